@@ -1,0 +1,54 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+// https://docs.taro.zone/docs/next/config-detail
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isWeapp = process.env.TARO_ENV === 'weapp'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'weiquan',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: ['@tarojs/plugin-http'],
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    defineConstants: {
+      // NOTE: weapp resolves relative axios URLs against a fake origin, so it needs an absolute base.
+      // H5 is served by the API server itself and uses its own origin when this is empty.
+      API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE || (isWeapp ? 'http://127.0.0.1:3000' : '')),
+    },
+    copy: {
+      // NOTE: Taro does not emit sitemap.json by itself.
+      patterns: isWeapp ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  return process.env.NODE_ENV === 'development' ? merge({}, baseConfig, devConfig) : merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { ERROR_MESSAGES } from '../../src/contract/error-codes'
+import type { AppContext } from './context'
+import { accessControl } from './plugins/access'
+import { errorHandler } from './plugins/error-handler'
+import { authRoutes } from './modules/auth/auth.routes'
+import { healthRoutes } from './modules/health/health.routes'
+import { usersRoutes } from './modules/users/users.routes'
+import { ApiErrorSchema } from './schemas'
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string }
+}
+
+const JSON_BODY_LIMIT = 64 * 1024
+
+/** The whole API as one Fastify instance; `server.ts` only opens the database and listens. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    // Reject unknown fields instead of silently dropping them.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errorHandler)
+  app.addSchema(ApiErrorSchema)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '维权通 API', description: 'Weiquan consumer-rights API', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  await app.register(
+    async (api) => {
+      await api.register(accessControl, { ctx })
+      await api.register(healthRoutes, { ctx })
+      await api.register(authRoutes, { ctx })
+      await api.register(usersRoutes, { ctx })
+    },
+    { prefix: '/api' },
+  )
+
+  registerH5(app, ctx.config.h5Dir)
+  return app
+}
+
+/** Serves the built H5 app at `/` with history-mode fallback; hashed assets are cached for a year. */
+function registerH5(app: FastifyInstance, h5Dir: string) {
+  const hasH5 = existsSync(path.join(h5Dir, 'index.html'))
+  if (hasH5) {
+    app.register(fastifyStatic, {
+      root: h5Dir,
+      index: false,
+      preCompressed: true,
+      setHeaders(res, filePath) {
+        const hashed = /\.[0-9a-f]{8,}\.(js|css|png|jpe?g|svg|webp|woff2?)$/.test(filePath)
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+      },
+    })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && hasH5
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return reply.status(404).send({ code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND })
+  })
+}

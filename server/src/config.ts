@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** postgres://… to run on PostgreSQL; undefined means the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined
+  tokenSecret: string
+  accessTokenTtlSeconds: number
+  refreshTokenTtlDays: number
+  sms: {
+    provider: 'console' | 'http'
+    apiBase: string | undefined
+    apiKey: string | undefined
+    codeTtlSeconds: number
+    phonePerMinute: number
+    phonePerDay: number
+    ipPerMinute: number
+    ipPerDay: number
+  }
+  wechat: { appId: string | undefined; secret: string | undefined; apiBase: string }
+  h5Dir: string
+  seedDemo: boolean
+  logLevel: string
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`环境变量 ${name} 必须是不小于 ${min} 的整数，当前值为 "${raw}"`)
+  }
+  return value
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false
+  throw new ConfigError(`环境变量 ${name} 只能是 true 或 false，当前值为 "${raw}"`)
+}
+
+function url(env: Env, name: string, fallback?: string): string | undefined {
+  const raw = env[name] || fallback
+  if (raw === undefined) return undefined
+  try {
+    new URL(raw)
+  } catch {
+    throw new ConfigError(`环境变量 ${name} 不是有效的网址："${raw}"`)
+  }
+  return raw.replace(/\/$/, '')
+}
+
+/** The token secret is generated once and kept in the data folder, so a fresh install needs no setup. */
+function tokenSecret(env: Env, dataDir: string): string {
+  if (env.TOKEN_SECRET) {
+    if (env.TOKEN_SECRET.length < 32) throw new ConfigError('环境变量 TOKEN_SECRET 至少需要 32 个字符')
+    return env.TOKEN_SECRET
+  }
+  const file = path.join(dataDir, 'token-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  mkdirSync(dataDir, { recursive: true })
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || 'data')
+  const databaseUrl = env.DATABASE_URL || undefined
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('环境变量 DATABASE_URL 必须以 postgres:// 开头（不设置则使用内置 SQLite）')
+  }
+  const smsProvider = env.SMS_PROVIDER || 'console'
+  if (smsProvider !== 'console' && smsProvider !== 'http') {
+    throw new ConfigError(`环境变量 SMS_PROVIDER 只能是 console 或 http，当前值为 "${smsProvider}"`)
+  }
+  const smsApiBase = url(env, 'SMS_API_BASE')
+  if (smsProvider === 'http' && !smsApiBase) throw new ConfigError('SMS_PROVIDER=http 时必须设置 SMS_API_BASE')
+  const appId = env.WECHAT_APPID || undefined
+  const secret = env.WECHAT_SECRET || undefined
+  if (Boolean(appId) !== Boolean(secret)) {
+    throw new ConfigError('WECHAT_APPID 和 WECHAT_SECRET 需要同时设置（或都不设置以关闭微信登录）')
+  }
+  return {
+    port: int(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    tokenSecret: tokenSecret(env, dataDir),
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 10),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1),
+    sms: {
+      provider: smsProvider,
+      apiBase: smsApiBase,
+      apiKey: env.SMS_API_KEY || undefined,
+      codeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 5 * 60, 30),
+      phonePerMinute: int(env, 'SMS_PHONE_PER_MINUTE', 1, 1),
+      phonePerDay: int(env, 'SMS_PHONE_PER_DAY', 10, 1),
+      ipPerMinute: int(env, 'SMS_IP_PER_MINUTE', 5, 1),
+      ipPerDay: int(env, 'SMS_IP_PER_DAY', 50, 1),
+    },
+    wechat: { appId, secret, apiBase: url(env, 'WECHAT_API_BASE', 'https://api.weixin.qq.com')! },
+    h5Dir: path.resolve(env.H5_DIR || 'dist/h5'),
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    logLevel: env.LOG_LEVEL || 'warn',
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+  }
+}

@@ -1,0 +1,23 @@
+import type { Config } from './config'
+import type { AppContext } from './context'
+import { createSmsSender } from './adapters/sms'
+import { createWechatClient } from './adapters/wechat'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database'
+import path from 'node:path'
+
+/** Opens the configured database, brings it to the latest schema and wires the adapters. */
+export async function createContext(config: Config): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
+  const database = openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'weiquan.db') },
+  )
+  await migrateToLatest(database.db)
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    sms: createSmsSender(config),
+    wechat: createWechatClient(config.wechat),
+    now: () => new Date(),
+  }
+  return { ctx, database }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as foundation from './2026-11-23T0001-foundation'
+
+/** Listed by hand so the same files run under tsx, in tests and on both databases. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T0001-foundation': foundation,
+}

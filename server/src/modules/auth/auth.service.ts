@@ -1,0 +1,149 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import type { Session } from '../../../../src/contract/auth'
+import { AppError } from '../../errors'
+import type { AppContext } from '../../context'
+import { WechatError } from '../../adapters/wechat'
+import { findOrCreateUserByOpenid, findOrCreateUserByPhone, type UserRow } from '../users/user.repository'
+import { toUserProfile } from '../users/user.service'
+import * as codes from './sms-code.repository'
+import * as sessions from './session.repository'
+import { hashSecret, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
+
+const MAX_CODE_ATTEMPTS = 5
+const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
+
+const iso = (date: Date) => date.toISOString()
+const ago = (now: Date, ms: number) => iso(new Date(now.getTime() - ms))
+
+export async function requestSmsCode(ctx: AppContext, phone: string, ip: string) {
+  const { db, config } = ctx
+  const now = ctx.now()
+  const limits = config.sms
+  if ((await codes.countCodesSince(db, { phone }, ago(now, MINUTE))) >= limits.phonePerMinute) {
+    throw new AppError(429, 'SMS_TOO_FREQUENT')
+  }
+  if ((await codes.countCodesSince(db, { phone }, ago(now, DAY))) >= limits.phonePerDay) {
+    throw new AppError(429, 'SMS_DAILY_LIMIT')
+  }
+  if ((await codes.countCodesSince(db, { ip }, ago(now, MINUTE))) >= limits.ipPerMinute) {
+    throw new AppError(429, 'SMS_TOO_FREQUENT')
+  }
+  if ((await codes.countCodesSince(db, { ip }, ago(now, DAY))) >= limits.ipPerDay) {
+    throw new AppError(429, 'SMS_DAILY_LIMIT')
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const id = await codes.insertCode(db, {
+    phone,
+    ip,
+    codeHash: hashSecret(code, phone + config.tokenSecret),
+    createdAt: iso(now),
+    expiresAt: iso(new Date(now.getTime() + limits.codeTtlSeconds * 1000)),
+  })
+  try {
+    await ctx.sms.sendLoginCode(phone, code, Math.round(limits.codeTtlSeconds / 60))
+  } catch (error) {
+    // A code that never reached the phone must not count against its limits.
+    await codes.deleteCode(db, id)
+    throw Object.assign(new AppError(502, 'SMS_SEND_FAILED'), { cause: error })
+  }
+  // Same answer whether or not the phone has an account: registration is not revealed.
+  return { sent: true, resendAfterSeconds: Math.ceil(60 / limits.phonePerMinute) }
+}
+
+export async function loginWithPhone(ctx: AppContext, phone: string, code: string): Promise<Session> {
+  const { db, config } = ctx
+  const now = ctx.now()
+  const latest = await codes.findLatestCode(db, phone)
+  const usable = latest && !latest.consumed_at && latest.expires_at > iso(now) && latest.failed_attempts < MAX_CODE_ATTEMPTS
+  if (!latest || !usable) throw new AppError(400, 'SMS_CODE_INVALID')
+  if (latest.code_hash !== hashSecret(code, phone + config.tokenSecret)) {
+    await codes.recordFailedAttempt(db, latest.id)
+    throw new AppError(400, 'SMS_CODE_INVALID')
+  }
+  if (!(await codes.consumeCode(db, latest.id, iso(now)))) throw new AppError(400, 'SMS_CODE_INVALID')
+  return startSession(ctx, await findOrCreateUserByPhone(db, phone))
+}
+
+export async function loginWithWechat(ctx: AppContext, code: string): Promise<Session> {
+  if (!ctx.wechat.configured) throw new AppError(503, 'WECHAT_NOT_CONFIGURED')
+  let openid: string
+  try {
+    openid = (await ctx.wechat.code2Session(code)).openid
+  } catch (error) {
+    if (error instanceof WechatError && error.errcode) throw new AppError(400, 'WECHAT_LOGIN_FAILED')
+    throw Object.assign(new AppError(502, 'WECHAT_LOGIN_FAILED'), { cause: error })
+  }
+  return startSession(ctx, await findOrCreateUserByOpenid(ctx.db, openid))
+}
+
+async function startSession(ctx: AppContext, user: UserRow): Promise<Session> {
+  if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED')
+  const now = ctx.now()
+  const refreshToken = newRefreshToken()
+  const sessionId = randomUUID()
+  await sessions.insertSession(ctx.db, {
+    id: sessionId,
+    userId: user.id,
+    refreshTokenHash: hashSecret(refreshToken),
+    createdAt: iso(now),
+    expiresAt: refreshExpiry(ctx, now),
+  })
+  return sessionResponse(ctx, user, sessionId, refreshToken)
+}
+
+function refreshExpiry(ctx: AppContext, now: Date) {
+  return iso(new Date(now.getTime() + ctx.config.refreshTokenTtlDays * DAY))
+}
+
+async function sessionResponse(ctx: AppContext, user: UserRow, sessionId: string, refreshToken: string): Promise<Session> {
+  const exp = Math.floor(ctx.now().getTime() / 1000) + ctx.config.accessTokenTtlSeconds
+  return {
+    accessToken: signAccessToken({ sub: user.id, sid: sessionId, exp }, ctx.config.tokenSecret),
+    accessTokenExpiresAt: iso(new Date(exp * 1000)),
+    refreshToken,
+    user: await toUserProfile(ctx.db, user),
+  }
+}
+
+export async function refreshSession(ctx: AppContext, refreshToken: string): Promise<Session> {
+  const { db } = ctx
+  const now = ctx.now()
+  const oldHash = hashSecret(refreshToken)
+  const session = await sessions.findSessionByTokenHash(db, oldHash)
+  if (!session) {
+    // A rotated-away token shown again means someone copied it: end that session for everyone.
+    const stolen = await sessions.findSessionByPreviousTokenHash(db, oldHash)
+    if (stolen) await sessions.revokeSession(db, stolen.id, iso(now))
+    throw new AppError(401, 'REFRESH_TOKEN_INVALID')
+  }
+  if (session.revoked_at || session.expires_at <= iso(now)) throw new AppError(401, 'REFRESH_TOKEN_INVALID')
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirstOrThrow()
+  if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED')
+  const next = newRefreshToken()
+  const rotated = await sessions.rotateSessionToken(db, session.id, oldHash, hashSecret(next), iso(now), refreshExpiry(ctx, now))
+  if (!rotated) throw new AppError(401, 'REFRESH_TOKEN_INVALID')
+  return sessionResponse(ctx, user, session.id, next)
+}
+
+export async function logout(ctx: AppContext, sessionId: string) {
+  await sessions.revokeSession(ctx.db, sessionId, iso(ctx.now()))
+}
+
+export interface AuthUser {
+  id: string
+  role: UserRow['role']
+  enterpriseId: string | null
+  sessionId: string
+}
+
+export async function authenticate(ctx: AppContext, authorization: string | undefined): Promise<AuthUser> {
+  const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined
+  if (!token) throw new AppError(401, 'UNAUTHENTICATED')
+  const verified = verifyAccessToken(token, ctx.config.tokenSecret, ctx.now().getTime() / 1000)
+  if (!verified.ok) throw new AppError(401, verified.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID')
+  const row = await sessions.findActiveSessionUser(ctx.db, verified.claims.sid, iso(ctx.now()))
+  if (!row || row.userId !== verified.claims.sub) throw new AppError(401, 'TOKEN_INVALID')
+  if (row.disabled) throw new AppError(403, 'ACCOUNT_DISABLED')
+  return { id: row.userId, role: row.role, enterpriseId: row.enterpriseId, sessionId: row.sessionId }
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto'
+import type { Db } from '../../db/database'
+
+export async function countCodesSince(db: Db, by: { phone: string } | { ip: string }, sinceIso: string) {
+  let query = db.selectFrom('sms_codes').select((eb) => eb.fn.countAll<number | string>().as('n')).where('created_at', '>', sinceIso)
+  query = 'phone' in by ? query.where('phone', '=', by.phone) : query.where('ip', '=', by.ip)
+  const row = await query.executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertCode(db: Db, code: { phone: string; codeHash: string; ip: string; createdAt: string; expiresAt: string }) {
+  const id = randomUUID()
+  await db
+    .insertInto('sms_codes')
+    .values({ id, phone: code.phone, code_hash: code.codeHash, ip: code.ip, created_at: code.createdAt, expires_at: code.expiresAt })
+    .execute()
+  return id
+}
+
+export function deleteCode(db: Db, id: string) {
+  return db.deleteFrom('sms_codes').where('id', '=', id).execute()
+}
+
+/** Only the newest code of a phone counts: asking for a new one retires the older ones. */
+export function findLatestCode(db: Db, phone: string) {
+  return db.selectFrom('sms_codes').selectAll().where('phone', '=', phone).orderBy('created_at', 'desc').limit(1).executeTakeFirst()
+}
+
+export function recordFailedAttempt(db: Db, id: string) {
+  return db
+    .updateTable('sms_codes')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Marks the code used; false when another request used it first. */
+export async function consumeCode(db: Db, id: string, nowIso: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sms_codes')
+    .set({ consumed_at: nowIso })
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

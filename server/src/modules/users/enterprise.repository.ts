@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto'
+import type { Db } from '../../db/database'
+
+export function findEnterpriseById(db: Db, id: string) {
+  return db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function findEnterpriseByName(db: Db, name: string) {
+  return db.selectFrom('enterprises').selectAll().where('name', '=', name).executeTakeFirst()
+}
+
+export async function insertEnterprise(db: Db, name: string, creditCode: string | null = null) {
+  const row = { id: randomUUID(), name, credit_code: creditCode, created_at: new Date().toISOString() }
+  await db.insertInto('enterprises').values(row).execute()
+  return row
+}

@@ -1,0 +1,38 @@
+import { buildApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { createContext } from './context-factory'
+import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
+import { ROLE_LABELS } from '../../src/contract/roles'
+
+async function main() {
+  const config = loadConfig()
+  const { ctx, database } = await createContext(config)
+  if (config.seedDemo) await seedDemoData(ctx.db)
+  const app = await buildApp(ctx, { logger: { level: config.logLevel } })
+  await app.listen({ port: config.port, host: config.host })
+
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  const lines = [
+    '',
+    `维权通已启动：http://${shown}:${config.port}/   （接口文档：/api/docs）`,
+    `数据库：${database.dialect === 'sqlite' ? `SQLite（${config.dataDir}）` : 'PostgreSQL'}`,
+  ]
+  if (config.seedDemo) {
+    lines.push('演示账号（手机号登录，验证码会打印在本终端）：')
+    for (const account of DEMO_ACCOUNTS) lines.push(`  ${ROLE_LABELS[account.role].padEnd(8, '　')} ${account.phone}  ${account.displayName}`)
+  }
+  console.log(lines.join('\n') + '\n')
+
+  const stop = async () => {
+    await app.close()
+    await database.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `配置错误：${error.message}` : error)
+  process.exit(1)
+})

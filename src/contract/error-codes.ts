@@ -1,0 +1,35 @@
+/** Every error the API can answer, with the Chinese text a user sees. */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
+  INVALID_JSON: '请求内容格式错误',
+  PAYLOAD_TOO_LARGE: '提交的内容太大了',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  NOT_FOUND: '请求的内容不存在',
+  METHOD_NOT_ALLOWED: '不支持的请求方式',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  TOKEN_INVALID: '登录状态无效，请重新登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  SMS_CODE_INVALID: '验证码错误或已过期',
+  SMS_TOO_FREQUENT: '验证码发送太频繁，请稍后再试',
+  SMS_DAILY_LIMIT: '今天获取验证码的次数已用完，请明天再试',
+  SMS_SEND_FAILED: '验证码发送失败，请稍后再试',
+  WECHAT_NOT_CONFIGURED: '微信登录暂未开通，请使用手机号登录',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重试或使用手机号登录',
+  REFRESH_TOKEN_INVALID: '登录已失效，请重新登录',
+  ACCOUNT_DISABLED: '账号已停用，请联系消协工作人员',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL_ERROR: '服务器开小差了，请稍后再试',
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)
+}

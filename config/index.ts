@@ -1,11 +1,19 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import webpack from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 // https://docs.taro.zone/docs/next/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const isWeapp = process.env.TARO_ENV === 'weapp'
+  const dropAxiosFetchAdapter = (chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): void } }) =>
+    chain
+      .plugin('drop-axios-fetch-adapter')
+      .use(webpack.NormalModuleReplacementPlugin, [
+        /axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/,
+        path.resolve(__dirname, 'stubs/axios-fetch-adapter.js'),
+      ])
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'weiquan',
     date: '2026-11-23',
@@ -29,12 +37,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      webpackChain: dropAxiosFetchAdapter,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      webpackChain: dropAxiosFetchAdapter,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

@@ -1,0 +1,6 @@
+import type { Session, WechatLoginRequest } from '@/contract/auth'
+import { postJson } from '@/lib/http'
+
+export function loginWithWechat(body: WechatLoginRequest) {
+  return postJson<Session>('/auth/wechat', body)
+}

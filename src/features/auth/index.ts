@@ -1,0 +1,7 @@
+export { useSessionStore } from './stores/use-session-store'
+export { connectSessionToHttp, LOGIN_PAGE } from './session-hooks'
+export { LoginPrompt } from './components/login-prompt'
+export { PhoneLoginForm } from './components/phone-login-form'
+export { WechatLoginButton } from './components/wechat-login-button'
+export { logout } from './api/logout'
+export { getMe } from './api/get-me'

@@ -1,0 +1,1 @@
+export { WorkspaceShell } from './components/workspace-shell'

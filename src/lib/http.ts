@@ -1,0 +1,74 @@
+import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios'
+import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@/contract/error-codes'
+import { apiOrigin } from './api-base'
+
+/** Every failed API call ends as one of these, with a Chinese message ready to show. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+export interface AuthHooks {
+  accessToken(): string | null
+  /** Tries to renew the access token; true when a retry may succeed. */
+  refresh(): Promise<boolean>
+  signedOut(): void
+}
+
+let authHooks: AuthHooks | null = null
+
+/** The auth feature plugs itself in here, so this shared client never imports a feature. */
+export function installAuthHooks(hooks: AuthHooks) {
+  authHooks = hooks
+}
+
+export const http = axios.create({ baseURL: `${apiOrigin()}/api`, timeout: 20_000 })
+
+http.interceptors.request.use((config) => {
+  const token = authHooks?.accessToken()
+  if (token) config.headers.set('Authorization', `Bearer ${token}`)
+  return config
+})
+
+type RetriableConfig = InternalAxiosRequestConfig & { retriedAfterRefresh?: boolean }
+
+http.interceptors.response.use(undefined, async (error: AxiosError<{ code?: unknown; message?: unknown }>) => {
+  const config = error.config as RetriableConfig | undefined
+  const status = error.response?.status ?? 0
+  const code = error.response?.data?.code
+  const tokenProblem = status === 401 && (code === 'TOKEN_EXPIRED' || code === 'TOKEN_INVALID')
+  if (tokenProblem && config && !config.retriedAfterRefresh && authHooks) {
+    config.retriedAfterRefresh = true
+    if (await authHooks.refresh()) return http.request(config)
+  }
+  if (status === 401 && authHooks?.accessToken()) authHooks.signedOut()
+  throw toApiRequestError(error)
+})
+
+export function toApiRequestError(error: AxiosError<{ code?: unknown; message?: unknown }>): ApiRequestError {
+  const data = error.response?.data
+  if (!error.response) return new ApiRequestError('NETWORK_ERROR', ERROR_MESSAGES.NETWORK_ERROR, 0)
+  const code = isErrorCode(data?.code) ? data.code : 'INTERNAL_ERROR'
+  const message = typeof data?.message === 'string' && data.message ? data.message : ERROR_MESSAGES[code]
+  return new ApiRequestError(code, message, error.response.status)
+}
+
+/** The Chinese text to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message
+  return ERROR_MESSAGES.INTERNAL_ERROR
+}
+
+export async function getJson<T>(url: string, params?: Record<string, unknown>): Promise<T> {
+  return (await http.get<T>(url, { params })).data
+}
+
+export async function postJson<T>(url: string, body?: unknown): Promise<T> {
+  return (await http.post<T>(url, body ?? {})).data
+}

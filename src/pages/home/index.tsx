@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { PageState } from '@/components/page-state'
+import './index.css'
+
+const QUICK_ACTIONS = [
+  { key: 'file', mark: '诉', title: '我要投诉', hint: '上传照片，几步完成', url: '/pages/complaints/index' },
+  { key: 'warnings', mark: '警', title: '消费警示', hint: '防坑提醒，先看再买', url: '' },
+  { key: 'mine', mark: '查', title: '我的投诉', hint: '随时查看处理进度', url: '/pages/complaints/index' },
+] as const
+
+export default function HomePage() {
+  function open(action: (typeof QUICK_ACTIONS)[number]) {
+    if (action.url) void Taro.switchTab({ url: action.url })
+    else void Taro.showToast({ title: '消费警示即将上线', icon: 'none' })
+  }
+
+  return (
+    <View className='page home'>
+      <View className='home__hero'>
+        <Text className='home__title'>维权通</Text>
+        <Text className='home__subtitle'>买到坏东西、预付卡跑路、退款被刁难？在这里投诉，消协和企业帮您处理。</Text>
+      </View>
+
+      <View className='home__actions'>
+        {QUICK_ACTIONS.map((action) => (
+          <View key={action.key} className='home__action' hoverClass='home__action--pressed' onClick={() => open(action)}>
+            <Text className={`home__mark home__mark--${action.key}`}>{action.mark}</Text>
+            <View className='home__action-text'>
+              <Text className='home__action-title'>{action.title}</Text>
+              <Text className='home__action-hint'>{action.hint}</Text>
+            </View>
+            <Text className='home__chevron'>›</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className='section-title'>最新消费警示</Text>
+      <View className='card'>
+        <PageState kind='empty' title='暂无消费警示' description='消协发布的消费警示会显示在这里' />
+      </View>
+
+      <View className='card home__hotline'>
+        <Text className='home__hotline-title'>全国消费者投诉举报电话</Text>
+        <Text className='home__hotline-number'>12315</Text>
+      </View>
+    </View>
+  )
+}

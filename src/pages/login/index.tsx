@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { PhoneLoginForm, WechatLoginButton } from '@/features/auth'
+import './index.css'
+
+function leaveLoginPage() {
+  void Taro.showToast({ title: '登录成功', icon: 'success' })
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: '/pages/me/index' })
+}
+
+export default function LoginPage() {
+  const [wechatProblem, setWechatProblem] = useState<string | null>(null)
+  return (
+    <View className='page login'>
+      <Text className='login__title'>登录维权通</Text>
+      <Text className='login__subtitle'>首次登录将自动注册</Text>
+
+      {process.env.TARO_ENV === 'weapp' && (
+        <View className='login__wechat'>
+          <WechatLoginButton onSignedIn={leaveLoginPage} onUnavailable={setWechatProblem} />
+          {wechatProblem && <Text className='field-error'>{wechatProblem}</Text>}
+          <Text className='login__divider'>或使用手机号登录</Text>
+        </View>
+      )}
+
+      <View className='card'>
+        <PhoneLoginForm onSignedIn={leaveLoginPage} />
+      </View>
+      <Text className='muted login__terms'>登录即表示您同意《用户服务协议》和《隐私政策》。我们只用您的手机号处理投诉和通知您进度。</Text>
+    </View>
+  )
+}

@@ -53,3 +53,20 @@ export type Session = Static<typeof Session>
 
 export const OkResponse = Type.Object({ ok: Type.Literal(true) })
 export type OkResponse = Static<typeof OkResponse>
+
+export const UserListQuery = Type.Object(
+  {
+    role: Type.Optional(RoleSchema),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+  },
+  { additionalProperties: false },
+)
+export type UserListQuery = Static<typeof UserListQuery>
+
+export const UserListResponse = Type.Object({
+  items: Type.Array(UserProfile),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+})
+export type UserListResponse = Static<typeof UserListResponse>

@@ -74,3 +74,13 @@ export function updateUserRole(db: Db, id: string, role: Role, enterpriseId: str
     .where('id', '=', id)
     .execute()
 }
+
+export async function listUsers(db: Db, filter: { role?: Role; offset: number; limit: number }) {
+  let query = db.selectFrom('users')
+  if (filter.role) query = query.where('role', '=', filter.role)
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').orderBy('id').offset(filter.offset).limit(filter.limit).execute(),
+    query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { UserProfile } from '../../../../src/contract/auth'
+import { UserListQuery, UserListResponse, UserProfile } from '../../../../src/contract/auth'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
-import { findUserById } from './user.repository'
+import { findUserById, listUsers } from './user.repository'
 import { toUserProfile } from './user.service'
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -18,6 +18,25 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const user = await findUserById(ctx.db, currentUser(request).id)
       if (!user) throw notFound()
       return toUserProfile(ctx.db, user)
+    },
+  )
+
+  const PAGE_SIZE = 20
+  app.get(
+    '/users',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags: ['用户'],
+        summary: '账号列表（仅消协工作人员）',
+        querystring: UserListQuery,
+        response: { 200: UserListResponse, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      },
+    },
+    async (request) => {
+      const page = request.query.page ?? 1
+      const { rows, total } = await listUsers(ctx.db, { role: request.query.role, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+      return { items: await Promise.all(rows.map((row) => toUserProfile(ctx.db, row))), total, page, pageSize: PAGE_SIZE }
     },
   )
 }

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
+
+describe(`sessions (${TEST_DB})`, () => {
+  let t: TestApp
+  let ip = 0
+  before(async () => {
+    t = await createTestApp()
+  })
+  after(() => t.close())
+
+  const newLogin = (phone: string) => loginByPhone(t, phone, `10.9.0.${++ip}`)
+  const me = (token: string) => t.app.inject({ url: '/api/me', headers: bearer(token) })
+  const refresh = (refreshToken: string) => t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })
+
+  test('refresh gives new tokens and the old refresh token stops working', async () => {
+    const first = await newLogin('13500000001')
+    const renewed = await refresh(first.refreshToken)
+    assert.equal(renewed.statusCode, 200)
+    const second = renewed.json()
+    assert.notEqual(second.refreshToken, first.refreshToken)
+    assert.equal((await me(second.accessToken)).statusCode, 200)
+
+    const replay = await refresh(first.refreshToken)
+    assert.equal(replay.statusCode, 401)
+    assert.equal(replay.json().code, 'REFRESH_TOKEN_INVALID')
+    // Reuse of a rotated token ends the whole session, including the thief's fresh tokens.
+    assert.equal((await refresh(second.refreshToken)).statusCode, 401)
+    assert.equal((await me(second.accessToken)).statusCode, 401)
+  })
+
+  test('two refreshes racing with one token: exactly one wins', async () => {
+    const session = await newLogin('13500000002')
+    const results = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)])
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 401])
+  })
+
+  test('logout revokes the access and the refresh token', async () => {
+    const session = await newLogin('13500000003')
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(session.accessToken) })
+    assert.deepEqual(out.json(), { ok: true })
+    const after = await me(session.accessToken)
+    assert.equal(after.statusCode, 401)
+    assert.equal(after.json().code, 'TOKEN_INVALID')
+    assert.equal((await refresh(session.refreshToken)).statusCode, 401)
+  })
+
+  test('an access token expires after 15 minutes and says so', async () => {
+    const session = await newLogin('13500000004')
+    t.advance(15 * 60_000 + 1000)
+    const expired = await me(session.accessToken)
+    assert.equal(expired.statusCode, 401)
+    assert.deepEqual(expired.json(), { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' })
+    assert.equal((await refresh(session.refreshToken)).statusCode, 200)
+  })
+
+  test('forged and malformed tokens are refused', async () => {
+    const session = await newLogin('13500000005')
+    const [header, payload, signature] = session.accessToken.split('.')
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString())
+    const otherUser = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')
+    for (const token of [`${header}.${otherUser}.${signature}`, 'not-a-token', `${session.accessToken}x`, '']) {
+      const response = await me(token)
+      assert.equal(response.statusCode, 401, token)
+      assert.match(response.json().code, /^(TOKEN_INVALID|UNAUTHENTICATED)$/)
+    }
+    const noHeader = await t.app.inject({ url: '/api/me' })
+    assert.deepEqual(noHeader.json(), { code: 'UNAUTHENTICATED', message: '请先登录' })
+  })
+
+  test('a disabled account is locked out at once', async () => {
+    const session = await newLogin('13500000006')
+    await t.ctx.db.updateTable('users').set({ disabled: 1 }).where('id', '=', session.user.id).execute()
+    const response = await me(session.accessToken)
+    assert.equal(response.statusCode, 403)
+    assert.equal(response.json().code, 'ACCOUNT_DISABLED')
+  })
+})

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../../app'
+import { loadConfig } from '../../config'
+import type { AppContext } from '../../context'
+import { createWechatClient } from '../../adapters/wechat'
+import type { SmsSender } from '../../adapters/sms'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database'
+
+export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
+const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+
+export interface TestApp {
+  app: FastifyInstance
+  ctx: AppContext
+  /** Codes the SMS adapter was asked to send, newest last. */
+  sms: Array<{ phone: string; code: string }>
+  /** Moves the app's clock forward. */
+  advance(ms: number): void
+  close(): Promise<void>
+}
+
+/** A fresh database: in-memory SQLite, or a new PostgreSQL schema dropped afterwards. */
+async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
+  if (TEST_DB === 'sqlite') return { database: openDatabase({ sqliteFile: ':memory:' }), drop: async () => {} }
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+  const admin = new pg.Client({ connectionString: PG_URL })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const database = openDatabase({ databaseUrl: PG_URL, pgSchema: schema })
+  return {
+    database,
+    async drop() {
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    },
+  }
+}
+
+export async function createTestApp(env: Record<string, string> = {}, sender?: SmsSender): Promise<TestApp> {
+  const { database, drop } = await freshDatabase()
+  await migrateToLatest(database.db)
+  const config = loadConfig({ TOKEN_SECRET: 'test-secret-'.padEnd(40, 'x'), H5_DIR: '/nonexistent', DATA_DIR: '/tmp/weiquan-test', ...env })
+  let offset = 0
+  const sms: TestApp['sms'] = []
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    sms: sender ?? { sendLoginCode: async (phone, code) => void sms.push({ phone, code }) },
+    wechat: createWechatClient(config.wechat),
+    now: () => new Date(Date.now() + offset),
+  }
+  const app = await buildApp(ctx)
+  return {
+    app,
+    ctx,
+    sms,
+    advance: (ms) => {
+      offset += ms
+    },
+    async close() {
+      await app.close()
+      await database.close()
+      await drop()
+    },
+  }
+}
+
+/** Logs a phone in through the real SMS flow and returns the session. */
+export async function loginByPhone(t: TestApp, phone: string, ip = '10.0.0.1') {
+  const sent = await t.app.inject({ method: 'POST', url: '/api/auth/sms-code', payload: { phone }, remoteAddress: ip })
+  if (sent.statusCode !== 200) throw new Error(`sms-code failed: ${sent.body}`)
+  const code = t.sms.filter((s) => s.phone === phone).at(-1)!.code
+  const login = await t.app.inject({ method: 'POST', url: '/api/auth/phone', payload: { phone, code }, remoteAddress: ip })
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`)
+  return login.json() as { accessToken: string; refreshToken: string; user: { id: string; role: string } }
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })

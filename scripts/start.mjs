@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm start`: build the H5 app when it is missing or older than its sources, then run the server.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+const h5Index = path.join(process.env.H5_DIR || 'dist/h5', 'index.html')
+
+function newestSource(dirs) {
+  let newest = 0
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir, { recursive: true })) {
+      const full = path.join(dir, String(file))
+      if (!full.includes('__tests__')) newest = Math.max(newest, statSync(full).mtimeMs)
+    }
+  }
+  return newest
+}
+
+const stale = !existsSync(h5Index) || statSync(h5Index).mtimeMs < newestSource(['src', 'config'])
+if (stale && !process.env.H5_DIR) {
+  console.log('正在构建 H5 页面（首次约需 30 秒）…')
+  const build = spawnSync(path.join('node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) {
+    console.error('H5 构建失败，请查看上面的错误信息')
+    process.exit(1)
+  }
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, with one summary at the end.
+// PostgreSQL and browser parts skip loudly when their service is missing, unless CI=true.
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+const CI = process.env.CI === 'true'
+const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const only = process.argv.slice(2)
+const results = []
+
+function findTests(dir, pattern, exclude = () => false) {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => pattern.test(f) && !f.includes('node_modules') && !exclude(f))
+    .sort()
+}
+
+/** Runs a command, echoing its output, and reads test counts from the runner's closing lines. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const tee = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk
+        target.write(chunk)
+      })
+    tee(child.stdout, process.stdout)
+    tee(child.stderr, process.stderr)
+    child.on('close', (code) => {
+      const count = (re) => [...output.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0)
+      let passed = count(/^# pass (\d+)$/gm)
+      let failed = count(/^# fail (\d+)$/gm)
+      const plain = output.match(/^\w+: (\d+) passed, (\d+) failed/m)
+      if (plain) {
+        passed += Number(plain[1])
+        failed += Number(plain[2])
+      }
+      resolve({ code: code ?? 1, passed, failed })
+    })
+  })
+}
+
+async function step(name, command, args, env) {
+  if (only.length && !only.some((o) => name.startsWith(o))) return
+  const started = Date.now()
+  console.log(`\n━━━ ${name} ━━━`)
+  const r = await run(command, args, env)
+  const ok = r.code === 0 && r.failed === 0
+  // A step without its own test counts (typecheck, lint, build) counts as one check.
+  const passed = r.passed || r.failed ? r.passed : ok ? 1 : 0
+  const failed = r.passed || r.failed ? r.failed : ok ? 0 : 1
+  results.push({ name, ok, passed, failed: ok ? failed : Math.max(failed, 1), seconds: (Date.now() - started) / 1000 })
+  return ok
+}
+
+function skip(name, reason) {
+  if (only.length && !only.some((o) => name.startsWith(o))) return
+  if (CI) {
+    console.error(`\n✖ ${name}: ${reason} — CI=true, so this is a failure`)
+    results.push({ name, ok: false, passed: 0, failed: 1, seconds: 0 })
+  } else {
+    console.warn(`\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! SKIPPED ${name}: ${reason}\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!`)
+    results.push({ name, ok: true, skipped: true, passed: 0, failed: 0, seconds: 0 })
+  }
+}
+
+function reachable(url) {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432) })
+    socket.setTimeout(2000)
+    socket.on('connect', () => resolve(socket.end() && true))
+    socket.on('error', () => resolve(false))
+    socket.on('timeout', () => resolve(socket.destroy() && false))
+  })
+}
+
+const started = Date.now()
+const bin = (name) => path.join('node_modules', '.bin', name)
+const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]
+
+await step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+await step('typecheck server', bin('tsc'), ['--noEmit', '-p', 'server/tsconfig.json'])
+await step('lint', bin('eslint'), ['--max-warnings', '0', '.'])
+
+const unitTests = [
+  ...findTests('src', /__tests__[\\/].+\.test\.tsx?$/),
+  ...findTests('server/src', /__tests__[\\/].+\.test\.ts$/, (f) => f.startsWith(path.join('server', 'src', '__tests__'))),
+]
+await step('unit', process.execPath, nodeTest(unitTests))
+
+const serverTests = findTests(path.join('server', 'src', '__tests__'), /\.test\.ts$/)
+await step('server on SQLite', process.execPath, nodeTest(serverTests), { TEST_DB: 'sqlite' })
+if (await reachable(PG_URL)) {
+  await step('server on PostgreSQL', process.execPath, nodeTest(serverTests), { TEST_DB: 'postgres', TEST_DATABASE_URL: PG_URL })
+} else {
+  skip('server on PostgreSQL', `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`)
+}
+
+if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'])) {
+  await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'])
+}
+
+if (await step('build h5', bin('taro'), ['build', '--type', 'h5'])) {
+  if (existsSync(CHROMIUM)) {
+    await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/)), { CHROMIUM_PATH: CHROMIUM })
+  } else {
+    skip('browser e2e', `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+  }
+}
+
+const total = (key) => results.reduce((sum, r) => sum + r[key], 0)
+console.log('\n━━━ summary ━━━')
+for (const r of results) {
+  const mark = r.skipped ? 'SKIP' : r.ok ? ' ok ' : 'FAIL'
+  console.log(`${mark}  ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`)
+}
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`)
+console.log(`test: ${total('passed')} passed, ${total('failed')} failed`)
+process.exit(results.every((r) => r.ok) ? 0 : 1)

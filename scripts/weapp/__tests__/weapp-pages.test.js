@@ -1,0 +1,187 @@
+/**
+ * Smoke tests of the built mini-program (dist/weapp, build first) in miniprogram-simulate:
+ * the 4 tab pages and the login page mount through Taro's runtime and React, show the Chinese text a
+ * user sees, and a tap reaches the right wx.* API. Every page gets a fresh Taro runtime (see
+ * taro-simulate.cjs), its own in-memory wx storage and spied wx APIs. Nothing goes to the network.
+ * Run: npx jest -c jest.weapp.config.js
+ * @jest-environment jsdom
+ */
+const { mountPage, unmountAll, sessionStorage } = require('./taro-simulate.cjs')
+
+const API_ORIGIN_RE = /^https?:\/\/[^/]+\/api/
+
+/** A UserProfile (src/contract/auth.ts). */
+function user(overrides = {}) {
+  return {
+    id: 'u-1',
+    role: 'consumer',
+    phone: '13812345678',
+    displayName: '张三',
+    enterprise: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  }
+}
+
+/** Answers the app's own API: GET /api/me returns `me`; everything else is a 404. */
+function apiWith(me) {
+  return (opts) => {
+    if (opts.method === 'GET' && /\/api\/me$/.test(opts.url)) return { data: me }
+    return { statusCode: 404, data: { code: 'NOT_FOUND', message: '不存在' } }
+  }
+}
+
+const header = (opts, name) => {
+  const key = Object.keys(opts.header || {}).find((k) => k.toLowerCase() === name.toLowerCase())
+  return key ? opts.header[key] : undefined
+}
+const bodyOf = (opts) => (typeof opts.data === 'string' ? JSON.parse(opts.data) : opts.data)
+
+afterEach(() => unmountAll())
+
+describe('首页 pages/home/index', () => {
+  test('shows the hero, quick actions and the 12315 hotline; 消费警示 shows a toast', async () => {
+    const p = await mountPage('pages/home/index')
+    await p.waitForText('我要投诉')
+    for (const text of ['维权通', '在这里投诉，消协和企业帮您处理', '我要投诉', '消费警示', '我的投诉', '暂无消费警示', '全国消费者投诉举报电话', '12315']) {
+      expect(p.text()).toContain(text)
+    }
+
+    p.tap(p.find('wx-text', '消费警示'))
+    await p.waitFor(() => p.wx.showToast.mock.calls.length > 0, 2000, 'wx.showToast')
+    expect(p.wx.showToast.mock.calls[0][0]).toMatchObject({ title: '消费警示即将上线', icon: 'none' })
+    expect(p.wx.switchTab).not.toHaveBeenCalled()
+    expect(p.wx.request).not.toHaveBeenCalled()
+  })
+
+  test('我要投诉 switches to the 投诉 tab', async () => {
+    const p = await mountPage('pages/home/index')
+    await p.waitForText('我要投诉')
+    p.tap(p.find('wx-view', '我要投诉'))
+    await p.waitFor(() => p.wx.switchTab.mock.calls.length > 0, 2000, 'wx.switchTab')
+    expect(p.wx.switchTab.mock.calls[0][0].url).toMatch(/^\/?pages\/complaints\/index$/)
+  })
+})
+
+describe('投诉 pages/complaints/index', () => {
+  test('signed out: asks to log in and 登录 / 注册 opens the login page', async () => {
+    const p = await mountPage('pages/complaints/index')
+    await p.waitForText('请先登录')
+    expect(p.text()).toContain('登录后可以提交投诉、查看处理进度')
+    p.tap(p.find('wx-button', '登录 / 注册'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/pages/login/index')
+  })
+
+  test('signed in: shows the empty list instead of the login prompt', async () => {
+    const p = await mountPage('pages/complaints/index', { storage: sessionStorage(user()), respond: apiWith(user()) })
+    await p.waitForText('您还没有投诉记录')
+    expect(p.text()).not.toContain('请先登录')
+  })
+})
+
+describe('消息 pages/messages/index', () => {
+  test('signed out: asks to log in', async () => {
+    const p = await mountPage('pages/messages/index')
+    await p.waitForText('请先登录')
+    expect(p.text()).toContain('登录后可以收到投诉处理进度的通知')
+    p.tap(p.find('wx-button', '登录 / 注册'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/pages/login/index')
+  })
+
+  test('signed in: shows 暂无消息', async () => {
+    const p = await mountPage('pages/messages/index', { storage: sessionStorage(user()), respond: apiWith(user()) })
+    await p.waitForText('暂无消息')
+  })
+})
+
+describe('我的 pages/me/index', () => {
+  test('signed out: shows 登录 / 注册 and makes no API call', async () => {
+    const p = await mountPage('pages/me/index')
+    await p.waitForText('登录 / 注册')
+    expect(p.text()).toContain('请先登录')
+    expect(p.text()).toContain('登录后可以投诉、查看进度和接收通知')
+    p.tap(p.find('wx-button', '登录 / 注册'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/pages/login/index')
+    expect(p.wx.request).not.toHaveBeenCalled()
+  })
+
+  test('signed in as staff: shows the name, masked phone, role and 进入消协工作台', async () => {
+    const staff = user({ id: 'u-9', role: 'staff', displayName: '李消协', phone: '13912345678' })
+    const p = await mountPage('pages/me/index', { storage: sessionStorage(staff, { accessToken: 'x', refreshToken: 'y' }), respond: apiWith(staff) })
+    await p.waitForText('李消协')
+    await p.waitForText('进入消协工作台')
+    expect(p.text()).toContain('139****5678')
+    expect(p.text()).toContain('消协工作人员')
+    expect(p.text()).toContain('退出登录')
+    expect(p.text()).not.toContain('请先登录')
+
+    // useDidShow refreshes the profile with the stored access token
+    await p.waitFor(() => p.wx.request.mock.calls.length > 0, 2000, 'GET /api/me')
+    const me = p.wx.request.mock.calls[0][0]
+    expect(me.url).toMatch(API_ORIGIN_RE)
+    expect(me.url).toMatch(/\/api\/me$/)
+    expect(header(me, 'Authorization')).toBe('Bearer x')
+
+    p.tap(p.find('wx-text', '进入消协工作台'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/packages/staff/pages/workspace/index')
+  })
+
+  test('signed in as consumer: name and masked phone, no workspace entry', async () => {
+    const consumer = user()
+    const p = await mountPage('pages/me/index', { storage: sessionStorage(consumer), respond: apiWith(consumer) })
+    await p.waitForText('张三')
+    expect(p.text()).toContain('138****5678')
+    expect(p.text()).toContain('消费者')
+    await p.waitFor(() => p.wx.request.mock.calls.length > 0, 2000, 'GET /api/me')
+    await p.settle()
+    expect(p.text()).not.toContain('工作台')
+  })
+
+  test('signed in: a role change returned by GET /api/me shows the new workspace entry', async () => {
+    const p = await mountPage('pages/me/index', { storage: sessionStorage(user()), respond: apiWith(user({ role: 'volunteer' })) })
+    await p.waitForText('进入志愿者工作台')
+    expect(p.text()).toContain('维权志愿者')
+  })
+})
+
+describe('登录 pages/login/index', () => {
+  test('shows both login ways; 获取验证码 validates the phone, then POSTs /api/auth/sms-code', async () => {
+    const p = await mountPage('pages/login/index', {
+      respond: (opts) => (/\/api\/auth\/sms-code$/.test(opts.url) ? { data: { sent: true, resendAfterSeconds: 60 } } : null),
+    })
+    await p.waitForText('获取验证码')
+    for (const text of ['登录维权通', '首次登录将自动注册', '微信一键登录', '或使用手机号登录', '手机号', '验证码', '《隐私政策》']) {
+      expect(p.text()).toContain(text)
+    }
+
+    // nothing typed: inline error, no request
+    p.tap(p.find('wx-button', '获取验证码'))
+    await p.waitForText('请输入手机号')
+    expect(p.wx.request).not.toHaveBeenCalled()
+
+    // a wrong phone: a different inline error, still no request
+    const [phoneInput] = p.findAll('wx-input')
+    await p.input(phoneInput, '12345')
+    p.tap(p.find('wx-button', '获取验证码'))
+    await p.waitForText('请输入 11 位手机号')
+    expect(p.wx.request).not.toHaveBeenCalled()
+
+    // a valid phone: POST /api/auth/sms-code, then the countdown
+    await p.input(phoneInput, '13812345678')
+    p.tap(p.find('wx-button', '获取验证码'))
+    await p.waitFor(() => p.wx.request.mock.calls.length > 0, 2000, 'wx.request')
+    expect(p.wx.request).toHaveBeenCalledTimes(1)
+    const sms = p.wx.request.mock.calls[0][0]
+    expect(sms.method).toBe('POST')
+    expect(sms.url).toMatch(API_ORIGIN_RE)
+    expect(sms.url).toMatch(/\/api\/auth\/sms-code$/)
+    expect(bodyOf(sms)).toEqual({ phone: '13812345678' })
+    await p.waitForText('60 秒后重发')
+    expect(p.text()).not.toContain('请输入')
+    expect(p.wx.showToast.mock.calls.map((c) => c[0].title)).toContain('验证码已发送')
+  })
+})

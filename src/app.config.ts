@@ -7,6 +7,8 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'light',
+    // NOTE: Taro H5 hides its title bar (and so the back arrow) unless asked; weapp shows it anyway.
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#b71c1c',
     navigationBarTitleText: '维权通',
     navigationBarTextStyle: 'white',
@@ -18,10 +20,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/complaints/index', text: '投诉' },
-      { pagePath: 'pages/messages/index', text: '消息' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab-bar/home.png', selectedIconPath: 'assets/tab-bar/home-active.png' },
+      { pagePath: 'pages/complaints/index', text: '投诉', iconPath: 'assets/tab-bar/complaints.png', selectedIconPath: 'assets/tab-bar/complaints-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab-bar/messages.png', selectedIconPath: 'assets/tab-bar/messages-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-bar/me.png', selectedIconPath: 'assets/tab-bar/me-active.png' },
     ],
   },
   sitemapLocation: 'sitemap.json',

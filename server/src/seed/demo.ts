@@ -6,10 +6,10 @@ import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string }> = [
-  { role: 'consumer', phone: '13800000001', displayName: '王阿姨（演示消费者）' },
-  { role: 'volunteer', phone: '13800000002', displayName: '李师傅（演示志愿者）' },
-  { role: 'enterprise', phone: '13800000003', displayName: '张经理（演示企业联络员）' },
-  { role: 'staff', phone: '13800000004', displayName: '陈主任（演示消协工作人员）' },
+  { role: 'consumer', phone: '13800000001', displayName: '王阿姨' },
+  { role: 'volunteer', phone: '13800000002', displayName: '李师傅' },
+  { role: 'enterprise', phone: '13800000003', displayName: '张经理' },
+  { role: 'staff', phone: '13800000004', displayName: '陈主任' },
 ]
 
 /** Idempotent: running it again changes nothing. */

@@ -20,7 +20,7 @@ export default function MePage() {
   })
 
   async function confirmLogout() {
-    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消', confirmColor: '#b71c1c' })
     if (!confirm) return
     setLeaving(true)
     try {
@@ -66,7 +66,7 @@ export default function MePage() {
         </View>
       )}
 
-      <Button className='btn btn-plain me__logout' loading={leaving} disabled={leaving} onClick={confirmLogout}>
+      <Button className='btn btn-plain me__logout' loading={leaving || undefined} disabled={leaving || undefined} onClick={confirmLogout}>
         退出登录
       </Button>
     </View>

@@ -80,13 +80,14 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
             onInput={(e) => setCode(e.detail.value)}
             aria-label='验证码'
           />
-          <Button className='btn btn-secondary phone-login__send' disabled={sending || secondsLeft > 0} onClick={sendCode}>
+          <Button className='btn btn-secondary phone-login__send' disabled={sending || secondsLeft > 0 || undefined} onClick={sendCode}>
             {secondsLeft > 0 ? `${secondsLeft} 秒后重发` : sending ? '发送中…' : '获取验证码'}
           </Button>
         </View>
         {errors.code && <Text className='field-error'>{errors.code}</Text>}
       </View>
-      <Button className='btn btn-primary' loading={submitting} disabled={submitting} onClick={submit}>
+      {/* NOTE: `disabled={false}` renders as disabled="false" on H5, which CSS treats as disabled: pass undefined. */}
+      <Button className='btn btn-primary' disabled={submitting || undefined} onClick={submit}>
         {submitting ? '正在登录…' : '登录'}
       </Button>
     </View>

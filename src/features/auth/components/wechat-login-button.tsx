@@ -32,7 +32,7 @@ export function WechatLoginButton({ onSignedIn, onUnavailable }: Props) {
   }
 
   return (
-    <Button className='btn btn-primary wechat-login' loading={busy} disabled={busy} onClick={login}>
+    <Button className='btn btn-primary wechat-login' loading={busy || undefined} disabled={busy || undefined} onClick={login}>
       微信一键登录
     </Button>
   )

@@ -20,9 +20,9 @@ function newestSource(dirs) {
 const stale = !existsSync(h5Index) || statSync(h5Index).mtimeMs < newestSource(['src', 'config'])
 if (stale && !process.env.H5_DIR) {
   console.log('正在构建 H5 页面（首次约需 30 秒）…')
-  const build = spawnSync(path.join('node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const build = spawnSync(path.join('node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (build.status !== 0) {
-    console.error('H5 构建失败，请查看上面的错误信息')
+    console.error(`${build.stdout}\n${build.stderr}\nH5 构建失败，请查看上面的错误信息`)
     process.exit(1)
   }
 }

@@ -60,8 +60,10 @@ function registerH5(app: FastifyInstance, h5Dir: string) {
   if (hasH5) {
     app.register(fastifyStatic, {
       root: h5Dir,
-      index: false,
+      index: 'index.html',
       preCompressed: true,
+      // Our setHeaders decides caching; the plugin's own header would override it.
+      cacheControl: false,
       setHeaders(res, filePath) {
         const hashed = /\.[0-9a-f]{8,}\.(js|css|png|jpe?g|svg|webp|woff2?)$/.test(filePath)
         res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')

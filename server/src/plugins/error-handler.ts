@@ -50,6 +50,8 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_JSON'],
 }
 
+const GENERIC_CODES: Record<number, ErrorCode> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED' }
+
 /** Turns every error into `{ code, message }`; details of 5xx stay in the log, never in the answer. */
 export const errorHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -67,7 +69,8 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     }
     if (error.statusCode === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: ERROR_MESSAGES.RATE_LIMITED })
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED })
+      const code = GENERIC_CODES[error.statusCode] ?? 'VALIDATION_FAILED'
+      return reply.status(error.statusCode).send({ code, message: ERROR_MESSAGES[code] })
     }
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send({ code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR })

@@ -12,6 +12,7 @@ import { errorHandler } from './plugins/error-handler'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { usersRoutes } from './modules/users/users.routes'
+import { filesRoutes } from './storage/files.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(healthRoutes, { ctx })
       await api.register(authRoutes, { ctx })
       await api.register(usersRoutes, { ctx })
+      await api.register(filesRoutes, { ctx })
     },
     { prefix: '/api' },
   )

@@ -4,6 +4,7 @@ import { createSmsSender } from './adapters/sms'
 import { createWechatClient } from './adapters/wechat'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database'
 import path from 'node:path'
+import { diskStorage } from './storage/disk-storage'
 
 /** Opens the configured database, brings it to the latest schema and wires the adapters. */
 export async function createContext(config: Config): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
@@ -17,6 +18,7 @@ export async function createContext(config: Config): Promise<{ ctx: AppContext; 
     dialect: database.dialect,
     sms: createSmsSender(config),
     wechat: createWechatClient(config.wechat),
+    storage: diskStorage(path.join(config.dataDir, 'storage'), config.tokenSecret),
     now: () => new Date(),
   }
   return { ctx, database }

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely'
 import type { Role } from '../../../src/contract/roles'
+import type { ComplaintEventType, ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
+import type { Industry } from '../../../src/contract/complaint-rules'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -44,9 +46,82 @@ export interface SessionTable {
   revoked_at: string | null
 }
 
+export interface ComplaintTable {
+  id: string
+  /** WQ + yyyymmdd (China date) + 6-digit sequence of that day */
+  number: string
+  consumer_id: string
+  status: ComplaintStatus
+  path: HandlingPath
+  enterprise_id: string | null
+  business_name: string
+  business_address: string | null
+  business_region: string | null
+  business_credit_code: string | null
+  industry: Industry
+  incident_date: string
+  /** PostgreSQL returns bigint as a string: convert with Number() when reading. */
+  amount_fen: number | string
+  /** JSON array of Demand codes */
+  demands: string
+  demand_detail: string | null
+  description: string
+  contact_phone: string
+  consent_at: string
+  idempotency_key: string
+  /** SHA-256 of the request body: the same key with different content is refused. */
+  request_hash: string
+  /** Bumped by every transition, for compare-and-swap updates. */
+  version: Generated<number>
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface ComplaintEventTable {
+  id: string
+  complaint_id: string
+  type: ComplaintEventType
+  actor_id: string | null
+  actor_role: Role | 'system'
+  note: string | null
+  from_status: ComplaintStatus | null
+  to_status: ComplaintStatus | null
+  created_at: string
+}
+
+export interface ComplaintCounterTable {
+  day: string
+  last: number
+}
+
+export interface EvidenceTable {
+  id: string
+  owner_id: string
+  sha256: string
+  mime_type: string
+  bytes: number
+  width: number
+  height: number
+  captured_at: string | null
+  /** Storage keys, named by content hash: evidence/original/<sha>.<ext>, evidence/display/<sha>.jpg, evidence/thumb/<sha>.webp */
+  original_key: string
+  display_key: string
+  thumbnail_key: string
+  complaint_id: string | null
+  event_id: string | null
+  created_at: string
+  /** Null until a complaint references it; unattached evidence is deleted after 24 h. */
+  attached_at: string | null
+}
+
 export interface Database {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable
   sessions: SessionTable
+  complaints: ComplaintTable
+  complaint_events: ComplaintEventTable
+  complaint_counters: ComplaintCounterTable
+  evidence: EvidenceTable
 }

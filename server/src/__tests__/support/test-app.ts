@@ -6,12 +6,18 @@ import { loadConfig } from '../../config'
 import type { AppContext } from '../../context'
 import { createWechatClient } from '../../adapters/wechat'
 import type { SmsSender } from '../../adapters/sms'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { diskStorage } from '../../storage/disk-storage'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database'
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 
 export interface TestApp {
+  /** Folder of the disk storage backend, removed on close. */
+  storageDir: string
   app: FastifyInstance
   ctx: AppContext
   /** Codes the SMS adapter was asked to send, newest last. */
@@ -46,6 +52,8 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
   await migrateToLatest(database.db)
   const config = loadConfig({ TOKEN_SECRET: 'test-secret-'.padEnd(40, 'x'), H5_DIR: '/nonexistent', DATA_DIR: '/tmp/weiquan-test', ...env })
   let offset = 0
+  const now = () => new Date(Date.now() + offset)
+  const storageDir = mkdtempSync(path.join(tmpdir(), 'weiquan-storage-'))
   const sms: TestApp['sms'] = []
   const ctx: AppContext = {
     config,
@@ -53,10 +61,12 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
     dialect: database.dialect,
     sms: sender ?? { sendLoginCode: async (phone, code) => void sms.push({ phone, code }) },
     wechat: createWechatClient(config.wechat),
-    now: () => new Date(Date.now() + offset),
+    storage: diskStorage(storageDir, config.tokenSecret, now),
+    now,
   }
   const app = await buildApp(ctx)
   return {
+    storageDir,
     app,
     ctx,
     sms,
@@ -67,6 +77,7 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
       await app.close()
       await database.close()
       await drop()
+      rmSync(storageDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-23T0001-foundation'
+import * as complaintsEvidence from './2026-11-23T0002-complaints-evidence'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0001-foundation': foundation,
+  '2026-11-23T0002-complaints-evidence': complaintsEvidence,
 }

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import type { AppContext } from '../context'
+import { AppError } from '../errors'
+import { FILES_ROUTE, verifyFileSignature } from './disk-storage'
+
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heic: 'image/heic',
+}
+
+/** Serves disk-stored objects to holders of a valid signed URL; the signature is the only access check. */
+export const filesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    FILES_ROUTE.replace(/^\/api/, ''),
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['文件'],
+        summary: '按签名链接读取照片（链接短时有效）',
+        querystring: Type.Object({ key: Type.String({ maxLength: 300 }), expires: Type.Integer(), signature: Type.String({ maxLength: 100 }) }),
+      },
+    },
+    async (request, reply) => {
+      const { key, expires, signature } = request.query
+      const verdict = verifyFileSignature(key, expires, signature, ctx.config.tokenSecret, ctx.now().getTime() / 1000)
+      if (verdict === 'expired') throw new AppError(403, 'LINK_EXPIRED')
+      if (verdict === 'invalid') throw new AppError(403, 'FORBIDDEN')
+      let body: Buffer
+      try {
+        body = await ctx.storage.get(key)
+      } catch {
+        throw new AppError(404, 'NOT_FOUND')
+      }
+      const ext = key.split('.').pop() ?? ''
+      return reply
+        .header('content-type', CONTENT_TYPES[ext] ?? 'application/octet-stream')
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(body)
+    },
+  )
+}

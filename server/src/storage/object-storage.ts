@@ -1,0 +1,17 @@
+/** Where photos live: local disk by default, S3-compatible object storage at scale. */
+export interface ObjectStorage {
+  readonly kind: 'disk' | 's3'
+  put(key: string, body: Buffer, contentType: string): Promise<void>
+  get(key: string): Promise<Buffer>
+  exists(key: string): Promise<boolean>
+  delete(key: string): Promise<void>
+  /** A URL anyone holding it may GET until it expires; nothing else grants access to a stored object. */
+  signedUrl(key: string, ttlSeconds: number): Promise<string>
+}
+
+/** Keys are made by the server only; this guards against a bug ever letting a path escape. */
+export function assertSafeKey(key: string): void {
+  if (!/^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/.test(key) || key.includes('..') || key.includes('//')) {
+    throw new Error(`unsafe storage key: ${key}`)
+  }
+}

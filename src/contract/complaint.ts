@@ -1,0 +1,154 @@
+import { Type, type Static } from '@sinclair/typebox'
+import {
+  ADDRESS_MAX,
+  AMOUNT_MAX_FEN,
+  BUSINESS_NAME_MAX,
+  CREDIT_CODE_PATTERN,
+  DATE_PATTERN,
+  DEMAND_DETAIL_MAX,
+  DEMANDS,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  INDUSTRIES,
+  MAX_PHOTOS,
+  MESSAGE_MAX,
+  REGION_MAX,
+  WITHDRAW_REASON_MAX,
+  type Demand,
+  type Industry,
+} from './complaint-rules'
+import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
+import { PHONE_PATTERN } from './rules'
+import { ALL_ROLES, type Role } from './roles'
+import { Evidence } from './evidence'
+
+const StringEnum = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) })
+
+export const IndustrySchema = StringEnum<Industry>(INDUSTRIES, '行业分类')
+export const DemandSchema = StringEnum<Demand>(DEMANDS)
+export const ComplaintStatusSchema = StringEnum<ComplaintStatus>(COMPLAINT_STATUSES)
+export const HandlingPathSchema = StringEnum<HandlingPath>(['odr', 'association'])
+export const EventTypeSchema = StringEnum<ComplaintEventType>(Object.keys(COMPLAINT_EVENT_LABELS) as ComplaintEventType[])
+const ActorRoleSchema = StringEnum<Role | 'system'>([...ALL_ROLES, 'system'])
+const Id = Type.String({ minLength: 1, maxLength: 64 })
+
+export const Business = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: BUSINESS_NAME_MAX }),
+    address: Type.Optional(Type.String({ maxLength: ADDRESS_MAX })),
+    region: Type.Optional(Type.String({ maxLength: REGION_MAX, description: '省/市/区，如 北京市/朝阳区' })),
+    creditCode: Type.Optional(Type.String({ pattern: CREDIT_CODE_PATTERN.source })),
+    enterpriseId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+)
+export type Business = Static<typeof Business>
+
+/** POST /api/complaints; the `Idempotency-Key` header (made on the device with the draft) makes retries safe. */
+export const CreateComplaintRequest = Type.Object(
+  {
+    business: Business,
+    industry: IndustrySchema,
+    incidentDate: Type.String({ pattern: DATE_PATTERN.source, description: 'YYYY-MM-DD，不晚于今天' }),
+    amountFen: Type.Integer({ minimum: 0, maximum: AMOUNT_MAX_FEN, description: '涉及金额，单位：分' }),
+    description: Type.String({ minLength: DESCRIPTION_MIN, maxLength: DESCRIPTION_MAX }),
+    demands: Type.Array(DemandSchema, { minItems: 1, maxItems: DEMANDS.length, uniqueItems: true }),
+    demandDetail: Type.Optional(Type.String({ maxLength: DEMAND_DETAIL_MAX })),
+    evidenceIds: Type.Array(Id, { maxItems: MAX_PHOTOS, uniqueItems: true }),
+    contactPhone: Type.String({ pattern: PHONE_PATTERN.source }),
+    consentToShare: Type.Literal(true, { description: '同意将投诉内容提供给被投诉商家' }),
+  },
+  { additionalProperties: false },
+)
+export type CreateComplaintRequest = Static<typeof CreateComplaintRequest>
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key'
+
+export const ComplaintEvent = Type.Object({
+  id: Type.String(),
+  type: EventTypeSchema,
+  actorRole: ActorRoleSchema,
+  note: Type.Union([Type.String(), Type.Null()]),
+  fromStatus: Type.Union([ComplaintStatusSchema, Type.Null()]),
+  toStatus: Type.Union([ComplaintStatusSchema, Type.Null()]),
+  evidence: Type.Array(Evidence),
+  createdAt: Type.String({ format: 'date-time' }),
+})
+export type ComplaintEvent = Static<typeof ComplaintEvent>
+
+export const ComplaintSummary = Type.Object({
+  id: Type.String(),
+  number: Type.String({ description: '投诉编号，如 WQ20261123000123' }),
+  status: ComplaintStatusSchema,
+  path: HandlingPathSchema,
+  businessName: Type.String(),
+  industry: IndustrySchema,
+  amountFen: Type.Integer(),
+  photoCount: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+})
+export type ComplaintSummary = Static<typeof ComplaintSummary>
+
+export const ComplaintDetail = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  status: ComplaintStatusSchema,
+  path: HandlingPathSchema,
+  business: Type.Object({
+    name: Type.String(),
+    address: Type.Union([Type.String(), Type.Null()]),
+    region: Type.Union([Type.String(), Type.Null()]),
+    creditCode: Type.Union([Type.String(), Type.Null()]),
+    enterpriseId: Type.Union([Type.String(), Type.Null()]),
+  }),
+  industry: IndustrySchema,
+  incidentDate: Type.String(),
+  amountFen: Type.Integer(),
+  description: Type.String(),
+  demands: Type.Array(DemandSchema),
+  demandDetail: Type.Union([Type.String(), Type.Null()]),
+  contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码，企业看到 138****1234' }),
+  evidence: Type.Array(Evidence),
+  events: Type.Array(ComplaintEvent),
+  /** What happens next and by when, in plain words, when known. */
+  nextStep: Type.Union([Type.Object({ text: Type.String(), dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+})
+export type ComplaintDetail = Static<typeof ComplaintDetail>
+
+export const ComplaintListQuery = Type.Object(
+  {
+    state: Type.Optional(StringEnum<'open' | 'closed'>(['open', 'closed'], 'open：处理中；closed：已结束')),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
+export type ComplaintListQuery = Static<typeof ComplaintListQuery>
+
+export const ComplaintListResponse = Type.Object({
+  items: Type.Array(ComplaintSummary),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+})
+export type ComplaintListResponse = Static<typeof ComplaintListResponse>
+
+export const AddMessageRequest = Type.Object(
+  {
+    text: Type.String({ maxLength: MESSAGE_MAX }),
+    evidenceIds: Type.Optional(Type.Array(Id, { maxItems: MAX_PHOTOS, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+)
+export type AddMessageRequest = Static<typeof AddMessageRequest>
+
+export const WithdrawRequest = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: WITHDRAW_REASON_MAX })) },
+  { additionalProperties: false },
+)
+export type WithdrawRequest = Static<typeof WithdrawRequest>
+
+export const ComplaintIdParams = Type.Object({ id: Id })
+export type ComplaintIdParams = Static<typeof ComplaintIdParams>

@@ -13,6 +13,8 @@ import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { usersRoutes } from './modules/users/users.routes'
 import { filesRoutes } from './storage/files.routes'
+import { complaintsRoutes } from './modules/complaints/complaints.routes'
+import { evidenceRoutes } from './modules/evidence/evidence.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -48,6 +50,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(authRoutes, { ctx })
       await api.register(usersRoutes, { ctx })
       await api.register(filesRoutes, { ctx })
+      await api.register(evidenceRoutes, { ctx })
+      await api.register(complaintsRoutes, { ctx })
     },
     { prefix: '/api' },
   )

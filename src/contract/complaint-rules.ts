@@ -33,6 +33,11 @@ export const DEMAND_LABELS = {
 export type Demand = keyof typeof DEMAND_LABELS
 export const DEMANDS = Object.keys(DEMAND_LABELS) as Demand[]
 
+/** Header carrying the UUID the device made when the draft was created: retries return the same complaint. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key'
+/** Any UUID in the 8-4-4-4-12 layout, as `crypto.randomUUID()` makes. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
 export const BUSINESS_NAME_MAX = 100
 export const ADDRESS_MAX = 200
 export const REGION_MAX = 60
@@ -42,6 +47,8 @@ export const DEMAND_DETAIL_MAX = 200
 export const MESSAGE_MAX = 1000
 export const WITHDRAW_REASON_MAX = 200
 export const MAX_PHOTOS = 9
+/** Photos on one complaint over its whole life: 9 when filing, the rest added with later messages. */
+export const MAX_PHOTOS_PER_COMPLAINT = 30
 /** ¥10,000,000 in fen; above this an amount is certainly a typo. */
 export const AMOUNT_MAX_FEN = 1_000_000_000
 /** 统一社会信用代码: 18 characters, no I, O, S, V, Z. */
@@ -107,12 +114,18 @@ export function amountError(text: string): string | null {
 /** today is YYYY-MM-DD in China time. */
 export function incidentDateError(date: string, today: string): string | null {
   if (!date) return '请选择发生日期'
-  if (!DATE_PATTERN.test(date)) return '日期格式不正确'
+  if (!DATE_PATTERN.test(date) || !isCalendarDate(date)) return '日期格式不正确'
   if (date > today) return '发生日期不能晚于今天'
   const [y, m, d] = today.split('-')
   const earliest = `${Number(y) - INCIDENT_MAX_AGE_YEARS}-${m}-${d}`
   if (date < earliest) return '超过 3 年的纠纷，消协一般不予受理，建议咨询律师'
   return null
+}
+
+/** False for dates that match the pattern but do not exist, such as 2026-02-30. */
+function isCalendarDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date
 }
 
 export function demandsError(demands: readonly string[], detail: string): string | null {
@@ -124,6 +137,13 @@ export function demandsError(demands: readonly string[], detail: string): string
 
 export function photosError(count: number): string | null {
   return count > MAX_PHOTOS ? `最多上传 ${MAX_PHOTOS} 张照片` : null
+}
+
+/** A follow-up message needs words or at least one photo. */
+export function messageError(text: string, photoCount: number): string | null {
+  if (!text.trim() && photoCount === 0) return '请写下补充说明，或添加照片'
+  if (charCount(text) > MESSAGE_MAX) return `补充说明不能超过 ${MESSAGE_MAX} 个字`
+  return null
 }
 
 /** The calendar date in Asia/Shanghai (UTC+8, no daylight saving). */

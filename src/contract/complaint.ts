@@ -3,7 +3,6 @@ import {
   ADDRESS_MAX,
   AMOUNT_MAX_FEN,
   BUSINESS_NAME_MAX,
-  CREDIT_CODE_PATTERN,
   DATE_PATTERN,
   DEMAND_DETAIL_MAX,
   DEMANDS,
@@ -11,6 +10,7 @@ import {
   DESCRIPTION_MIN,
   INDUSTRIES,
   MAX_PHOTOS,
+  MAX_PHOTOS_PER_COMPLAINT,
   MESSAGE_MAX,
   REGION_MAX,
   WITHDRAW_REASON_MAX,
@@ -35,10 +35,12 @@ const Id = Type.String({ minLength: 1, maxLength: 64 })
 
 export const Business = Type.Object(
   {
-    name: Type.String({ minLength: 2, maxLength: BUSINESS_NAME_MAX }),
+    // Lengths of free text are judged by the shared rule functions (businessNameError, descriptionError),
+    // which ignore surrounding blanks; a schema bound would disagree with them at the edges.
+    name: Type.String({ description: `商家名称，2–${BUSINESS_NAME_MAX} 个字` }),
     address: Type.Optional(Type.String({ maxLength: ADDRESS_MAX })),
     region: Type.Optional(Type.String({ maxLength: REGION_MAX, description: '省/市/区，如 北京市/朝阳区' })),
-    creditCode: Type.Optional(Type.String({ pattern: CREDIT_CODE_PATTERN.source })),
+    creditCode: Type.Optional(Type.String({ maxLength: 40, description: '统一社会信用代码（18 位数字或大写字母），可留空' })),
     enterpriseId: Type.Optional(Id),
   },
   { additionalProperties: false },
@@ -52,10 +54,10 @@ export const CreateComplaintRequest = Type.Object(
     industry: IndustrySchema,
     incidentDate: Type.String({ pattern: DATE_PATTERN.source, description: 'YYYY-MM-DD，不晚于今天' }),
     amountFen: Type.Integer({ minimum: 0, maximum: AMOUNT_MAX_FEN, description: '涉及金额，单位：分' }),
-    description: Type.String({ minLength: DESCRIPTION_MIN, maxLength: DESCRIPTION_MAX }),
+    description: Type.String({ description: `${DESCRIPTION_MIN}–${DESCRIPTION_MAX} 个字（一个汉字算一个字，首尾空白不计）` }),
     demands: Type.Array(DemandSchema, { minItems: 1, maxItems: DEMANDS.length, uniqueItems: true }),
     demandDetail: Type.Optional(Type.String({ maxLength: DEMAND_DETAIL_MAX })),
-    evidenceIds: Type.Array(Id, { maxItems: MAX_PHOTOS, uniqueItems: true }),
+    evidenceIds: Type.Array(Id, { maxItems: MAX_PHOTOS_PER_COMPLAINT, uniqueItems: true, description: `最多 ${MAX_PHOTOS} 张，多了答复 TOO_MANY_PHOTOS` }),
     contactPhone: Type.String({ pattern: PHONE_PATTERN.source }),
     consentToShare: Type.Literal(true, { description: '同意将投诉内容提供给被投诉商家' }),
   },
@@ -63,7 +65,8 @@ export const CreateComplaintRequest = Type.Object(
 )
 export type CreateComplaintRequest = Static<typeof CreateComplaintRequest>
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key'
+// Values live in complaint-rules.ts, which the app may import at runtime (this file pulls in TypeBox).
+export { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from './complaint-rules'
 
 export const ComplaintEvent = Type.Object({
   id: Type.String(),
@@ -137,8 +140,10 @@ export type ComplaintListResponse = Static<typeof ComplaintListResponse>
 
 export const AddMessageRequest = Type.Object(
   {
-    text: Type.String({ maxLength: MESSAGE_MAX }),
-    evidenceIds: Type.Optional(Type.Array(Id, { maxItems: MAX_PHOTOS, uniqueItems: true })),
+    text: Type.String({ maxLength: MESSAGE_MAX, description: '可以为空，但此时必须附照片' }),
+    evidenceIds: Type.Optional(
+      Type.Array(Id, { maxItems: MAX_PHOTOS_PER_COMPLAINT, uniqueItems: true, description: `每次最多 ${MAX_PHOTOS} 张，整件投诉最多 ${MAX_PHOTOS_PER_COMPLAINT} 张` }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -1,0 +1,74 @@
+import type { ComplaintDetail, ComplaintEvent, ComplaintSummary } from '../../../../src/contract/complaint'
+import type { Demand } from '../../../../src/contract/complaint-rules'
+import type { Evidence } from '../../../../src/contract/evidence'
+import type { AppContext } from '../../context'
+import type { EvidenceRow } from '../evidence/evidence.repository'
+import { toEvidenceDto } from '../evidence/evidence.service'
+import type { ComplaintEventRow } from './complaint-events.repository'
+import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
+import { nextStepFor } from './next-step'
+
+export function toComplaintSummary(row: ComplaintListRow): ComplaintSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    path: row.path,
+    businessName: row.business_name,
+    industry: row.industry,
+    // PostgreSQL returns bigint and count(*) as strings.
+    amountFen: Number(row.amount_fen),
+    photoCount: Number(row.photo_count ?? 0),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** The complaint as its consumer sees it: every photo, and the timeline with each event's photos. */
+export async function toComplaintDetail(
+  ctx: AppContext,
+  complaint: ComplaintRow,
+  events: readonly ComplaintEventRow[],
+  evidenceRows: readonly EvidenceRow[],
+): Promise<ComplaintDetail> {
+  const evidence = await Promise.all(evidenceRows.map((row) => toEvidenceDto(ctx, row)))
+  const byEvent = new Map<string, Evidence[]>()
+  evidenceRows.forEach((row, index) => {
+    if (!row.event_id) return
+    byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), evidence[index]!])
+  })
+  return {
+    id: complaint.id,
+    number: complaint.number,
+    status: complaint.status,
+    path: complaint.path,
+    business: {
+      name: complaint.business_name,
+      address: complaint.business_address,
+      region: complaint.business_region,
+      creditCode: complaint.business_credit_code,
+      enterpriseId: complaint.enterprise_id,
+    },
+    industry: complaint.industry,
+    incidentDate: complaint.incident_date,
+    amountFen: Number(complaint.amount_fen),
+    description: complaint.description,
+    demands: JSON.parse(complaint.demands) as Demand[],
+    demandDetail: complaint.demand_detail,
+    contactPhone: complaint.contact_phone,
+    evidence,
+    events: events.map((event): ComplaintEvent => ({
+      id: event.id,
+      type: event.type,
+      actorRole: event.actor_role,
+      note: event.note,
+      fromStatus: event.from_status,
+      toStatus: event.to_status,
+      evidence: byEvent.get(event.id) ?? [],
+      createdAt: event.created_at,
+    })),
+    nextStep: nextStepFor(complaint.status),
+    createdAt: complaint.created_at,
+    updatedAt: complaint.updated_at,
+  }
+}

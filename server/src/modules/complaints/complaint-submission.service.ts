@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import type { ComplaintDetail, CreateComplaintRequest } from '../../../../src/contract/complaint'
+import { chinaToday } from '../../../../src/contract/complaint-rules'
+import { ComplaintStatus, HandlingPath } from '../../../../src/contract/complaint-status'
+import type { AppContext } from '../../context'
+import { isUniqueViolation, type Db } from '../../db/database'
+import { AppError } from '../../errors'
+import type { AuthUser } from '../auth/auth.service'
+import { attachEvidence } from '../evidence/evidence.repository'
+import { findEnterpriseById } from '../users/enterprise.repository'
+import { checkComplaint } from './complaint-checks'
+import { insertComplaintEvent } from './complaint-events.repository'
+import { nextComplaintNumber } from './complaint-number'
+import { findComplaintByIdempotencyKey, insertComplaint, type ComplaintRow } from './complaints.repository'
+import { loadComplaintDetail } from './complaints.service'
+import { requestHash } from './request-hash'
+
+export interface Submission {
+  /** 201 when this request filed the complaint, 200 when it repeats one already filed. */
+  statusCode: 200 | 201
+  complaint: ComplaintDetail
+}
+
+/**
+ * Files a complaint exactly once per idempotency key: a retry after a timeout, or a second request
+ * racing the first, gets the complaint the first one made.
+ */
+export async function submitComplaint(
+  ctx: AppContext,
+  consumer: AuthUser,
+  idempotencyKey: string | undefined,
+  request: CreateComplaintRequest,
+): Promise<Submission> {
+  if (!idempotencyKey) throw new AppError(400, 'IDEMPOTENCY_KEY_REQUIRED')
+  const key = idempotencyKey.toLowerCase()
+  const hash = requestHash(request)
+  // Before the checks: a retry must succeed even though its photos are now attached (to it).
+  const earlier = await findComplaintByIdempotencyKey(ctx.db, consumer.id, key)
+  if (earlier) return repeat(ctx, earlier, hash)
+
+  const now = ctx.now()
+  checkComplaint(request, chinaToday(now))
+  const enterpriseId = request.business.enterpriseId ?? null
+  if (enterpriseId && !(await findEnterpriseById(ctx.db, enterpriseId))) {
+    throw new AppError(422, 'VALIDATION_FAILED', '所选的商家不存在，请重新选择或直接填写商家名称')
+  }
+  try {
+    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, now }))
+    return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    // A concurrent request with the same key committed first: answer with its complaint.
+    const winner = await findComplaintByIdempotencyKey(ctx.db, consumer.id, key)
+    if (!winner) throw error
+    return repeat(ctx, winner, hash)
+  }
+}
+
+async function repeat(ctx: AppContext, complaint: ComplaintRow, hash: string): Promise<Submission> {
+  if (complaint.request_hash !== hash) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED')
+  return { statusCode: 200, complaint: await loadComplaintDetail(ctx, complaint) }
+}
+
+/** The complaint, its 'submitted' event and its photo links: all or nothing. */
+async function fileComplaint(
+  trx: Db,
+  args: { consumer: AuthUser; key: string; hash: string; request: CreateComplaintRequest; enterpriseId: string | null; now: Date },
+): Promise<ComplaintRow> {
+  const { consumer, request, now } = args
+  const at = now.toISOString()
+  const status = ComplaintStatus.AwaitingReview
+  const number = await nextComplaintNumber(trx, now)
+  // The complaint row next: a duplicate key fails here, before the photos are touched.
+  const complaint = await insertComplaint(trx, {
+    id: randomUUID(),
+    number,
+    consumer_id: consumer.id,
+    status,
+    // The ODR green channel is offered with the handling workflow; until then the association handles all.
+    path: HandlingPath.Association,
+    enterprise_id: args.enterpriseId,
+    business_name: request.business.name,
+    business_address: request.business.address || null,
+    business_region: request.business.region || null,
+    business_credit_code: request.business.creditCode?.trim().toUpperCase() || null,
+    industry: request.industry,
+    incident_date: request.incidentDate,
+    amount_fen: request.amountFen,
+    demands: JSON.stringify(request.demands),
+    demand_detail: request.demandDetail?.trim() ? request.demandDetail : null,
+    description: request.description,
+    contact_phone: request.contactPhone,
+    consent_at: at,
+    idempotency_key: args.key,
+    request_hash: args.hash,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+  })
+  const eventId = randomUUID()
+  await insertComplaintEvent(trx, {
+    id: eventId,
+    complaint_id: complaint.id,
+    type: 'submitted',
+    actor_id: consumer.id,
+    actor_role: consumer.role,
+    note: null,
+    from_status: null,
+    to_status: status,
+    created_at: at,
+  })
+  const attached = await attachEvidence(trx, { ids: request.evidenceIds, ownerId: consumer.id, complaintId: complaint.id, eventId, now: at })
+  if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')
+  return complaint
+}

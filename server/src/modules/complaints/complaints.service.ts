@@ -1,0 +1,48 @@
+import type { ComplaintDetail, ComplaintListQuery, ComplaintListResponse } from '../../../../src/contract/complaint'
+import type { AppContext } from '../../context'
+import { notFound } from '../../errors'
+import type { AuthUser } from '../auth/auth.service'
+import { findEvidenceByComplaint } from '../evidence/evidence.repository'
+import { decodeCursor, encodeCursor } from './complaint-cursor'
+import { toComplaintDetail, toComplaintSummary } from './complaint-dto'
+import { findComplaintEvents } from './complaint-events.repository'
+import { findConsumerComplaint, listConsumerComplaints, type ComplaintRow } from './complaints.repository'
+
+const DEFAULT_PAGE_SIZE = 20
+
+/**
+ * The complaint if this user may see it. Someone else's complaint answers 404, not 403, so ids
+ * cannot be probed. For now only the consumer who filed it; enterprises and staff come with the
+ * handling workflow.
+ */
+export async function findVisibleComplaint(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintRow> {
+  const complaint = user.role === 'consumer' ? await findConsumerComplaint(ctx.db, id, user.id) : undefined
+  if (!complaint) throw notFound('没有找到这件投诉')
+  return complaint
+}
+
+export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintRow): Promise<ComplaintDetail> {
+  const [events, evidence] = await Promise.all([findComplaintEvents(ctx.db, complaint.id), findEvidenceByComplaint(ctx.db, complaint.id)])
+  return toComplaintDetail(ctx, complaint, events, evidence)
+}
+
+export async function getComplaintDetail(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintDetail> {
+  return loadComplaintDetail(ctx, await findVisibleComplaint(ctx, user, id))
+}
+
+/** The consumer's complaints, newest first; the cursor stays valid while new complaints arrive. */
+export async function listComplaints(ctx: AppContext, consumerId: string, query: ComplaintListQuery): Promise<ComplaintListResponse> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  const rows = await listConsumerComplaints(ctx.db, {
+    consumerId,
+    state: query.state,
+    after: query.cursor ? decodeCursor(query.cursor) : null,
+    limit: limit + 1,
+  })
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: page.map(toComplaintSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+  }
+}

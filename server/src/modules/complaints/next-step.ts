@@ -1,0 +1,26 @@
+import type { ComplaintDetail } from '../../../../src/contract/complaint'
+import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
+
+/**
+ * What the consumer can expect next, in plain words. Deadlines (dueAt) need the working-day
+ * calendar, which comes with the handling workflow; until then dueAt is null.
+ */
+const NEXT_STEP: Record<ComplaintStatus, string | null> = {
+  submitted: '投诉已提交，正在转交处理',
+  enterprise_handling: '商家正在处理，请留意商家的答复',
+  enterprise_proposed: '商家已给出处理方案，请查看并决定是否接受',
+  awaiting_review: '消协将在 7 个工作日内决定是否受理',
+  accepted: '消协已受理，工作人员会联系您安排调解',
+  mediating: '调解进行中，请保持电话畅通',
+  mediated: '调解已达成，请按调解结果履行，消协随后结案',
+  mediation_failed: '调解未成功，您可以依法申请仲裁或向人民法院起诉',
+  resolved: null,
+  rejected: null,
+  withdrawn: null,
+  closed: null,
+}
+
+export function nextStepFor(status: ComplaintStatus): ComplaintDetail['nextStep'] {
+  const text = NEXT_STEP[status]
+  return text ? { text, dueAt: null } : null
+}

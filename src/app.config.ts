@@ -4,7 +4,17 @@ export default defineAppConfig({
     { root: 'packages/volunteer', pages: ['pages/workspace/index'] },
     { root: 'packages/enterprise', pages: ['pages/workspace/index'] },
     { root: 'packages/staff', pages: ['pages/workspace/index'] },
+    // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
+    {
+      root: 'packages/complaint',
+      pages: ['pages/business/index', 'pages/facts/index', 'pages/photos/index', 'pages/contact/index', 'pages/review/index', 'pages/result/index', 'pages/detail/index'],
+    },
   ],
+  // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/complaint'] },
+    'pages/complaints/index': { network: 'all', packages: ['packages/complaint'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     // NOTE: Taro H5 hides its title bar (and so the back arrow) unless asked; weapp shows it anyway.

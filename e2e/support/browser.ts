@@ -68,7 +68,8 @@ async function describeConsoleError(message: ConsoleMessage): Promise<string> {
  */
 export async function onPhone({ name, baseUrl }: PhoneOptions, story: (phone: Phone) => Promise<void>): Promise<void> {
   const browser = await launchBrowser()
-  const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: baseUrl, locale: 'zh-CN' })
+  // China time, like the phones this app is for (complaint numbers and dates are China dates).
+  const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   context.setDefaultTimeout(10_000)
   const page = await context.newPage()
   const problems: string[] = []

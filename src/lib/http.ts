@@ -28,6 +28,31 @@ export function installAuthHooks(hooks: AuthHooks) {
   authHooks = hooks
 }
 
+/** `Authorization` header for requests that do not go through axios (weapp Taro.uploadFile). */
+export function authHeader(): Record<string, string> {
+  const token = authHooks?.accessToken()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+/**
+ * After a 401 outside axios: renew the access token if that can help (true: try again), otherwise
+ * sign out like any other request would.
+ */
+export async function recoverFromUnauthorized(code: string | undefined): Promise<boolean> {
+  if ((code === 'TOKEN_EXPIRED' || code === 'TOKEN_INVALID') && authHooks && (await authHooks.refresh())) return true
+  if (authHooks?.accessToken()) authHooks.signedOut()
+  return false
+}
+
+/** One error shape for answers that did not come through axios: `{ code, message }` from the body. */
+export function apiErrorFrom(status: number, body: unknown): ApiRequestError {
+  if (!status) return new ApiRequestError('NETWORK_ERROR', ERROR_MESSAGES.NETWORK_ERROR, 0)
+  const data = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown }
+  const code = isErrorCode(data.code) ? data.code : 'INTERNAL_ERROR'
+  const message = typeof data.message === 'string' && data.message ? data.message : ERROR_MESSAGES[code]
+  return new ApiRequestError(code, message, status)
+}
+
 export const http = axios.create({ baseURL: `${apiOrigin()}/api`, timeout: 20_000 })
 
 http.interceptors.request.use((config) => {
@@ -69,6 +94,6 @@ export async function getJson<T>(url: string, params?: Record<string, unknown>):
   return (await http.get<T>(url, { params })).data
 }
 
-export async function postJson<T>(url: string, body?: unknown): Promise<T> {
-  return (await http.post<T>(url, body ?? {})).data
+export async function postJson<T>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return (await http.post<T>(url, body ?? {}, headers ? { headers } : undefined)).data
 }

@@ -13,6 +13,9 @@
  *   wx.setStorageSync does nothing). The zustand session store hydrates from it when app.js loads.
  * - wx.request / navigateTo / switchTab / showToast / ... are jest.fn spies; requests never leave the
  *   process: the test answers them with `respond(opts)` (default: a network failure).
+ * - Further wx APIs (chooseMedia, uploadFile, getFileSystemManager, env …) are passed as `wx` to
+ *   mountPage. They must be on `wx` before app.js runs: Taro wraps only the APIs it finds at start-up
+ *   and makes every other one "not supported" (see weapp-filing.test.js and wx-photo-mocks.cjs).
  */
 const fs = require('fs')
 const path = require('path')
@@ -23,6 +26,32 @@ if (!fs.existsSync(path.join(ROOT, 'app.js'))) {
   throw new Error(`${ROOT}/app.js not found: build the mini-program first (npx taro build --type weapp)`)
 }
 const mounted = new Set()
+
+/**
+ * A network failure answered by `respond` returning null makes wx.request call `fail`. Taro's
+ * promisified request then rejects, and @tarojs/plugin-http's XMLHttpRequest (which uses only the
+ * callbacks) never handles that promise: on a phone a console warning, under jest a failed test.
+ * While pages are mounted, exactly those rejections ({ errMsg: 'request:fail …' }) are ignored.
+ * jest-circus listens on the real process, which the test sandbox's `process` is not: vm's
+ * runInThisContext evaluates in Node's own context and so reaches it.
+ */
+let restoreRejections = null
+function tolerateRequestFailures() {
+  if (restoreRejections) return
+  const process = require('vm').runInThisContext('process')
+  const previous = process.listeners('unhandledRejection')
+  const filter = (reason, promise) => {
+    if (reason && typeof reason.errMsg === 'string' && reason.errMsg.startsWith('request:fail')) return
+    for (const listener of previous) listener(reason, promise)
+  }
+  process.removeAllListeners('unhandledRejection')
+  process.on('unhandledRejection', filter)
+  restoreRejections = () => {
+    process.removeListener('unhandledRejection', filter)
+    for (const listener of previous) process.on('unhandledRejection', listener)
+    restoreRejections = null
+  }
+}
 
 /** wx.* calls made by the page, mocked with success callbacks (Taro promisifies them). */
 const ASYNC_APIS = {
@@ -39,7 +68,7 @@ const ASYNC_APIS = {
   login: () => ({ errMsg: 'login:ok', code: 'test-wx-code' }),
 }
 
-function installWx({ storage, respond }, net) {
+function installWx({ storage, respond, wx: extra }, net) {
   const store = new Map(Object.entries(storage || {}))
   Object.assign(global.wx, {
     getStorageSync: jest.fn((key) => (store.has(key) ? store.get(key) : '')),
@@ -56,6 +85,8 @@ function installWx({ storage, respond }, net) {
       })
     })
   }
+  // a test's own mocks last, so they may also replace the defaults above (e.g. showModal → confirm)
+  Object.assign(global.wx, extra || {})
   // wx.request as used by @tarojs/plugin-http (axios -> XMLHttpRequest polyfill -> Taro.request -> wx.request)
   global.wx.request = jest.fn((opts) => {
     net.pending++
@@ -86,13 +117,14 @@ function textOf(dom) {
 /**
  * Load app.js + one page from dist/weapp and run its lifecycle (onLoad, onShow, onReady).
  * @param {string} route e.g. 'pages/home/index'
- * @param {{ storage?: Record<string, unknown>, respond?: (opts) => ({statusCode?, data?, header?}|null), query?: object }} options
+ * @param {{ storage?: Record<string, unknown>, respond?: (opts) => ({statusCode?, data?, header?}|null), query?: object, wx?: object }} options
  */
-async function mountPage(route, { storage, respond, query = {} } = {}) {
+async function mountPage(route, { storage, respond, query = {}, wx } = {}) {
   // A new Taro runtime per page: forget the previous one's webpack chunks and app instance.
   delete global.wx.webpackJsonp
   const net = { pending: 0 }
-  const store = installWx({ storage, respond }, net)
+  tolerateRequestFailures()
+  const store = installWx({ storage, respond, wx }, net)
   let appInst = null
   const stack = []
   global.App = (opts) => { appInst = opts }
@@ -193,6 +225,7 @@ async function mountPage(route, { storage, respond, query = {} } = {}) {
 /** Unmount every page still mounted (call from afterEach so a failed test does not leak timers). */
 function unmountAll() {
   for (const p of [...mounted]) p.unmount()
+  restoreRejections?.()
 }
 
 /** Storage content of a signed-in session, as the app's zustand `persist` writes it. */

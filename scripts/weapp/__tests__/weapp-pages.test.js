@@ -54,10 +54,23 @@ describe('首页 pages/home/index', () => {
     expect(p.wx.request).not.toHaveBeenCalled()
   })
 
-  test('我要投诉 switches to the 投诉 tab', async () => {
+  test('我要投诉 signed out: the login page, which then goes on to step 1 of a new complaint', async () => {
     const p = await mountPage('pages/home/index')
     await p.waitForText('我要投诉')
     p.tap(p.find('wx-view', '我要投诉'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    const url = p.wx.navigateTo.mock.calls[0][0].url
+    expect(url).toMatch(/^\/pages\/login\/index\?next=/)
+    expect(decodeURIComponent(url.split('next=')[1])).toMatch(/^\/packages\/complaint\/pages\/business\/index\?draft=[0-9a-f-]{36}$/)
+  })
+
+  test('我要投诉 signed in opens step 1 of a new complaint; 我的投诉 switches to the 投诉 tab', async () => {
+    const p = await mountPage('pages/home/index', { storage: sessionStorage(user()) })
+    await p.waitForText('我要投诉')
+    p.tap(p.find('wx-view', '我要投诉'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toMatch(/^\/packages\/complaint\/pages\/business\/index\?draft=[0-9a-f-]{36}$/)
+    p.tap(p.find('wx-view', '我的投诉'))
     await p.waitFor(() => p.wx.switchTab.mock.calls.length > 0, 2000, 'wx.switchTab')
     expect(p.wx.switchTab.mock.calls[0][0].url).toMatch(/^\/?pages\/complaints\/index$/)
   })
@@ -74,8 +87,10 @@ describe('投诉 pages/complaints/index', () => {
   })
 
   test('signed in: shows the empty list instead of the login prompt', async () => {
-    const p = await mountPage('pages/complaints/index', { storage: sessionStorage(user()), respond: apiWith(user()) })
-    await p.waitForText('您还没有投诉记录')
+    const respond = (opts) => (/\/api\/complaints\?/.test(opts.url) ? { data: { items: [], nextCursor: null } } : apiWith(user())(opts))
+    const p = await mountPage('pages/complaints/index', { storage: sessionStorage(user()), respond })
+    await p.waitForText('没有处理中的投诉')
+    expect(p.text()).toContain('我要投诉')
     expect(p.text()).not.toContain('请先登录')
   })
 })

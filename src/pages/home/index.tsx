@@ -1,17 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
+import { LOGIN_PAGE, useSessionStore } from '@/features/auth'
+import { newComplaintUrl, startComplaint } from '@/features/complaints'
 import './index.css'
 
 const QUICK_ACTIONS = [
-  { key: 'file', mark: '诉', title: '我要投诉', hint: '上传照片，几步完成', url: '/pages/complaints/index' },
-  { key: 'warnings', mark: '警', title: '消费警示', hint: '防坑提醒，先看再买', url: '' },
-  { key: 'mine', mark: '查', title: '我的投诉', hint: '随时查看处理进度', url: '/pages/complaints/index' },
+  { key: 'file', mark: '诉', title: '我要投诉', hint: '上传照片，几步完成' },
+  { key: 'warnings', mark: '警', title: '消费警示', hint: '防坑提醒，先看再买' },
+  { key: 'mine', mark: '查', title: '我的投诉', hint: '随时查看处理进度' },
 ] as const
 
 export default function HomePage() {
   function open(action: (typeof QUICK_ACTIONS)[number]) {
-    if (action.url) void Taro.switchTab({ url: action.url })
+    if (action.key === 'file') {
+      // Filing needs an account (photos upload as they are added): sign in first, then straight on.
+      if (useSessionStore.getState().user) void startComplaint()
+      else void Taro.navigateTo({ url: `${LOGIN_PAGE}?next=${encodeURIComponent(newComplaintUrl())}` })
+    } else if (action.key === 'mine') void Taro.switchTab({ url: '/pages/complaints/index' })
     else void Taro.showToast({ title: '消费警示即将上线', icon: 'none' })
   }
 

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import {
+  firstIncompleteStep,
+  newDraft,
+  normalizeBusinessKey,
+  photoState,
+  stepErrors,
+  toCreateRequest,
+  type ComplaintDraft,
+  type DraftPhoto,
+} from '../drafts/draft-model'
+
+const TODAY = '2026-11-23'
+
+function draft(overrides: Partial<ComplaintDraft> = {}): ComplaintDraft {
+  return {
+    ...newDraft({ id: 'd-1', idempotencyKey: 'k-1', ownerId: 'u-1', phone: '13800000001', today: TODAY, now: '2026-11-23T01:00:00.000Z' }),
+    ...overrides,
+  }
+}
+
+const filled = () =>
+  draft({
+    business: { name: ' 示例优选超市 ', region: '北京市/朝阳区', address: '', creditCode: '', enterpriseId: null },
+    industry: 'food',
+    amountYuan: '128.5',
+    description: '买到的牛奶已经过期三天了，商家拒绝退款还态度很差。',
+    demands: ['refund', 'apology'],
+    consent: true,
+  })
+
+const photo = (overrides: Partial<DraftPhoto> = {}): DraftPhoto => ({
+  id: 'p-1',
+  file: 'wxfile://usr/p-1.jpg',
+  bytes: 1000,
+  original: false,
+  evidence: null,
+  error: null,
+  rejected: false,
+  ...overrides,
+})
+
+describe('draft key: one draft per business', () => {
+  test('spaces, case, full-width letters and brackets do not make a different business', () => {
+    const key = normalizeBusinessKey('示例优选超市（朝阳店）')
+    assert.equal(key, '示例优选超市朝阳店')
+    for (const variant of [' 示例优选超市(朝阳店) ', '示例 优选 超市 （朝阳店）', '示例优选超市【朝阳店】', '示例·优选超市(朝阳店)']) {
+      assert.equal(normalizeBusinessKey(variant), key, variant)
+    }
+    assert.equal(normalizeBusinessKey('ＡＢＣ 健身'), 'abc健身')
+    assert.equal(normalizeBusinessKey('abc健身'), normalizeBusinessKey('Abc 健身'))
+  })
+
+  test('different businesses stay different; an empty name has an empty key', () => {
+    assert.notEqual(normalizeBusinessKey('示例优选超市'), normalizeBusinessKey('示例优选便利店'))
+    assert.equal(normalizeBusinessKey('  '), '')
+  })
+})
+
+describe('inline errors per step (same rules as the server)', () => {
+  test('a new draft: step 1 wants a name and an industry, step 2 the facts, step 4 the consent', () => {
+    const d = draft()
+    assert.deepEqual(Object.keys(stepErrors(d, 1, TODAY)).sort(), ['businessName', 'industry'])
+    assert.deepEqual(Object.keys(stepErrors(d, 2, TODAY)).sort(), ['amount', 'demands', 'description'])
+    assert.deepEqual(stepErrors(d, 3, TODAY), {})
+    assert.deepEqual(stepErrors(d, 4, TODAY), { consent: '需要您同意后才能提交投诉' })
+    assert.equal(firstIncompleteStep(d, TODAY), 1)
+  })
+
+  test('messages are the contract rules, in Chinese', () => {
+    const d = draft({ description: '太短了', amountYuan: '12.345', incidentDate: '2026-11-24', demands: ['other'] })
+    const errors = stepErrors(d, 2, TODAY)
+    assert.equal(errors.description, '请至少写 20 个字，还差 17 个字')
+    assert.equal(errors.amount, '金额只能是数字，最多两位小数')
+    assert.equal(errors.incidentDate, '发生日期不能晚于今天')
+    assert.equal(errors.demands, '选择“其他”时，请写明您的诉求')
+    assert.equal(stepErrors(draft({ business: { ...draft().business, name: '超市', creditCode: 'ABC' } }), 1, TODAY).creditCode, '统一社会信用代码应为 18 位数字或大写字母')
+    assert.equal(stepErrors(draft({ contactPhone: '123' }), 4, TODAY).contactPhone, '请输入 11 位手机号')
+  })
+
+  test('a filled draft is complete', () => {
+    assert.equal(firstIncompleteStep(filled(), TODAY), null)
+  })
+})
+
+describe('the submitted request', () => {
+  test('trims text, turns yuan into fen, leaves out empty optional fields and lists uploaded photos', () => {
+    const d = filled()
+    d.photos = [photo({ id: 'a', evidence: { id: 'ev-a', sha256: 'x', original: false, uploadedAt: '2026-11-23T01:00:00.000Z' } }), photo({ id: 'b', evidence: { id: 'ev-b', sha256: 'y', original: false, uploadedAt: '2026-11-23T01:00:00.000Z' } })]
+    assert.deepEqual(toCreateRequest(d), {
+      business: { name: '示例优选超市', region: '北京市/朝阳区' },
+      industry: 'food',
+      incidentDate: TODAY,
+      amountFen: 12850,
+      description: '买到的牛奶已经过期三天了，商家拒绝退款还态度很差。',
+      demands: ['refund', 'apology'],
+      evidenceIds: ['ev-a', 'ev-b'],
+      contactPhone: '13800000001',
+      consentToShare: true,
+    })
+  })
+
+  test('the credit code is sent in capitals', () => {
+    const d = filled()
+    d.business.creditCode = '91110105mA01abcd2x'
+    assert.equal(toCreateRequest(d).business.creditCode, '91110105MA01ABCD2X')
+  })
+})
+
+describe('photo state', () => {
+  test('uploaded only when the upload matches the 原图 switch', () => {
+    assert.equal(photoState(photo()), 'pending')
+    assert.equal(photoState(photo({ error: '网络连接失败' })), 'failed')
+    assert.equal(photoState(photo({ evidence: { id: 'e', sha256: 's', original: false, uploadedAt: '2026-11-23T01:00:00.000Z' } })), 'uploaded')
+    assert.equal(photoState(photo({ original: true, evidence: { id: 'e', sha256: 's', original: false, uploadedAt: '2026-11-23T01:00:00.000Z' } })), 'pending')
+  })
+})

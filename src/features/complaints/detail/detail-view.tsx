@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { ComplaintDetail } from '@/contract/complaint'
+import { DEMAND_LABELS, fenToYuan, INDUSTRY_LABELS, MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT, MESSAGE_MAX, messageError } from '@/contract/complaint-rules'
+import { isOpen } from '@/contract/complaint-status'
+import { PageState } from '@/components/page-state'
+import { absoluteUrl } from '@/lib/api-base'
+import { errorMessage } from '@/lib/http'
+import { choosePhotos, discardPhoto, type PhotoSource } from '@/lib/photo-files'
+import { uuid } from '@/lib/uuid'
+import { addMessage } from '../api/add-message'
+import { getComplaint } from '../api/get-complaint'
+import { withdrawComplaint } from '../api/withdraw-complaint'
+import { StatusChip } from '../components/status-chip'
+import { PhotoList, type PhotoTile } from '../filing/photo-list'
+import { PhotoThumbs } from '../filing/photo-thumbs'
+import { describeUploadFailure, uploadPhotoFile } from '../filing/upload-photo'
+import { chineseDate } from '../receipt'
+import { actorLabel, eventTitle, nextStepLine, when } from './describe'
+
+const RED = '#b71c1c'
+
+interface ExtraPhoto extends PhotoTile {
+  evidenceId: string | null
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='review__row'>
+      <Text className='review__label'>{label}</Text>
+      <Text className='review__value'>{value}</Text>
+    </View>
+  )
+}
+
+/** One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw. */
+export function DetailView({ complaintId }: { complaintId?: string }) {
+  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
+  const [problem, setProblem] = useState('')
+  const [text, setText] = useState('')
+  const [photos, setPhotos] = useState<ExtraPhoto[]>([])
+  const [sending, setSending] = useState(false)
+  const [sendProblem, setSendProblem] = useState('')
+
+  const load = useCallback(async () => {
+    if (!complaintId) return setProblem('没有找到这条投诉')
+    try {
+      setComplaint(await getComplaint(complaintId))
+      setProblem('')
+    } catch (error) {
+      setProblem(errorMessage(error))
+    }
+  }, [complaintId])
+
+  useEffect(() => void load(), [load])
+  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+
+  const patch = (id: string, change: Partial<ExtraPhoto>) => setPhotos((list) => list.map((p) => (p.id === id ? { ...p, ...change } : p)))
+
+  function upload(photo: ExtraPhoto) {
+    patch(photo.id, { error: null, rejected: false, progress: { stage: 'preparing', percent: 0, attempt: 1 } })
+    uploadPhotoFile(photo.file, { original: photo.original, bytes: photo.bytes }, (progress) => patch(photo.id, { progress }))
+      .then((evidence) => patch(photo.id, { uploaded: true, evidenceId: evidence.id, progress: null }))
+      .catch((error: unknown) => {
+        const failure = describeUploadFailure(error)
+        patch(photo.id, { error: failure.message, rejected: failure.rejected, progress: null })
+      })
+  }
+
+  async function add(source: PhotoSource) {
+    try {
+      const room = Math.min(MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT - (complaint?.evidence.length ?? 0)) - photos.length
+      if (room <= 0) return void Taro.showToast({ title: '照片已达上限', icon: 'none' })
+      const picked = await choosePhotos(source, room)
+      const added: ExtraPhoto[] = picked.map((p) => ({ id: uuid(), file: p.file, bytes: p.bytes, original: false, uploaded: false, error: null, rejected: false, progress: null, evidenceId: null }))
+      setPhotos((list) => [...list, ...added])
+      added.forEach(upload)
+    } catch (error) {
+      void Taro.showModal({ title: '没能添加照片', content: error instanceof Error ? error.message : '请重试', showCancel: false, confirmText: '知道了' })
+    }
+  }
+
+  async function remove(id: string) {
+    const index = photos.findIndex((p) => p.id === id)
+    const { confirm } = await Taro.showModal({ title: '删除照片', content: `确定删除照片 ${index + 1} 吗？`, confirmText: '删除', cancelText: '不删', confirmColor: RED })
+    if (!confirm) return
+    const photo = photos[index]
+    setPhotos((list) => list.filter((p) => p.id !== id))
+    if (photo) void discardPhoto(photo.file)
+  }
+
+  async function send() {
+    if (!complaint || sending) return
+    setSendProblem('')
+    const invalid = messageError(text, photos.length)
+    if (invalid) return setSendProblem(invalid)
+    if (photos.some((p) => p.progress)) return setSendProblem('照片还在上传，请稍等')
+    if (photos.some((p) => !p.uploaded)) return setSendProblem('有照片没有上传成功，请重试或删除')
+    setSending(true)
+    try {
+      await addMessage(complaint.id, { text: text.trim(), evidenceIds: photos.map((p) => p.evidenceId).filter((id): id is string => !!id) })
+      photos.forEach((p) => void discardPhoto(p.file))
+      setText('')
+      setPhotos([])
+      void Taro.showToast({ title: '已补充', icon: 'success' })
+      await load()
+    } catch (error) {
+      setSendProblem(errorMessage(error))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  async function withdraw() {
+    if (!complaint) return
+    const { confirm } = await Taro.showModal({
+      title: '撤回投诉',
+      content: '撤回后这份投诉就结束了，不能再恢复。确定撤回吗？',
+      confirmText: '撤回',
+      cancelText: '不撤回',
+      confirmColor: RED,
+    })
+    if (!confirm) return
+    try {
+      await withdrawComplaint(complaint.id)
+      void Taro.showToast({ title: '已撤回', icon: 'success' })
+      await load()
+    } catch (error) {
+      void Taro.showModal({ title: '撤回没有成功', content: errorMessage(error), showCancel: false, confirmText: '知道了' })
+    }
+  }
+
+  if (!complaint) {
+    return (
+      <View className='page'>
+        {problem ? (
+          <View className='card'>
+            <PageState kind='error' description={problem} onRetry={() => void load()} />
+          </View>
+        ) : (
+          <PageState kind='loading' />
+        )}
+      </View>
+    )
+  }
+
+  const open = isOpen(complaint.status)
+  const next = nextStepLine(complaint.nextStep)
+  const events = [...complaint.events].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+  return (
+    <View className='page detail'>
+      <View className='card detail__head'>
+        <View className='complaint-item__top'>
+          <Text className='detail__business'>{complaint.business.name}</Text>
+          <StatusChip status={complaint.status} />
+        </View>
+        <Text className='muted'>投诉编号 {complaint.number}</Text>
+        {next && <Text className='detail__next'>接下来：{next}</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>投诉内容</Text>
+        <Row label='发生日期' value={chineseDate(complaint.incidentDate)} />
+        <Row label='涉及金额' value={`${fenToYuan(complaint.amountFen)} 元`} />
+        <Row label='行业' value={INDUSTRY_LABELS[complaint.industry] ?? complaint.industry} />
+        <Row label='诉求' value={complaint.demands.map((d) => DEMAND_LABELS[d]).join('、')} />
+        {complaint.demandDetail && <Row label='诉求说明' value={complaint.demandDetail} />}
+        {(complaint.business.region || complaint.business.address) && (
+          <Row label='商家地址' value={[complaint.business.region, complaint.business.address].filter(Boolean).join(' ')} />
+        )}
+        <Text className='review__text'>{complaint.description}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>证据照片（{complaint.evidence.length} 张）</Text>
+        {complaint.evidence.length ? (
+          <PhotoThumbs urls={complaint.evidence.map((e) => absoluteUrl(e.thumbnailUrl))} previewUrls={complaint.evidence.map((e) => absoluteUrl(e.displayUrl))} />
+        ) : (
+          <Text className='muted'>没有照片</Text>
+        )}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>处理进度</Text>
+        <View className='timeline'>
+          {events.map((event) => (
+            <View key={event.id} className='timeline__item'>
+              <View className='timeline__dot' />
+              <View className='timeline__body'>
+                <Text className='timeline__title'>
+                  {actorLabel(event.actorRole)} · {eventTitle(event)}
+                </Text>
+                <Text className='timeline__when'>{when(event.createdAt)}</Text>
+                {event.note && <Text className='timeline__note'>{event.note}</Text>}
+                {/* The photos filed with the complaint are shown above already. */}
+                {event.type !== 'submitted' && event.evidence.length > 0 && (
+                  <PhotoThumbs urls={event.evidence.map((e) => absoluteUrl(e.thumbnailUrl))} previewUrls={event.evidence.map((e) => absoluteUrl(e.displayUrl))} />
+                )}
+              </View>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {open && (
+        <View className='card'>
+          <Text className='section-title'>补充说明或照片</Text>
+          <Textarea
+            className='field-textarea detail__message'
+            value={text}
+            maxlength={MESSAGE_MAX}
+            placeholder='例如：商家今天又打电话说不退款'
+            aria-label='补充说明'
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <PhotoList
+            photos={photos}
+            max={Math.max(0, Math.min(MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT - complaint.evidence.length))}
+            onAdd={(source) => void add(source)}
+            onRemove={(id) => void remove(id)}
+            onRetry={(id) => {
+              const photo = photos.find((p) => p.id === id)
+              if (photo) upload(photo)
+            }}
+            onOriginal={(id, original) => {
+              const photo = photos.find((p) => p.id === id)
+              if (!photo) return
+              const next = { ...photo, original, uploaded: false, evidenceId: null }
+              patch(id, next)
+              upload(next)
+            }}
+          />
+          {sendProblem && <Text className='field-error'>{sendProblem}</Text>}
+          <Button className='btn btn-primary detail__send' disabled={sending || undefined} onClick={() => void send()}>
+            {sending ? '正在发送…' : '发送补充'}
+          </Button>
+        </View>
+      )}
+
+      {open && (
+        <Button className='btn btn-plain detail__withdraw' onClick={() => void withdraw()}>
+          撤回投诉
+        </Button>
+      )}
+    </View>
+  )
+}

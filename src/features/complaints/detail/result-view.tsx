@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ComplaintDetail } from '@/contract/complaint'
+import { PageState } from '@/components/page-state'
+import { errorMessage } from '@/lib/http'
+import { getComplaint } from '../api/get-complaint'
+import { useFilingStore } from '../filing/use-filing-store'
+import { chineseDate, receiptText } from '../receipt'
+import { nextStepLine } from './describe'
+
+/** After filing: the complaint number, what happens next and by when, and a receipt to copy. */
+export function ResultView({ complaintId }: { complaintId?: string }) {
+  const justFiled = useFilingStore((s) => s.filed)
+  const [complaint, setComplaint] = useState<ComplaintDetail | null>(justFiled && justFiled.id === complaintId ? justFiled : null)
+  const [problem, setProblem] = useState('')
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    if (complaint || !complaintId) return
+    getComplaint(complaintId).then(setComplaint, (error: unknown) => setProblem(errorMessage(error)))
+  }, [complaint, complaintId, attempt])
+
+  if (!complaint) {
+    return (
+      <View className='page'>
+        {problem ? (
+          <View className='card'>
+            <PageState kind='error' title='投诉已提交' description={`但暂时读不到详情：${problem}`} onRetry={() => {
+                setProblem('')
+                setAttempt((n) => n + 1)
+              }} />
+          </View>
+        ) : (
+          <PageState kind='loading' />
+        )}
+      </View>
+    )
+  }
+
+  const receipt = receiptText({
+    number: complaint.number,
+    businessName: complaint.business.name,
+    createdAt: complaint.createdAt,
+    incidentDate: complaint.incidentDate,
+    amountFen: complaint.amountFen,
+    photos: complaint.evidence,
+    nextStep: complaint.nextStep,
+  })
+  const next = nextStepLine(complaint.nextStep)
+
+  return (
+    <View className='page result'>
+      <View className='card result__hero'>
+        <Text className='result__mark'>✓</Text>
+        <Text className='result__title'>投诉已提交</Text>
+        <Text className='result__label'>投诉编号</Text>
+        <Text className='result__number' selectable>
+          {complaint.number}
+        </Text>
+        <Text className='muted'>请记下编号，查询进度时会用到</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>接下来</Text>
+        <Text className='result__next'>{next ?? '消协工作人员会尽快查看您的投诉，有进展会通知您。'}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>回执</Text>
+        <View className='review__row'>
+          <Text className='review__label'>被投诉商家</Text>
+          <Text className='review__value'>{complaint.business.name}</Text>
+        </View>
+        <View className='review__row'>
+          <Text className='review__label'>发生日期</Text>
+          <Text className='review__value'>{chineseDate(complaint.incidentDate)}</Text>
+        </View>
+        <View className='review__row'>
+          <Text className='review__label'>证据照片</Text>
+          <Text className='review__value'>{complaint.evidence.length} 张</Text>
+        </View>
+        {complaint.evidence.map((e, i) => (
+          <Text key={e.id} className='result__hash'>
+            照片{i + 1} SHA-256：{e.sha256}
+          </Text>
+        ))}
+        <Button
+          className='btn btn-secondary result__copy'
+          onClick={() => void Taro.setClipboardData({ data: receipt }).then(() => Taro.showToast({ title: '回执已复制', icon: 'success' }))}
+        >
+          复制回执
+        </Button>
+      </View>
+
+      <Button className='btn btn-primary result__action' onClick={() => void Taro.redirectTo({ url: `/packages/complaint/pages/detail/index?id=${encodeURIComponent(complaint.id)}` })}>
+        查看投诉详情
+      </Button>
+      <Button className='btn btn-plain result__action' onClick={() => void Taro.switchTab({ url: '/pages/complaints/index' })}>
+        返回我的投诉
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,73 @@
+/**
+ * The shape of a complaint being written on the device. Kept apart from the rules in
+ * draft-model.ts because the 投诉 tab (main package) lists drafts: this file stays tiny there.
+ */
+import type { Demand, Industry } from '@/contract/complaint-rules'
+
+export interface UploadedEvidence {
+  id: string
+  sha256: string
+  /** Whether this upload was the untouched original. */
+  original: boolean
+  /** ISO time of the upload: the server deletes photos no complaint uses within 24 hours. */
+  uploadedAt: string
+}
+
+/** Uploads older than this are sent again before submitting (the server forgets them after 24 h). */
+export const EVIDENCE_KEEP_MS = 20 * 3600_000
+
+export interface DraftPhoto {
+  /** Local id; also names the saved file. */
+  id: string
+  /** Where the photo is kept on the device (see lib/photo-files). */
+  file: string
+  /** Size of the photo as picked. */
+  bytes: number
+  /** 原图: upload the untouched file instead of a compressed copy. */
+  original: boolean
+  /** Set once the server has it; cleared when the photo must be uploaded again. */
+  evidence: UploadedEvidence | null
+  /** The last failure, in Chinese; null while fine. */
+  error: string | null
+  /** The server refused this photo (e.g. not an image): retrying will not help. */
+  rejected: boolean
+}
+
+export interface ComplaintDraft {
+  id: string
+  /** Sent as `Idempotency-Key` with every submit of this draft, so a retry never files twice. */
+  idempotencyKey: string
+  ownerId: string
+  createdAt: string
+  updatedAt: string
+  /** The furthest step reached (1–5), to continue there. */
+  step: number
+  business: { name: string; region: string; address: string; creditCode: string; enterpriseId: string | null }
+  industry: Industry | null
+  incidentDate: string
+  /** As typed, in yuan; turned into fen on submit. */
+  amountYuan: string
+  description: string
+  demands: Demand[]
+  demandDetail: string
+  photos: DraftPhoto[]
+  contactPhone: string
+  consent: boolean
+  /** A submit was sent and no answer came back: it may have been filed already. */
+  submitUncertain: boolean
+}
+
+export const FILING_STEPS = [
+  { step: 1, title: '被投诉的商家' },
+  { step: 2, title: '发生了什么' },
+  { step: 3, title: '证据照片' },
+  { step: 4, title: '联系方式' },
+  { step: 5, title: '核对并提交' },
+] as const
+export const STEP_COUNT = FILING_STEPS.length
+
+
+/** One line for the list of unfinished drafts. */
+export function draftTitle(draft: ComplaintDraft): string {
+  return draft.business.name.trim() || '未填写商家名称'
+}

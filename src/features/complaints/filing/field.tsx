@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+
+/** Label, control, then the inline error in red right under it. */
+export function Field({ label, optional, hint, error, children }: { label: string; optional?: boolean; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <View className='field'>
+      <Text className='field-label'>
+        {label}
+        {optional && <Text className='field-optional'>（选填）</Text>}
+      </Text>
+      {hint && <Text className='field-hint'>{hint}</Text>}
+      {children}
+      {error && <Text className='field-error'>{error}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { BUSINESS_NAME_MAX, INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@/contract/complaint-rules'
+import { suggestBusinesses, type BusinessSuggestion } from '../../api/suggest-businesses'
+import { draftTitle } from '../../drafts/draft-model'
+import { ChoiceChips } from '../choice-chips'
+import { Field } from '../field'
+import { goToStep, stepUrl } from '../navigation'
+import { StepFrame } from '../step-frame'
+import { useFilingStore } from '../use-filing-store'
+import { useOpenDraft, type DraftOwner } from '../use-open-draft'
+import { useStepValidation } from '../use-step-validation'
+
+const INDUSTRY_OPTIONS = INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABELS[value] }))
+const RED = '#b71c1c'
+
+export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: string }) {
+  const { draft, problem } = useOpenDraft(owner, draftId)
+  const update = useFilingStore((s) => s.update)
+  const { errorOf, touch, check } = useStepValidation(1, draft)
+  const [suggestions, setSuggestions] = useState<BusinessSuggestion[]>([])
+  const [busy, setBusy] = useState(false)
+  const [moreOpen, setMoreOpen] = useState(false)
+  const name = draft?.business.name ?? ''
+
+  useEffect(() => {
+    const query = name.trim()
+    if (query.length < 2) return setSuggestions([])
+    let live = true
+    const timer = setTimeout(() => void suggestBusinesses(query).then((found) => live && setSuggestions(found), () => undefined), 300)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [name])
+
+  async function next() {
+    if (!draft || !check()) return
+    setBusy(true)
+    try {
+      const store = useFilingStore.getState()
+      const other = await store.otherDraftForSameBusiness()
+      if (other) {
+        const { confirm } = await Taro.showModal({
+          title: '这家商家已有草稿',
+          content: `您之前给「${draftTitle(other)}」写过一份投诉，还没有提交。继续填写那一份吗？`,
+          confirmText: '继续那份',
+          cancelText: '用新的',
+          confirmColor: RED,
+        })
+        if (confirm) {
+          await store.discard(draft)
+          await Taro.redirectTo({ url: stepUrl(Math.min(other.step, 5), other.id) })
+          return
+        }
+        const sure = await Taro.showModal({
+          title: '删除旧草稿？',
+          content: `旧草稿${other.photos.length ? `和其中的 ${other.photos.length} 张照片` : ''}将被删除，不能恢复。`,
+          confirmText: '删除旧的',
+          cancelText: '先不删',
+          confirmColor: RED,
+        })
+        if (!sure.confirm) return
+        await store.discard(other)
+      }
+      store.reachStep(2)
+      await store.flush()
+      await goToStep(2, draft.id, 1)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <StepFrame step={1} ready={!!draft} problem={problem} onNext={next} nextBusy={busy}>
+      {draft && (
+        <View className='card'>
+          <Field label='商家名称' hint='店名或公司名，如 示例优选超市' error={errorOf('businessName')}>
+            <Input
+              className={`field-input ${errorOf('businessName') ? 'field-input-error' : ''}`}
+              value={draft.business.name}
+              maxlength={BUSINESS_NAME_MAX}
+              placeholder='请输入商家名称'
+              aria-label='商家名称'
+              onInput={(e) =>
+                update((d) => {
+                  d.business.name = e.detail.value
+                  d.business.enterpriseId = null
+                })
+              }
+              onBlur={() => touch('businessName')}
+            />
+          </Field>
+          {suggestions.length > 0 && (
+            <View className='suggestions'>
+              {suggestions.map((s) => (
+                <View
+                  key={s.enterpriseId}
+                  className='suggestion'
+                  hoverClass='suggestion--pressed'
+                  onClick={() =>
+                    update((d) => {
+                      d.business.name = s.name
+                      d.business.enterpriseId = s.enterpriseId
+                      if (s.creditCode) d.business.creditCode = s.creditCode
+                      if (s.address && !d.business.address) d.business.address = s.address
+                    })
+                  }
+                >
+                  <Text>{s.name}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+          <Field label='所在地区' optional hint='如 北京市朝阳区' error={errorOf('region')}>
+            <Input
+              className='field-input'
+              value={draft.business.region}
+              placeholder='省、市、区'
+              aria-label='所在地区'
+              onInput={(e) => update((d) => void (d.business.region = e.detail.value))}
+              onBlur={() => touch('region')}
+            />
+          </Field>
+          <Field label='详细地址' optional error={errorOf('address')}>
+            <Input
+              className='field-input'
+              value={draft.business.address}
+              placeholder='街道、门牌号'
+              aria-label='详细地址'
+              onInput={(e) => update((d) => void (d.business.address = e.detail.value))}
+              onBlur={() => touch('address')}
+            />
+          </Field>
+          {!(moreOpen || draft.business.creditCode || errorOf('creditCode')) ? (
+            <View className='more-toggle' role='button' onClick={() => setMoreOpen(true)}>
+              ＋ 填写商家的统一社会信用代码（选填）
+            </View>
+          ) : (
+          <Field label='统一社会信用代码' optional hint='在营业执照或发票上，18 位，不知道可以不填' error={errorOf('creditCode')}>
+            <Input
+              className={`field-input ${errorOf('creditCode') ? 'field-input-error' : ''}`}
+              value={draft.business.creditCode}
+              maxlength={18}
+              placeholder='不知道可以不填'
+              aria-label='统一社会信用代码'
+              onInput={(e) => update((d) => void (d.business.creditCode = e.detail.value.toUpperCase()))}
+              onBlur={() => touch('creditCode')}
+            />
+          </Field>
+          )}
+          <Field label='所属行业' error={errorOf('industry')}>
+            <ChoiceChips<Industry>
+              label='所属行业'
+              options={INDUSTRY_OPTIONS}
+              selected={draft.industry ? [draft.industry] : []}
+              onToggle={(value) => update((d) => void (d.industry = value))}
+            />
+          </Field>
+        </View>
+      )}
+    </StepFrame>
+  )
+}

@@ -1,0 +1,74 @@
+import Taro from '@tarojs/taro'
+import type { PhotoSource, PickedPhoto } from './photo-files'
+
+const SOURCES: Record<PhotoSource, Array<'camera' | 'album'>> = {
+  camera: ['camera'],
+  album: ['album'],
+  'camera-or-album': ['camera', 'album'],
+}
+
+const isCancel = (error: unknown) => /cancel/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? error))
+
+/**
+ * NOTE: Taro 4.2.1 does not promisify chooseMedia on weapp (it is missing from needPromiseApis in
+ * @tarojs/shared and @tarojs/plugin-platform-weapp): `await Taro.chooseMedia(opts)` only works where
+ * WeChat itself returns a Promise. Callbacks work everywhere.
+ */
+function chooseMedia(options: Taro.chooseMedia.Option): Promise<Taro.chooseMedia.SuccessCallbackResult> {
+  return new Promise((resolve, reject) => {
+    Taro.chooseMedia({ ...options, success: resolve, fail: reject })
+  })
+}
+
+export async function choosePhotos(source: PhotoSource, max: number): Promise<PickedPhoto[]> {
+  if (max <= 0) return []
+  try {
+    // sizeType original: we compress ourselves (long edge 1600, q≈0.75) and the 原图 switch needs the real original.
+    const result = await chooseMedia({ count: max, mediaType: ['image'], sourceType: SOURCES[source], sizeType: ['original'], camera: 'back' })
+    return result.tempFiles.slice(0, max).map((f) => ({ file: f.tempFilePath, bytes: f.size }))
+  } catch (error) {
+    if (isCancel(error)) return []
+    throw new Error('无法打开相机或相册，请在微信设置中允许使用相机和相册')
+  }
+}
+
+function userDir(): string {
+  return Taro.env.USER_DATA_PATH ?? ''
+}
+
+function extensionOf(path: string): string {
+  const match = /\.(jpe?g|png|webp|heic|heif)$/i.exec(path)
+  return match ? match[0].toLowerCase() : '.jpg'
+}
+
+/**
+ * NOTE: wx.saveFile keeps files as "本地缓存文件" limited to 10 MB in all; the FileSystemManager's user
+ * files share the 200 MB quota and may be named by us. Saving moves the temp file.
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/ability/file-system.html
+ */
+export function persistPhoto(file: string, photoId: string): Promise<string> {
+  const dir = userDir()
+  if (!dir || file.startsWith(dir)) return Promise.resolve(file)
+  const target = `${dir}/weiquan-photo-${photoId}${extensionOf(file)}`
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().saveFile({
+      tempFilePath: file,
+      filePath: target,
+      success: (res) => resolve(res.savedFilePath || target),
+      fail: (res) => reject(new Error(`照片保存失败：${res.errMsg}`)),
+    })
+  })
+}
+
+export function discardPhoto(file: string): Promise<void> {
+  const dir = userDir()
+  // Temp files (chooseMedia, compressImage) are WeChat's to clean up; ours live in USER_DATA_PATH.
+  if (!dir || !file.startsWith(dir)) return Promise.resolve()
+  return new Promise((resolve) => {
+    Taro.getFileSystemManager().unlink({ filePath: file, complete: () => resolve() })
+  })
+}
+
+export function photoSrc(file: string): Promise<string> {
+  return Promise.resolve(file)
+}

@@ -1,0 +1,52 @@
+/**
+ * Retrying with exponential backoff, for uploads on weak networks. Pure: no Taro, so it runs under
+ * node:test. `tries` counts every attempt, the first one included.
+ */
+export const UPLOAD_TRIES = 3
+export const BACKOFF_BASE_MS = 1000
+export const BACKOFF_MAX_MS = 8000
+
+/** Milliseconds to wait after failed attempt `attempt` (1-based): 1 s, 2 s, 4 s … capped. */
+export function backoffDelay(attempt: number, baseMs = BACKOFF_BASE_MS, maxMs = BACKOFF_MAX_MS): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1))
+}
+
+/** The waits between `tries` attempts: 3 tries → [1000, 2000]. */
+export function backoffSchedule(tries = UPLOAD_TRIES, baseMs = BACKOFF_BASE_MS, maxMs = BACKOFF_MAX_MS): number[] {
+  return Array.from({ length: Math.max(0, tries - 1) }, (_, i) => backoffDelay(i + 1, baseMs, maxMs))
+}
+
+/**
+ * Worth trying again: no answer at all (status 0), a server error, or "too many requests".
+ * A 4xx means the server looked at the photo and said no: trying again changes nothing.
+ */
+export function isRetriable(error: unknown): boolean {
+  const status = typeof error === 'object' && error !== null && 'status' in error ? (error as { status: unknown }).status : undefined
+  if (typeof status !== 'number') return true
+  return status === 0 || status === 429 || status >= 500
+}
+
+export interface RetryOptions {
+  tries?: number
+  baseMs?: number
+  shouldRetry?: (error: unknown) => boolean
+  /** Called before each wait, with the attempt that just failed (1-based) and the wait. */
+  onRetry?: (attempt: number, delayMs: number, error: unknown) => void
+  sleep?: (ms: number) => Promise<void>
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export async function withRetry<T>(run: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const { tries = UPLOAD_TRIES, baseMs = BACKOFF_BASE_MS, shouldRetry = isRetriable, onRetry, sleep = wait } = options
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run(attempt)
+    } catch (error) {
+      if (attempt >= tries || !shouldRetry(error)) throw error
+      const delay = backoffDelay(attempt, baseMs)
+      onRetry?.(attempt, delay, error)
+      await sleep(delay)
+    }
+  }
+}

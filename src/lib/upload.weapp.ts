@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro'
+import type { Evidence } from '@/contract/evidence'
+import { EVIDENCE_UPLOAD_PATH, EVIDENCE_UPLOAD_TIMEOUT_MS, isEvidence } from './upload-response'
+import { apiOrigin } from './api-base'
+import { apiErrorFrom, authHeader, recoverFromUnauthorized } from './http'
+import type { UploadOptions } from './upload'
+
+function parse(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
+  }
+}
+
+async function send(file: string, { original, onProgress }: UploadOptions): Promise<{ status: number; body: unknown }> {
+  // NOTE: uploadFile does not go through axios: it needs the absolute URL and the header itself.
+  const task = Taro.uploadFile({
+    url: `${apiOrigin()}${EVIDENCE_UPLOAD_PATH}`,
+    filePath: file,
+    name: 'file',
+    header: authHeader(),
+    formData: original ? { original: '1' } : {},
+    timeout: EVIDENCE_UPLOAD_TIMEOUT_MS,
+  })
+  task.progress?.((update) => onProgress?.(update.progress))
+  try {
+    const res = await task
+    return { status: res.statusCode, body: parse(res.data) }
+  } catch {
+    return { status: 0, body: null }
+  }
+}
+
+export async function uploadEvidence(file: string, options: UploadOptions): Promise<Evidence> {
+  let answer = await send(file, options)
+  if (answer.status === 401) {
+    const code = (answer.body as { code?: string } | null)?.code
+    if (await recoverFromUnauthorized(code)) answer = await send(file, options)
+  }
+  if (answer.status >= 200 && answer.status < 300 && isEvidence(answer.body)) return answer.body
+  throw apiErrorFrom(answer.status, answer.body)
+}

@@ -1,0 +1,18 @@
+import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { LoginPrompt, useSessionStore } from '@/features/auth'
+import { DetailView } from '@/features/complaints/detail/detail-view'
+import '@/features/complaints/filing/filing.css'
+
+export default function ComplaintDetailPage() {
+  const user = useSessionStore((s) => s.user)
+  const { params } = useRouter()
+  if (!user) {
+    return (
+      <View className='page'>
+        <LoginPrompt reason='登录后可以查看投诉进度' />
+      </View>
+    )
+  }
+  return <DetailView complaintId={params.id} />
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, with one summary at the end.
-// PostgreSQL and browser parts skip loudly when their service is missing, unless CI=true.
-import { spawn } from 'node:child_process'
+// PostgreSQL, Ceph and browser parts skip loudly when their service is missing, unless CI=true.
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -9,6 +9,7 @@ import path from 'node:path'
 const CI = process.env.CI === 'true'
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const CEPH_COMMANDS = ['ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'ceph-authtool', 'monmaptool', 'uuidgen']
 const only = process.argv.slice(2)
 const results = []
 
@@ -81,6 +82,8 @@ function reachable(url) {
   })
 }
 
+const installed = (commands) => spawnSync('sh', ['-c', commands.map((c) => `command -v ${c}`).join(' && ')], { stdio: 'ignore' }).status === 0
+
 const started = Date.now()
 const bin = (name) => path.join('node_modules', '.bin', name)
 const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]
@@ -101,6 +104,14 @@ if (await reachable(PG_URL)) {
   await step('server on PostgreSQL', process.execPath, nodeTest(serverTests), { TEST_DB: 'postgres', TEST_DATABASE_URL: PG_URL })
 } else {
   skip('server on PostgreSQL', `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`)
+}
+
+// The storage contract (disk and S3) and an upload end to end, against a real S3 endpoint.
+const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
+if (installed(CEPH_COMMANDS)) {
+  await step('S3 storage on Ceph', 'scripts/s3/with-ceph.sh', [process.execPath, ...nodeTest(s3Tests)])
+} else {
+  skip('S3 storage on Ceph', 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)')
 }
 
 if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'])) {

@@ -26,6 +26,16 @@ export interface Config {
   seedDemo: boolean
   logLevel: string
   trustProxy: boolean
+  /** S3-compatible object storage for photos; undefined keeps them on disk under dataDir. */
+  s3: S3Config | undefined
+}
+
+export interface S3Config {
+  endpoint: string
+  bucket: string
+  accessKeyId: string
+  secretAccessKey: string
+  region: string
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +69,26 @@ function url(env: Env, name: string, fallback?: string): string | undefined {
     throw new ConfigError(`环境变量 ${name} 不是有效的网址："${raw}"`)
   }
   return raw.replace(/\/$/, '')
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
+/** Either every S3 variable is set (photos go to the bucket) or none is (photos stay on disk). */
+function s3Config(env: Env): S3Config | undefined {
+  const missing = S3_REQUIRED.filter((name) => !env[name])
+  if (missing.length === S3_REQUIRED.length) return undefined
+  if (missing.length) throw new ConfigError(`使用 S3 存储时还需要设置 ${missing.join('、')}（或都不设置以把照片存在本机）`)
+  const bucket = env.S3_BUCKET!
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(`环境变量 S3_BUCKET 不是有效的存储桶名称（3–63 个小写字母、数字、点或连字符），当前值为 "${bucket}"`)
+  }
+  return {
+    endpoint: url(env, 'S3_ENDPOINT')!,
+    bucket,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    region: env.S3_REGION || 'us-east-1',
+  }
 }
 
 /** The token secret is generated once and kept in the data folder, so a fresh install needs no setup. */
@@ -115,5 +145,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool(env, 'SEED_DEMO', true),
     logLevel: env.LOG_LEVEL || 'warn',
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    s3: s3Config(env),
   }
 }

@@ -5,8 +5,9 @@ import { createWechatClient } from './adapters/wechat'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database'
 import path from 'node:path'
 import { diskStorage } from './storage/disk-storage'
+import { openS3Storage } from './storage/s3-storage'
 
-/** Opens the configured database, brings it to the latest schema and wires the adapters. */
+/** Opens the configured database, brings it to the latest schema and wires the adapters and photo storage. */
 export async function createContext(config: Config): Promise<{ ctx: AppContext; database: DatabaseHandle }> {
   const database = openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'weiquan.db') },
@@ -18,7 +19,7 @@ export async function createContext(config: Config): Promise<{ ctx: AppContext; 
     dialect: database.dialect,
     sms: createSmsSender(config),
     wechat: createWechatClient(config.wechat),
-    storage: diskStorage(path.join(config.dataDir, 'storage'), config.tokenSecret),
+    storage: config.s3 ? await openS3Storage(config.s3) : diskStorage(path.join(config.dataDir, 'storage'), config.tokenSecret),
     now: () => new Date(),
   }
   return { ctx, database }

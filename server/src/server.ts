@@ -1,6 +1,7 @@
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createContext } from './context-factory'
+import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { ROLE_LABELS } from '../../src/contract/roles'
 
@@ -10,6 +11,7 @@ async function main() {
   if (config.seedDemo) await seedDemoData(ctx.db)
   const app = await buildApp(ctx, { logger: { level: config.logLevel } })
   await app.listen({ port: config.port, host: config.host })
+  const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
 
   const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   const lines = [
@@ -24,6 +26,7 @@ async function main() {
   console.log(lines.join('\n') + '\n')
 
   const stop = async () => {
+    stopCleanup()
     await app.close()
     await database.close()
     process.exit(0)

@@ -29,3 +29,31 @@ describe('configuration is checked at start-up', () => {
     }
   })
 })
+
+describe('S3 storage is configured all or nothing', () => {
+  const s3 = { S3_ENDPOINT: 'http://127.0.0.1:7480/', S3_BUCKET: 'weiquan', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' }
+
+  test('none set keeps photos on disk; all set selects the bucket, region defaulting to us-east-1', () => {
+    assert.equal(loadConfig(base).s3, undefined)
+    assert.deepEqual(loadConfig({ ...base, S3_REGION: 'cn-north-1' }).s3, undefined)
+    assert.deepEqual(loadConfig({ ...base, ...s3 }).s3, {
+      endpoint: 'http://127.0.0.1:7480',
+      bucket: 'weiquan',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      region: 'us-east-1',
+    })
+  })
+
+  test('a partial or bad S3 setting is named in Chinese', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ S3_ENDPOINT: s3.S3_ENDPOINT }, /S3_BUCKET、S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY/],
+      [{ ...s3, S3_SECRET_ACCESS_KEY: '' }, /需要设置 S3_SECRET_ACCESS_KEY/],
+      [{ ...s3, S3_ENDPOINT: 'not a url' }, /S3_ENDPOINT 不是有效的网址/],
+      [{ ...s3, S3_BUCKET: 'My_Bucket' }, /S3_BUCKET 不是有效的存储桶名称/],
+    ]
+    for (const [env, message] of cases) {
+      assert.throws(() => loadConfig({ ...base, ...env }), (error: Error) => error instanceof ConfigError && message.test(error.message))
+    }
+  })
+})

@@ -10,13 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diskStorage } from '../../storage/disk-storage'
+import { openS3Storage } from '../../storage/s3-storage'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database'
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 
 export interface TestApp {
-  /** Folder of the disk storage backend, removed on close. */
+  /** Folder of the disk storage backend (unused when env sets the S3 variables), removed on close. */
   storageDir: string
   app: FastifyInstance
   ctx: AppContext
@@ -61,7 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
     dialect: database.dialect,
     sms: sender ?? { sendLoginCode: async (phone, code) => void sms.push({ phone, code }) },
     wechat: createWechatClient(config.wechat),
-    storage: diskStorage(storageDir, config.tokenSecret, now),
+    storage: config.s3 ? await openS3Storage(config.s3, now) : diskStorage(storageDir, config.tokenSecret, now),
     now,
   }
   const app = await buildApp(ctx)

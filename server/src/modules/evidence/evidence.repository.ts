@@ -31,3 +31,45 @@ export async function attachEvidence(
   const order = new Map(args.ids.map((id, index) => [id, index]))
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
 }
+
+export async function insertEvidence(db: DbOrTrx, row: EvidenceRow): Promise<void> {
+  await db.insertInto('evidence').values(row).execute()
+}
+
+/** The photo with the enterprise its complaint is routed to, which decides who besides the owner may see it. */
+export function findEvidenceWithEnterprise(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('evidence')
+    .leftJoin('complaints', 'complaints.id', 'evidence.complaint_id')
+    .selectAll('evidence')
+    .select('complaints.enterprise_id as complaint_enterprise_id')
+    .where('evidence.id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function deleteEvidence(db: DbOrTrx, id: string): Promise<void> {
+  await db.deleteFrom('evidence').where('id', '=', id).execute()
+}
+
+/** Of the given content hashes, those some evidence row still uses: their files must stay. */
+export async function hashesStillReferenced(db: DbOrTrx, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set()
+  const rows = await db.selectFrom('evidence').select('sha256').distinct().where('sha256', 'in', [...hashes]).execute()
+  return new Set(rows.map((row) => row.sha256))
+}
+
+/**
+ * Deletes up to `limit` photos never attached to a complaint and created before `cutoff`, returning
+ * what was deleted. The `complaint_id is null` condition is in the DELETE itself, so a photo attached
+ * after it was selected survives.
+ */
+export function deleteUnattachedEvidence(db: DbOrTrx, cutoff: string, limit: number) {
+  return db
+    .deleteFrom('evidence')
+    .where('id', 'in', (qb) =>
+      qb.selectFrom('evidence').select('id').where('complaint_id', 'is', null).where('attached_at', 'is', null).where('created_at', '<', cutoff).limit(limit),
+    )
+    .where('complaint_id', 'is', null)
+    .returning(['id', 'sha256', 'original_key', 'display_key', 'thumbnail_key'])
+    .execute()
+}

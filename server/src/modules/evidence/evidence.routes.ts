@@ -1,4 +1,72 @@
+import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { Evidence, EvidenceOriginal } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
+import { currentUser } from '../../plugins/access'
+import { ApiErrorSchema } from '../../schemas'
+import { findEvidenceFor, originalUrlFor, toEvidenceDto, uploadEvidence } from './evidence.service'
+import { PHOTO_UPLOAD_LIMITS, readPhotoUpload } from './photo-upload'
 
-export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (_app, { ctx: _ctx }) => {}
+const EvidenceParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+
+/** For the API docs: photo-upload.ts reads the parts itself, so the route does not validate against it. */
+const UploadForm = Type.Object({
+  original: Type.Optional(Type.String({ enum: ['0', '1'], description: '1：用户选择了原图（未在手机上压缩）' })),
+  file: Type.String({ format: 'binary', description: '照片；类型按文件内容判断，与文件名和声明的类型无关' }),
+})
+
+export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Registered inside this plugin, so only the upload route accepts multipart bodies.
+  await app.register(multipart, { limits: PHOTO_UPLOAD_LIMITS })
+
+  app.post(
+    '/evidence',
+    {
+      config: { access: ['consumer', 'volunteer'] },
+      validatorCompiler: () => () => true,
+      schema: {
+        tags: ['证据照片'],
+        summary: '上传一张照片（multipart：file 字段；original=1 表示用户选择了原图）',
+        description: 'JPEG、PNG、WebP、HEIC，不超过 10 MB、4000 万像素。24 小时内未被投诉引用的照片会被删除。',
+        body: { content: { 'multipart/form-data': { schema: UploadForm } } },
+        response: { 201: Evidence, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const owner = currentUser(request)
+      const upload = await readPhotoUpload(request)
+      const row = await uploadEvidence(ctx, owner, upload.bytes)
+      request.log.info({ evidenceId: row.id, bytes: row.bytes, fullSize: upload.fullSize }, 'evidence uploaded')
+      return reply.status(201).send(await toEvidenceDto(ctx, row))
+    },
+  )
+
+  app.get(
+    '/evidence/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['证据照片'],
+        summary: '查看照片（本人、消协工作人员、被投诉企业）',
+        params: EvidenceParams,
+        response: { 200: Evidence, 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => toEvidenceDto(ctx, await findEvidenceFor(ctx, currentUser(request), request.params.id)),
+  )
+
+  app.get(
+    '/evidence/:id/original',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['证据照片'],
+        summary: '原图的临时链接（仅消协工作人员）',
+        params: EvidenceParams,
+        response: { 200: EvidenceOriginal, 401: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => originalUrlFor(ctx, currentUser(request), request.params.id),
+  )
+}

@@ -1,9 +1,23 @@
-import type { Evidence } from '../../../../src/contract/evidence'
+import { createHash, randomUUID } from 'node:crypto'
+import { EVIDENCE_MAX_BYTES } from '../../../../src/contract/complaint-rules'
+import type { Evidence, EvidenceOriginal } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
-import type { EvidenceRow } from './evidence.repository'
+import { AppError, notFound } from '../../errors'
+import type { AuthUser } from '../auth/auth.service'
+import {
+  deleteEvidence,
+  findEvidenceWithEnterprise,
+  hashesStillReferenced,
+  insertEvidence,
+  type EvidenceRow,
+} from './evidence.repository'
+import { processEvidenceImage } from './image-processing'
+import { IMAGE_EXTENSIONS, IMAGE_MIME_TYPES, type ImageType } from './image-sniff'
 
 /** Signed URLs live long enough to look through a complaint, short enough that a leaked link dies. */
 export const EVIDENCE_URL_TTL_SECONDS = 15 * 60
+/** The original may show where the photo was taken: its links are the shortest-lived. */
+export const ORIGINAL_URL_TTL_SECONDS = 5 * 60
 
 export async function toEvidenceDto(ctx: AppContext, row: EvidenceRow): Promise<Evidence> {
   const [displayUrl, thumbnailUrl] = await Promise.all([
@@ -22,4 +36,86 @@ export async function toEvidenceDto(ctx: AppContext, row: EvidenceRow): Promise<
     thumbnailUrl,
     createdAt: row.created_at,
   }
+}
+
+/** Files are named by content hash, so two uploads of the same bytes share them. */
+export function evidenceKeys(sha256: string, type: ImageType) {
+  return {
+    original_key: `evidence/original/${sha256}.${IMAGE_EXTENSIONS[type]}`,
+    display_key: `evidence/display/${sha256}.jpg`,
+    thumbnail_key: `evidence/thumb/${sha256}.webp`,
+  }
+}
+
+/** Stores a photo for its owner to attach to a complaint (or field report) within 24 hours. */
+export async function uploadEvidence(ctx: AppContext, owner: AuthUser, bytes: Buffer): Promise<EvidenceRow> {
+  if (bytes.length === 0) throw new AppError(400, 'EMPTY_FILE')
+  if (bytes.length > EVIDENCE_MAX_BYTES) throw new AppError(413, 'IMAGE_TOO_LARGE')
+  const image = await processEvidenceImage(bytes)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const row: EvidenceRow = {
+    id: randomUUID(),
+    owner_id: owner.id,
+    sha256,
+    mime_type: IMAGE_MIME_TYPES[image.type],
+    bytes: bytes.length,
+    width: image.width,
+    height: image.height,
+    captured_at: image.capturedAt,
+    ...evidenceKeys(sha256, image.type),
+    complaint_id: null,
+    event_id: null,
+    created_at: ctx.now().toISOString(),
+    attached_at: null,
+  }
+  // The row goes in before the files: the cleanup job deletes only files no row refers to, so it
+  // cannot remove shared files from under this upload while they are being written.
+  await insertEvidence(ctx.db, row)
+  const writes = await Promise.allSettled([
+    ctx.storage.put(row.original_key, bytes, row.mime_type),
+    ctx.storage.put(row.display_key, image.display, 'image/jpeg'),
+    ctx.storage.put(row.thumbnail_key, image.thumbnail, 'image/webp'),
+  ])
+  const failed = writes.find((write) => write.status === 'rejected')
+  if (failed) {
+    await deleteEvidence(ctx.db, row.id)
+    await deleteUnreferencedFiles(ctx, [row])
+    throw failed.reason
+  }
+  return row
+}
+
+/**
+ * Owner, staff, and the liaison of the enterprise the photo's complaint is routed to. Everyone else
+ * gets 404 rather than 403, so the answer does not reveal that the photo exists.
+ */
+export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceRow> {
+  const evidence = await findEvidenceWithEnterprise(ctx.db, id)
+  if (!evidence) throw notFound()
+  const { complaint_enterprise_id: enterpriseId, ...row } = evidence
+  const allowed =
+    viewer.role === 'staff' ||
+    row.owner_id === viewer.id ||
+    (viewer.role === 'enterprise' && viewer.enterpriseId !== null && enterpriseId === viewer.enterpriseId)
+  if (!allowed) throw notFound()
+  return row
+}
+
+/** Staff only; for anyone else the original does not exist. */
+export async function originalUrlFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceOriginal> {
+  if (viewer.role !== 'staff') throw notFound()
+  const row = await findEvidenceFor(ctx, viewer, id)
+  const expiresAt = new Date(ctx.now().getTime() + ORIGINAL_URL_TTL_SECONDS * 1000).toISOString()
+  return { url: await ctx.storage.signedUrl(row.original_key, ORIGINAL_URL_TTL_SECONDS), expiresAt }
+}
+
+/** After rows are deleted: removes their files unless another row (the same bytes uploaded again) still uses them. */
+export async function deleteUnreferencedFiles(
+  ctx: AppContext,
+  deleted: ReadonlyArray<Pick<EvidenceRow, 'sha256' | 'original_key' | 'display_key' | 'thumbnail_key'>>,
+): Promise<number> {
+  const kept = await hashesStillReferenced(ctx.db, [...new Set(deleted.map((row) => row.sha256))])
+  const keys = new Set(deleted.filter((row) => !kept.has(row.sha256)).flatMap((row) => [row.original_key, row.display_key, row.thumbnail_key]))
+  await Promise.all([...keys].map((key) => ctx.storage.delete(key)))
+  return keys.size
 }

@@ -1,0 +1,42 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { AppContext } from '../context'
+import { deleteUnattachedEvidence } from '../modules/evidence/evidence.repository'
+import { deleteUnreferencedFiles } from '../modules/evidence/evidence.service'
+
+/** A photo no complaint has referenced within this time was abandoned with its draft. */
+export const UNATTACHED_EVIDENCE_TTL_MS = 24 * 60 * 60 * 1000
+export const EVIDENCE_CLEANUP_INTERVAL_MS = 60 * 60 * 1000
+const BATCH_SIZE = 200
+
+/**
+ * Deletes photos left unattached for a day, and their files unless other rows share them.
+ * Idempotent, and safe to run on several instances at once: each row is deleted by exactly one DELETE.
+ */
+export async function cleanUpUnattachedEvidence(ctx: AppContext): Promise<{ rows: number; files: number }> {
+  const cutoff = new Date(ctx.now().getTime() - UNATTACHED_EVIDENCE_TTL_MS).toISOString()
+  const total = { rows: 0, files: 0 }
+  for (;;) {
+    // Rows first: were a file deletion to fail, an orphaned file costs only space, whereas a row
+    // pointing at a missing file would show a broken photo.
+    const deleted = await deleteUnattachedEvidence(ctx.db, cutoff, BATCH_SIZE)
+    total.rows += deleted.length
+    total.files += await deleteUnreferencedFiles(ctx, deleted)
+    if (deleted.length < BATCH_SIZE) return total
+  }
+}
+
+/** Runs the cleanup now and then every hour; the timer does not keep the process alive. Returns a stop function. */
+export function scheduleEvidenceCleanup(ctx: AppContext, log: FastifyBaseLogger): () => void {
+  const run = async () => {
+    try {
+      const result = await cleanUpUnattachedEvidence(ctx)
+      if (result.rows > 0) log.info(result, 'deleted unattached evidence')
+    } catch (error) {
+      log.error({ err: error }, 'evidence cleanup failed')
+    }
+  }
+  void run()
+  const timer = setInterval(run, EVIDENCE_CLEANUP_INTERVAL_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

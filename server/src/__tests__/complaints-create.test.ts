@@ -104,4 +104,13 @@ describe(`filing a complaint (${TEST_DB})`, () => {
   test('photos attach to the complaint only when it is filed', async () => {
     assert.equal(await attachedEvidenceCount(t), 2)
   })
+
+  test('photos keep the order the consumer put them in, not the order uploads finished', async () => {
+    const photos = await insertEvidenceRows(t, consumerId, 3)
+    const arranged = [photos[1]!, photos[2]!, photos[0]!]
+    const created = (await postComplaint(t, token, validComplaint(t, { evidenceIds: arranged }))).json()
+    assert.deepEqual(created.evidence.map((e: { id: string }) => e.id), arranged)
+    const detail = await t.app.inject({ url: `/api/complaints/${created.id}`, headers: bearer(token) })
+    assert.deepEqual(detail.json().evidence.map((e: { id: string }) => e.id), arranged)
+  })
 })

@@ -96,6 +96,7 @@ describe(`unattached photos are deleted after 24 hours (${TEST_DB})`, () => {
       event_id: null,
       created_at: createdAt,
       attached_at: null,
+      position: null,
     }))
     for (let i = 0; i < rows.length; i += 50) await t.ctx.db.insertInto('evidence').values(rows.slice(i, i + 50)).execute()
     assert.deepEqual(await cleanUpUnattachedEvidence(t.ctx), { rows: 450, files: 3 })

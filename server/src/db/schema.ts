@@ -113,6 +113,8 @@ export interface EvidenceTable {
   created_at: string
   /** Null until a complaint references it; unattached evidence is deleted after 24 h. */
   attached_at: string | null
+  /** Order among the photos attached together, as the consumer arranged them. */
+  position: number | null
 }
 
 export interface Database {

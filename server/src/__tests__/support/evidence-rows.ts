@@ -33,6 +33,7 @@ export async function insertEvidenceRows(t: TestApp, ownerId: string, count = 1)
         event_id: null,
         created_at: t.ctx.now().toISOString(),
         attached_at: null,
+        position: null,
       })
       .execute()
     ids.push(id)

@@ -71,6 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('event_id', 'text', (c) => c.references('complaint_events.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('attached_at', 'text')
+    .addColumn('position', 'integer')
     .execute()
   await db.schema.createIndex('evidence_owner').on('evidence').column('owner_id').execute()
   await db.schema.createIndex('evidence_complaint').on('evidence').column('complaint_id').execute()

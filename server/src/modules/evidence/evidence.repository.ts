@@ -6,7 +6,7 @@ export type EvidenceRow = Selectable<EvidenceTable>
 type DbOrTrx = Db | Transaction<Database>
 
 export function findEvidenceByComplaint(db: DbOrTrx, complaintId: string) {
-  return db.selectFrom('evidence').selectAll().where('complaint_id', '=', complaintId).orderBy('attached_at').orderBy('created_at').execute()
+  return db.selectFrom('evidence').selectAll().where('complaint_id', '=', complaintId).orderBy('attached_at').orderBy('position').orderBy('created_at').execute()
 }
 
 /**
@@ -27,6 +27,9 @@ export async function attachEvidence(
     .where('complaint_id', 'is', null)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== args.ids.length) return null
+  for (const [position, id] of args.ids.entries()) {
+    await trx.updateTable('evidence').set({ position }).where('id', '=', id).execute()
+  }
   const rows = await trx.selectFrom('evidence').selectAll().where('id', 'in', [...args.ids]).execute()
   const order = new Map(args.ids.map((id, index) => [id, index]))
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)

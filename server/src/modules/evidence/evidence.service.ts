@@ -67,6 +67,7 @@ export async function uploadEvidence(ctx: AppContext, owner: AuthUser, bytes: Bu
     event_id: null,
     created_at: ctx.now().toISOString(),
     attached_at: null,
+    position: null,
   }
   // The row goes in before the files: the cleanup job deletes only files no row refers to, so it
   // cannot remove shared files from under this upload while they are being written.

@@ -21,19 +21,23 @@ function findTests(dir, pattern, exclude = () => false) {
     .sort()
 }
 
-/** Runs a command, echoing its output, and reads test counts from the runner's closing lines. */
-function run(command, args, env = {}) {
+/**
+ * Runs a command, echoing its output (or, when quiet, keeping it to show only if it fails), and
+ * reads test counts from the runner's closing lines.
+ */
+function run(command, args, env = {}, quiet = false) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     const tee = (stream, target) =>
       stream.on('data', (chunk) => {
         output += chunk
-        target.write(chunk)
+        if (!quiet) target.write(chunk)
       })
     tee(child.stdout, process.stdout)
     tee(child.stderr, process.stderr)
     child.on('close', (code) => {
+      if (quiet && code !== 0) process.stdout.write(output)
       const count = (re) => [...output.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0)
       let passed = count(/^# pass (\d+)$/gm)
       let failed = count(/^# fail (\d+)$/gm)
@@ -47,11 +51,11 @@ function run(command, args, env = {}) {
   })
 }
 
-async function step(name, command, args, env) {
+async function step(name, command, args, env, { quiet = false } = {}) {
   if (only.length && !only.some((o) => name.startsWith(o))) return
   const started = Date.now()
   console.log(`\n━━━ ${name} ━━━`)
-  const r = await run(command, args, env)
+  const r = await run(command, args, env, quiet)
   const ok = r.code === 0 && r.failed === 0
   // A step without its own test counts (typecheck, lint, build) counts as one check.
   const passed = r.passed || r.failed ? r.passed : ok ? 1 : 0
@@ -114,11 +118,11 @@ if (installed(CEPH_COMMANDS)) {
   skip('S3 storage on Ceph', 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)')
 }
 
-if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'])) {
+if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'], {}, { quiet: true })) {
   await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'])
 }
 
-if (await step('build h5', bin('taro'), ['build', '--type', 'h5'])) {
+if (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true })) {
   if (existsSync(CHROMIUM)) {
     await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/)), { CHROMIUM_PATH: CHROMIUM })
   } else {

@@ -9,6 +9,18 @@ export interface EnterpriseTable {
   name: string
   credit_code: string | null
   created_at: string
+  industry: Generated<Industry>
+  province: string | null
+  city: string | null
+  district: string | null
+  address: string | null
+  /** 1 when the enterprise takes part in the ODR green channel */
+  odr: Generated<number>
+  odr_since: string | null
+  /** JSON array of promises such as 线下无理由退货 */
+  promises: Generated<string>
+  contact_phone: string | null
+  updated_at: string | null
 }
 
 export interface UserTable {
@@ -76,6 +88,23 @@ export interface ComplaintTable {
   created_at: string
   updated_at: string
   closed_at: string | null
+  /** Deadline of the current step (ISO), computed in working days; null when no step is running. */
+  due_at: string | null
+  due_kind: 'enterprise_response' | 'review' | 'mediation' | null
+  /** When the overdue job acted on the current step; cleared when the step changes. */
+  overdue_at: string | null
+  assigned_staff_id: string | null
+  accepted_at: string | null
+  first_response_at: string | null
+  proposal_text: string | null
+  proposal_amount_fen: number | string | null
+  proposal_promised_date: string | null
+  rejection_ground: string | null
+  outcome: string | null
+  recovered_amount_fen: number | string | null
+  rating: number | null
+  rating_comment: string | null
+  rated_at: string | null
 }
 
 export interface ComplaintEventTable {
@@ -88,6 +117,8 @@ export interface ComplaintEventTable {
   from_status: ComplaintStatus | null
   to_status: ComplaintStatus | null
   created_at: string
+  /** JSON details: a proposal's amount and date, a rejection ground, an outcome */
+  data: string | null
 }
 
 export interface ComplaintCounterTable {

@@ -15,6 +15,8 @@ import { usersRoutes } from './modules/users/users.routes'
 import { filesRoutes } from './storage/files.routes'
 import { complaintsRoutes } from './modules/complaints/complaints.routes'
 import { evidenceRoutes } from './modules/evidence/evidence.routes'
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes'
+import { workflowRoutes } from './modules/workflow/workflow.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -52,6 +54,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(filesRoutes, { ctx })
       await api.register(evidenceRoutes, { ctx })
       await api.register(complaintsRoutes, { ctx })
+      await api.register(enterprisesRoutes, { ctx })
+      await api.register(workflowRoutes, { ctx })
     },
     { prefix: '/api' },
   )

@@ -25,6 +25,7 @@ if (stale && !process.env.H5_DIR) {
     console.error(`${build.stdout}\n${build.stderr}\nH5 构建失败，请查看上面的错误信息`)
     process.exit(1)
   }
+  spawnSync(process.execPath, ['scripts/precompress.mjs', 'dist/h5'], { stdio: 'ignore' })
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { stdio: 'inherit' })

@@ -122,7 +122,10 @@ if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'], {}, { q
   await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'])
 }
 
-if (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true })) {
+if (
+  (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true })) &&
+  (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5']))
+) {
   if (existsSync(CHROMIUM)) {
     await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/)), { CHROMIUM_PATH: CHROMIUM })
   } else {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -12,6 +13,7 @@ describe(`the server hosts the H5 app (${TEST_DB})`, () => {
     mkdirSync(path.join(h5, 'js'))
     writeFileSync(path.join(h5, 'index.html'), '<!DOCTYPE html><title>维权通</title>')
     writeFileSync(path.join(h5, 'js', 'app.1234abcd.js'), 'console.log(1)')
+    writeFileSync(path.join(h5, 'js', 'app.1234abcd.js.br'), brotliCompressSync('console.log(1)'))
     t = await createTestApp({ H5_DIR: h5 })
   })
   after(() => t.close())
@@ -29,6 +31,12 @@ describe(`the server hosts the H5 app (${TEST_DB})`, () => {
     const response = await t.app.inject({ url: '/js/app.1234abcd.js' })
     assert.equal(response.statusCode, 200)
     assert.match(String(response.headers['cache-control']), /max-age=31536000, immutable/)
+  })
+
+  test('phones that accept brotli get the precompressed file', async () => {
+    const response = await t.app.inject({ url: '/js/app.1234abcd.js', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    assert.equal(response.headers['content-encoding'], 'br')
+    assert.equal(brotliDecompressSync(response.rawPayload).toString(), 'console.log(1)')
   })
 
   test('unknown API paths stay JSON errors, not the app page', async () => {

@@ -1,6 +1,7 @@
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createContext } from './context-factory'
+import { scheduleDeadlineChecks } from './jobs/deadlines'
 import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { ROLE_LABELS } from '../../src/contract/roles'
@@ -12,6 +13,7 @@ async function main() {
   const app = await buildApp(ctx, { logger: { level: config.logLevel } })
   await app.listen({ port: config.port, host: config.host })
   const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
+  const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
 
   const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   const lines = [
@@ -27,6 +29,7 @@ async function main() {
 
   const stop = async () => {
     stopCleanup()
+    stopDeadlines()
     await app.close()
     await database.close()
     process.exit(0)

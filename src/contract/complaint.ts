@@ -18,6 +18,7 @@ import {
   type Industry,
 } from './complaint-rules'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
+import { REJECTION_GROUNDS, type DueKind, type RejectionGround } from './complaint-workflow'
 import { PHONE_PATTERN } from './rules'
 import { ALL_ROLES, type Role } from './roles'
 import { Evidence } from './evidence'
@@ -60,6 +61,12 @@ export const CreateComplaintRequest = Type.Object(
     evidenceIds: Type.Array(Id, { maxItems: MAX_PHOTOS_PER_COMPLAINT, uniqueItems: true, description: `最多 ${MAX_PHOTOS} 张，多了答复 TOO_MANY_PHOTOS` }),
     contactPhone: Type.String({ pattern: PHONE_PATTERN.source }),
     consentToShare: Type.Literal(true, { description: '同意将投诉内容提供给被投诉商家' }),
+    path: Type.Optional(
+      StringEnum<HandlingPath>(
+        ['odr', 'association'],
+        'odr：先由参加在线纠纷解决（ODR）的商家处理（business.enterpriseId 须是 ODR 企业，否则由消协处理）；默认 association：直接由消协处理',
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -76,6 +83,8 @@ export const ComplaintEvent = Type.Object({
   fromStatus: Type.Union([ComplaintStatusSchema, Type.Null()]),
   toStatus: Type.Union([ComplaintStatusSchema, Type.Null()]),
   evidence: Type.Array(Evidence),
+  /** Structured details of a workflow action: a proposal's amount and date, a rejection ground, an outcome … */
+  data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
 })
 export type ComplaintEvent = Static<typeof ComplaintEvent>
@@ -117,6 +126,20 @@ export const ComplaintDetail = Type.Object({
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */
   nextStep: Type.Union([Type.Object({ text: Type.String(), dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) }), Type.Null()]),
+  /** Where the handling stands; the buttons a caller may press follow from availableActions(status, role). */
+  handling: Type.Object({
+    dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '当前步骤的期限（按中国工作日计算）' }),
+    dueKind: Type.Union([StringEnum<DueKind>(['enterprise_response', 'review', 'mediation']), Type.Null()]),
+    overdue: Type.Boolean(),
+    assignedStaffId: Type.Union([Type.String(), Type.Null()]),
+    acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    firstResponseAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    proposal: Type.Union([Type.Object({ text: Type.String(), amountFen: Type.Integer(), promisedDate: Type.String() }), Type.Null()]),
+    rejectionGround: Type.Union([StringEnum<RejectionGround>(REJECTION_GROUNDS), Type.Null()]),
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    recoveredAmountFen: Type.Union([Type.Integer(), Type.Null()]),
+    rating: Type.Union([Type.Object({ stars: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })

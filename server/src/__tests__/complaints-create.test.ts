@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { addWorkingDays } from '../modules/workflow/working-days'
 import { after, before, describe, test } from 'node:test'
 import { chinaToday } from '../../../src/contract/complaint-rules'
 import { seedDemoData } from '../seed/demo'
@@ -28,7 +29,9 @@ describe(`filing a complaint (${TEST_DB})`, () => {
     assert.equal(complaint.number, `WQ${today}000001`)
     assert.equal(complaint.status, 'awaiting_review')
     assert.equal(complaint.path, 'association')
-    assert.deepEqual(complaint.nextStep, { text: '消协将在 7 个工作日内决定是否受理', dueAt: null })
+    assert.equal(complaint.nextStep.text, '消协将在 7 个工作日内决定是否受理')
+    assert.equal(complaint.nextStep.dueAt, addWorkingDays(t.ctx.now(), 7).toISOString())
+    assert.equal(complaint.handling.dueKind, 'review')
     assert.equal(complaint.amountFen, 399_900)
     assert.equal(complaint.business.enterpriseId, null)
     assert.deepEqual(complaint.demands, ['refund'])

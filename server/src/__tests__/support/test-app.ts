@@ -25,6 +25,8 @@ export interface TestApp {
   sms: Array<{ phone: string; code: string }>
   /** Moves the app's clock forward. */
   advance(ms: number): void
+  /** Sets the app's clock to an instant (it keeps running from there). */
+  setNow(iso: string): void
   close(): Promise<void>
 }
 
@@ -73,6 +75,9 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
     sms,
     advance: (ms) => {
       offset += ms
+    },
+    setNow: (iso) => {
+      offset = Date.parse(iso) - Date.now()
     },
     async close() {
       await app.close()

@@ -1,5 +1,6 @@
 import type { ComplaintDetail, ComplaintEvent, ComplaintSummary } from '../../../../src/contract/complaint'
 import type { Demand } from '../../../../src/contract/complaint-rules'
+import type { RejectionGround } from '../../../../src/contract/complaint-workflow'
 import type { Evidence } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
 import type { EvidenceRow } from '../evidence/evidence.repository'
@@ -65,9 +66,29 @@ export async function toComplaintDetail(
       fromStatus: event.from_status,
       toStatus: event.to_status,
       evidence: byEvent.get(event.id) ?? [],
+      data: event.data ? (JSON.parse(event.data) as Record<string, unknown>) : null,
       createdAt: event.created_at,
     })),
-    nextStep: nextStepFor(complaint.status),
+    nextStep: nextStepFor(complaint),
+    handling: {
+      dueAt: complaint.due_at,
+      dueKind: complaint.due_kind,
+      overdue: complaint.overdue_at !== null,
+      assignedStaffId: complaint.assigned_staff_id,
+      acceptedAt: complaint.accepted_at,
+      firstResponseAt: complaint.first_response_at,
+      proposal:
+        complaint.proposal_text !== null
+          ? { text: complaint.proposal_text, amountFen: Number(complaint.proposal_amount_fen ?? 0), promisedDate: complaint.proposal_promised_date ?? '' }
+          : null,
+      rejectionGround: complaint.rejection_ground as RejectionGround | null,
+      outcome: complaint.outcome,
+      recoveredAmountFen: complaint.recovered_amount_fen === null ? null : Number(complaint.recovered_amount_fen),
+      rating:
+        complaint.rating !== null && complaint.rated_at
+          ? { stars: Number(complaint.rating), comment: complaint.rating_comment, ratedAt: complaint.rated_at }
+          : null,
+    },
     createdAt: complaint.created_at,
     updatedAt: complaint.updated_at,
   }

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { ComplaintDetail, CreateComplaintRequest } from '../../../../src/contract/complaint'
 import { chinaToday } from '../../../../src/contract/complaint-rules'
 import { ComplaintStatus, HandlingPath } from '../../../../src/contract/complaint-status'
+import { DUE_WORKING_DAYS } from '../../../../src/contract/complaint-workflow'
 import type { AppContext } from '../../context'
 import { isUniqueViolation, type Db } from '../../db/database'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findEnterpriseById } from '../users/enterprise.repository'
+import { addWorkingDays } from '../workflow/working-days'
 import { checkComplaint } from './complaint-checks'
 import { insertComplaintEvent } from './complaint-events.repository'
 import { nextComplaintNumber } from './complaint-number'
@@ -41,11 +43,14 @@ export async function submitComplaint(
   const now = ctx.now()
   checkComplaint(request, chinaToday(now))
   const enterpriseId = request.business.enterpriseId ?? null
-  if (enterpriseId && !(await findEnterpriseById(ctx.db, enterpriseId))) {
+  const enterprise = enterpriseId ? await findEnterpriseById(ctx.db, enterpriseId) : undefined
+  if (enterpriseId && !enterprise) {
     throw new AppError(422, 'VALIDATION_FAILED', '所选的商家不存在，请重新选择或直接填写商家名称')
   }
+  // The ODR green channel only when asked for and the enterprise takes part; otherwise the association.
+  const path = request.path === HandlingPath.Odr && Number(enterprise?.odr ?? 0) === 1 ? HandlingPath.Odr : HandlingPath.Association
   try {
-    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, now }))
+    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now }))
     return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -64,11 +69,21 @@ async function repeat(ctx: AppContext, complaint: ComplaintRow, hash: string): P
 /** The complaint, its 'submitted' event and its photo links: all or nothing. */
 async function fileComplaint(
   trx: Db,
-  args: { consumer: AuthUser; key: string; hash: string; request: CreateComplaintRequest; enterpriseId: string | null; now: Date },
+  args: {
+    consumer: AuthUser
+    key: string
+    hash: string
+    request: CreateComplaintRequest
+    enterpriseId: string | null
+    path: HandlingPath
+    now: Date
+  },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args
   const at = now.toISOString()
-  const status = ComplaintStatus.AwaitingReview
+  const odr = args.path === HandlingPath.Odr
+  const status = odr ? ComplaintStatus.EnterpriseHandling : ComplaintStatus.AwaitingReview
+  const dueKind = odr ? 'enterprise_response' : 'review'
   const number = await nextComplaintNumber(trx, now)
   // The complaint row next: a duplicate key fails here, before the photos are touched.
   const complaint = await insertComplaint(trx, {
@@ -76,8 +91,7 @@ async function fileComplaint(
     number,
     consumer_id: consumer.id,
     status,
-    // The ODR green channel is offered with the handling workflow; until then the association handles all.
-    path: HandlingPath.Association,
+    path: args.path,
     enterprise_id: args.enterpriseId,
     business_name: request.business.name,
     business_address: request.business.address || null,
@@ -96,6 +110,8 @@ async function fileComplaint(
     created_at: at,
     updated_at: at,
     closed_at: null,
+    due_at: addWorkingDays(now, DUE_WORKING_DAYS[dueKind]).toISOString(),
+    due_kind: dueKind,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

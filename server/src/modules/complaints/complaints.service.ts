@@ -1,4 +1,5 @@
 import type { ComplaintDetail, ComplaintListQuery, ComplaintListResponse } from '../../../../src/contract/complaint'
+import { maskPhone } from '../../../../src/contract/rules'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
@@ -6,28 +7,45 @@ import { findEvidenceByComplaint } from '../evidence/evidence.repository'
 import { decodeCursor, encodeCursor } from './complaint-cursor'
 import { toComplaintDetail, toComplaintSummary } from './complaint-dto'
 import { findComplaintEvents } from './complaint-events.repository'
-import { findConsumerComplaint, listConsumerComplaints, type ComplaintRow } from './complaints.repository'
+import { findComplaintById, findConsumerComplaint, listConsumerComplaints, type ComplaintRow } from './complaints.repository'
 
 const DEFAULT_PAGE_SIZE = 20
 
 /**
- * The complaint if this user may see it. Someone else's complaint answers 404, not 403, so ids
- * cannot be probed. For now only the consumer who filed it; enterprises and staff come with the
- * handling workflow.
+ * The complaint if this user may see it: the consumer who filed it, the liaison of the enterprise
+ * it was routed to on the ODR path, and association staff. Anything else answers 404, not 403, so
+ * ids cannot be probed.
  */
 export async function findVisibleComplaint(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintRow> {
-  const complaint = user.role === 'consumer' ? await findConsumerComplaint(ctx.db, id, user.id) : undefined
+  const complaint = await findVisible(ctx, user, id)
   if (!complaint) throw notFound('没有找到这件投诉')
   return complaint
 }
 
-export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintRow): Promise<ComplaintDetail> {
+async function findVisible(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintRow | undefined> {
+  switch (user.role) {
+    case 'consumer':
+      return findConsumerComplaint(ctx.db, id, user.id)
+    case 'enterprise': {
+      const complaint = user.enterpriseId ? await findComplaintById(ctx.db, id) : undefined
+      return complaint && complaint.path === 'odr' && complaint.enterprise_id === user.enterpriseId ? complaint : undefined
+    }
+    case 'staff':
+      return findComplaintById(ctx.db, id)
+    default:
+      return undefined
+  }
+}
+
+/** The detail as `viewer` may see it: an enterprise sees the consumer's phone masked. */
+export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintRow, viewer?: AuthUser): Promise<ComplaintDetail> {
   const [events, evidence] = await Promise.all([findComplaintEvents(ctx.db, complaint.id), findEvidenceByComplaint(ctx.db, complaint.id)])
-  return toComplaintDetail(ctx, complaint, events, evidence)
+  const detail = await toComplaintDetail(ctx, complaint, events, evidence)
+  return viewer?.role === 'enterprise' ? { ...detail, contactPhone: maskPhone(detail.contactPhone) } : detail
 }
 
 export async function getComplaintDetail(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintDetail> {
-  return loadComplaintDetail(ctx, await findVisibleComplaint(ctx, user, id))
+  return loadComplaintDetail(ctx, await findVisibleComplaint(ctx, user, id), user)
 }
 
 /** The consumer's complaints, newest first; the cursor stays valid while new complaints arrive. */

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyBaseLogger } from 'fastify'
+import type { AppContext } from '../context'
+import { AppError } from '../errors'
+import { insertComplaintEvent, nextEventTime } from '../modules/complaints/complaint-events.repository'
+import { OPEN_STATUSES } from '../modules/complaints/complaints.repository'
+import { deadline, perform } from '../modules/workflow/workflow.service'
+
+export const DEADLINE_CHECK_INTERVAL_MS = 5 * 60 * 1000
+const BATCH_SIZE = 200
+
+/**
+ * Acts on every deadline that has passed: an enterprise that has not answered in time loses the
+ * complaint to the association (the `escalate` action); any other late step is flagged once
+ * (overdue_at and an 'overdue' event). Deadlines live in the database, so a restart loses nothing;
+ * two overlapping runs cannot both act, as each change is a compare-and-swap.
+ */
+export async function checkDeadlines(ctx: AppContext): Promise<{ escalated: number; flagged: number }> {
+  const now = ctx.now()
+  const at = now.toISOString()
+  const result = { escalated: 0, flagged: 0 }
+
+  const late = await ctx.db
+    .selectFrom('complaints')
+    .selectAll()
+    .where('status', '=', 'enterprise_handling')
+    .where('due_at', '<', at)
+    .orderBy('due_at')
+    .limit(BATCH_SIZE)
+    .execute()
+  for (const complaint of late) {
+    try {
+      await ctx.db.transaction().execute((trx) =>
+        perform(trx, {
+          complaint,
+          action: 'escalate',
+          actor: { id: null, role: 'system' },
+          step: { note: null, data: { dueAt: complaint.due_at }, set: { ...deadline('review', now), overdue_at: null } },
+          now,
+        }),
+      )
+      result.escalated += 1
+    } catch (error) {
+      // Someone acted first (the enterprise answered, another run escalated): nothing to do.
+      if (!(error instanceof AppError && error.statusCode === 409)) throw error
+    }
+  }
+
+  const overdue = await ctx.db
+    .selectFrom('complaints')
+    .select(['id', 'status', 'due_at', 'due_kind'])
+    .where('status', 'in', OPEN_STATUSES.filter((status) => status !== 'enterprise_handling'))
+    .where('due_at', '<', at)
+    .where('overdue_at', 'is', null)
+    .orderBy('due_at')
+    .limit(BATCH_SIZE)
+    .execute()
+  for (const complaint of overdue) {
+    const flagged = await ctx.db.transaction().execute(async (trx) => {
+      // Flagging changes no status, so it does not bump the version: a person acting meanwhile is not refused.
+      const update = await trx
+        .updateTable('complaints')
+        .set({ overdue_at: at })
+        .where('id', '=', complaint.id)
+        .where('overdue_at', 'is', null)
+        .where('due_at', '=', complaint.due_at)
+        .executeTakeFirst()
+      if (Number(update.numUpdatedRows) !== 1) return false
+      await insertComplaintEvent(trx, {
+        id: randomUUID(),
+        complaint_id: complaint.id,
+        type: 'overdue',
+        actor_id: null,
+        actor_role: 'system',
+        note: null,
+        from_status: complaint.status,
+        to_status: complaint.status,
+        created_at: await nextEventTime(trx, complaint.id, now),
+        data: JSON.stringify({ dueAt: complaint.due_at, dueKind: complaint.due_kind }),
+      })
+      return true
+    })
+    if (flagged) result.flagged += 1
+  }
+  return result
+}
+
+/** Checks now and then every 5 minutes; the timer does not keep the process alive. Returns a stop function. */
+export function scheduleDeadlineChecks(ctx: AppContext, log: FastifyBaseLogger): () => void {
+  const run = async () => {
+    try {
+      const result = await checkDeadlines(ctx)
+      if (result.escalated + result.flagged > 0) log.info(result, 'acted on passed deadlines')
+    } catch (error) {
+      log.error({ err: error }, 'deadline check failed')
+    }
+  }
+  void run()
+  const timer = setInterval(run, DEADLINE_CHECK_INTERVAL_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -1,0 +1,114 @@
+import type { ActionRequest, RequestAction } from '../../../../src/contract/complaint-actions'
+import type { ComplaintDetail } from '../../../../src/contract/complaint'
+import { DUE_WORKING_DAYS, WORKFLOW, canTake, type DueKind, type WorkflowAction } from '../../../../src/contract/complaint-workflow'
+import type { AppContext } from '../../context'
+import type { Db } from '../../db/database'
+import { AppError } from '../../errors'
+import type { AuthUser } from '../auth/auth.service'
+import { applyTransition, type Transition } from '../complaints/complaint-transition'
+import { findComplaintById, type ComplaintRow } from '../complaints/complaints.repository'
+import { findVisibleComplaint, loadComplaintDetail } from '../complaints/complaints.service'
+import { findUserById } from '../users/user.repository'
+import { addWorkingDays } from './working-days'
+
+type Step = Pick<Transition, 'note' | 'data' | 'set'>
+
+/** The deadline columns of a step that starts now and lasts its number of working days. */
+export function deadline(kind: DueKind, now: Date) {
+  return { due_at: addWorkingDays(now, DUE_WORKING_DAYS[kind]).toISOString(), due_kind: kind, overdue_at: null }
+}
+const NO_DEADLINE = { due_at: null, due_kind: null, overdue_at: null }
+
+/**
+ * What each action writes besides the status: its columns, its note and the details kept on the
+ * event. Checks that the schema cannot express (rating twice, assigning a non-staff user) throw.
+ */
+async function describeStep(db: Db, action: RequestAction, complaint: ComplaintRow, request: Record<string, unknown>, now: Date): Promise<Step> {
+  const at = now.toISOString()
+  const firstResponse = complaint.first_response_at ? {} : { first_response_at: at }
+  // The route validated the body against ACTION_REQUESTS[action]; each case reads it as such.
+  switch (action) {
+    case 'propose': {
+      const { text, amountFen, promisedDate } = request as unknown as ActionRequest<'propose'>
+      return {
+        note: text,
+        data: { amountFen, promisedDate },
+        set: { ...firstResponse, ...NO_DEADLINE, proposal_text: text, proposal_amount_fen: amountFen, proposal_promised_date: promisedDate },
+      }
+    }
+    case 'request_info':
+      return { note: (request as unknown as ActionRequest<'request_info'>).text, set: firstResponse }
+    case 'mark_settled':
+      return { note: (request as unknown as ActionRequest<'mark_settled'>).note, set: { ...firstResponse, ...NO_DEADLINE } }
+    case 'accept_proposal':
+      return { note: noteOf(request), set: NO_DEADLINE }
+    case 'reject_proposal':
+      // Escalated with everything: the complaint row, its timeline and its photos stay as they are.
+      return { note: (request as unknown as ActionRequest<'reject_proposal'>).reason, set: deadline('review', now) }
+    case 'accept':
+      return { note: noteOf(request), set: { ...deadline('mediation', now), accepted_at: at } }
+    case 'reject': {
+      const { ground } = request as unknown as ActionRequest<'reject'>
+      return { note: noteOf(request), data: { ground }, set: { ...NO_DEADLINE, rejection_ground: ground } }
+    }
+    case 'start_mediation':
+      return { note: noteOf(request) }
+    case 'mediation_succeeded': {
+      const { agreement, recoveredAmountFen } = request as unknown as ActionRequest<'mediation_succeeded'>
+      return { note: agreement, data: { recoveredAmountFen }, set: { ...NO_DEADLINE, outcome: agreement, recovered_amount_fen: recoveredAmountFen } }
+    }
+    case 'mediation_failed': {
+      const { advice } = request as unknown as ActionRequest<'mediation_failed'>
+      return { note: noteOf(request), data: { advice }, set: NO_DEADLINE }
+    }
+    case 'close': {
+      const { outcome } = request as unknown as ActionRequest<'close'>
+      return { note: outcome, set: { ...NO_DEADLINE, outcome } }
+    }
+    case 'assign': {
+      const { staffId } = request as unknown as ActionRequest<'assign'>
+      const staff = await findUserById(db, staffId)
+      if (!staff || staff.role !== 'staff' || Number(staff.disabled) === 1) throw new AppError(422, 'VALIDATION_FAILED', '只能指派给在职的消协工作人员')
+      return { note: null, data: { staffId }, set: { assigned_staff_id: staffId } }
+    }
+    case 'note':
+      return { note: (request as unknown as ActionRequest<'note'>).text }
+    case 'rate': {
+      if (complaint.rated_at) throw new AppError(409, 'INVALID_TRANSITION', '您已经评价过了')
+      const { stars, comment } = request as unknown as ActionRequest<'rate'>
+      const text = comment?.trim() ? comment : null
+      return { note: text, data: { stars }, set: { rating: stars, rating_comment: text, rated_at: at } }
+    }
+  }
+  throw new AppError(400, 'VALIDATION_FAILED')
+}
+
+function noteOf(request: Record<string, unknown>): string | null {
+  const note = request.note
+  return typeof note === 'string' && note.trim() ? note : null
+}
+
+/**
+ * A person takes a workflow action on a complaint they can see. The route has already checked the
+ * role and the body; here the complaint's status decides (409 INVALID_TRANSITION), and the
+ * compare-and-swap in applyTransition makes a double submit answer 409 the second time.
+ */
+export async function takeAction<A extends RequestAction>(
+  ctx: AppContext,
+  user: AuthUser,
+  id: string,
+  action: A,
+  body: ActionRequest<A>,
+): Promise<ComplaintDetail> {
+  const complaint = await findVisibleComplaint(ctx, user, id)
+  if (!canTake(action, complaint.status, user.role)) throw new AppError(409, 'INVALID_TRANSITION')
+  const now = ctx.now()
+  const step = await describeStep(ctx.db, action, complaint, body as Record<string, unknown>, now)
+  await ctx.db.transaction().execute((trx) => perform(trx, { complaint, action, actor: { id: user.id, role: user.role }, step, now }))
+  return loadComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)
+}
+
+export function perform(trx: Db, args: { complaint: ComplaintRow; action: Exclude<WorkflowAction, 'withdraw'>; actor: Transition['actor']; step: Step; now: Date }) {
+  const to = WORKFLOW[args.action].to ?? args.complaint.status
+  return applyTransition(trx, { complaint: args.complaint, to, type: args.action, actor: args.actor, ...args.step, now: args.now })
+}

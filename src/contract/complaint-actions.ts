@@ -1,0 +1,77 @@
+import { Type, type Static, type TObject } from '@sinclair/typebox'
+import { ComplaintStatusSchema, ComplaintSummary } from './complaint'
+import { AMOUNT_MAX_FEN, DATE_PATTERN } from './complaint-rules'
+import type { ComplaintStatus } from './complaint-status'
+import {
+  ACTION_TEXT_MAX,
+  MEDIATION_ADVICES,
+  RATING_MAX,
+  RATING_MIN,
+  REJECTION_GROUNDS,
+  type DueKind,
+  type MediationAdvice,
+  type RejectionGround,
+  type WorkflowAction,
+} from './complaint-workflow'
+
+const StringEnum = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) })
+
+/** Required free text: not blank. */
+const Text = (description: string) => Type.String({ minLength: 1, maxLength: ACTION_TEXT_MAX, pattern: '\\S', description })
+const OptionalNote = Type.Optional(Type.String({ maxLength: ACTION_TEXT_MAX, description: '备注，可留空' }))
+const Fen = (description: string) => Type.Integer({ minimum: 0, maximum: AMOUNT_MAX_FEN, description })
+const body = <T extends TObject['properties']>(properties: T) => Type.Object(properties, { additionalProperties: false })
+
+export const RejectionGroundSchema = StringEnum<RejectionGround>(REJECTION_GROUNDS, '不予受理的法定理由')
+export const MediationAdviceSchema = StringEnum<MediationAdvice>(MEDIATION_ADVICES, '调解未成功时给消费者的建议')
+export const DueKindSchema = StringEnum<DueKind>(['enterprise_response', 'review', 'mediation'])
+
+/** The body of POST /api/complaints/:id/actions/<action>, one per action a person can take. */
+export const ACTION_REQUESTS = {
+  propose: body({
+    text: Text('处理方案'),
+    amountFen: Fen('退赔金额，单位：分'),
+    promisedDate: Type.String({ pattern: DATE_PATTERN.source, description: '承诺履行日期 YYYY-MM-DD' }),
+  }),
+  request_info: body({ text: Text('需要消费者补充的内容') }),
+  mark_settled: body({ note: Text('和解情况') }),
+  accept_proposal: body({ note: OptionalNote }),
+  reject_proposal: body({ reason: Text('不接受方案的理由') }),
+  accept: body({ note: OptionalNote }),
+  reject: body({ ground: RejectionGroundSchema, note: OptionalNote }),
+  start_mediation: body({ note: OptionalNote }),
+  mediation_succeeded: body({ agreement: Text('调解协议内容'), recoveredAmountFen: Fen('为消费者挽回的经济损失，单位：分') }),
+  mediation_failed: body({ advice: MediationAdviceSchema, note: OptionalNote }),
+  close: body({ outcome: Text('结案情况') }),
+  assign: body({ staffId: Type.String({ minLength: 1, maxLength: 64, description: '承办的工作人员（可以是自己）' }) }),
+  note: body({ text: Text('调解记录') }),
+  rate: body({
+    stars: Type.Integer({ minimum: RATING_MIN, maximum: RATING_MAX }),
+    comment: Type.Optional(Type.String({ maxLength: ACTION_TEXT_MAX })),
+  }),
+} satisfies Partial<Record<WorkflowAction, TObject>>
+export type RequestAction = keyof typeof ACTION_REQUESTS
+export type ActionRequest<A extends RequestAction> = Static<(typeof ACTION_REQUESTS)[A]>
+
+/** A complaint in a work queue (enterprise inbox, staff queue): the summary plus its deadline. */
+export const WorkItem = Type.Object({
+  ...ComplaintSummary.properties,
+  dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  dueKind: Type.Union([DueKindSchema, Type.Null()]),
+  overdue: Type.Boolean({ description: '当前步骤已超期' }),
+  assignedStaffId: Type.Union([Type.String(), Type.Null()]),
+})
+export type WorkItem = Static<typeof WorkItem>
+
+export const WorkQueueResponse = Type.Object({ items: Type.Array(WorkItem) })
+export type WorkQueueResponse = Static<typeof WorkQueueResponse>
+
+export const StaffQueueQuery = Type.Object(
+  {
+    status: Type.Optional(ComplaintStatusSchema),
+    assigned: Type.Optional(StringEnum<'me'>(['me'], 'me：只看指派给我的')),
+  },
+  { additionalProperties: false },
+)
+export type StaffQueueQuery = Static<typeof StaffQueueQuery> & { status?: ComplaintStatus }

@@ -211,6 +211,64 @@ describe('被投诉的商家 packages/complaint/pages/business/index', () => {
   })
 })
 
+describe('被投诉的商家: suggestions from the enterprise directory', () => {
+  const enterprise = (overrides) => ({
+    id: 'e-1',
+    name: '乐动力健身俱乐部有限公司',
+    industry: 'prepaid',
+    province: '北京市',
+    city: '北京市',
+    district: '海淀区',
+    address: '中关村大街 59 号 3 层',
+    creditCode: '91110108MA0WQ02B7R',
+    odr: true,
+    odrSince: '2024-06-01',
+    ...overrides,
+  })
+
+  test('typing 健身 shows directory matches with the 绿色通道 badge; choosing one fills the form and offers both paths', async () => {
+    const searches = []
+    const p = await mountPage('packages/complaint/pages/business/index', {
+      storage: sessionStorage(CONSUMER),
+      query: { draft: 'draft-suggest' },
+      respond: (opts) => {
+        if (opts.method === 'GET' && /\/api\/enterprises\?/.test(opts.url)) {
+          searches.push(opts.url)
+          return { data: { items: [enterprise(), enterprise({ id: 'e-2', name: '汉口健体健身管理有限公司', province: '湖北省', city: '武汉市', district: '江汉区', odr: false, odrSince: null })], total: 2, page: 1, pageSize: 20 } }
+        }
+        return { statusCode: 404, data: { code: 'NOT_FOUND', message: '不存在' } }
+      },
+    })
+    await p.waitForText('第 1 步，共 5 步')
+    await p.input(p.findAll('wx-input')[0], '健身')
+    await p.waitForText('乐动力健身俱乐部有限公司', 3000)
+    expect(searches).toHaveLength(1) // debounced: one request for the whole word
+    expect(decodeURIComponent(searches[0])).toMatch(/\/api\/enterprises\?q=健身$/)
+    expect(p.text()).toContain('北京市海淀区')
+    expect(p.text()).toContain('武汉市江汉区')
+    expect(p.findAll('wx-text', '绿色通道')).toHaveLength(1)
+
+    p.tap(p.find('wx-text', '乐动力健身俱乐部有限公司'))
+    await p.waitForText('请选择处理方式')
+    expect(p.text()).toContain('企业须在 10 个工作日内答复')
+    expect(p.text()).toContain('消协在 7 个工作日内决定是否受理，调解一般在 45 个工作日内结束')
+    expect(p.text()).not.toContain('汉口健体健身管理有限公司') // the list closes once chosen
+    await p.waitFor(() => storedDraft(p, 'draft-suggest')?.business.enterpriseId === 'e-1', 2000, 'draft saved with the enterprise')
+    expect(storedDraft(p, 'draft-suggest')).toMatchObject({
+      business: { name: '乐动力健身俱乐部有限公司', enterpriseId: 'e-1', enterpriseOdr: true, region: '北京市/海淀区', address: '中关村大街 59 号 3 层', creditCode: '91110108MA0WQ02B7R' },
+      industry: 'prepaid',
+      path: 'odr',
+    })
+
+    p.tap(exactly(p, 'wx-text', '○消协调解'))
+    await p.waitFor(() => storedDraft(p, 'draft-suggest')?.path === 'association', 2000, 'path changed to association')
+
+    p.tap(p.find('wx-view', '查看这家企业的承诺和处理情况'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/packages/enterprise-directory/pages/detail/index?id=e-1')
+  })
+})
+
 describe('核对并提交 packages/complaint/pages/review/index', () => {
   test('a submit whose answer is lost is sent again with the same Idempotency-Key; then the result page, and the draft is gone', async () => {
     const posts = []

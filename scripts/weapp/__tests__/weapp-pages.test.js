@@ -200,3 +200,51 @@ describe('登录 pages/login/index', () => {
     expect(p.wx.showToast.mock.calls.map((c) => c[0].title)).toContain('验证码已发送')
   })
 })
+
+describe('企业信息 packages/enterprise-directory/pages/detail/index', () => {
+  const detail = (figures) => ({
+    id: 'e-1',
+    name: '鹏城数码家电有限公司',
+    industry: 'appliances',
+    province: '广东省',
+    city: '深圳市',
+    district: '南山区',
+    address: '深南大道 9678 号',
+    creditCode: '91440305MA5WQ13N4D',
+    odr: true,
+    odrSince: '2023-05-20',
+    promises: ['七日无理由退货', '先行赔付'],
+    contactPhone: '0755-86001122',
+    figures: {
+      complaintsReceived: 0,
+      enoughData: false,
+      note: '收到的投诉少于 5 件，数据太少，暂不计算处理情况，以免以偏概全。',
+      medianFirstResponseHours: null,
+      settlementRate: null,
+      settledCount: 0,
+      endedCount: 0,
+      averageRating: null,
+      ratingCount: 0,
+      definitions: { complaintsReceived: '全部投诉', medianFirstResponse: '中位数说明', settlementRate: '和解率说明', averageRating: '评分说明' },
+      ...figures,
+    },
+  })
+  const answer = (body) => (opts) => (opts.method === 'GET' && /\/api\/enterprises\/e-1$/.test(opts.url) ? { data: body } : { statusCode: 404, data: { code: 'NOT_FOUND', message: '不存在' } })
+
+  test('signed out: badge and date, promises, place, phone, and the too-little-data note', async () => {
+    const p = await mountPage('packages/enterprise-directory/pages/detail/index', { query: { id: 'e-1' }, respond: answer(detail()) })
+    await p.waitForText('鹏城数码家电有限公司')
+    for (const text of ['绿色通道', '2023年5月20日加入', '七日无理由退货', '先行赔付', '广东省/深圳市/南山区', '深南大道 9678 号', '0755-86001122', '收到投诉：0 件', '少于 5 件']) {
+      expect(p.text()).toContain(text)
+    }
+    expect(p.text()).not.toContain('和解率')
+    expect(header(p.wx.request.mock.calls[0][0], 'Authorization')).toBeUndefined()
+  })
+
+  test('with enough complaints: median response time, settlement rate and rating, each with its definition', async () => {
+    const figures = { complaintsReceived: 6, enoughData: true, note: null, medianFirstResponseHours: 7, settlementRate: 0.5, settledCount: 2, endedCount: 4, averageRating: 3, ratingCount: 4 }
+    const p = await mountPage('packages/enterprise-directory/pages/detail/index', { query: { id: 'e-1' }, respond: answer(detail(figures)) })
+    await p.waitForText('和解率')
+    for (const text of ['收到投诉：6 件', '7 小时', '50%（2/4 件）', '3 分（4 人评价）', '和解率说明']) expect(p.text()).toContain(text)
+  })
+})

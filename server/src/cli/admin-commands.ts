@@ -1,6 +1,7 @@
 import type { Db } from '../db/database'
+import { AppError } from '../errors'
+import { makeLiaison, makeStaff } from '../modules/users/account.service'
 import { findEnterpriseByName, insertEnterprise } from '../modules/users/enterprise.repository'
-import { findUserByPhone, insertUser, updateUserRole } from '../modules/users/user.repository'
 
 export interface AdminOptions {
   phone?: string
@@ -14,31 +15,31 @@ function required(value: string | undefined, flag: string): string {
   return value.trim()
 }
 
+/** The CLI speaks in flags: a service's "name missing" becomes "--name missing". */
+async function asCli<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof AppError && error.message === '新建账号需要填写姓名') throw new Error('缺少参数 --name')
+    throw error
+  }
+}
+
 /** Creates (or promotes) staff and enterprise accounts; returns what it did in one line. */
 export async function runAdminCommand(db: Db, command: string, options: AdminOptions): Promise<string> {
   switch (command) {
     case 'create-staff': {
       const phone = required(options.phone, 'phone')
-      const existing = await findUserByPhone(db, phone)
-      if (existing) {
-        await updateUserRole(db, existing.id, 'staff', null)
-        return `已将 ${phone} 设为消协工作人员`
-      }
-      await insertUser(db, { phone, role: 'staff', displayName: required(options.name, 'name') })
-      return `已创建消协工作人员 ${phone}`
+      const { created } = await asCli(makeStaff(db, phone, options.name?.trim()))
+      return created ? `已创建消协工作人员 ${phone}` : `已将 ${phone} 设为消协工作人员`
     }
     case 'create-enterprise': {
       const phone = required(options.phone, 'phone')
       const enterpriseName = required(options.enterprise, 'enterprise')
       const enterprise =
         (await findEnterpriseByName(db, enterpriseName)) ?? (await insertEnterprise(db, enterpriseName, options['credit-code'] ?? null))
-      const existing = await findUserByPhone(db, phone)
-      if (existing) {
-        await updateUserRole(db, existing.id, 'enterprise', enterprise.id)
-        return `已将 ${phone} 设为「${enterprise.name}」的企业联络员`
-      }
-      await insertUser(db, { phone, role: 'enterprise', displayName: required(options.name, 'name'), enterpriseId: enterprise.id })
-      return `已创建「${enterprise.name}」的企业联络员 ${phone}`
+      const { created } = await asCli(makeLiaison(db, enterprise.id, phone, options.name?.trim()))
+      return created ? `已创建「${enterprise.name}」的企业联络员 ${phone}` : `已将 ${phone} 设为「${enterprise.name}」的企业联络员`
     }
     case 'list-users': {
       const users = await db.selectFrom('users').select(['phone', 'role', 'display_name']).orderBy('created_at').execute()

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/database'
 import type { Role } from '../../../src/contract/roles'
-import { findEnterpriseByName, insertEnterprise } from '../modules/users/enterprise.repository'
+import { findEnterpriseByName } from '../modules/users/enterprise.repository'
 import { findUserByPhone, insertUser } from '../modules/users/user.repository'
+import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
 
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
@@ -12,10 +14,44 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000004', displayName: '陈主任' },
 ]
 
+function directoryColumns(entry: SeedEnterprise) {
+  return {
+    credit_code: entry.creditCode,
+    industry: entry.industry,
+    province: entry.province,
+    city: entry.city,
+    district: entry.district,
+    address: entry.address,
+    odr: entry.odrSince ? 1 : 0,
+    odr_since: entry.odrSince,
+    promises: JSON.stringify(entry.promises),
+    contact_phone: entry.contactPhone,
+  }
+}
+
+/**
+ * The directory's starting entries, matched by name. A missing one is added; one that exists but was
+ * never filled in (a bare row from an older seed or the admin CLI) takes the seed's details; one that
+ * staff have edited is left alone.
+ */
+async function seedDirectory(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    for (const entry of SEED_ENTERPRISES) {
+      const existing = await findEnterpriseByName(trx, entry.name)
+      if (!existing) {
+        await trx.insertInto('enterprises').values({ id: randomUUID(), name: entry.name, created_at: now, ...directoryColumns(entry) }).execute()
+      } else if (existing.updated_at === null && existing.province === null) {
+        await trx.updateTable('enterprises').set(directoryColumns(entry)).where('id', '=', existing.id).execute()
+      }
+    }
+  })
+}
+
 /** Idempotent: running it again changes nothing. */
 export async function seedDemoData(db: Db): Promise<void> {
-  const enterprise =
-    (await findEnterpriseByName(db, DEMO_ENTERPRISE.name)) ?? (await insertEnterprise(db, DEMO_ENTERPRISE.name, DEMO_ENTERPRISE.creditCode))
+  await seedDirectory(db)
+  const enterprise = (await findEnterpriseByName(db, DEMO_ENTERPRISE.name))!
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserByPhone(db, account.phone)) continue
     await insertUser(db, {

@@ -101,6 +101,20 @@ describe('the submitted request', () => {
     })
   })
 
+  test('the green channel is asked for only for a chosen ODR enterprise; any other business goes to the association', () => {
+    const d = filled()
+    assert.equal(toCreateRequest(d).path, undefined, 'a draft without a choice lets the server decide')
+    d.path = 'odr'
+    assert.equal(toCreateRequest(d).path, 'association', 'typed by hand: not in the directory')
+    d.business = { ...d.business, enterpriseId: 'e-1', enterpriseOdr: true }
+    assert.deepEqual([toCreateRequest(d).path, toCreateRequest(d).business.enterpriseId], ['odr', 'e-1'])
+    d.path = 'association'
+    assert.equal(toCreateRequest(d).path, 'association')
+    d.path = 'odr'
+    d.business.enterpriseOdr = false
+    assert.equal(toCreateRequest(d).path, 'association', 'the enterprise is not in the green channel')
+  })
+
   test('the credit code is sent in capitals', () => {
     const d = filled()
     d.business.creditCode = '91110105mA01abcd2x'

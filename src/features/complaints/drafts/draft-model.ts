@@ -3,6 +3,7 @@
  * unit tests share it. Rules come from the contract, so inline errors match the server's.
  */
 import type { CreateComplaintRequest } from '@/contract/complaint'
+import type { HandlingPath } from '@/contract/complaint-status'
 import {
   amountError,
   businessNameError,
@@ -29,7 +30,8 @@ export function newDraft(args: { id: string; idempotencyKey: string; ownerId: st
     createdAt: args.now,
     updatedAt: args.now,
     step: 1,
-    business: { name: '', region: '', address: '', creditCode: '', enterpriseId: null },
+    business: { name: '', region: '', address: '', creditCode: '', enterpriseId: null, enterpriseOdr: false },
+    path: null,
     industry: null,
     incidentDate: args.today,
     amountYuan: '',
@@ -127,6 +129,15 @@ export function photoState(photo: DraftPhoto): PhotoState {
   return photo.error ? 'failed' : 'pending'
 }
 
+/**
+ * The path to ask for: the green channel only for a chosen directory entry that takes part in it;
+ * any other business goes to the association. Undefined for drafts made before paths existed.
+ */
+export function handlingPathOf(draft: ComplaintDraft): HandlingPath | undefined {
+  if (!draft.path) return undefined
+  return draft.path === 'odr' && draft.business.enterpriseId && draft.business.enterpriseOdr ? 'odr' : 'association'
+}
+
 /** The body of POST /api/complaints. Call only when firstIncompleteStep() is null and all photos are uploaded. */
 export function toCreateRequest(draft: ComplaintDraft): CreateComplaintRequest {
   const { business } = draft
@@ -154,5 +165,7 @@ export function toCreateRequest(draft: ComplaintDraft): CreateComplaintRequest {
     if (request.business[key] === undefined) delete request.business[key]
   }
   if (request.demandDetail === undefined) delete request.demandDetail
+  const path = handlingPathOf(draft)
+  if (path) request.path = path
   return request
 }

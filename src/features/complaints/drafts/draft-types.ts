@@ -3,6 +3,7 @@
  * draft-model.ts because the 投诉 tab (main package) lists drafts: this file stays tiny there.
  */
 import type { Demand, Industry } from '@/contract/complaint-rules'
+import type { HandlingPath } from '@/contract/complaint-status'
 
 export interface UploadedEvidence {
   id: string
@@ -42,7 +43,20 @@ export interface ComplaintDraft {
   updatedAt: string
   /** The furthest step reached (1–5), to continue there. */
   step: number
-  business: { name: string; region: string; address: string; creditCode: string; enterpriseId: string | null }
+  business: {
+    name: string
+    region: string
+    address: string
+    creditCode: string
+    enterpriseId: string | null
+    /** The chosen directory entry takes part in the ODR green channel (absent in older drafts). */
+    enterpriseOdr?: boolean
+  }
+  /**
+   * How the complaint is to be handled: the enterprise's green channel or the association's mediation.
+   * Null until a business is chosen or typed; older drafts lack it and let the server decide.
+   */
+  path?: HandlingPath | null
   industry: Industry | null
   incidentDate: string
   /** As typed, in yuan; turned into fen on submit. */

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BUSINESS_NAME_MAX, INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@/contract/complaint-rules'
+import { HANDLING_PATH_TEXT, NOT_IN_DIRECTORY_NOTE } from '@/contract/enterprise-rules'
 import { suggestBusinesses, type BusinessSuggestion } from '../../api/suggest-businesses'
+import type { ComplaintDraft } from '../../drafts/draft-model'
 import { draftTitle } from '../../drafts/draft-model'
 import { ChoiceChips } from '../choice-chips'
 import { Field } from '../field'
@@ -14,26 +16,53 @@ import { useStepValidation } from '../use-step-validation'
 
 const INDUSTRY_OPTIONS = INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABELS[value] }))
 const RED = '#b71c1c'
+const ENTERPRISE_PAGE = '/packages/enterprise-directory/pages/detail/index'
+
+/** Choosing a directory entry fills in what the directory knows; the green channel is the default where offered. */
+function chooseEnterprise(d: ComplaintDraft, s: BusinessSuggestion) {
+  d.business.name = s.name
+  d.business.enterpriseId = s.enterpriseId
+  d.business.enterpriseOdr = s.odr
+  d.business.creditCode = s.creditCode ?? ''
+  d.business.address = s.address ?? d.business.address
+  d.business.region = s.region || d.business.region
+  if (!d.industry) d.industry = s.industry
+  d.path = s.odr ? 'odr' : 'association'
+}
 
 export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: string }) {
   const { draft, problem } = useOpenDraft(owner, draftId)
   const update = useFilingStore((s) => s.update)
   const { errorOf, touch, check } = useStepValidation(1, draft)
   const [suggestions, setSuggestions] = useState<BusinessSuggestion[]>([])
+  const [searched, setSearched] = useState('')
   const [busy, setBusy] = useState(false)
   const [moreOpen, setMoreOpen] = useState(false)
   const name = draft?.business.name ?? ''
+  const chosenId = draft?.business.enterpriseId ?? null
 
   useEffect(() => {
     const query = name.trim()
-    if (query.length < 2) return setSuggestions([])
+    // Nothing to suggest for one character, or once a directory entry has been chosen.
+    if (Array.from(query).length < 2 || chosenId) return setSuggestions([])
     let live = true
-    const timer = setTimeout(() => void suggestBusinesses(query).then((found) => live && setSuggestions(found), () => undefined), 300)
+    const timer = setTimeout(
+      () =>
+        void suggestBusinesses(query).then(
+          (found) => {
+            if (!live) return
+            setSuggestions(found)
+            setSearched(query)
+          },
+          () => undefined,
+        ),
+      300,
+    )
     return () => {
       live = false
       clearTimeout(timer)
     }
-  }, [name])
+  }, [name, chosenId])
 
   async function next() {
     if (!draft || !check()) return
@@ -87,31 +116,43 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
                 update((d) => {
                   d.business.name = e.detail.value
                   d.business.enterpriseId = null
+                  d.business.enterpriseOdr = false
+                  d.path = 'association'
                 })
               }
               onBlur={() => touch('businessName')}
             />
           </Field>
           {suggestions.length > 0 && (
-            <View className='suggestions'>
+            <View className='suggestions' aria-label='名录中的商家'>
+              <Text className='suggestions__title'>是下面这家吗？点一下自动填写</Text>
               {suggestions.map((s) => (
-                <View
-                  key={s.enterpriseId}
-                  className='suggestion'
-                  hoverClass='suggestion--pressed'
-                  onClick={() =>
-                    update((d) => {
-                      d.business.name = s.name
-                      d.business.enterpriseId = s.enterpriseId
-                      if (s.creditCode) d.business.creditCode = s.creditCode
-                      if (s.address && !d.business.address) d.business.address = s.address
-                    })
-                  }
-                >
-                  <Text>{s.name}</Text>
+                <View key={s.enterpriseId} className='suggestion'>
+                  <View className='suggestion__main' hoverClass='suggestion--pressed' role='button' onClick={() => update((d) => chooseEnterprise(d, s))}>
+                    <Text className='suggestion__name'>{s.name}</Text>
+                    <View className='suggestion__meta'>
+                      {s.place && <Text className='suggestion__place'>{s.place}</Text>}
+                      {s.odr && <Text className='odr-badge'>绿色通道</Text>}
+                    </View>
+                  </View>
+                  <View
+                    className='suggestion__more'
+                    hoverClass='suggestion--pressed'
+                    role='link'
+                    onClick={() => void Taro.navigateTo({ url: `${ENTERPRISE_PAGE}?id=${encodeURIComponent(s.enterpriseId)}` })}
+                  >
+                    详情
+                  </View>
                 </View>
               ))}
             </View>
+          )}
+          {draft.business.enterpriseId ? (
+            <PathChoice draft={draft} onChange={(path) => update((d) => void (d.path = path))} />
+          ) : (
+            suggestions.length === 0 &&
+            searched === name.trim() &&
+            Array.from(name.trim()).length >= 2 && <Text className='path-note'>{NOT_IN_DIRECTORY_NOTE}</Text>
           )}
           <Field label='所在地区' optional hint='如 北京市朝阳区' error={errorOf('region')}>
             <Input
@@ -161,5 +202,46 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
         </View>
       )}
     </StepFrame>
+  )
+}
+
+/** The chosen business: in the green channel, both ways with their deadlines; otherwise one line. */
+function PathChoice({ draft, onChange }: { draft: ComplaintDraft; onChange: (path: 'odr' | 'association') => void }) {
+  const enterpriseId = draft.business.enterpriseId!
+  const detailLink = (
+    <View className='path-link' role='link' onClick={() => void Taro.navigateTo({ url: `${ENTERPRISE_PAGE}?id=${encodeURIComponent(enterpriseId)}` })}>
+      查看这家企业的承诺和处理情况 ›
+    </View>
+  )
+  if (!draft.business.enterpriseOdr) {
+    return (
+      <View className='path-choice'>
+        <Text className='path-note'>这家企业没有加入绿色通道，投诉将交给消协调解：{HANDLING_PATH_TEXT.association.detail}</Text>
+        {detailLink}
+      </View>
+    )
+  }
+  const selected = draft.path === 'association' ? 'association' : 'odr'
+  return (
+    <View className='path-choice' role='radiogroup' aria-label='选择处理方式'>
+      <Text className='path-choice__title'>这家企业加入了绿色通道，请选择处理方式</Text>
+      {(['odr', 'association'] as const).map((path) => (
+        <View
+          key={path}
+          className={`path-option ${selected === path ? 'path-option--selected' : ''}`}
+          role='radio'
+          aria-checked={selected === path}
+          onClick={() => onChange(path)}
+        >
+          <Text className='path-option__title'>
+            {selected === path ? '● ' : '○ '}
+            {HANDLING_PATH_TEXT[path].title}
+            {path === 'odr' ? '（推荐）' : ''}
+          </Text>
+          <Text className='path-option__detail'>{HANDLING_PATH_TEXT[path].detail}</Text>
+        </View>
+      ))}
+      {detailLink}
+    </View>
   )
 }

@@ -2,9 +2,10 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { chinaToday, DEMAND_LABELS, fenToYuan, INDUSTRY_LABELS, yuanToFen } from '@/contract/complaint-rules'
+import { HANDLING_PATH_TEXT } from '@/contract/enterprise-rules'
 import { ApiRequestError, errorMessage } from '@/lib/http'
 import { createComplaint } from '../../api/create-complaint'
-import { firstIncompleteStep, photoState, toCreateRequest } from '../../drafts/draft-model'
+import { firstIncompleteStep, handlingPathOf, photoState, toCreateRequest } from '../../drafts/draft-model'
 import { chineseDate } from '../../receipt'
 import { FILING_ROOT, goToStep } from '../navigation'
 import { StepFrame } from '../step-frame'
@@ -132,6 +133,7 @@ export function ReviewStep({ owner, draftId }: { owner: DraftOwner; draftId?: st
             {!!draft.business.address.trim() && <Row label='详细地址' value={draft.business.address.trim()} />}
             {!!draft.business.creditCode.trim() && <Row label='信用代码' value={draft.business.creditCode.trim()} />}
             <Row label='行业' value={draft.industry ? INDUSTRY_LABELS[draft.industry] : '未选择'} />
+            {handlingPathOf(draft) && <Row label='处理方式' value={HANDLING_PATH_TEXT[handlingPathOf(draft)!].title} />}
           </Section>
           <Section title='发生了什么' step={2} draftId={draft.id}>
             <Row label='发生日期' value={draft.incidentDate ? chineseDate(draft.incidentDate) : '未选择'} />

@@ -1,0 +1,8 @@
+import { useRouter } from '@tarojs/taro'
+import { EnterpriseView } from '@/features/enterprises'
+
+/** 企业信息: reachable from the business suggestions while filing, no login needed. */
+export default function EnterpriseDetailPage() {
+  const { params } = useRouter()
+  return <EnterpriseView enterpriseId={params.id} />
+}

@@ -2,13 +2,15 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/complaints/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     { root: 'packages/volunteer', pages: ['pages/workspace/index'] },
-    { root: 'packages/enterprise', pages: ['pages/workspace/index'] },
-    { root: 'packages/staff', pages: ['pages/workspace/index'] },
+    { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index'] },
+    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index'] },
     // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
     {
       root: 'packages/complaint',
       pages: ['pages/business/index', 'pages/facts/index', 'pages/photos/index', 'pages/contact/index', 'pages/review/index', 'pages/result/index', 'pages/detail/index'],
     },
+    // The enterprise directory's public page, opened from the business suggestions.
+    { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

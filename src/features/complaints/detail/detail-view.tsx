@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
-import { DEMAND_LABELS, fenToYuan, INDUSTRY_LABELS, MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT, MESSAGE_MAX, messageError } from '@/contract/complaint-rules'
+import { MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT, MESSAGE_MAX, messageError } from '@/contract/complaint-rules'
 import { isOpen } from '@/contract/complaint-status'
+import { RATABLE_STATUSES } from '@/contract/complaint-workflow'
 import { PageState } from '@/components/page-state'
-import { absoluteUrl } from '@/lib/api-base'
 import { errorMessage } from '@/lib/http'
 import { choosePhotos, discardPhoto, type PhotoSource } from '@/lib/photo-files'
 import { uuid } from '@/lib/uuid'
@@ -14,24 +14,17 @@ import { getComplaint } from '../api/get-complaint'
 import { withdrawComplaint } from '../api/withdraw-complaint'
 import { StatusChip } from '../components/status-chip'
 import { PhotoList, type PhotoTile } from '../filing/photo-list'
-import { PhotoThumbs } from '../filing/photo-thumbs'
 import { describeUploadFailure, uploadPhotoFile } from '../filing/upload-photo'
-import { chineseDate } from '../receipt'
-import { actorLabel, eventTitle, nextStepLine, when } from './describe'
+import { DeadlineLine } from '../handling/deadline-line'
+import { ComplaintSections } from './complaint-sections'
+import { nextStepLine } from './describe'
+import { ProposalPanel } from './proposal-panel'
+import { RatingPanel } from './rating-panel'
 
 const RED = '#b71c1c'
 
 interface ExtraPhoto extends PhotoTile {
   evidenceId: string | null
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='review__row'>
-      <Text className='review__label'>{label}</Text>
-      <Text className='review__value'>{value}</Text>
-    </View>
-  )
 }
 
 /** One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw. */
@@ -147,7 +140,6 @@ export function DetailView({ complaintId }: { complaintId?: string }) {
 
   const open = isOpen(complaint.status)
   const next = nextStepLine(complaint.nextStep)
-  const events = [...complaint.events].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
   return (
     <View className='page detail'>
       <View className='card detail__head'>
@@ -157,51 +149,13 @@ export function DetailView({ complaintId }: { complaintId?: string }) {
         </View>
         <Text className='muted'>投诉编号 {complaint.number}</Text>
         {next && <Text className='detail__next'>接下来：{next}</Text>}
+        <DeadlineLine dueAt={complaint.handling.dueAt} dueKind={complaint.handling.dueKind} overdue={complaint.handling.overdue} />
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>投诉内容</Text>
-        <Row label='发生日期' value={chineseDate(complaint.incidentDate)} />
-        <Row label='涉及金额' value={`${fenToYuan(complaint.amountFen)} 元`} />
-        <Row label='行业' value={INDUSTRY_LABELS[complaint.industry] ?? complaint.industry} />
-        <Row label='诉求' value={complaint.demands.map((d) => DEMAND_LABELS[d]).join('、')} />
-        {complaint.demandDetail && <Row label='诉求说明' value={complaint.demandDetail} />}
-        {(complaint.business.region || complaint.business.address) && (
-          <Row label='商家地址' value={[complaint.business.region, complaint.business.address].filter(Boolean).join(' ')} />
-        )}
-        <Text className='review__text'>{complaint.description}</Text>
-      </View>
+      {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
+      {RATABLE_STATUSES.includes(complaint.status) && <RatingPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
 
-      <View className='card'>
-        <Text className='section-title'>证据照片（{complaint.evidence.length} 张）</Text>
-        {complaint.evidence.length ? (
-          <PhotoThumbs urls={complaint.evidence.map((e) => absoluteUrl(e.thumbnailUrl))} previewUrls={complaint.evidence.map((e) => absoluteUrl(e.displayUrl))} />
-        ) : (
-          <Text className='muted'>没有照片</Text>
-        )}
-      </View>
-
-      <View className='card'>
-        <Text className='section-title'>处理进度</Text>
-        <View className='timeline'>
-          {events.map((event) => (
-            <View key={event.id} className='timeline__item'>
-              <View className='timeline__dot' />
-              <View className='timeline__body'>
-                <Text className='timeline__title'>
-                  {actorLabel(event.actorRole)} · {eventTitle(event)}
-                </Text>
-                <Text className='timeline__when'>{when(event.createdAt)}</Text>
-                {event.note && <Text className='timeline__note'>{event.note}</Text>}
-                {/* The photos filed with the complaint are shown above already. */}
-                {event.type !== 'submitted' && event.evidence.length > 0 && (
-                  <PhotoThumbs urls={event.evidence.map((e) => absoluteUrl(e.thumbnailUrl))} previewUrls={event.evidence.map((e) => absoluteUrl(e.displayUrl))} />
-                )}
-              </View>
-            </View>
-          ))}
-        </View>
-      </View>
+      <ComplaintSections complaint={complaint} />
 
       {open && (
         <View className='card'>

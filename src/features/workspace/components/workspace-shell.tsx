@@ -10,10 +10,12 @@ interface Props {
   role: Exclude<Role, 'consumer'>
   title: string
   children: ReactNode
+  /** Without the greeting card, for a page whose title bar already says where the user is. */
+  compact?: boolean
 }
 
 /** Frame of every role workspace: checks the role, greets the user, shows the role's sections. */
-export function WorkspaceShell({ role, title, children }: Props) {
+export function WorkspaceShell({ role, title, children, compact = false }: Props) {
   const user = useSessionStore((s) => s.user)
   if (!user) {
     return (
@@ -31,13 +33,15 @@ export function WorkspaceShell({ role, title, children }: Props) {
   }
   return (
     <View className='page workspace'>
-      <View className='card workspace__header'>
-        <Text className='workspace__title'>{title}</Text>
-        <Text className='muted'>
-          {user.displayName}
-          {user.enterprise ? ` · ${user.enterprise.name}` : ''}
-        </Text>
-      </View>
+      {!compact && (
+        <View className='card workspace__header'>
+          <Text className='workspace__title'>{title}</Text>
+          <Text className='muted'>
+            {user.displayName}
+            {user.enterprise ? ` · ${user.enterprise.name}` : ''}
+          </Text>
+        </View>
+      )}
       {children}
     </View>
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '企业处理台' })
+export default definePageConfig({ navigationBarTitleText: '企业处理台', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })

@@ -1,13 +1,51 @@
+import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { WorkItem } from '@/contract/complaint-actions'
 import { PageState } from '@/components/page-state'
+import { getEnterpriseInbox } from '@/features/complaints/api/get-enterprise-inbox'
+import { byDeadline } from '@/features/complaints/handling/deadline'
+import { WorkItemCard } from '@/features/complaints/handling/work-queue'
+import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
+import { errorMessage } from '@/lib/http'
 
 export default function EnterpriseWorkspacePage() {
+  const role = useSessionStore((s) => s.user?.role)
+  const [items, setItems] = useState<WorkItem[] | null>(null)
+  const [problem, setProblem] = useState('')
+
+  const load = useCallback(async () => {
+    if (role !== 'enterprise') return
+    try {
+      const { items: inbox } = await getEnterpriseInbox()
+      setItems([...inbox].sort(byDeadline))
+      setProblem('')
+    } catch (error) {
+      setProblem(errorMessage(error))
+    }
+  }, [role])
+
+  // Back from a complaint: its status may have changed.
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+
+  const open = (id: string) => void Taro.navigateTo({ url: `/packages/enterprise/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='enterprise' title='企业处理台'>
-      <View className='card'>
-        <PageState kind='empty' title='暂无待处理的投诉' description='消费者通过 ODR 绿色通道投诉贵企业时，会出现在这里' />
-      </View>
+      {problem && !items ? (
+        <View className='card'>
+          <PageState kind='error' description={problem} onRetry={() => void load()} />
+        </View>
+      ) : !items ? (
+        <PageState kind='loading' />
+      ) : items.length === 0 ? (
+        <View className='card'>
+          <PageState kind='empty' title='暂无待处理的投诉' description='消费者通过 ODR 绿色通道投诉贵企业时，会出现在这里' />
+        </View>
+      ) : (
+        items.map((item) => <WorkItemCard key={item.id} item={item} onOpen={open} />)
+      )}
     </WorkspaceShell>
   )
 }

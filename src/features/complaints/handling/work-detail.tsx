@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { ComplaintDetail } from '@/contract/complaint'
+import { fenToYuan } from '@/contract/complaint-rules'
+import { PageState } from '@/components/page-state'
+import { errorMessage } from '@/lib/http'
+import { getComplaint } from '../api/get-complaint'
+import { StatusChip } from '../components/status-chip'
+import { ComplaintSections, Row } from '../detail/complaint-sections'
+import { chineseDate } from '../receipt'
+import { ActionPanel } from './action-panel'
+import { DeadlineLine } from './deadline-line'
+
+/** A complaint as the enterprise liaison or the association sees it, with the steps they may take. */
+export function WorkDetail({ complaintId, role, userId }: { complaintId?: string; role: 'enterprise' | 'staff'; userId: string }) {
+  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
+  const [problem, setProblem] = useState('')
+
+  const load = useCallback(async () => {
+    if (!complaintId) return setProblem('没有找到这条投诉')
+    try {
+      setComplaint(await getComplaint(complaintId))
+      setProblem('')
+    } catch (error) {
+      setProblem(errorMessage(error))
+    }
+  }, [complaintId])
+
+  useEffect(() => void load(), [load])
+  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+
+  if (!complaint) {
+    return problem ? (
+      <View className='card'>
+        <PageState kind='error' description={problem} onRetry={() => void load()} />
+      </View>
+    ) : (
+      <PageState kind='loading' />
+    )
+  }
+
+  const { handling } = complaint
+  return (
+    <View className='detail'>
+      <View className='card detail__head'>
+        <View className='complaint-item__top'>
+          <Text className='detail__business'>{complaint.business.name}</Text>
+          <StatusChip status={complaint.status} />
+        </View>
+        <Text className='muted'>投诉编号 {complaint.number}</Text>
+        <DeadlineLine dueAt={handling.dueAt} dueKind={handling.dueKind} overdue={handling.overdue} />
+        {handling.dueAt && <Text className='deadline__note'>还剩天数按日历计算，含周末和节假日</Text>}
+      </View>
+
+      <ActionPanel complaint={complaint} role={role} userId={userId} onChanged={setComplaint} reload={load} />
+
+      {handling.proposal && (
+        <View className='card'>
+          <Text className='section-title'>企业提出的方案</Text>
+          <Text className='review__text'>{handling.proposal.text}</Text>
+          <Row label='退赔金额' value={`${fenToYuan(handling.proposal.amountFen)} 元`} />
+          <Row label='承诺日期' value={`${chineseDate(handling.proposal.promisedDate)}前`} />
+        </View>
+      )}
+
+      <ComplaintSections complaint={complaint} showPhone />
+    </View>
+  )
+}

@@ -17,6 +17,7 @@ import { complaintsRoutes } from './modules/complaints/complaints.routes'
 import { evidenceRoutes } from './modules/evidence/evidence.routes'
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes'
 import { workflowRoutes } from './modules/workflow/workflow.routes'
+import { statisticsRoutes } from './modules/statistics/statistics.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(complaintsRoutes, { ctx })
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
+      await api.register(statisticsRoutes, { ctx })
     },
     { prefix: '/api' },
   )

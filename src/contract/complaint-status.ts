@@ -40,6 +40,7 @@ export function isOpen(status: ComplaintStatus): boolean {
 
 export const HandlingPath = { Odr: 'odr', Association: 'association' } as const
 export type HandlingPath = (typeof HandlingPath)[keyof typeof HandlingPath]
+export const HANDLING_PATH_LABELS: Record<HandlingPath, string> = { odr: 'ODR 绿色通道', association: '消协调解' }
 
 export const COMPLAINT_EVENT_LABELS = {
   submitted: '提交投诉',

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import type { Insertable } from 'kysely'
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import { findUserByPhone, insertUser } from '../../modules/users/user.repository'
+import type { ComplaintTable } from '../../db/schema'
 import type { TestApp } from './test-app'
 
 export interface ComplaintFacts {
@@ -8,10 +10,12 @@ export interface ComplaintFacts {
   createdAt: string
   firstResponseAt?: string | null
   rating?: number | null
+  /** Any other columns, written over the defaults. */
+  columns?: Partial<Insertable<ComplaintTable>>
 }
 
 /** A complaint row about this enterprise, written straight to the table (the workflow is not what is tested). */
-export async function insertComplaintAbout(t: TestApp, enterpriseId: string, facts: ComplaintFacts) {
+export async function insertComplaintAbout(t: TestApp, enterpriseId: string | null, facts: ComplaintFacts) {
   const consumer =
     (await findUserByPhone(t.ctx.db, '13700000009')) ?? (await insertUser(t.ctx.db, { phone: '13700000009', role: 'consumer', displayName: '测试消费者' }))
   const id = randomUUID()
@@ -56,6 +60,7 @@ export async function insertComplaintAbout(t: TestApp, enterpriseId: string, fac
       rating: facts.rating ?? null,
       rating_comment: null,
       rated_at: null,
+      ...facts.columns,
     })
     .execute()
   return id

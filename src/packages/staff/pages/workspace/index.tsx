@@ -53,9 +53,15 @@ export default function StaffWorkspacePage() {
     void load(next)
   }
 
+  const openStatistics = () => void Taro.navigateTo({ url: '/packages/staff/pages/statistics/index' })
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='staff' title='消协工作台'>
+      <View className='card complaint-item' hoverClass='complaint-item--pressed' onClick={openStatistics} role='link'>
+        <Text className='complaint-item__business'>投诉统计</Text>
+        <Text className='complaint-item__meta'>收到、办结、挽回损失、超期，按行业和月份</Text>
+        <Text className='complaint-item__more'>查看统计 ›</Text>
+      </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (
           <View key={f.value} className={`queue-filter ${f.value === filter ? 'queue-filter--on' : ''}`} role='radio' aria-checked={f.value === filter} onClick={() => choose(f.value)}>

@@ -1,0 +1,44 @@
+import { fenToYuan, INDUSTRY_LABELS } from '../../../../src/contract/complaint-rules'
+import { COMPLAINT_STATUS_LABELS, HANDLING_PATH_LABELS } from '../../../../src/contract/complaint-status'
+import { STATISTICS_CSV_COLUMNS } from '../../../../src/contract/statistics'
+import type { StatisticsRow } from './statistics.repository'
+import { chinaDate, type StatisticsRange } from './statistics.service'
+
+/** Excel needs the byte-order mark to read UTF-8; without it Chinese text shows as mojibake. */
+const BOM = '\uFEFF'
+
+/**
+ * One CSV cell (RFC 4180). A cell starting with = + - @ (or a tab or carriage return) would run as
+ * a formula in Excel, so it gets a leading apostrophe (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+const csvLine = (cells: ReadonlyArray<string | number | null>) => cells.map(csvCell).join(',')
+
+export function statisticsCsv(rows: readonly StatisticsRow[]): string {
+  const lines = [csvLine(STATISTICS_CSV_COLUMNS)]
+  for (const row of rows) {
+    lines.push(
+      csvLine([
+        row.number,
+        chinaDate(row.created_at),
+        COMPLAINT_STATUS_LABELS[row.status] ?? row.status,
+        HANDLING_PATH_LABELS[row.path] ?? row.path,
+        INDUSTRY_LABELS[row.industry] ?? row.industry,
+        row.enterprise_name ?? row.business_name,
+        fenToYuan(Number(row.amount_fen)),
+        row.recovered_amount_fen === null ? null : fenToYuan(Number(row.recovered_amount_fen)),
+        row.closed_at ? chinaDate(row.closed_at) : null,
+        row.rating,
+      ]),
+    )
+  }
+  // CRLF line ends, as RFC 4180 and Excel expect.
+  return `${BOM}${lines.join('\r\n')}\r\n`
+}
+
+export const csvFilename = (range: StatisticsRange) => `weiquan-complaints-${range.from}-${range.to}.csv`

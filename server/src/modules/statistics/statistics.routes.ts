@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { StatisticsQuery, StatisticsResponse } from '../../../../src/contract/statistics'
+import type { AppContext } from '../../context'
+import { ApiErrorSchema } from '../../schemas'
+import { csvFilename, statisticsCsv } from './statistics-csv'
+import { complaintStatistics, resolveRange } from './statistics.service'
+import { listComplaintsCreatedBetween } from './statistics.repository'
+
+const tags = ['统计']
+const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema }
+
+export const statisticsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/staff/statistics',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags,
+        summary: '投诉统计（消协工作人员；默认最近 12 个月，北京时间）',
+        querystring: StatisticsQuery,
+        response: { 200: StatisticsResponse, ...errors },
+      },
+    },
+    (request) => complaintStatistics(ctx, request.query),
+  )
+
+  app.get(
+    '/staff/statistics.csv',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags,
+        summary: '导出投诉明细 CSV（UTF-8 带 BOM，可用 Excel 打开；期间同统计）',
+        querystring: StatisticsQuery,
+        response: { 200: Type.String({ description: 'text/csv' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const range = resolveRange(request.query, ctx.now())
+      const rows = await listComplaintsCreatedBetween(ctx.db, range.fromIso, range.toIso)
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${csvFilename(range)}"`)
+        .header('cache-control', 'no-store')
+        .send(statisticsCsv(rows))
+    },
+  )
+}

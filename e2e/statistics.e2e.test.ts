@@ -16,12 +16,6 @@ import { button, screen } from './support/taro'
 
 const STATISTICS = '/packages/staff/pages/statistics/index'
 
-interface Session {
-  accessToken: string
-  refreshToken: string
-  user: { id: string; role: string; enterprise: { id: string; name: string } | null }
-}
-
 describe('投诉统计（H5，iPhone 13）', () => {
   let server: TestServer
 
@@ -35,13 +29,7 @@ describe('投诉统计（H5，iPhone 13）', () => {
     await server?.stop()
   })
 
-  async function login(phone: string): Promise<Session> {
-    await server.api('POST', '/auth/sms-code', { body: { phone } })
-    const code = await server.waitForSmsCode(phone)
-    const { status, body } = await server.api('POST', '/auth/phone', { body: { phone, code } })
-    assert.equal(status, 200, JSON.stringify(body))
-    return body as Session
-  }
+  const login = (phone: string) => server.signIn(phone)
 
   test('工作人员看到统计数字，并在网页版导出 CSV', async (t) => {
     const consumer = await login('13800000001')

@@ -13,19 +13,13 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { closeBrowser, launchBrowser, onPhone } from './support/browser'
-import { startServer, type TestServer } from './support/server'
+import { startServer, type ApiSession, type TestServer } from './support/server'
 import { button, screen, toastGone } from './support/taro'
 
 const INBOX = '/packages/enterprise/pages/workspace/index'
 const HANDLE = '/packages/enterprise/pages/complaint/index'
 const DETAIL = '/packages/complaint/pages/detail/index'
 const QUEUE = '/packages/staff/pages/workspace/index'
-
-interface Session {
-  accessToken: string
-  refreshToken: string
-  user: { id: string; role: string; enterprise: { id: string; name: string } | null }
-}
 
 describe('投诉处理流程（H5，iPhone 13）', () => {
   let server: TestServer
@@ -40,16 +34,10 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
     await server?.stop()
   })
 
-  async function login(phone: string): Promise<Session> {
-    await server.api('POST', '/auth/sms-code', { body: { phone } })
-    const code = await server.waitForSmsCode(phone)
-    const { status, body } = await server.api('POST', '/auth/phone', { body: { phone, code } })
-    assert.equal(status, 200, JSON.stringify(body))
-    return body as Session
-  }
+  const login = (phone: string) => server.signIn(phone)
 
   /** What zustand persist would have written after a login in this browser. */
-  async function signInBrowser(page: Page, session: Session) {
+  async function signInBrowser(page: Page, session: ApiSession) {
     await page.goto('/')
     await page.evaluate((state) => {
       localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))

@@ -32,7 +32,15 @@ export interface TestServer {
   waitForSmsCode(phone: string, timeoutMs?: number): Promise<string>
   /** GET/POST helper against the API, for checks the UI cannot show (e.g. a revoked token). */
   api(method: 'GET' | 'POST', pathname: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: unknown }>
+  /** Signs a phone in through the SMS flow without the UI, for the other side of a two-person story. */
+  signIn(phone: string): Promise<ApiSession>
   stop(): Promise<void>
+}
+
+export interface ApiSession {
+  accessToken: string
+  refreshToken: string
+  user: { id: string; role: string; enterprise: { id: string; name: string } | null }
 }
 
 export interface StartOptions {
@@ -197,5 +205,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     return { status: response.status, body: parsed }
   }
 
-  return { baseUrl, port, dataDir, output: () => output, waitForSmsCode, api, stop }
+  async function signIn(phone: string): Promise<ApiSession> {
+    await api('POST', '/auth/sms-code', { body: { phone } })
+    const code = await waitForSmsCode(phone)
+    const { status, body } = await api('POST', '/auth/phone', { body: { phone, code } })
+    if (status !== 200) throw new Error(`signing ${phone} in failed: ${status} ${JSON.stringify(body)}`)
+    return body as ApiSession
+  }
+
+  return { baseUrl, port, dataDir, output: () => output, waitForSmsCode, api, signIn, stop }
 }

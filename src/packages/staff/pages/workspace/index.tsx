@@ -57,7 +57,7 @@ export default function StaffWorkspacePage() {
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='staff' title='消协工作台'>
-      <View className='card complaint-item' hoverClass='complaint-item--pressed' onClick={openStatistics} role='link'>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={openStatistics} role='link'>
         <Text className='complaint-item__business'>投诉统计</Text>
         <Text className='complaint-item__meta'>收到、办结、挽回损失、超期，按行业和月份</Text>
         <Text className='complaint-item__more'>查看统计 ›</Text>

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { ComplaintDetail } from '@/contract/complaint'
+import Taro from '@tarojs/taro'
 import { MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT, MESSAGE_MAX, messageError } from '@/contract/complaint-rules'
 import { isOpen } from '@/contract/complaint-status'
 import { RATABLE_STATUSES } from '@/contract/complaint-workflow'
@@ -10,7 +9,6 @@ import { errorMessage } from '@/lib/http'
 import { choosePhotos, discardPhoto, type PhotoSource } from '@/lib/photo-files'
 import { uuid } from '@/lib/uuid'
 import { addMessage } from '../api/add-message'
-import { getComplaint } from '../api/get-complaint'
 import { withdrawComplaint } from '../api/withdraw-complaint'
 import { StatusChip } from '../components/status-chip'
 import { PhotoList, type PhotoTile } from '../filing/photo-list'
@@ -20,6 +18,7 @@ import { ComplaintSections } from './complaint-sections'
 import { nextStepLine } from './describe'
 import { ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
+import { useComplaint } from './use-complaint'
 
 const RED = '#b71c1c'
 
@@ -29,25 +28,11 @@ interface ExtraPhoto extends PhotoTile {
 
 /** One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw. */
 export function DetailView({ complaintId }: { complaintId?: string }) {
-  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
-  const [problem, setProblem] = useState('')
+  const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<ExtraPhoto[]>([])
   const [sending, setSending] = useState(false)
   const [sendProblem, setSendProblem] = useState('')
-
-  const load = useCallback(async () => {
-    if (!complaintId) return setProblem('没有找到这条投诉')
-    try {
-      setComplaint(await getComplaint(complaintId))
-      setProblem('')
-    } catch (error) {
-      setProblem(errorMessage(error))
-    }
-  }, [complaintId])
-
-  useEffect(() => void load(), [load])
-  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
 
   const patch = (id: string, change: Partial<ExtraPhoto>) => setPhotos((list) => list.map((p) => (p.id === id ? { ...p, ...change } : p)))
 

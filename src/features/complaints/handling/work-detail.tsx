@@ -1,34 +1,16 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { ComplaintDetail } from '@/contract/complaint'
 import { fenToYuan } from '@/contract/complaint-rules'
 import { PageState } from '@/components/page-state'
-import { errorMessage } from '@/lib/http'
-import { getComplaint } from '../api/get-complaint'
 import { StatusChip } from '../components/status-chip'
 import { ComplaintSections, Row } from '../detail/complaint-sections'
 import { chineseDate } from '../receipt'
 import { ActionPanel } from './action-panel'
 import { DeadlineLine } from './deadline-line'
+import { useComplaint } from '../detail/use-complaint'
 
 /** A complaint as the enterprise liaison or the association sees it, with the steps they may take. */
 export function WorkDetail({ complaintId, role, userId }: { complaintId?: string; role: 'enterprise' | 'staff'; userId: string }) {
-  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
-  const [problem, setProblem] = useState('')
-
-  const load = useCallback(async () => {
-    if (!complaintId) return setProblem('没有找到这条投诉')
-    try {
-      setComplaint(await getComplaint(complaintId))
-      setProblem('')
-    } catch (error) {
-      setProblem(errorMessage(error))
-    }
-  }, [complaintId])
-
-  useEffect(() => void load(), [load])
-  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+  const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
 
   if (!complaint) {
     return problem ? (

@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { ComplaintDetail } from '@/contract/complaint'
+import { errorMessage } from '@/lib/http'
+import { getComplaint } from '../api/get-complaint'
+
+/** Loads one complaint (and reloads on pull-down); `problem` is the Chinese text to show when it fails. */
+export function useComplaint(complaintId: string | undefined) {
+  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
+  const [problem, setProblem] = useState('')
+
+  const load = useCallback(async () => {
+    if (!complaintId) return setProblem('没有找到这条投诉')
+    try {
+      setComplaint(await getComplaint(complaintId))
+      setProblem('')
+    } catch (error) {
+      setProblem(errorMessage(error))
+    }
+  }, [complaintId])
+
+  useEffect(() => void load(), [load])
+  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+
+  return { complaint, setComplaint, problem, load }
+}

@@ -14,8 +14,9 @@ import { after, before, describe, test } from 'node:test'
 import exifr from 'exifr'
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { closeBrowser, launchBrowser, onPhone } from './support/browser'
-import { startServer, type TestServer } from './support/server'
+import { onPhone } from './support/browser'
+import type { TestServer } from './support/server'
+import { useServerAndBrowser } from './support/suite'
 import { button, input, screen, storedSession, toastGone } from './support/taro'
 
 const CONSUMER = { phone: '13800000001', name: '王阿姨' }
@@ -132,23 +133,17 @@ async function consentAndReview(page: Page, shot?: (name: string) => Promise<unk
 }
 
 describe('投诉（H5，iPhone 13）', () => {
-  let server: TestServer
+  // Both stories sign in as 王阿姨 within a minute; the per-phone SMS limit is not what they test.
+  const server = useServerAndBrowser({ env: { SMS_PHONE_PER_MINUTE: '10' } })
   let fixtures: string
   let photos: string[]
 
   before(async () => {
     fixtures = mkdtempSync(path.join(tmpdir(), 'weiquan-photos-'))
     photos = await makePhotos(fixtures)
-    // Both stories sign in as 王阿姨 within a minute; the per-phone SMS limit is not what they test.
-    server = await startServer({ env: { SMS_PHONE_PER_MINUTE: '10' } })
-    await launchBrowser()
   })
 
-  after(async () => {
-    await closeBrowser()
-    await server?.stop()
-    rmSync(fixtures, { recursive: true, force: true })
-  })
+  after(() => rmSync(fixtures, { recursive: true, force: true }))
 
   test('王阿姨投诉超市：5 步、3 张照片（刷新不丢）、回执、列表和详情；展示用的照片没有 EXIF', async (t) => {
     const original = await exifr.parse(photos[0]!, { gps: true })

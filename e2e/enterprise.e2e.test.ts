@@ -7,26 +7,16 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/enterprise.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { closeBrowser, launchBrowser, onPhone } from './support/browser'
-import { startServer, type TestServer } from './support/server'
+import { describe, test } from 'node:test'
+import { onPhone } from './support/browser'
+import { useServerAndBrowser } from './support/suite'
 import { button, input, screen, toastGone } from './support/taro'
 
 const BUSINESS = '/packages/complaint/pages/business/index'
 const ENTERPRISE = '/packages/enterprise-directory/pages/detail/index'
 
 describe('企业名录（H5，iPhone 13）', () => {
-  let server: TestServer
-
-  before(async () => {
-    server = await startServer()
-    await launchBrowser()
-  })
-
-  after(async () => {
-    await closeBrowser()
-    await server?.stop()
-  })
+  const server = useServerAndBrowser()
 
   test('输入“健身”出现名录中的商家；选中后自动填写并可选择处理方式；详情页显示承诺和数据说明', async (t) => {
     await onPhone({ t, name: 'enterprise-directory', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {

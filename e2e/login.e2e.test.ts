@@ -5,10 +5,11 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/*.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeBrowser, launchBrowser, onPhone } from './support/browser'
-import { startServer, type TestServer } from './support/server'
+import { onPhone } from './support/browser'
+import type { TestServer } from './support/server'
+import { useServerAndBrowser } from './support/suite'
 import { button, input, modal, modalConfirm, screen, storedSession, tapTab, toastGone } from './support/taro'
 
 const CONSUMER = { phone: '13800000001', masked: '138****0001', name: '王阿姨' }
@@ -30,17 +31,7 @@ async function signInWithPhone(page: Page, server: TestServer, phone: string) {
 }
 
 describe('登录 / 退出（H5，iPhone 13）', () => {
-  let server: TestServer
-
-  before(async () => {
-    server = await startServer()
-    await launchBrowser()
-  })
-
-  after(async () => {
-    await closeBrowser()
-    await server?.stop()
-  })
+  const server = useServerAndBrowser()
 
   test('消费者：首页 → 我的 → 手机号登录 → 刷新仍登录 → 退出登录，令牌在服务端作废', async (t) => {
     await onPhone({ t, name: 'consumer-login', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {

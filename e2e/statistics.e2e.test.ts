@@ -9,25 +9,15 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, test } from 'node:test'
-import { closeBrowser, launchBrowser, onPhone } from './support/browser'
-import { startServer, type TestServer } from './support/server'
+import { describe, test } from 'node:test'
+import { onPhone } from './support/browser'
+import { useServerAndBrowser } from './support/suite'
 import { button, screen } from './support/taro'
 
 const STATISTICS = '/packages/staff/pages/statistics/index'
 
 describe('投诉统计（H5，iPhone 13）', () => {
-  let server: TestServer
-
-  before(async () => {
-    server = await startServer()
-    await launchBrowser()
-  })
-
-  after(async () => {
-    await closeBrowser()
-    await server?.stop()
-  })
+  const server = useServerAndBrowser()
 
   const login = (phone: string) => server.signIn(phone)
 

@@ -10,10 +10,11 @@
  */
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeBrowser, launchBrowser, onPhone } from './support/browser'
-import { startServer, type ApiSession, type TestServer } from './support/server'
+import { onPhone } from './support/browser'
+import { useServerAndBrowser } from './support/suite'
+import type { ApiSession } from './support/server'
 import { button, screen, toastGone } from './support/taro'
 
 const INBOX = '/packages/enterprise/pages/workspace/index'
@@ -22,17 +23,7 @@ const DETAIL = '/packages/complaint/pages/detail/index'
 const QUEUE = '/packages/staff/pages/workspace/index'
 
 describe('投诉处理流程（H5，iPhone 13）', () => {
-  let server: TestServer
-
-  before(async () => {
-    server = await startServer()
-    await launchBrowser()
-  })
-
-  after(async () => {
-    await closeBrowser()
-    await server?.stop()
-  })
+  const server = useServerAndBrowser()
 
   const login = (phone: string) => server.signIn(phone)
 

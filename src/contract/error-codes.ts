@@ -32,6 +32,12 @@ export const ERROR_MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: '这次提交与之前的内容不一致，请刷新后重试',
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   LINK_EXPIRED: '链接已过期，请刷新页面',
+  // ── notifications (#6) ──
+  // ── warnings (#7) ──
+  WARNING_NOT_FOUND: '这条消费警示不存在或已下架',
+  // ── volunteers and field reports (#8) ──
+  // ── workflow and directory (#5) ──
+  // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
 } as const

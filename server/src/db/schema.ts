@@ -2,6 +2,9 @@ import type { Generated } from 'kysely'
 import type { Role } from '../../../src/contract/roles'
 import type { ComplaintEventType, ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
 import type { Industry } from '../../../src/contract/complaint-rules'
+import type { NotificationTables } from './schema-notifications'
+import type { WarningTables } from './schema-warnings'
+import type { VolunteerTables } from './schema-volunteers'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -148,7 +151,8 @@ export interface EvidenceTable {
   position: number | null
 }
 
-export interface Database {
+/** Each capability declares its tables in its own schema-*.ts file. */
+export interface Database extends NotificationTables, WarningTables, VolunteerTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -2,10 +2,16 @@ import type { Migration } from 'kysely'
 import * as foundation from './2026-11-23T0001-foundation'
 import * as complaintsEvidence from './2026-11-23T0002-complaints-evidence'
 import * as directoryWorkflow from './2026-11-23T0003-directory-workflow'
+import * as notifications from './2026-11-24T0004-notifications'
+import * as warnings from './2026-11-24T0005-warnings'
+import * as volunteers from './2026-11-24T0006-volunteers'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0001-foundation': foundation,
   '2026-11-23T0002-complaints-evidence': complaintsEvidence,
   '2026-11-23T0003-directory-workflow': directoryWorkflow,
+  '2026-11-24T0004-notifications': notifications,
+  '2026-11-24T0005-warnings': warnings,
+  '2026-11-24T0006-volunteers': volunteers,
 }

@@ -60,18 +60,36 @@ export const WorkItem = Type.Object({
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   dueKind: Type.Union([DueKindSchema, Type.Null()]),
   overdue: Type.Boolean({ description: '当前步骤已超期' }),
+  dueWorkingDaysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '距期限还剩几个工作日（今天不算；当天到期为 0）' }),
+  overdueWorkingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几个工作日；未超期为 null' }),
   assignedStaffId: Type.Union([Type.String(), Type.Null()]),
 })
 export type WorkItem = Static<typeof WorkItem>
 
-export const WorkQueueResponse = Type.Object({ items: Type.Array(WorkItem) })
+export const WorkQueueResponse = Type.Object({ items: Type.Array(WorkItem), nextCursor: Type.Union([Type.String(), Type.Null()]) })
 export type WorkQueueResponse = Static<typeof WorkQueueResponse>
+
+const paging = {
+  cursor: Type.Optional(Type.String({ maxLength: 300, description: '上一页返回的 nextCursor' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+}
+
+export const WorkQueueQuery = Type.Object(paging, { additionalProperties: false })
+export type WorkQueueQuery = Static<typeof WorkQueueQuery>
 
 export const StaffQueueQuery = Type.Object(
   {
+    ...paging,
     status: Type.Optional(ComplaintStatusSchema),
     assigned: Type.Optional(StringEnum<'me'>(['me'], 'me：只看指派给我的')),
   },
   { additionalProperties: false },
 )
 export type StaffQueueQuery = Static<typeof StaffQueueQuery> & { status?: ComplaintStatus }
+
+/** A colleague a complaint can be assigned to (active association staff). */
+export const StaffMember = Type.Object({ id: Type.String(), displayName: Type.String() })
+export type StaffMember = Static<typeof StaffMember>
+
+export const StaffMembersResponse = Type.Object({ items: Type.Array(StaffMember) })
+export type StaffMembersResponse = Static<typeof StaffMembersResponse>

@@ -131,6 +131,8 @@ export const ComplaintDetail = Type.Object({
     dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '当前步骤的期限（按中国工作日计算）' }),
     dueKind: Type.Union([StringEnum<DueKind>(['enterprise_response', 'review', 'mediation']), Type.Null()]),
     overdue: Type.Boolean(),
+    dueWorkingDaysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '距期限还剩几个工作日（今天不算；当天到期为 0）；没有期限为 null' }),
+    overdueWorkingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几个工作日；未超期为 null' }),
     assignedStaffId: Type.Union([Type.String(), Type.Null()]),
     acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     firstResponseAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -8,6 +8,20 @@ import { toEvidenceDto } from '../evidence/evidence.service'
 import type { ComplaintEventRow } from './complaint-events.repository'
 import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
 import { nextStepFor } from './next-step'
+import { workingDayCountdown } from '../workflow/working-days'
+
+/** The current step's deadline and its countdown in China working days, as of `now`. */
+export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null }, now: Date) {
+  const countdown = row.due_at ? workingDayCountdown(row.due_at, now) : null
+  const overdue = row.overdue_at !== null || (countdown?.overdue ?? false)
+  return {
+    dueAt: row.due_at,
+    dueKind: row.due_kind,
+    overdue,
+    dueWorkingDaysLeft: countdown ? countdown.left : null,
+    overdueWorkingDays: countdown && overdue ? countdown.overdueBy : null,
+  }
+}
 
 export function toComplaintSummary(row: ComplaintListRow): ComplaintSummary {
   return {
@@ -71,9 +85,7 @@ export async function toComplaintDetail(
     })),
     nextStep: nextStepFor(complaint),
     handling: {
-      dueAt: complaint.due_at,
-      dueKind: complaint.due_kind,
-      overdue: complaint.overdue_at !== null,
+      ...deadlineFields(complaint, ctx.now()),
       assignedStaffId: complaint.assigned_staff_id,
       acceptedAt: complaint.accepted_at,
       firstResponseAt: complaint.first_response_at,

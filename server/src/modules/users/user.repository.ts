@@ -84,3 +84,8 @@ export async function listUsers(db: Db, filter: { role?: Role; offset: number; l
   ])
   return { rows, total: Number(count.n) }
 }
+
+/** Active association staff, by name: whom a complaint can be assigned to. */
+export function listActiveStaff(db: Db) {
+  return db.selectFrom('users').select(['id', 'display_name']).where('role', '=', 'staff').where('disabled', '=', 0).orderBy('display_name').orderBy('id').execute()
+}

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { UserListQuery, UserListResponse, UserProfile } from '../../../../src/contract/auth'
+import { StaffMembersResponse } from '../../../../src/contract/complaint-actions'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
-import { findUserById, listUsers } from './user.repository'
+import { findUserById, listActiveStaff, listUsers } from './user.repository'
 import { toUserProfile } from './user.service'
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -38,5 +39,18 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const { rows, total } = await listUsers(ctx.db, { role: request.query.role, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
       return { items: await Promise.all(rows.map((row) => toUserProfile(ctx.db, row))), total, page, pageSize: PAGE_SIZE }
     },
+  )
+
+  app.get(
+    '/staff/members',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags: ['用户'],
+        summary: '在职的消协工作人员（指派投诉时选择同事；仅消协工作人员）',
+        response: { 200: StaffMembersResponse, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      },
+    },
+    async () => ({ items: (await listActiveStaff(ctx.db)).map((row) => ({ id: row.id, displayName: row.display_name })) }),
   )
 }

@@ -1,37 +1,45 @@
-import type { StaffQueueQuery, WorkItem, WorkQueueResponse } from '../../../../src/contract/complaint-actions'
-import { isOpen } from '../../../../src/contract/complaint-status'
+import type { StaffQueueQuery, WorkItem, WorkQueueQuery, WorkQueueResponse } from '../../../../src/contract/complaint-actions'
 import type { AppContext } from '../../context'
 import type { AuthUser } from '../auth/auth.service'
-import { toComplaintSummary } from '../complaints/complaint-dto'
-import { listEnterpriseComplaints, listStaffComplaints, type WorkItemRow } from './workflow.repository'
+import { deadlineFields, toComplaintSummary } from '../complaints/complaint-dto'
+import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor'
+import { listEnterpriseComplaints, listStaffComplaints, NO_DUE, type WorkItemRow } from './workflow.repository'
 
-function toWorkItem(row: WorkItemRow): WorkItem {
+const DEFAULT_LIMIT = 20
+
+function toWorkItem(row: WorkItemRow, now: Date): WorkItem {
   return {
     ...toComplaintSummary(row),
-    dueAt: row.due_at,
-    dueKind: row.due_kind,
-    overdue: row.overdue_at !== null,
+    ...deadlineFields(row, now),
     assignedStaffId: row.assigned_staff_id,
   }
 }
 
-/**
- * Open complaints first, the nearest deadline first among them, then those without one; sorted
- * here because SQLite and PostgreSQL place nulls differently.
- */
-function byUrgency(a: WorkItem, b: WorkItem): number {
-  const open = Number(isOpen(b.status)) - Number(isOpen(a.status))
-  if (open !== 0) return open
-  if (a.dueAt !== b.dueAt) return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt < b.dueAt ? -1 : 1
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0
+/** Fetches one more row than shown to know whether another page follows. */
+async function toPage(ctx: AppContext, limit: number, fetch: (limit: number) => Promise<WorkItemRow[]>): Promise<WorkQueueResponse> {
+  const rows = await fetch(limit + 1)
+  const shown = rows.slice(0, limit)
+  const last = shown.at(-1)
+  const now = ctx.now()
+  return {
+    items: shown.map((row) => toWorkItem(row, now)),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeQueueCursor({ rank: Number(last.queue_rank), due: last.due_at ?? NO_DUE, createdAt: last.created_at, id: last.id })
+        : null,
+  }
 }
 
-export async function enterpriseInbox(ctx: AppContext, liaison: AuthUser): Promise<WorkQueueResponse> {
-  const rows = liaison.enterpriseId ? await listEnterpriseComplaints(ctx.db, liaison.enterpriseId) : []
-  return { items: rows.map(toWorkItem).sort(byUrgency) }
+/** Open complaints first, the nearest deadline first among them, then those without one. */
+export async function enterpriseInbox(ctx: AppContext, liaison: AuthUser, query: WorkQueueQuery): Promise<WorkQueueResponse> {
+  const enterpriseId = liaison.enterpriseId
+  if (!enterpriseId) return { items: [], nextCursor: null }
+  const after = query.cursor ? decodeQueueCursor(query.cursor) : null
+  return toPage(ctx, query.limit ?? DEFAULT_LIMIT, (limit) => listEnterpriseComplaints(ctx.db, enterpriseId, after, limit))
 }
 
 export async function staffQueue(ctx: AppContext, staff: AuthUser, query: StaffQueueQuery): Promise<WorkQueueResponse> {
-  const rows = await listStaffComplaints(ctx.db, { status: query.status, assignedTo: query.assigned === 'me' ? staff.id : undefined })
-  return { items: rows.map(toWorkItem).sort(byUrgency) }
+  const after = query.cursor ? decodeQueueCursor(query.cursor) : null
+  const filter = { status: query.status, assignedTo: query.assigned === 'me' ? staff.id : undefined }
+  return toPage(ctx, query.limit ?? DEFAULT_LIMIT, (limit) => listStaffComplaints(ctx.db, filter, after, limit))
 }

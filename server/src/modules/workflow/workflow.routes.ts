@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ACTION_REQUESTS, StaffQueueQuery, WorkQueueResponse, type RequestAction } from '../../../../src/contract/complaint-actions'
+import { ACTION_REQUESTS, StaffQueueQuery, WorkQueueQuery, WorkQueueResponse, type RequestAction } from '../../../../src/contract/complaint-actions'
 import { ComplaintDetail, ComplaintIdParams } from '../../../../src/contract/complaint'
 import { WORKFLOW } from '../../../../src/contract/complaint-workflow'
 import type { Role } from '../../../../src/contract/roles'
@@ -43,16 +43,16 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     '/enterprise/complaints',
     {
       config: { access: ['enterprise'] },
-      schema: { tags, summary: '企业待处理投诉（仅本企业；处理中的在前，按期限先后）', response: { 200: WorkQueueResponse, ...errors } },
+      schema: { tags, summary: '企业待处理投诉（仅本企业；处理中的在前，按期限先后；分页）', querystring: WorkQueueQuery, response: { 200: WorkQueueResponse, ...errors } },
     },
-    (request) => enterpriseInbox(ctx, currentUser(request)),
+    (request) => enterpriseInbox(ctx, currentUser(request), request.query),
   )
 
   app.get(
     '/staff/complaints',
     {
       config: { access: ['staff'] },
-      schema: { tags, summary: '消协工作台投诉队列（默认全部处理中的；assigned=me 只看我承办的）', querystring: StaffQueueQuery, response: { 200: WorkQueueResponse, ...errors } },
+      schema: { tags, summary: '消协工作台投诉队列（默认全部处理中的；assigned=me 只看我承办的；可按状态筛选；分页）', querystring: StaffQueueQuery, response: { 200: WorkQueueResponse, ...errors } },
     },
     (request) => staffQueue(ctx, currentUser(request), request.query),
   )

@@ -56,3 +56,32 @@ export function addWorkingDays(from: Date, n: number): Date {
   }
   return new Date(`${date}T23:59:59+08:00`)
 }
+
+/** Working days d with `after` < d ≤ `through` (China dates, YYYY-MM-DD). */
+function workingDatesBetween(after: string, through: string): number {
+  let count = 0
+  for (let day = Date.parse(`${after}T00:00:00Z`) + DAY_MS; day <= Date.parse(`${through}T00:00:00Z`); day += DAY_MS) {
+    if (isWorkingDate(new Date(day).toISOString().slice(0, 10))) count += 1
+  }
+  return count
+}
+
+export interface WorkingDayCountdown {
+  /** Whole working days after today up to the deadline's day; 0 on the last day and once overdue. */
+  left: number
+  /** Working days since the deadline's day (today included); 0 when not overdue or overdue only over a weekend. */
+  overdueBy: number
+  overdue: boolean
+}
+
+/**
+ * A deadline counted as a person counts it at work: right after a 10-working-day step starts,
+ * 10 left; on the deadline's own day, 0 (due today); after it, how many working days late.
+ */
+export function workingDayCountdown(dueAt: string, now: Date): WorkingDayCountdown {
+  const due = new Date(dueAt)
+  const today = chinaDate(now)
+  const dueDate = chinaDate(due)
+  if (now.getTime() <= due.getTime()) return { left: workingDatesBetween(today, dueDate), overdueBy: 0, overdue: false }
+  return { left: 0, overdueBy: workingDatesBetween(dueDate, today), overdue: true }
+}

@@ -134,7 +134,7 @@ export function DetailView({ complaintId }: { complaintId?: string }) {
         </View>
         <Text className='muted'>投诉编号 {complaint.number}</Text>
         {next && <Text className='detail__next'>接下来：{next}</Text>}
-        <DeadlineLine dueAt={complaint.handling.dueAt} dueKind={complaint.handling.dueKind} overdue={complaint.handling.overdue} />
+        <DeadlineLine deadline={complaint.handling} />
       </View>
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}

@@ -19,6 +19,7 @@ import { ChoiceChips } from '../filing/choice-chips'
 import { Field } from '../filing/field'
 import { chineseDate } from '../receipt'
 import { reportActionError } from './action-error'
+import { AssignPicker } from './assign-picker'
 import './handling.css'
 
 const RED = '#b71c1c'
@@ -158,9 +159,11 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
   const [values, setValues] = useState<Values>({})
   const [errors, setErrors] = useState<Errors>({})
   const [sending, setSending] = useState(false)
+  const [picking, setPicking] = useState(false)
 
   const actions = availableActions(complaint.status, role).filter((action): action is RequestAction => action in FORMS || action === 'assign')
-  const assignToMe = actions.includes('assign') && complaint.handling.assignedStaffId !== userId
+  const canAssign = actions.includes('assign')
+  const assignToMe = canAssign && complaint.handling.assignedStaffId !== userId
   const formActions = actions.filter((action) => action !== 'assign')
 
   function choose(action: RequestAction | null) {
@@ -205,7 +208,12 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
     await send('assign', { staffId: userId }, '已分配给您')
   }
 
-  if (!formActions.length && !assignToMe) {
+  async function assignTo(staffId: string) {
+    await send('assign', { staffId }, staffId === userId ? '已分配给您' : '已分配')
+    setPicking(false)
+  }
+
+  if (!formActions.length && !canAssign) {
     return (
       <View className='card'>
         <Text className='muted'>这件投诉现在不需要您处理。</Text>
@@ -221,8 +229,10 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
   }
   return (
     <View className='card actions'>
-      <Text className='section-title'>{spec ? spec.label : '需要您处理'}</Text>
-      {open && spec ? (
+      <Text className='section-title'>{spec ? spec.label : picking ? '分配给谁负责' : '需要您处理'}</Text>
+      {picking ? (
+        <AssignPicker assignedStaffId={complaint.handling.assignedStaffId} userId={userId} sending={sending} onAssign={assignTo} onCancel={() => setPicking(false)} />
+      ) : open && spec ? (
         <View className='action-form'>
           {spec.fields.map((field) => (
             <Field key={field.key} label={field.label} optional={field.kind === 'text' && field.optional} hint={field.kind === 'amount' ? field.hint : undefined} error={errors[field.key]}>
@@ -275,6 +285,11 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
           {assignToMe && (
             <Button className='btn btn-secondary' disabled={sending || undefined} onClick={() => void assign()}>
               分配给我
+            </Button>
+          )}
+          {canAssign && (
+            <Button className='btn btn-secondary' disabled={sending || undefined} onClick={() => setPicking(true)}>
+              分配给同事
             </Button>
           )}
           {/* One red button: the usual next step; the others are outlined. */}

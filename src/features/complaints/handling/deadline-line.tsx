@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import type { DueKind } from '@/contract/complaint-workflow'
-import { deadlineWords } from './deadline'
+import { deadlineWords, type Deadline } from './deadline'
 import './handling.css'
 
-/** 企业答复期限：12月5日前 · 还剩 3 天 (red when overdue). Nothing when there is no deadline. */
-export function DeadlineLine({ dueAt, dueKind, overdue }: { dueAt: string | null; dueKind: DueKind | null; overdue: boolean }) {
-  const words = deadlineWords(dueAt, dueKind, overdue)
+/** 企业答复期限：12月5日前 · 剩余 3 个工作日 (red when overdue). Nothing when there is no deadline. */
+export function DeadlineLine({ deadline }: { deadline: Deadline }) {
+  const words = deadlineWords(deadline)
   if (!words) return null
   return (
     <View className={`deadline ${words.overdue ? 'deadline--late' : ''}`}>

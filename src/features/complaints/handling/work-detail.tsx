@@ -31,8 +31,8 @@ export function WorkDetail({ complaintId, role, userId }: { complaintId?: string
           <StatusChip status={complaint.status} />
         </View>
         <Text className='muted'>投诉编号 {complaint.number}</Text>
-        <DeadlineLine dueAt={handling.dueAt} dueKind={handling.dueKind} overdue={handling.overdue} />
-        {handling.dueAt && <Text className='deadline__note'>还剩天数按日历计算，含周末和节假日</Text>}
+        <DeadlineLine deadline={handling} />
+        {handling.dueAt && <Text className='deadline__note'>工作日按国家法定节假日和调休安排计算，周末和节假日不算</Text>}
       </View>
 
       <ActionPanel complaint={complaint} role={role} userId={userId} onChanged={setComplaint} reload={load} />

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { WorkItem } from '@/contract/complaint-actions'
 import { fenToYuan } from '@/contract/complaint-rules'
 import { StatusChip } from '../components/status-chip'
@@ -12,11 +12,21 @@ export function WorkItemCard({ item, onOpen }: { item: WorkItem; onOpen(id: stri
         <Text className='complaint-item__business'>{item.businessName}</Text>
         <StatusChip status={item.status} />
       </View>
-      <DeadlineLine dueAt={item.dueAt} dueKind={item.dueKind} overdue={item.overdue} />
+      <DeadlineLine deadline={item} />
       <Text className='complaint-item__meta'>
         {item.number} · 涉及 {fenToYuan(item.amountFen)} 元 · {item.photoCount} 张照片
       </Text>
       <Text className='complaint-item__more'>查看并处理 ›</Text>
     </View>
+  )
+}
+
+/** 加载更多 under a queue's last card, while the server says there is another page. */
+export function MoreButton({ hasMore, loading, onMore }: { hasMore: boolean; loading: boolean; onMore(): void }) {
+  if (!hasMore) return null
+  return (
+    <Button className='btn btn-secondary queue-more' disabled={loading || undefined} onClick={onMore}>
+      {loading ? '正在加载…' : '加载更多'}
+    </Button>
   )
 }

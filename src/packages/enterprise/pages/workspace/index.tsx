@@ -1,30 +1,20 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { WorkItem } from '@/contract/complaint-actions'
 import { PageState } from '@/components/page-state'
 import { getEnterpriseInbox } from '@/features/complaints/api/get-enterprise-inbox'
-import { byDeadline } from '@/features/complaints/handling/deadline'
-import { WorkItemCard } from '@/features/complaints/handling/work-queue'
+import { useWorkQueue } from '@/features/complaints/handling/use-work-queue'
+import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-queue'
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
-import { errorMessage } from '@/lib/http'
 
 export default function EnterpriseWorkspacePage() {
   const role = useSessionStore((s) => s.user?.role)
-  const [items, setItems] = useState<WorkItem[] | null>(null)
-  const [problem, setProblem] = useState('')
-
+  const fetchPage = useCallback((_: null, cursor: string | undefined) => getEnterpriseInbox(cursor), [])
+  const { items, problem, hasMore, loadingMore, reload, more } = useWorkQueue(fetchPage)
   const load = useCallback(async () => {
-    if (role !== 'enterprise') return
-    try {
-      const { items: inbox } = await getEnterpriseInbox()
-      setItems([...inbox].sort(byDeadline))
-      setProblem('')
-    } catch (error) {
-      setProblem(errorMessage(error))
-    }
-  }, [role])
+    if (role === 'enterprise') await reload(null)
+  }, [role, reload])
 
   // Back from a complaint: its status may have changed.
   useDidShow(() => void load())
@@ -44,7 +34,12 @@ export default function EnterpriseWorkspacePage() {
           <PageState kind='empty' title='暂无待处理的投诉' description='消费者通过 ODR 绿色通道投诉贵企业时，会出现在这里' />
         </View>
       ) : (
-        items.map((item) => <WorkItemCard key={item.id} item={item} onOpen={open} />)
+        <>
+          {items.map((item) => (
+            <WorkItemCard key={item.id} item={item} onOpen={open} />
+          ))}
+          <MoreButton hasMore={hasMore} loading={loadingMore} onMore={() => void more(null)} />
+        </>
       )}
     </WorkspaceShell>
   )

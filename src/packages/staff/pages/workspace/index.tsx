@@ -1,14 +1,13 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { StaffQueueQuery, WorkItem } from '@/contract/complaint-actions'
+import type { StaffQueueQuery } from '@/contract/complaint-actions'
 import { PageState } from '@/components/page-state'
 import { getStaffQueue } from '@/features/complaints/api/get-staff-queue'
-import { byDeadline } from '@/features/complaints/handling/deadline'
-import { WorkItemCard } from '@/features/complaints/handling/work-queue'
+import { useWorkQueue } from '@/features/complaints/handling/use-work-queue'
+import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-queue'
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
-import { errorMessage } from '@/lib/http'
 import '@/features/complaints/handling/handling.css'
 
 type Filter = 'review' | 'mine' | 'mediating' | 'open'
@@ -23,23 +22,15 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string; query: StaffQueueQu
 export default function StaffWorkspacePage() {
   const role = useSessionStore((s) => s.user?.role)
   const [filter, setFilter] = useState<Filter>('review')
-  const [items, setItems] = useState<WorkItem[] | null>(null)
-  const [problem, setProblem] = useState('')
+  const { items, problem, hasMore, loadingMore, reload, more } = useWorkQueue(getStaffQueue)
   const current = FILTERS.find((f) => f.value === filter) ?? FILTERS[0]
+  const queryOf = (which: Filter) => FILTERS.find((f) => f.value === which)?.query ?? {}
 
   const load = useCallback(
-    async (which: Filter) => {
-      if (role !== 'staff') return
-      const query = FILTERS.find((f) => f.value === which)?.query ?? {}
-      try {
-        const { items: queue } = await getStaffQueue(query)
-        setItems([...queue].sort(byDeadline))
-        setProblem('')
-      } catch (error) {
-        setProblem(errorMessage(error))
-      }
+    async (which: Filter, clear = false) => {
+      if (role === 'staff') await reload(FILTERS.find((f) => f.value === which)?.query ?? {}, clear)
     },
-    [role],
+    [role, reload],
   )
 
   useDidShow(() => void load(filter))
@@ -48,9 +39,7 @@ export default function StaffWorkspacePage() {
   function choose(next: Filter) {
     if (next === filter) return
     setFilter(next)
-    setItems(null)
-    setProblem('')
-    void load(next)
+    void load(next, true)
   }
 
   const openStatistics = () => void Taro.navigateTo({ url: '/packages/staff/pages/statistics/index' })
@@ -80,7 +69,12 @@ export default function StaffWorkspacePage() {
           <PageState kind='empty' title={current?.empty ?? '没有投诉'} />
         </View>
       ) : (
-        items.map((item) => <WorkItemCard key={item.id} item={item} onOpen={open} />)
+        <>
+          {items.map((item) => (
+            <WorkItemCard key={item.id} item={item} onOpen={open} />
+          ))}
+          <MoreButton hasMore={hasMore} loading={loadingMore} onMore={() => void more(queryOf(filter))} />
+        </>
       )}
     </WorkspaceShell>
   )

@@ -126,3 +126,9 @@ export type BindLiaisonRequest = Static<typeof BindLiaisonRequest>
 
 export const EnterpriseIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 export type EnterpriseIdParams = Static<typeof EnterpriseIdParams>
+
+/** GET /api/enterprises/:id/liaisons (staff): the accounts that answer for this enterprise. */
+export const Liaison = Type.Object({ id: Type.String(), displayName: Type.String(), phone: Nullable(Type.String()), disabled: Type.Boolean() })
+export type Liaison = Static<typeof Liaison>
+export const LiaisonListResponse = Type.Object({ items: Type.Array(Liaison) })
+export type LiaisonListResponse = Static<typeof LiaisonListResponse>

@@ -32,6 +32,8 @@ function workItem(n, overrides = {}) {
     dueAt: null,
     dueKind: 'enterprise_response',
     overdue: false,
+    dueWorkingDaysLeft: null,
+    overdueWorkingDays: null,
     assignedStaffId: null,
     ...overrides,
   }
@@ -42,6 +44,8 @@ function handling(overrides = {}) {
     dueAt: new Date(Date.now() + 3 * DAY).toISOString(),
     dueKind: 'enterprise_response',
     overdue: false,
+    dueWorkingDaysLeft: 3,
+    overdueWorkingDays: null,
     assignedStaffId: null,
     acceptedAt: null,
     firstResponseAt: null,
@@ -81,23 +85,33 @@ function complaintDetail(overrides = {}) {
 afterEach(() => unmountAll())
 
 describe('企业处理台 packages/enterprise', () => {
-  test('the inbox lists complaints by deadline with the days left in words; a tap opens the complaint', async () => {
+  test('the inbox lists complaints in the server order with the working days left in words; 加载更多; a tap opens the complaint', async () => {
+    // The server's order: the overdue one first.
     const items = [
-      workItem(1, { dueAt: new Date(Date.now() + 3 * DAY).toISOString() }),
-      workItem(2, { dueAt: new Date(Date.now() - 2 * DAY).toISOString(), overdue: true }),
+      workItem(2, { dueAt: new Date(Date.now() - 2 * DAY).toISOString(), overdue: true, dueWorkingDaysLeft: 0, overdueWorkingDays: 2 }),
+      workItem(1, { dueAt: new Date(Date.now() + 3 * DAY).toISOString(), dueWorkingDaysLeft: 3 }),
     ]
+    const gets = []
     const p = await mountPage('packages/enterprise/pages/workspace/index', {
       storage: sessionStorage(LIAISON),
-      respond: (opts) => (opts.method === 'GET' && /\/api\/enterprise\/complaints$/.test(opts.url) ? { data: { items } } : null),
+      respond: (opts) => {
+        if (opts.method !== 'GET' || !/\/api\/enterprise\/complaints/.test(opts.url)) return null
+        gets.push(opts)
+        const next = JSON.stringify(opts.data ?? {}).includes('page-2') || String(opts.url).includes('page-2')
+        return { data: next ? { items: [workItem(3, { dueAt: null, dueKind: null, status: 'resolved' })], nextCursor: null } : { items, nextCursor: 'page-2' } }
+      },
     })
     await p.waitForText('示例优选超市 1 号店')
     const text = p.text()
     expect(text).toContain('企业答复期限')
-    expect(text).toContain('还剩 3 天')
-    expect(text).toContain('已超期 2 天')
+    expect(text).toContain('剩余 3 个工作日')
+    expect(text).toContain('已超期 2 个工作日')
     expect(text).toContain('处理中')
-    // the overdue one first
     expect(text.indexOf('2 号店')).toBeLessThan(text.indexOf('1 号店'))
+
+    p.tap(p.find('wx-button', '加载更多'))
+    await p.waitForText('3 号店')
+    expect(p.text()).not.toContain('加载更多')
 
     p.tap(p.find('wx-view', '1 号店'))
     await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'open complaint')
@@ -180,7 +194,7 @@ describe('消协工作台 packages/staff', () => {
         if (opts.method !== 'GET' || !/\/api\/staff\/complaints/.test(opts.url)) return null
         gets.push(opts.url)
         const mediating = opts.url.includes('status=mediating')
-        return { data: { items: [workItem(mediating ? 5 : 4, { status: mediating ? 'mediating' : 'awaiting_review', dueKind: mediating ? 'mediation' : 'review', dueAt: new Date(Date.now() + 5 * DAY).toISOString() })] } }
+        return { data: { items: [workItem(mediating ? 5 : 4, { status: mediating ? 'mediating' : 'awaiting_review', dueKind: mediating ? 'mediation' : 'review', dueAt: new Date(Date.now() + 5 * DAY).toISOString(), dueWorkingDaysLeft: 5 })], nextCursor: null } }
       },
     })
     await p.waitForText('4 号店')
@@ -212,7 +226,7 @@ describe('投诉详情 packages/complaint/pages/detail/index (consumer)', () => 
       },
     })
     await p.waitForText('接受方案')
-    for (const text of ['企业提出的解决方案', '退款 100 元并道歉', '100 元', '2030年1月15日前做到', '不接受（转消协调解）', '企业答复期限', '还剩 3 天']) expect(p.text()).toContain(text)
+    for (const text of ['企业提出的解决方案', '退款 100 元并道歉', '100 元', '2030年1月15日前做到', '不接受（转消协调解）', '企业答复期限', '剩余 3 个工作日']) expect(p.text()).toContain(text)
 
     p.tap(p.find('wx-button', '不接受（转消协调解）'))
     await p.waitForText('确认不接受，转消协调解')

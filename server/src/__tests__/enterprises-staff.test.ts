@@ -90,6 +90,16 @@ describe(`staff manage the enterprise directory (${TEST_DB})`, () => {
     assert.match(staffPhone.json().message, /消协工作人员/)
     assert.equal((await call('POST', `/api/enterprises/${id}/liaisons`, staff, { phone: '123', name: '某' })).statusCode, 400)
     assert.equal((await call('POST', '/api/enterprises/no-such-id/liaisons', staff, { phone: '13911117777', name: '某' })).statusCode, 404)
+
+    // Staff see who answers for the enterprise; others may not.
+    const list = await t.app.inject({ url: `/api/enterprises/${id}/liaisons`, headers: bearer(staff) })
+    assert.equal(list.statusCode, 200, list.body)
+    assert.deepEqual(
+      list.json().items.map((l: { displayName: string; phone: string }) => [l.displayName, l.phone]).sort(),
+      [['孙经理', '13911115555'], [existing.user.displayName, '13911116666']].sort(),
+    )
+    for (const token of [consumer, liaison]) assert.equal((await t.app.inject({ url: `/api/enterprises/${id}/liaisons`, headers: bearer(token) })).statusCode, 403)
+    assert.equal((await t.app.inject({ url: '/api/enterprises/no-such-id/liaisons', headers: bearer(staff) })).statusCode, 404)
   })
 
   test('consumers and liaisons get 403, and nobody signed out gets in', async () => {

@@ -5,13 +5,16 @@ import {
   CreateEnterpriseRequest,
   EnterpriseDetail,
   EnterpriseIdParams,
+  LiaisonListResponse,
   EnterpriseSearchQuery,
   EnterpriseSearchResponse,
   UpdateEnterpriseRequest,
 } from '../../../../src/contract/enterprise'
 import type { AppContext } from '../../context'
+import { notFound } from '../../errors'
 import { ApiErrorSchema } from '../../schemas'
 import { makeLiaison } from '../users/account.service'
+import { findEnterpriseById, listEnterpriseLiaisons } from '../users/enterprise.repository'
 import { toUserProfile } from '../users/user.service'
 import { createDirectoryEnterprise, editDirectoryEnterprise, getEnterpriseDetail, searchDirectory } from './enterprises.service'
 
@@ -86,6 +89,19 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     async (request, reply) => {
       const { user, created } = await makeLiaison(ctx.db, request.params.id, request.body.phone, request.body.name.trim() || undefined, { refuseStaff: true })
       return reply.status(created ? 201 : 200).send(await toUserProfile(ctx.db, user))
+    },
+  )
+
+  app.get(
+    '/enterprises/:id/liaisons',
+    {
+      config: { access: ['staff'] },
+      schema: { tags, summary: '企业的联络员账号（仅消协工作人员）', params: EnterpriseIdParams, response: { 200: LiaisonListResponse, ...errors } },
+    },
+    async (request) => {
+      if (!(await findEnterpriseById(ctx.db, request.params.id))) throw notFound('企业不存在或已被移除')
+      const rows = await listEnterpriseLiaisons(ctx.db, request.params.id)
+      return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, phone: row.phone, disabled: Number(row.disabled) === 1 })) }
     },
   )
 }

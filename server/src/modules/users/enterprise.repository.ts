@@ -14,3 +14,15 @@ export async function insertEnterprise(db: Db, name: string, creditCode: string 
   await db.insertInto('enterprises').values(row).execute()
   return row
 }
+
+/** The liaison accounts bound to an enterprise, by name. */
+export function listEnterpriseLiaisons(db: Db, enterpriseId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'phone', 'disabled'])
+    .where('role', '=', 'enterprise')
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute()
+}

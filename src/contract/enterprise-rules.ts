@@ -11,6 +11,9 @@ export const ENTERPRISE_QUERY_MAX = 50
 export const PROMISE_MAX = 30
 export const PROMISES_MAX = 10
 
+/** A public service number: landline (010-65001234), 400/800 number or mobile. */
+export const CONTACT_PHONE_PATTERN = /^(0\d{2,3}-\d{7,8}|[48]00-?\d{3}-?\d{4}|1[3-9]\d{9})$/
+
 /** The badge shown beside a business that takes part in the ODR green channel. */
 export const ODR_BADGE = '绿色通道'
 

@@ -1,13 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ADDRESS_MAX, BUSINESS_NAME_MAX, CREDIT_CODE_PATTERN, DATE_PATTERN } from './complaint-rules'
 import { IndustrySchema } from './complaint'
-import { ENTERPRISE_QUERY_MAX, PROMISE_MAX, PROMISES_MAX } from './enterprise-rules'
+import { CONTACT_PHONE_PATTERN, ENTERPRISE_QUERY_MAX, PROMISE_MAX, PROMISES_MAX } from './enterprise-rules'
 import { PHONE_PATTERN } from './rules'
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()])
 const RegionPart = Type.String({ minLength: 1, maxLength: 20 })
-/** A public service number: landline (010-65001234), 400/800 number or mobile. */
-export const CONTACT_PHONE_PATTERN = /^(0\d{2,3}-\d{7,8}|[48]00-?\d{3}-?\d{4}|1[3-9]\d{9})$/
+export { CONTACT_PHONE_PATTERN }
 
 export const EnterpriseSummary = Type.Object({
   id: Type.String(),

@@ -43,6 +43,7 @@ export default function StaffWorkspacePage() {
   }
 
   const openStatistics = () => void Taro.navigateTo({ url: '/packages/staff/pages/statistics/index' })
+  const openEnterprises = () => void Taro.navigateTo({ url: '/packages/staff/pages/enterprises/index' })
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='staff' title='消协工作台'>
@@ -50,6 +51,11 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__business'>投诉统计</Text>
         <Text className='complaint-item__meta'>收到、办结、挽回损失、超期，按行业和月份</Text>
         <Text className='complaint-item__more'>查看统计 ›</Text>
+      </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={openEnterprises} role='link'>
+        <Text className='complaint-item__business'>企业和联络员</Text>
+        <Text className='complaint-item__meta'>新增或修改企业、绿色通道和承诺，添加联络员账号</Text>
+        <Text className='complaint-item__more'>管理企业 ›</Text>
       </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (

@@ -10,10 +10,23 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
-import { button, input, screen, toastGone } from './support/taro'
+import type { Page } from 'playwright-core'
+import type { ApiSession } from './support/server'
+import { button, input, modalConfirm, screen, toastGone } from './support/taro'
 
 const BUSINESS = '/packages/complaint/pages/business/index'
 const ENTERPRISE = '/packages/enterprise-directory/pages/detail/index'
+const STAFF_HOME = '/packages/staff/pages/workspace/index'
+const STAFF_LIST = '/packages/staff/pages/enterprises/index'
+const STAFF_EDIT = '/packages/staff/pages/enterprise/index'
+
+/** What zustand persist would have written after a login in this browser. */
+async function signInBrowser(page: Page, session: ApiSession) {
+  await page.goto('/')
+  await page.evaluate((state) => {
+    localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
+  }, session)
+}
 
 describe('企业名录（H5，iPhone 13）', () => {
   const server = useServerAndBrowser()
@@ -59,5 +72,67 @@ describe('企业名录（H5，iPhone 13）', () => {
       await detail.getByText('投诉处理情况').scrollIntoViewIfNeeded()
       await screenshot('e04-enterprise-figures')
     })
+  })
+
+  test('消协工作人员新增企业（表单逐项提示错误、保存前确认）、加入绿色通道，并添加联络员；联络员随即可以登录企业处理台', async (t) => {
+    const staff = await server.signIn('13800000004')
+    await onPhone({ t, name: 'staff-manage-enterprises', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await signInBrowser(page, staff)
+      await page.goto(STAFF_HOME)
+      await screen(page, STAFF_HOME).locator('.statistics-entry').filter({ hasText: '企业和联络员' }).tap()
+      await page.waitForURL(`**${STAFF_LIST}**`)
+      const list = screen(page, STAFF_LIST)
+      await input(list, '查找企业').fill('超市')
+      await list.locator('.manage-row').filter({ hasText: '示例优选超市有限公司' }).waitFor()
+      await screenshot('m01-staff-enterprise-list')
+      await button(list, '新增企业').tap()
+
+      await page.waitForURL(`**${STAFF_EDIT}**`)
+      const edit = screen(page, STAFF_EDIT)
+      await button(edit, '加入名录').tap()
+      await edit.getByText('请填写企业名称，至少 2 个字').waitFor()
+      await edit.getByText('请选择行业').last().waitFor()
+      await input(edit, '企业名称').fill('福满多便利店有限公司')
+      assert.equal(await edit.getByText('请填写企业名称，至少 2 个字').count(), 0, 'a corrected field loses its error at once')
+      await edit.locator('.picker-value[aria-label="行业"]').tap()
+      await page.locator('.weui-picker__action').filter({ hasText: '确定' }).tap()
+      await input(edit, '对外服务电话').fill('12345')
+      await input(edit, '省').fill('河南省')
+      await input(edit, '市').fill('郑州市')
+      await edit.locator('[role="switch"]').tap()
+      await edit.getByText('● 已加入绿色通道').waitFor()
+      await edit.locator('textarea[aria-label="企业承诺"], taro-textarea-core[aria-label="企业承诺"] textarea').first().fill('线下无理由退货\n先行赔付')
+      await button(edit, '加入名录').tap()
+      await edit.getByText(/请填写座机/).waitFor()
+      await toastGone(page)
+      await screenshot('m02-staff-enterprise-form-errors', { fullPage: true })
+      await input(edit, '对外服务电话').fill('0371-65001111')
+      await button(edit, '加入名录').tap()
+      await modalConfirm(page, '确定').tap()
+      await edit.getByText('还没有联络员', { exact: false }).waitFor()
+
+      await button(edit, '添加联络员').tap()
+      await edit.getByText('请输入 11 位手机号').waitFor()
+      await input(edit, '联络员手机号').fill('13911115555')
+      await input(edit, '联络员姓名').fill('孙经理')
+      await button(edit, '添加联络员').tap()
+      await modalConfirm(page, '确定添加').tap()
+      await edit.locator('.manage-liaison').filter({ hasText: '孙经理' }).filter({ hasText: '13911115555' }).waitFor()
+      await toastGone(page)
+      await edit.locator('.manage-liaison').scrollIntoViewIfNeeded()
+      await screenshot('m03-staff-liaison-added')
+    })
+
+    const found = await fetch(`${server.baseUrl}/api/enterprises?q=${encodeURIComponent('福满多')}`)
+    const { items } = (await found.json()) as { items: Array<{ id: string; odr: boolean; industry: string; province: string }> }
+    assert.equal(items.length, 1)
+    assert.equal(items[0]!.odr, true)
+    assert.equal(items[0]!.province, '河南省')
+    const detail = (await (await fetch(`${server.baseUrl}/api/enterprises/${items[0]!.id}`)).json()) as { promises: string[]; contactPhone: string }
+    assert.deepEqual(detail.promises, ['线下无理由退货', '先行赔付'])
+    assert.equal(detail.contactPhone, '0371-65001111')
+    const liaison = await server.signIn('13911115555')
+    assert.equal(liaison.user.role, 'enterprise')
+    assert.equal(liaison.user.enterprise?.name, '福满多便利店有限公司')
   })
 })

@@ -122,7 +122,7 @@ export function EnterpriseEditor({ enterpriseId }: { enterpriseId?: string }) {
           <Text>{values.odr ? '● 已加入绿色通道' : '○ 未加入绿色通道'}</Text>
           <Text className='manage-toggle__hint'>点击{values.odr ? '退出' : '加入'}</Text>
         </View>
-        <Text className='muted'>加入后，消费者可以选择先由企业在 10 个工作日内答复。</Text>
+        <Text className='muted manage-intro'>加入后，消费者可以选择先由企业在 10 个工作日内答复。</Text>
         {values.odr && (
           <FormField label='加入日期' optional error={errors.odrSince}>
             <Picker mode='date' value={values.odrSince || chinaToday()} end={chinaToday()} onChange={(e) => set('odrSince', String(e.detail.value))}>

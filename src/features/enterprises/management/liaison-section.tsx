@@ -58,8 +58,8 @@ export function LiaisonSection({ enterpriseId, enterpriseName }: { enterpriseId:
 
   return (
     <View className='card'>
-      <Text className='section-title'>联络员</Text>
-      <Text className='muted'>联络员用自己的手机号登录，在“企业处理台”处理本企业的绿色通道投诉。</Text>
+      <View className='section-title'>联络员</View>
+      <Text className='muted manage-intro'>联络员用自己的手机号登录，在“企业处理台”处理本企业的绿色通道投诉。</Text>
       {problem ? (
         <PageState kind='error' description={problem} onRetry={() => void load()} />
       ) : !liaisons ? (

@@ -209,6 +209,75 @@ describe('消协工作台 packages/staff', () => {
   })
 })
 
+describe('消协工作台：分配给同事、管理企业 packages/staff', () => {
+  test('分配给同事: the list of colleagues, a confirmation, then POST …/actions/assign with their id', async () => {
+    const posts = []
+    const p = await mountPage('packages/staff/pages/complaint/index', {
+      storage: sessionStorage(STAFF),
+      query: { id: 'c-1' },
+      wx: { showModal: jest.fn((opts) => Promise.resolve().then(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }))) },
+      respond: (opts) => {
+        if (opts.method === 'GET' && /\/api\/complaints\/c-1$/.test(opts.url)) return { data: complaintDetail({ path: 'association', status: 'awaiting_review', handling: handling({ dueKind: 'review' }) }) }
+        if (opts.method === 'GET' && /\/api\/staff\/members$/.test(opts.url)) return { data: { items: [{ id: 'u-staff', displayName: '李四' }, { id: 'u-liu', displayName: '刘干事' }] } }
+        if (opts.method === 'POST') {
+          posts.push(opts)
+          return { data: complaintDetail({ path: 'association', status: 'awaiting_review', handling: handling({ dueKind: 'review', assignedStaffId: 'u-liu' }) }) }
+        }
+        return null
+      },
+    })
+    await p.waitForText('分配给同事')
+    p.tap(p.find('wx-button', '分配给同事'))
+    await p.waitForText('刘干事')
+    expect(p.text()).toContain('（我）')
+    p.tap(p.find('wx-view', '刘干事'))
+    await p.waitFor(() => posts.length === 1, 2000, 'POST assign')
+    expect(p.wx.showModal.mock.calls[0][0].content).toContain('刘干事')
+    expect(posts[0].url).toMatch(/\/api\/complaints\/c-1\/actions\/assign$/)
+    expect(bodyOf(posts[0])).toEqual({ staffId: 'u-liu' })
+  })
+
+  test('editing an enterprise: a bad phone is shown on the field and nothing is sent; fixed, it asks, then saves with PUT (wx.request has no PATCH)', async () => {
+    const patches = []
+    const enterprise = {
+      id: 'ent-1', name: '示例优选超市有限公司', industry: 'food', province: '北京市', city: '北京市', district: '朝阳区', address: '建国路 88 号', creditCode: null,
+      odr: true, odrSince: '2023-03-15', promises: ['先行赔付'], contactPhone: '010-65001234',
+      figures: { complaintsReceived: 0, enoughData: false, note: null, medianFirstResponseHours: null, settlementRate: null, settledCount: 0, endedCount: 0, averageRating: null, ratingCount: 0, definitions: { complaintsReceived: '', medianFirstResponse: '', settlementRate: '', averageRating: '' } },
+    }
+    const p = await mountPage('packages/staff/pages/enterprise/index', {
+      storage: sessionStorage(STAFF),
+      query: { id: 'ent-1' },
+      wx: { showModal: jest.fn((opts) => Promise.resolve().then(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }))) },
+      respond: (opts) => {
+        if (opts.method === 'GET' && /\/api\/enterprises\/ent-1$/.test(opts.url)) return { data: enterprise }
+        if (opts.method === 'GET' && /\/api\/enterprises\/ent-1\/liaisons$/.test(opts.url)) return { data: { items: [{ id: 'u-zhang', displayName: '张经理', phone: '13800000003', disabled: false }] } }
+        if (opts.method === 'PUT') {
+          patches.push(opts)
+          return { data: { ...enterprise, odr: false, odrSince: null } }
+        }
+        return null
+      },
+    })
+    await p.waitForText('张经理')
+    expect(p.text()).toContain('已加入绿色通道')
+    // The seventh field of the form (name, province, city, district, address, credit code, phone).
+    const inputs = p.findAll('wx-input')
+    const phone = inputs.find((el) => el.getAttribute('aria-label') === '对外服务电话') ?? inputs[6]
+    expect(phone).toBeTruthy()
+    await p.input(phone, '12345')
+    p.tap(p.find('wx-button', '保存修改'))
+    await p.waitForText('请填写座机')
+    expect(patches).toHaveLength(0)
+    await p.input(phone, '010-65001234')
+    p.tap(p.find('wx-view', '已加入绿色通道'))
+    await p.waitForText('未加入绿色通道')
+    p.tap(p.find('wx-button', '保存修改'))
+    await p.waitFor(() => patches.length === 1, 2000, 'PUT enterprise')
+    expect(p.wx.showModal.mock.calls.at(-1)[0].content).toContain('退出绿色通道')
+    expect(bodyOf(patches[0])).toMatchObject({ name: '示例优选超市有限公司', odr: false, odrSince: null, contactPhone: '010-65001234', promises: ['先行赔付'] })
+  })
+})
+
 describe('投诉详情 packages/complaint/pages/detail/index (consumer)', () => {
   test('an enterprise proposal offers 接受方案, and turning it down needs a reason', async () => {
     const posts = []

@@ -74,6 +74,22 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     (request) => editDirectoryEnterprise(ctx, request.params.id, request.body),
   )
 
+  // The mini-program's wx.request has no PATCH, so the app saves the whole form with PUT.
+  app.put(
+    '/enterprises/:id',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags,
+        summary: '保存企业的全部信息（仅消协工作人员；小程序不支持 PATCH）',
+        params: EnterpriseIdParams,
+        body: CreateEnterpriseRequest,
+        response: { 200: EnterpriseDetail, ...errors },
+      },
+    },
+    (request) => editDirectoryEnterprise(ctx, request.params.id, request.body),
+  )
+
   app.post(
     '/enterprises/:id/liaisons',
     {

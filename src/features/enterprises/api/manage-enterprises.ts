@@ -1,5 +1,5 @@
 import type { UserProfile } from '@/contract/auth'
-import type { CreateEnterpriseRequest, EnterpriseDetail, EnterpriseSearchResponse, LiaisonListResponse, UpdateEnterpriseRequest } from '@/contract/enterprise'
+import type { CreateEnterpriseRequest, EnterpriseDetail, EnterpriseSearchResponse, LiaisonListResponse } from '@/contract/enterprise'
 import { getJson, http, postJson } from '@/lib/http'
 
 const path = (id: string) => `/enterprises/${encodeURIComponent(id)}`
@@ -14,9 +14,9 @@ export function createEnterprise(body: CreateEnterpriseRequest) {
   return postJson<EnterpriseDetail>('/enterprises', body)
 }
 
-/** PATCH /api/enterprises/:id (staff). */
-export async function updateEnterprise(id: string, body: UpdateEnterpriseRequest) {
-  return (await http.patch<EnterpriseDetail>(path(id), body)).data
+/** PUT /api/enterprises/:id (staff): the whole form (wx.request cannot send PATCH). */
+export async function updateEnterprise(id: string, body: CreateEnterpriseRequest) {
+  return (await http.put<EnterpriseDetail>(path(id), body)).data
 }
 
 /** GET /api/enterprises/:id/liaisons (staff). */

@@ -67,7 +67,7 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
       await page.goto(`${INBOX}`)
       const inbox = screen(page, INBOX)
       await inbox.getByText('企业答复期限').waitFor()
-      await inbox.getByText(/还剩 \d+ 天/).waitFor()
+      await inbox.getByText(/剩余 \d+ 个工作日/).first().waitFor()
       await screenshot('w01-enterprise-inbox')
 
       await inbox.locator('.complaint-item').first().tap()

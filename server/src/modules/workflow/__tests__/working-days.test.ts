@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { addWorkingDays, isWorkingDay } from '../working-days'
+import { addWorkingDays, isWorkingDay, workingDayCountdown } from '../working-days'
 
 const china = (local: string) => new Date(`${local}+08:00`)
 
@@ -45,5 +45,15 @@ describe('working days in China time', () => {
     // After Monday 2025-09-01: 22 in September (with Sunday 09-28), 18 in October, then 11-03 … 11-07.
     const due = addWorkingDays(china('2025-09-01T10:00:00'), 45)
     assert.equal(due.toISOString(), china('2025-11-07T23:59:59').toISOString())
+  })
+
+  test('the countdown a person sees: working days left, due today, then working days late', () => {
+    const due = china('2025-10-17T23:59:59').toISOString() // 10 working days from 2025-09-28
+    assert.deepEqual(workingDayCountdown(due, new Date(china('2025-09-28T15:00:00'))), { left: 10, overdueBy: 0, overdue: false })
+    assert.equal(workingDayCountdown(due, new Date(china('2025-10-05T15:00:00'))).left, 8) // the holiday week costs nothing
+    assert.equal(workingDayCountdown(due, new Date(china('2025-10-17T08:00:00'))).left, 0) // due today
+    // Saturday after the deadline: late, but no working day lost yet; Monday: one.
+    assert.deepEqual(workingDayCountdown(due, new Date(china('2025-10-18T10:00:00'))), { left: 0, overdueBy: 0, overdue: true })
+    assert.deepEqual(workingDayCountdown(due, new Date(china('2025-10-20T10:00:00'))), { left: 0, overdueBy: 1, overdue: true })
   })
 })

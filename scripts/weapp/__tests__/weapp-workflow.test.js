@@ -227,6 +227,7 @@ describe('消协工作台：分配给同事、管理企业 packages/staff', () =
       },
     })
     await p.waitForText('分配给同事')
+    expect(p.text()).toContain('负责人：还没有人负责')
     p.tap(p.find('wx-button', '分配给同事'))
     await p.waitForText('刘干事')
     expect(p.text()).toContain('（我）')
@@ -235,6 +236,7 @@ describe('消协工作台：分配给同事、管理企业 packages/staff', () =
     expect(p.wx.showModal.mock.calls[0][0].content).toContain('刘干事')
     expect(posts[0].url).toMatch(/\/api\/complaints\/c-1\/actions\/assign$/)
     expect(bodyOf(posts[0])).toEqual({ staffId: 'u-liu' })
+    await p.waitForText('负责人：刘干事')
   })
 
   test('editing an enterprise: a bad phone is shown on the field and nothing is sent; fixed, it asks, then saves with PUT (wx.request has no PATCH)', async () => {

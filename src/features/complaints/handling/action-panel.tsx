@@ -19,7 +19,7 @@ import { ChoiceChips } from '../filing/choice-chips'
 import { Field } from '../filing/field'
 import { chineseDate } from '../receipt'
 import { reportActionError } from './action-error'
-import { AssignPicker } from './assign-picker'
+import { AssigneeLine, AssignPicker } from './assign-picker'
 import './handling.css'
 
 const RED = '#b71c1c'
@@ -230,6 +230,7 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
   return (
     <View className='card actions'>
       <Text className='section-title'>{spec ? spec.label : picking ? '分配给谁负责' : '需要您处理'}</Text>
+      {role === 'staff' && <AssigneeLine assignedStaffId={complaint.handling.assignedStaffId} userId={userId} />}
       {picking ? (
         <AssignPicker assignedStaffId={complaint.handling.assignedStaffId} userId={userId} sending={sending} onAssign={assignTo} onCancel={() => setPicking(false)} />
       ) : open && spec ? (

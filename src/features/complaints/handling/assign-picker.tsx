@@ -18,6 +18,20 @@ interface Props {
   onCancel(): void
 }
 
+/** 负责人：… for the staff view of a complaint: the colleague's name, 您, or nobody yet. */
+export function AssigneeLine({ assignedStaffId, userId }: { assignedStaffId: string | null; userId: string }) {
+  const [name, setName] = useState<string | null>(null)
+  useEffect(() => {
+    setName(null)
+    if (!assignedStaffId || assignedStaffId === userId) return
+    getStaffMembers()
+      .then(({ items }) => setName(items.find((m) => m.id === assignedStaffId)?.displayName ?? '其他工作人员'))
+      .catch(() => setName('其他工作人员'))
+  }, [assignedStaffId, userId])
+  const who = !assignedStaffId ? '还没有人负责' : assignedStaffId === userId ? '您' : (name ?? '…')
+  return <Text className='muted assignee-line'>负责人：{who}</Text>
+}
+
 /** The list of colleagues, one big row each; choosing one asks for confirmation first. */
 export function AssignPicker({ assignedStaffId, userId, sending, onAssign, onCancel }: Props) {
   const [members, setMembers] = useState<StaffMember[] | null>(null)

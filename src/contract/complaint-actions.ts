@@ -1,6 +1,6 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox'
 import { ComplaintStatusSchema, ComplaintSummary } from './complaint'
-import { AMOUNT_MAX_FEN, DATE_PATTERN } from './complaint-rules'
+import { AMOUNT_MAX_FEN, DATE_PATTERN, MAX_PHOTOS } from './complaint-rules'
 import type { ComplaintStatus } from './complaint-status'
 import {
   ACTION_TEXT_MAX,
@@ -21,6 +21,10 @@ const StringEnum = <T extends string>(values: readonly T[], description?: string
 const Text = (description: string) => Type.String({ minLength: 1, maxLength: ACTION_TEXT_MAX, pattern: '\\S', description })
 const OptionalNote = Type.Optional(Type.String({ maxLength: ACTION_TEXT_MAX, description: '备注，可留空' }))
 const Fen = (description: string) => Type.Integer({ minimum: 0, maximum: AMOUNT_MAX_FEN, description })
+/** Photos that go with a step (uploaded first through POST /api/evidence, then referenced by id). */
+const Photos = Type.Optional(
+  Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: MAX_PHOTOS, uniqueItems: true, description: `随这一步附上的照片 id，最多 ${MAX_PHOTOS} 张` }),
+)
 const body = <T extends TObject['properties']>(properties: T) => Type.Object(properties, { additionalProperties: false })
 
 export const RejectionGroundSchema = StringEnum<RejectionGround>(REJECTION_GROUNDS, '不予受理的法定理由')
@@ -33,19 +37,20 @@ export const ACTION_REQUESTS = {
     text: Text('处理方案'),
     amountFen: Fen('退赔金额，单位：分'),
     promisedDate: Type.String({ pattern: DATE_PATTERN.source, description: '承诺履行日期 YYYY-MM-DD' }),
+    evidenceIds: Photos,
   }),
-  request_info: body({ text: Text('需要消费者补充的内容') }),
-  mark_settled: body({ note: Text('和解情况') }),
+  request_info: body({ text: Text('需要消费者补充的内容'), evidenceIds: Photos }),
+  mark_settled: body({ note: Text('和解情况'), evidenceIds: Photos }),
   accept_proposal: body({ note: OptionalNote }),
-  reject_proposal: body({ reason: Text('不接受方案的理由') }),
+  reject_proposal: body({ reason: Text('不接受方案的理由'), evidenceIds: Photos }),
   accept: body({ note: OptionalNote }),
   reject: body({ ground: RejectionGroundSchema, note: OptionalNote }),
   start_mediation: body({ note: OptionalNote }),
-  mediation_succeeded: body({ agreement: Text('调解协议内容'), recoveredAmountFen: Fen('为消费者挽回的经济损失，单位：分') }),
-  mediation_failed: body({ advice: MediationAdviceSchema, note: OptionalNote }),
-  close: body({ outcome: Text('结案情况') }),
+  mediation_succeeded: body({ agreement: Text('调解协议内容'), recoveredAmountFen: Fen('为消费者挽回的经济损失，单位：分'), evidenceIds: Photos }),
+  mediation_failed: body({ advice: MediationAdviceSchema, note: OptionalNote, evidenceIds: Photos }),
+  close: body({ outcome: Text('结案情况'), evidenceIds: Photos }),
   assign: body({ staffId: Type.String({ minLength: 1, maxLength: 64, description: '承办的工作人员（可以是自己）' }) }),
-  note: body({ text: Text('调解记录') }),
+  note: body({ text: Text('调解记录'), evidenceIds: Photos }),
   rate: body({
     stars: Type.Integer({ minimum: RATING_MIN, maximum: RATING_MAX }),
     comment: Type.Optional(Type.String({ maxLength: ACTION_TEXT_MAX })),

@@ -1,4 +1,5 @@
 import type { ActionRequest, RequestAction } from '../../../../src/contract/complaint-actions'
+import { MAX_PHOTOS_PER_COMPLAINT } from '../../../../src/contract/complaint-rules'
 import type { ComplaintDetail } from '../../../../src/contract/complaint'
 import { DUE_WORKING_DAYS, WORKFLOW, canTake, type DueKind, type WorkflowAction } from '../../../../src/contract/complaint-workflow'
 import type { AppContext } from '../../context'
@@ -6,7 +7,8 @@ import type { Db } from '../../db/database'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { applyTransition, type Transition } from '../complaints/complaint-transition'
-import { findComplaintById, type ComplaintRow } from '../complaints/complaints.repository'
+import { countComplaintPhotos, findComplaintById, type ComplaintRow } from '../complaints/complaints.repository'
+import { attachEvidence } from '../evidence/evidence.repository'
 import { findVisibleComplaint, loadComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
 import { addWorkingDays } from './working-days'
@@ -104,8 +106,27 @@ export async function takeAction<A extends RequestAction>(
   if (!canTake(action, complaint.status, user.role)) throw new AppError(409, 'INVALID_TRANSITION')
   const now = ctx.now()
   const step = await describeStep(ctx.db, action, complaint, body as Record<string, unknown>, now)
-  await ctx.db.transaction().execute((trx) => perform(trx, { complaint, action, actor: { id: user.id, role: user.role }, step, now }))
+  const photos = (body as { evidenceIds?: string[] }).evidenceIds ?? []
+  await ctx.db.transaction().execute(async (trx) => {
+    const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role: user.role }, step, now })
+    await attachPhotos(trx, { complaintId: complaint.id, ownerId: user.id, eventId, ids: photos, now })
+  })
   return loadComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)
+}
+
+/**
+ * The step's photos join its event, in the same transaction: only the actor's own photos not yet
+ * used anywhere (422 otherwise), and no more than the complaint's limit.
+ */
+async function attachPhotos(trx: Db, args: { complaintId: string; ownerId: string; eventId: string; ids: readonly string[]; now: Date }) {
+  if (args.ids.length === 0) return
+  const photos = await countComplaintPhotos(trx, args.complaintId)
+  if (photos + args.ids.length > MAX_PHOTOS_PER_COMPLAINT) {
+    const left = Math.max(0, MAX_PHOTOS_PER_COMPLAINT - photos)
+    throw new AppError(400, 'TOO_MANY_PHOTOS', `一件投诉最多 ${MAX_PHOTOS_PER_COMPLAINT} 张照片，还可以添加 ${left} 张`)
+  }
+  const attached = await attachEvidence(trx, { ids: args.ids, ownerId: args.ownerId, complaintId: args.complaintId, eventId: args.eventId, now: args.now.toISOString() })
+  if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')
 }
 
 export function perform(trx: Db, args: { complaint: ComplaintRow; action: Exclude<WorkflowAction, 'withdraw'>; actor: Transition['actor']; step: Step; now: Date }) {

@@ -62,6 +62,10 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__meta'>收到、办结、挽回损失、超期，按行业和月份</Text>
         <Text className='complaint-item__more'>查看统计 ›</Text>
       </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={() => void Taro.navigateTo({ url: '/packages/staff-volunteers/pages/reports/index' })} role='link'>
+        <Text className='complaint-item__business'>志愿者与走访报告</Text>
+        <Text className='complaint-item__more'>审核申请和报告 ›</Text>
+      </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (
           <View key={f.value} className={`queue-filter ${f.value === filter ? 'queue-filter--on' : ''}`} role='radio' aria-checked={f.value === filter} onClick={() => choose(f.value)}>

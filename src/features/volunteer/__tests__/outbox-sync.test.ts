@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { classifyFailure, syncOutboxOnce, toRequestBody, type OutboxDeps } from '../outbox/outbox-sync'
+import { classifyFailure, syncOutboxOnce, type toRequestBody, type OutboxDeps } from '../outbox/outbox-sync'
 import type { OutboxReport } from '../outbox/outbox-types'
 
 const failure = (status: number, message = '') => Object.assign(new Error(message), { status })

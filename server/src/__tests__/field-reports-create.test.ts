@@ -36,7 +36,7 @@ describe(`a volunteer files a field report (${TEST_DB})`, () => {
     assert.equal(report.photos[0].accuracy, 12.5)
     assert.ok(report.photos[0].thumbnailUrl && report.photos[0].displayUrl)
     const again = await t.app.inject({ method: 'GET', url: `/api/field-reports/${report.id}`, headers: bearer(volunteer.token) })
-    assert.deepEqual({ ...again.json(), photos: null }, { ...report, photos: null })
+    assert.deepEqual({ ...(again.json() as object), photos: null }, { ...report, photos: null })
   })
 
   test('without a fix, a manual address is enough', async () => {

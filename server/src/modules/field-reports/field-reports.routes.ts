@@ -15,6 +15,7 @@ import {
 } from '../../../../src/contract/field-report'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
+import { emptyBodyAsObject } from '../volunteers/empty-body'
 import { ApiErrorSchema } from '../../schemas'
 import { fieldReportsCsv } from './field-report-csv'
 import { convertToComplaint, convertToWarning, dismissFieldReport, verifyFieldReport } from './field-report-review.service'
@@ -105,6 +106,7 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
     '/staff/field-reports/:id/verify',
     {
       config: staffAction.config,
+      preValidation: emptyBodyAsObject,
       schema: { tags, summary: '核实走访报告', params: staffAction.params, body: ReviewNoteRequest, response: { 200: FieldReport, ...errors } },
     },
     (request) => verifyFieldReport(ctx, currentUser(request), request.params.id, request.body?.note),
@@ -123,6 +125,7 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
     '/staff/field-reports/:id/convert-complaint',
     {
       config: staffAction.config,
+      preValidation: emptyBodyAsObject,
       schema: {
         tags,
         summary: '转为投诉（消协处理，待审核；事实和照片一并转入）',
@@ -138,6 +141,7 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
     '/staff/field-reports/:id/convert-warning',
     {
       config: staffAction.config,
+      preValidation: emptyBodyAsObject,
       schema: {
         tags,
         summary: '转为消费警示草稿（不含志愿者身份和精确位置）',

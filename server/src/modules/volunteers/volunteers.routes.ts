@@ -12,6 +12,7 @@ import {
 } from '../../../../src/contract/volunteer'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
+import { emptyBodyAsObject } from './empty-body'
 import { ApiErrorSchema } from '../../schemas'
 import { applyToVolunteer, approveApplication, declineApplication, myApplication, revokeVolunteer, staffApplications } from './volunteers.service'
 
@@ -60,6 +61,7 @@ export const volunteersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
     '/staff/volunteer-applications/:id/approve',
     {
       config: { access: ['staff'] },
+      preValidation: emptyBodyAsObject,
       schema: { tags, summary: '通过申请：申请人成为志愿者', params: ApplicationIdParams, body: ApproveApplicationRequest, response: { 200: VolunteerApplication, ...errors } },
     },
     (request) => approveApplication(ctx, currentUser(request), request.params.id, request.body?.note),

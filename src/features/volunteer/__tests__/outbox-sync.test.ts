@@ -46,7 +46,7 @@ function harness(initial: OutboxReport[], server: { upload?(file: string): Promi
 
 describe('outbox sync', () => {
   test('sends oldest first, photos before the report, then forgets the report and its files', async () => {
-    const h = harness([report('a', '2026-11-24T01:00:00.000Z', ['a1', 'a2']), report('b', '2026-11-24T01:05:00.000Z', ['b1'])])
+    const h = harness([report('b', '2026-11-24T01:05:00.000Z', ['b1']), report('a', '2026-11-24T01:00:00.000Z', ['a1', 'a2'])])
     const outcome = await syncOutboxOnce(h.deps)
     assert.deepEqual(outcome, { sent: 2, refused: 0, stoppedBy: null })
     assert.deepEqual(h.uploads, ['a1', 'a2', 'b1'])

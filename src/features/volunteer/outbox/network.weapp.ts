@@ -4,7 +4,12 @@ export function onNetworkBack(back: () => void): () => void {
   const listener = (res: { isConnected: boolean }) => {
     if (res.isConnected) back()
   }
-  Taro.onNetworkStatusChange(listener)
+  try {
+    Taro.onNetworkStatusChange(listener)
+  } catch {
+    // Old base libraries and test runtimes without the API: app start and 立即上传 still send.
+    return () => undefined
+  }
   return () => Taro.offNetworkStatusChange?.(listener)
 }
 

@@ -93,7 +93,11 @@ async function sendOne(report: OutboxReport, deps: OutboxDeps): Promise<void> {
 /** One pass over the outbox. Refused reports are marked 需要修改 and skipped until edited. */
 export async function syncOutboxOnce(deps: OutboxDeps): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { sent: 0, refused: 0, stoppedBy: null }
-  const queue = deps.reports().filter((r) => r.state !== 'needs_fix')
+  // Oldest first whatever order storage kept them in.
+  const queue = deps
+    .reports()
+    .filter((r) => r.state !== 'needs_fix')
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))
   for (const queued of queue) {
     const report = deps.reports().find((r) => r.clientId === queued.clientId)
     // Deleted or refused meanwhile.

@@ -10,6 +10,8 @@ export interface OutboxPhoto {
   /** When and where the device was when the photo was added. */
   capturedAt: string
   fix: LocationFix | null
+  /** Compressed for upload when it was queued (so the sender, in the main package, needs no compressor). */
+  prepared?: boolean
   /** Set once uploaded, so a retry does not upload it again. */
   evidenceId?: string
 }

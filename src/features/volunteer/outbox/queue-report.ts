@@ -1,8 +1,17 @@
+import { prepareForUpload } from '@/lib/image-compress'
 import { discardPhoto, persistPhoto } from '@/lib/photo-files'
 import { surelyOffline } from './network'
 import { useOutboxStore } from './outbox-store'
 import type { FieldReportDraft, OutboxPhoto, OutboxReport } from './outbox-types'
 import { syncOutbox } from './run-outbox-sync'
+
+/** Compressed now (long edge 1600, q≈0.75), once, and saved where it survives a restart. */
+async function prepareAndKeep(photo: OutboxPhoto): Promise<OutboxPhoto> {
+  const prepared = await prepareForUpload(photo.file, { original: false })
+  const file = await persistPhoto(prepared, photo.id)
+  if (prepared !== photo.file) await discardPhoto(photo.file)
+  return { ...photo, file, prepared: true }
+}
 
 /**
  * Every report goes through the outbox: its photos are saved where they survive a restart, the entry
@@ -13,7 +22,7 @@ export async function queueReport(input: { ownerId: string; clientId: string; dr
   const { patch, put, reports } = useOutboxStore.getState()
   const before = reports.find((r) => r.clientId === input.clientId)
   const photos: OutboxPhoto[] = []
-  for (const photo of input.photos) photos.push({ ...photo, file: await persistPhoto(photo.file, photo.id) })
+  for (const photo of input.photos) photos.push(photo.prepared ? photo : await prepareAndKeep(photo))
   const report: OutboxReport = {
     clientId: input.clientId,
     ownerId: input.ownerId,

@@ -4,7 +4,6 @@
  * with backoff (2 s, 4 s … 1 min) for as long as reports are waiting.
  */
 import { postJson } from '@/lib/http'
-import { prepareForUpload } from '@/lib/image-compress'
 import { discardPhoto } from '@/lib/photo-files'
 import { backoffDelay } from '@/lib/retry'
 import { uploadEvidence } from '@/lib/upload'
@@ -21,13 +20,9 @@ let again = false
 let retryTimer: ReturnType<typeof setTimeout> | null = null
 let started = false
 
+/** Photos were compressed when queued (queue-report.ts): this stays small in the main package. */
 async function uploadPhoto(file: string, onPercent: (percent: number) => void): Promise<string> {
-  const prepared = await prepareForUpload(file, { original: false })
-  try {
-    return (await uploadEvidence(prepared, { original: false, onProgress: onPercent })).id
-  } finally {
-    if (prepared !== file) void discardPhoto(prepared)
-  }
+  return (await uploadEvidence(file, { original: false, onProgress: onPercent })).id
 }
 
 function deps(ownerId: string): OutboxDeps {

@@ -85,7 +85,7 @@ describe(`who sees field reports (${TEST_DB})`, () => {
   })
 
   test('CSV export: BOM, Chinese headers, labels, and formulas neutralised', async () => {
-    await fileReport(t, alice, { businessName: '=cmd|calc!A1', notes: '+1 价格, "翻倍"' })
+    await fileReport(t, alice, { businessName: '=cmd|calc!A1', notes: '+1 价格, "翻倍"', location: { latitude: -33.8688, longitude: -70.6693, accuracy: 8 } })
     const csv = await get(staff, `/api/staff/field-reports.csv?region=${encodeURIComponent('内蒙古')}`)
     assert.equal(csv.statusCode, 200)
     assert.match(csv.headers['content-type'] as string, /text\/csv/)
@@ -97,6 +97,8 @@ describe(`who sees field reports (${TEST_DB})`, () => {
     assert.match(body, /'=cmd\|calc!A1/)
     assert.match(body, /"'\+1 价格, ""翻倍"""/)
     assert.match(body, /王建国/)
+    // Coordinates are numbers, not formulas: no apostrophe in front of a minus sign.
+    assert.match(body, /,-33\.8688,-70\.6693,8,/)
     assert.doesNotMatch(body, /北京市/)
     assert.equal(body.trimEnd().split('\r\n').length, 1 + 7, 'header and the 7 reports filed in 内蒙古')
   })

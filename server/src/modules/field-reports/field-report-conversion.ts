@@ -69,7 +69,7 @@ export async function complaintFromReport(trx: Db, args: { report: FieldReportRo
     demands: JSON.stringify(['other']),
     demand_detail: '请消协核查并督促商家整改',
     description: complaintDescription(report, args.note),
-    contact_phone: identity?.phone ?? user.phone ?? '',
+    contact_phone: identity?.phone || user.phone || '',
     consent_at: at,
     // Not a UUID, so no app request can ever collide with it; unique per consumer, so a report converts once.
     idempotency_key: `field-report:${report.id}`,

@@ -29,7 +29,9 @@ export const FIELD_REPORT_CSV_COLUMNS = [
 
 const chinaTime = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null)
 
-const csvLine = (cells: ReadonlyArray<string | number | null>) => cells.map(csvCell).join(',')
+// Numbers are ours, not user text: a negative longitude must stay a number, not get the formula guard.
+const cell = (value: string | number | null) => (typeof value === 'number' ? String(value) : csvCell(value))
+const csvLine = (cells: ReadonlyArray<string | number | null>) => cells.map(cell).join(',')
 
 /** Staff only: it carries exact positions and volunteers' names and phones. */
 export function fieldReportsCsv(reports: readonly StaffFieldReport[]): string {

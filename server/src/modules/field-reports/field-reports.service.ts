@@ -79,7 +79,7 @@ export async function withVolunteers(ctx: AppContext, rows: readonly FieldReport
     const user = userById.get(volunteerId)
     return {
       ...dto,
-      volunteer: { id: volunteerId, name: identity?.name ?? user?.display_name ?? '', phone: identity?.phone ?? user?.phone ?? null },
+      volunteer: { id: volunteerId, name: identity?.name || user?.display_name || '', phone: identity?.phone || user?.phone || null },
     }
   })
 }

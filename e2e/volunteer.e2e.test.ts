@@ -13,7 +13,7 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/volunteer.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -39,9 +39,10 @@ const PAGE = {
   staffApplications: '/packages/staff-volunteers/pages/applications/index',
 }
 const HERE = { latitude: 42.2456, longitude: 116.0021, accuracy: 30 }
+const EDITED_NOTES = '改过的说明：冷柜里三盒酸奶过期两天，价签缺失。'
 
 interface StaffList {
-  items: Array<{ id: string; clientId: string; businessName: string; status: string; photos: unknown[]; location: { accuracy: number } | null; volunteer: { name: string } }>
+  items: Array<{ id: string; clientId: string; businessName: string; notes: string | null; status: string; photos: unknown[]; location: { accuracy: number } | null; volunteer: { name: string } }>
 }
 
 async function makePhoto(dir: string, name: string, background: { r: number; g: number; b: number }): Promise<string> {
@@ -59,7 +60,7 @@ async function signInBrowser(page: Page, session: ApiSession) {
   }, session)
 }
 
-async function fileReport(page: Page, business: string, category: string, photo: string) {
+async function fileReport(page: Page, business: string, category: string, photo?: string) {
   await button(screen(page, PAGE.workspace), '新建报告').tap()
   await page.waitForURL(`**${PAGE.report}**`)
   const form = screen(page, PAGE.report)
@@ -67,10 +68,12 @@ async function fileReport(page: Page, business: string, category: string, photo:
   await form.locator('.report-chip').filter({ hasText: category }).tap()
   await input(form, '商家名称').fill(business)
   await input(form, '所在地区').fill('内蒙古/锡林郭勒盟/正蓝旗')
-  const chooser = page.waitForEvent('filechooser')
-  await button(form, '拍照').tap()
-  await (await chooser).setFiles(photo)
-  await form.getByText('已添加 1 张，最多 9 张').waitFor()
+  if (photo) {
+    const chooser = page.waitForEvent('filechooser')
+    await button(form, '拍照').tap()
+    await (await chooser).setFiles(photo)
+    await form.getByText('已添加 1 张，最多 9 张').waitFor()
+  }
   await form.locator('taro-textarea-core textarea').fill(`${business}：货架上的酸奶过期两天，没有标价。`)
   await button(form, '提交报告').tap()
   await page.getByText('已保存，联网后自动上传').first().waitFor()
@@ -139,6 +142,25 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await fileReport(page, '草原百货', '明码标价缺失/价格欺诈', photos[1]!)
       await workspace.getByText('待上传 2 条').waitFor()
       await toastGone(page)
+
+      // A queued report can still be corrected…
+      await button(workspace.locator('.outbox-item').filter({ hasText: '幸福超市' }), '修改').tap()
+      await page.waitForURL(`**${PAGE.report}?clientId=**`)
+      const editing = screen(page, PAGE.report)
+      assert.equal(await input(editing, '商家名称').inputValue(), '幸福超市')
+      await editing.getByText('已添加 1 张，最多 9 张').waitFor()
+      await editing.locator('taro-textarea-core textarea').fill(EDITED_NOTES)
+      await button(editing, '保存修改').tap()
+      await page.waitForURL(`**${PAGE.workspace}**`)
+      await toastGone(page)
+      // …or thrown away, after a confirmation.
+      await fileReport(page, '误报商店', '其他')
+      await workspace.getByText('待上传 3 条').waitFor()
+      await toastGone(page)
+      await button(workspace.locator('.outbox-item').filter({ hasText: '误报商店' }), '删除').tap()
+      await modalConfirm(page, '删除').tap()
+      await workspace.getByText('待上传 2 条').waitFor()
+      assert.equal(await workspace.getByText('误报商店').count(), 0)
       await screenshot('v01-workspace-outbox-2')
 
       // Reload: still there, photos included; the API is unreachable, so they wait.
@@ -171,6 +193,7 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       assert.equal(report.location?.accuracy, HERE.accuracy)
       assert.equal(report.volunteer.name, '李师傅')
     }
+    assert.equal(items.find((r) => r.businessName === '幸福超市')?.notes, EDITED_NOTES, 'the edit made while queued is what was sent')
   })
 
   test('消协把一份报告转为投诉，志愿者看到“已转为投诉”', async (t) => {
@@ -182,6 +205,12 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await queue.locator('.report-card').nth(1).waitFor()
       await queue.getByText('志愿者：李师傅').first().waitFor()
       await screenshot('v04-staff-queue')
+      const download = page.waitForEvent('download')
+      await button(queue, '导出 CSV').tap()
+      const csv = readFileSync((await (await download).path())!, 'utf8')
+      assert.ok(csv.startsWith('\uFEFF'), 'the CSV opens in Excel as UTF-8')
+      assert.match(csv, /幸福超市/)
+      assert.match(csv, /草原百货/)
       await queue.locator('.report-card').filter({ hasText: '幸福超市' }).tap()
       await page.waitForURL(`**${PAGE.staffReport}**`)
       const detail = screen(page, PAGE.staffReport)

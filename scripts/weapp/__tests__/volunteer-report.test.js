@@ -88,3 +88,40 @@ describe('志愿者工作台 packages/volunteer/pages/workspace', () => {
     expect(mocks.wx.uploadFile).toHaveBeenCalledTimes(2)
   })
 })
+
+describe('我的报告 packages/volunteer/pages/reports', () => {
+  const report = (id, business, status, location) => ({
+    id,
+    clientId: `c-${id}`,
+    category: 'expired_food',
+    status,
+    businessName: business,
+    businessAddress: null,
+    region: '内蒙古/锡林郭勒盟/正蓝旗',
+    location,
+    manualAddress: location ? null : '上都镇农贸市场东门',
+    observedAt: '2026-11-24T01:00:00.000Z',
+    notes: '过期酸奶',
+    photos: [],
+    reviewNote: null,
+    reviewedAt: null,
+    complaintId: status === 'converted_complaint' ? 'cmp-1' : null,
+    warningId: null,
+    createdAt: '2026-11-24T01:10:00.000Z',
+  })
+
+  test('lists the reports with their status and shows the located ones on a map', async () => {
+    const p = await mountPage('packages/volunteer/pages/reports/index', {
+      storage: sessionStorage(VOLUNTEER),
+      wx: { onNetworkStatusChange: jest.fn() },
+      respond: (opts) =>
+        /\/api\/field-reports\/mine/.test(opts.url)
+          ? { data: { items: [report('r-1', '幸福超市', 'converted_complaint', { latitude: 42.25, longitude: 116.0, accuracy: 30 }), report('r-2', '草原百货', 'pending', null)], nextCursor: null } }
+          : null,
+    })
+    await p.waitForText('草原百货')
+    for (const text of ['幸福超市', '已转为投诉', '待审核', '地点：上都镇农贸市场东门']) expect(p.text()).toContain(text)
+    const maps = p.page.dom.querySelectorAll('wx-map')
+    expect(maps.length).toBe(1)
+  })
+})

@@ -14,7 +14,7 @@ function stateText(report: OutboxReport, progress: OutboxProgress | undefined): 
     return { text: `正在上传照片 ${Math.min(progress.photosDone + 1, progress.photosTotal)}/${progress.photosTotal}（${progress.percent}%）`, bad: false, percent: overall }
   }
   if (report.failures > 0) return { text: '网络不通，稍后自动重试', bad: false, percent: null }
-  return { text: '等待上传', bad: false, percent: null }
+  return { text: '等待上传，有网络时自动上传', bad: false, percent: null }
 }
 
 /** 待上传 N 条, each with its progress or problem, 修改 / 删除, and 立即上传. */

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { StaffFieldReport, StaffFieldReportsQuery } from '@/contract/field-report'
@@ -27,6 +27,7 @@ const clean = (query: StaffFieldReportsQuery): StaffFieldReportsQuery =>
 export default function StaffFieldReportsPage() {
   const [status, setStatus] = useState<FieldReportStatus | ''>('pending')
   const [category, setCategory] = useState<FieldReportCategory | ''>('')
+  const [regionInput, setRegionInput] = useState('')
   const [region, setRegion] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -51,12 +52,20 @@ export default function StaffFieldReportsPage() {
     [queryKey],
   )
 
-  useDidShow(() => void load())
+  // Chips and pickers apply at once; the typed region on 查询. Back from a report, the list is fresh.
+  const shown = useRef(false)
+  useEffect(() => {
+    if (shown.current) void load()
+  }, [load])
+  useDidShow(() => {
+    shown.current = true
+    void load()
+  })
   usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
 
   function search() {
-    setReports(null)
-    void load()
+    if (regionInput.trim() !== region) setRegion(regionInput.trim())
+    else void load()
   }
 
   async function exportCsv() {
@@ -94,7 +103,7 @@ export default function StaffFieldReportsPage() {
           </View>
         </Picker>
         <View style={{ height: '12px' }} />
-        <Input className='field-input' aria-label='地区' value={region} placeholder='地区，如 内蒙古' onInput={(e) => setRegion(e.detail.value)} />
+        <Input className='field-input' aria-label='地区' value={regionInput} placeholder='地区，如 内蒙古' onInput={(e) => setRegionInput(e.detail.value)} />
         <View className='filter-row' style={{ marginTop: '12px' }}>
           <Picker mode='date' value={from} onChange={(e) => setFrom(e.detail.value)}>
             <View className='filter-chip'>

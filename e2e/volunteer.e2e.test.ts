@@ -247,6 +247,7 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await apply.locator('taro-textarea-core textarea').fill('退休在家，常去集市，愿意帮大家看看商家有没有问题。')
       await button(apply, '提交申请').tap()
       await apply.getByText('申请审核中').waitFor()
+      await toastGone(page)
       await screenshot('v05-apply-pending')
     })
 

@@ -47,6 +47,8 @@ export default function ApplyPage() {
     try {
       const application = await applyToVolunteer({ name: name.trim(), region: region.trim(), phone: phone.trim(), motivation: motivation.trim() })
       setLoaded({ state: 'ready', application })
+      // The short status card replaces the long form: show it from its top.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
       void Taro.showToast({ title: '申请已提交', icon: 'success' })
     } catch (error) {
       void Taro.showModal({ title: '提交失败', content: errorMessage(error), showCancel: false })

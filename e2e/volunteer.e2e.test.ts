@@ -161,7 +161,6 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await modalConfirm(page, '删除').tap()
       await workspace.getByText('待上传 2 条').waitFor()
       assert.equal(await workspace.getByText('误报商店').count(), 0)
-      await page.evaluate(() => window.scrollTo(0, 0))
       await screenshot('v01-workspace-outbox-2')
 
       // Reload: still there, photos included; the API is unreachable, so they wait.

@@ -215,6 +215,8 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await page.waitForURL(`**${PAGE.staffReport}**`)
       const detail = screen(page, PAGE.staffReport)
       await detail.getByText('坐标：').waitFor()
+      await button(detail, '转为投诉').scrollIntoViewIfNeeded()
+      await screenshot('v06-staff-report-actions')
       await button(detail, '转为投诉').tap()
       await modalConfirm(page, '转为投诉').tap()
       await detail.locator('.report-status').filter({ hasText: '已转为投诉' }).waitFor()
@@ -251,11 +253,13 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await screenshot('v05-apply-pending')
     })
 
-    await onPhone({ t, name: 'staff-approve', baseUrl: server.baseUrl }, async ({ page }) => {
+    await onPhone({ t, name: 'staff-approve', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInBrowser(page, staff)
       await page.goto(PAGE.staffApplications)
       const list = screen(page, PAGE.staffApplications)
       const card = list.locator('[data-application-id]').filter({ hasText: '王秀兰' })
+      await card.waitFor()
+      await screenshot('v07-staff-applications')
       await button(card, /^通过$/).tap()
       await modalConfirm(page, '通过').tap()
       await list.getByText('没有这类申请').waitFor()

@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/complaints/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
-    { root: 'packages/volunteer', pages: ['pages/workspace/index'] },
+    { root: 'packages/volunteer', pages: ['pages/workspace/index', 'pages/report/index', 'pages/reports/index', 'pages/detail/index', 'pages/apply/index'] },
     { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index'] },
     { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index'] },
     // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
@@ -11,6 +11,8 @@ export default defineAppConfig({
     },
     // The enterprise directory's public page, opened from the business suggestions.
     { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
+    // Staff review of volunteer applications and field reports.
+    { root: 'packages/staff-volunteers', pages: ['pages/reports/index', 'pages/report/index', 'pages/applications/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {
@@ -38,5 +40,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-bar/me.png', selectedIconPath: 'assets/tab-bar/me-active.png' },
     ],
   },
+  // Volunteers' field reports record where they were taken (wx.getLocation).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '走访报告需要记录发现问题的位置' } },
   sitemapLocation: 'sitemap.json',
 })

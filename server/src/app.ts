@@ -18,6 +18,8 @@ import { evidenceRoutes } from './modules/evidence/evidence.routes'
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes'
 import { workflowRoutes } from './modules/workflow/workflow.routes'
 import { statisticsRoutes } from './modules/statistics/statistics.routes'
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes'
+import { fieldReportsRoutes } from './modules/field-reports/field-reports.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -58,6 +60,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
       await api.register(statisticsRoutes, { ctx })
+      await api.register(volunteersRoutes, { ctx })
+      await api.register(fieldReportsRoutes, { ctx })
     },
     { prefix: '/api' },
   )

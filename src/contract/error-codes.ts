@@ -36,6 +36,14 @@ export const ERROR_MESSAGES = {
   // ── warnings (#7) ──
   WARNING_NOT_FOUND: '这条消费警示不存在或已下架',
   // ── volunteers and field reports (#8) ──
+  VOLUNTEER_APPLICATION_PENDING: '您已有一份申请正在审核，请耐心等待',
+  VOLUNTEER_APPLICATION_DECIDED: '这份申请已经处理过了',
+  NOT_A_VOLUNTEER: '该用户目前不是志愿者',
+  FIELD_REPORT_EMPTY: '请至少拍一张照片或写几句说明',
+  COORDINATES_OUT_OF_RANGE: '位置坐标不正确，请重新定位或手动填写地址',
+  OBSERVED_AT_IN_FUTURE: '发现时间不能晚于现在',
+  FIELD_REPORT_CLIENT_ID_REUSED: '这份报告与之前上传的同一份报告内容不一致，请检查后重新提交',
+  FIELD_REPORT_ALREADY_DECIDED: '这份报告已经处理过了',
   // ── workflow and directory (#5) ──
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',

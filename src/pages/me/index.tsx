@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { VOLUNTEER_APPLICATION_STATUS_LABELS, type VolunteerApplicationStatus } from '@/contract/field-report-rules'
 import { hasWorkspace, ROLE_LABELS } from '@/contract/roles'
 import { maskPhone } from '@/contract/rules'
 import { getMe, LoginPrompt, logout, useSessionStore } from '@/features/auth'
+import { getMyApplication } from '@/features/volunteer/api/applications'
 import './index.css'
 
 const WORKSPACE_TITLES = { volunteer: '志愿者工作台', enterprise: '企业处理台', staff: '消协工作台' } as const
@@ -13,10 +15,13 @@ export default function MePage() {
   const setUser = useSessionStore((s) => s.setUser)
   const signOut = useSessionStore((s) => s.signOut)
   const [leaving, setLeaving] = useState(false)
+  const [application, setApplication] = useState<VolunteerApplicationStatus | null>(null)
 
   useDidShow(() => {
     // The role may have changed since login (e.g. a volunteer approved by staff).
-    if (useSessionStore.getState().accessToken) getMe().then(setUser, () => undefined)
+    if (!useSessionStore.getState().accessToken) return
+    getMe().then(setUser, () => undefined)
+    if (useSessionStore.getState().user?.role === 'consumer') getMyApplication().then((a) => setApplication(a?.status ?? null), () => undefined)
   })
 
   async function confirmLogout() {
@@ -62,6 +67,14 @@ export default function MePage() {
           onClick={() => void Taro.navigateTo({ url: `/packages/${user.role}/pages/workspace/index` })}
         >
           <Text className='me__entry-title'>进入{workspaceTitle}</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
+      )}
+
+      {user.role === 'consumer' && (
+        <View className='card me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: '/packages/volunteer/pages/apply/index' })}>
+          <Text className='me__entry-title'>申请成为维权志愿者</Text>
+          {application && <Text className='muted'>{VOLUNTEER_APPLICATION_STATUS_LABELS[application]}</Text>}
           <Text className='me__chevron'>›</Text>
         </View>
       )}

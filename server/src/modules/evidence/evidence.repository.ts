@@ -25,6 +25,8 @@ export async function attachEvidence(
     .where('id', 'in', [...args.ids])
     .where('owner_id', '=', args.ownerId)
     .where('complaint_id', 'is', null)
+    // A photo already used (by a volunteer's field report) cannot be reused in a complaint.
+    .where('attached_at', 'is', null)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== args.ids.length) return null
   for (const [position, id] of args.ids.entries()) {
@@ -62,8 +64,8 @@ export async function hashesStillReferenced(db: DbOrTrx, hashes: readonly string
 }
 
 /**
- * Deletes up to `limit` photos never attached to a complaint and created before `cutoff`, returning
- * what was deleted. The `complaint_id is null` condition is in the DELETE itself, so a photo attached
+ * Deletes up to `limit` photos never attached (to a complaint or field report) and created before
+ * `cutoff`, returning what was deleted. The conditions are in the DELETE itself, so a photo attached
  * after it was selected survives.
  */
 export function deleteUnattachedEvidence(db: DbOrTrx, cutoff: string, limit: number) {
@@ -73,6 +75,7 @@ export function deleteUnattachedEvidence(db: DbOrTrx, cutoff: string, limit: num
       qb.selectFrom('evidence').select('id').where('complaint_id', 'is', null).where('attached_at', 'is', null).where('created_at', '<', cutoff).limit(limit),
     )
     .where('complaint_id', 'is', null)
+    .where('attached_at', 'is', null)
     .returning(['id', 'sha256', 'original_key', 'display_key', 'thumbnail_key'])
     .execute()
 }

@@ -44,6 +44,7 @@ export default function StaffWorkspacePage() {
 
   const openStatistics = () => void Taro.navigateTo({ url: '/packages/staff/pages/statistics/index' })
   const openEnterprises = () => void Taro.navigateTo({ url: '/packages/staff/pages/enterprises/index' })
+  const openVolunteers = () => void Taro.navigateTo({ url: '/packages/staff-volunteers/pages/reports/index' })
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='staff' title='消协工作台'>
@@ -56,6 +57,11 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__business'>企业和联络员</Text>
         <Text className='complaint-item__meta'>新增或修改企业、绿色通道和承诺，添加联络员账号</Text>
         <Text className='complaint-item__more'>管理企业 ›</Text>
+      </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={openVolunteers} role='link'>
+        <Text className='complaint-item__business'>志愿者与走访报告</Text>
+        <Text className='complaint-item__meta'>审核志愿者申请，核实走访报告，转为投诉或警示</Text>
+        <Text className='complaint-item__more'>审核申请和报告 ›</Text>
       </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (

@@ -1,0 +1,26 @@
+import { badRequest } from '../../errors'
+import type { ReportPosition } from './field-reports.repository'
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/** Opaque to the app: base64url of [created_at, id] of the last report on the page. */
+export function encodeReportCursor(position: ReportPosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url')
+}
+
+export function decodeReportCursor(cursor: string | undefined): ReportPosition | null {
+  if (!cursor) return null
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    value = null
+  }
+  if (!Array.isArray(value) || value.length !== 2) throw invalidCursor()
+  const [createdAt, id] = value as unknown[]
+  if (typeof createdAt !== 'string' || !ISO_TIME.test(createdAt)) throw invalidCursor()
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalidCursor()
+  return { createdAt, id }
+}
+
+const invalidCursor = () => badRequest('VALIDATION_FAILED', '列表位置已失效，请从头刷新')

@@ -1,0 +1,92 @@
+import type { FieldReport, FieldReportListResponse, StaffFieldReport, StaffFieldReportListResponse, StaffFieldReportsQuery } from '../../../../src/contract/field-report'
+import type { AppContext } from '../../context'
+import { notFound } from '../../errors'
+import type { AuthUser } from '../auth/auth.service'
+import { volunteerIdentities } from '../volunteers/volunteers.repository'
+import { toFieldReportDto } from './field-report-dto'
+import { decodeReportCursor, encodeReportCursor } from './field-report-cursor'
+import {
+  findPhotosOfReports,
+  findReportById,
+  listReportsForStaff,
+  listVolunteerReports,
+  type FieldReportRow,
+  type StaffReportFilter,
+} from './field-reports.repository'
+
+const CHINA_OFFSET_MS = 8 * 3600_000
+const DAY_MS = 24 * 3600_000
+
+export async function loadFieldReport(ctx: AppContext, row: FieldReportRow): Promise<FieldReport> {
+  const photos = await findPhotosOfReports(ctx.db, [row.id])
+  return toFieldReportDto(ctx, row, photos.get(row.id) ?? [])
+}
+
+async function toDtos(ctx: AppContext, rows: readonly FieldReportRow[]): Promise<FieldReport[]> {
+  const photos = await findPhotosOfReports(
+    ctx.db,
+    rows.map((row) => row.id),
+  )
+  return Promise.all(rows.map((row) => toFieldReportDto(ctx, row, photos.get(row.id) ?? [])))
+}
+
+function page<T extends FieldReportRow>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit)
+  const last = items.at(-1)
+  const nextCursor = rows.length > limit && last ? encodeReportCursor({ createdAt: last.created_at, id: last.id }) : null
+  return { items, nextCursor }
+}
+
+export async function myFieldReports(ctx: AppContext, volunteer: AuthUser, query: { cursor?: string; limit?: number }): Promise<FieldReportListResponse> {
+  const limit = query.limit ?? 20
+  const rows = await listVolunteerReports(ctx.db, volunteer.id, decodeReportCursor(query.cursor), limit)
+  const { items, nextCursor } = page(rows, limit)
+  return { items: await toDtos(ctx, items), nextCursor }
+}
+
+/** Its volunteer and staff; for anyone else (another volunteer included) the report does not exist. */
+export async function fieldReportFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<FieldReport> {
+  const row = await findReportById(ctx.db, id)
+  if (!row || (viewer.role !== 'staff' && row.volunteer_id !== viewer.id)) throw notFound()
+  return loadFieldReport(ctx, row)
+}
+
+/** China dates (inclusive) to the ISO instants that bound them. */
+export function staffFilter(query: StaffFieldReportsQuery): StaffReportFilter {
+  const chinaMidnight = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS)
+  return {
+    category: query.category,
+    status: query.status,
+    region: query.region?.trim() || undefined,
+    observedFrom: query.from ? chinaMidnight(query.from).toISOString() : undefined,
+    observedTo: query.to ? new Date(chinaMidnight(query.to).getTime() + DAY_MS).toISOString() : undefined,
+  }
+}
+
+export async function withVolunteers(ctx: AppContext, rows: readonly FieldReportRow[]): Promise<StaffFieldReport[]> {
+  const volunteerIds = [...new Set(rows.map((row) => row.volunteer_id))]
+  const [dtos, identities, users] = await Promise.all([
+    toDtos(ctx, rows),
+    volunteerIdentities(ctx.db, volunteerIds),
+    volunteerIds.length === 0
+      ? Promise.resolve([])
+      : ctx.db.selectFrom('users').select(['id', 'display_name', 'phone']).where('id', 'in', volunteerIds).execute(),
+  ])
+  const userById = new Map(users.map((user) => [user.id, user]))
+  return dtos.map((dto, index) => {
+    const volunteerId = rows[index]!.volunteer_id
+    const identity = identities.get(volunteerId)
+    const user = userById.get(volunteerId)
+    return {
+      ...dto,
+      volunteer: { id: volunteerId, name: identity?.name || user?.display_name || '', phone: identity?.phone || user?.phone || null },
+    }
+  })
+}
+
+export async function staffFieldReports(ctx: AppContext, query: StaffFieldReportsQuery): Promise<StaffFieldReportListResponse> {
+  const limit = query.limit ?? 30
+  const rows = await listReportsForStaff(ctx.db, staffFilter(query), decodeReportCursor(query.cursor), limit)
+  const { items, nextCursor } = page(rows, limit)
+  return { items: await withVolunteers(ctx, items), nextCursor }
+}

@@ -1,0 +1,1 @@
+export { startOutboxSync, syncOutbox } from './outbox/run-outbox-sync'

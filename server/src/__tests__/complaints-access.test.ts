@@ -40,16 +40,25 @@ describe(`who may see and change a complaint (${TEST_DB})`, () => {
     notFound(await t.app.inject({ url: '/api/complaints/00000000-0000-0000-0000-000000000000', headers: bearer(owner) }))
   })
 
-  test('volunteers, enterprises and staff cannot file complaints (403)', async () => {
+  test('a volunteer files and follows a complaint of their own, and still cannot read others', async () => {
+    const volunteer = (await loginByPhone(t, '13800000002', '10.4.1.9')).accessToken
+    const own = await postComplaint(t, volunteer, validComplaint(t))
+    assert.equal(own.statusCode, 201, own.body)
+    const list = (await t.app.inject({ url: '/api/complaints', headers: bearer(volunteer) })).json()
+    assert.deepEqual(list.items.map((c: { id: string }) => c.id), [own.json().id])
+    notFound(await t.app.inject({ url: `/api/complaints/${complaintId}`, headers: bearer(volunteer) }))
+  })
+
+  test('enterprises and staff cannot file complaints (403)', async () => {
     const before = await countRows(t, 'complaints')
-    for (const [phone, ip] of [['13800000002', '10.4.1.2'], ['13800000003', '10.4.1.3'], ['13800000004', '10.4.1.4']] as const) {
+    for (const [phone, ip] of [['13800000003', '10.4.1.3'], ['13800000004', '10.4.1.4']] as const) {
       const session = await loginByPhone(t, phone, ip)
       const response = await postComplaint(t, session.accessToken, validComplaint(t))
       assert.equal(response.statusCode, 403, phone)
       assert.equal(response.json().code, 'FORBIDDEN')
       const list = await t.app.inject({ url: '/api/complaints', headers: bearer(session.accessToken) })
       assert.equal(list.statusCode, 403, phone)
-      // Staff read every complaint; a volunteer, and a liaison whose enterprise it was not routed to, get 404.
+      // Staff read every complaint; a liaison whose enterprise it was not routed to gets 404.
       const read = await t.app.inject({ url: `/api/complaints/${complaintId}`, headers: bearer(session.accessToken) })
       if (phone === '13800000004') assert.equal(read.statusCode, 200, read.body)
       else notFound(read)

@@ -73,6 +73,8 @@ describe(`staff review volunteers' field reports (${TEST_DB})`, () => {
     assert.equal(complaint.due_at, addWorkingDays(now, DUE_WORKING_DAYS.review).toISOString())
     assert.equal(complaint.consumer_id, volunteer.id)
     assert.equal(complaint.contact_phone, volunteer.phone)
+    const followed = await t.app.inject({ url: `/api/complaints/${complaintId}`, headers: { authorization: `Bearer ${volunteer.token}` } })
+    assert.equal(followed.statusCode, 200, 'the volunteer follows the complaint made from their report')
     assert.equal(complaint.business_name, '幸福便利店')
     assert.equal(complaint.industry, 'food')
     assert.match(complaint.description, /过期变质食品/)

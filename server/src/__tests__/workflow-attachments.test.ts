@@ -35,6 +35,17 @@ describe(`a workflow step carries photos (${TEST_DB})`, () => {
     }
   })
 
+  test('the liaison proposes with a photo of the receipt: the consumer sees it on the proposal', async () => {
+    const filed = await fileOdrComplaint(t, cast)
+    const receipt = await upload(cast.liaison.token)
+    const proposed = await act(t, cast.liaison.token, filed.id, 'propose', { ...PROPOSAL, evidenceIds: [receipt] })
+    assert.equal(proposed.statusCode, 200, proposed.body)
+    const detail = (await readComplaint(t, cast.consumer.token, filed.id)).json<ComplaintDetail>()
+    assert.equal(detail.events.find((e) => e.type === 'propose')?.evidence[0]?.id, receipt)
+    const photo = await t.app.inject({ url: `/api/evidence/${receipt}`, headers: { authorization: `Bearer ${cast.consumer.token}` } })
+    assert.equal(photo.statusCode, 200, 'the complainant may open a photo the liaison attached')
+  })
+
   test('someone else’s photo or an unknown id: 422 and the step is not taken; more than 9: 400', async () => {
     const filed = await fileOdrComplaint(t, cast)
     const consumerPhoto = await upload(cast.consumer.token)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import type { Role } from '../../../../src/contract/roles'
 import {
   AddMessageRequest,
   ComplaintDetail,
@@ -29,11 +30,14 @@ const IdempotencyHeaders = Type.Object({
   ),
 })
 
+/** Volunteers are consumers too: they file their own complaints, and field reports converted by staff are theirs. */
+const COMPLAINANTS: Role[] = ['consumer', 'volunteer']
+
 export const complaintsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/complaints',
     {
-      config: { access: ['consumer'] },
+      config: { access: COMPLAINANTS },
       schema: {
         tags,
         summary: '提交投诉（带 Idempotency-Key；首次 201，重试 200 并返回同一件投诉）',
@@ -51,7 +55,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
   app.get(
     '/complaints',
     {
-      config: { access: ['consumer'] },
+      config: { access: COMPLAINANTS },
       schema: { tags, summary: '我的投诉（最新在前，按 cursor 翻页）', querystring: ComplaintListQuery, response: { 200: ComplaintListResponse, ...errors } },
     },
     (request) => listComplaints(ctx, currentUser(request).id, request.query),
@@ -70,7 +74,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
   app.post(
     '/complaints/:id/messages',
     {
-      config: { access: ['consumer'] },
+      config: { access: COMPLAINANTS },
       schema: {
         tags,
         summary: '补充说明或照片（仅处理中的投诉）',
@@ -85,7 +89,7 @@ export const complaintsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
   app.post(
     '/complaints/:id/withdraw',
     {
-      config: { access: ['consumer'] },
+      config: { access: COMPLAINANTS },
       schema: { tags, summary: '撤回投诉（仅处理中的投诉）', params: ComplaintIdParams, body: WithdrawRequest, response: { 200: ComplaintDetail, ...errors } },
       // No body at all means no reason given.
       preValidation: async (request) => {

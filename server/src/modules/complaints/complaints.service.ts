@@ -25,6 +25,7 @@ export async function findVisibleComplaint(ctx: AppContext, user: AuthUser, id: 
 async function findVisible(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintRow | undefined> {
   switch (user.role) {
     case 'consumer':
+    case 'volunteer':
       return findConsumerComplaint(ctx.db, id, user.id)
     case 'enterprise': {
       const complaint = user.enterpriseId ? await findComplaintById(ctx.db, id) : undefined

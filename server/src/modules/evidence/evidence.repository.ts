@@ -47,7 +47,7 @@ export function findEvidenceWithEnterprise(db: DbOrTrx, id: string) {
     .selectFrom('evidence')
     .leftJoin('complaints', 'complaints.id', 'evidence.complaint_id')
     .selectAll('evidence')
-    .select('complaints.enterprise_id as complaint_enterprise_id')
+    .select(['complaints.enterprise_id as complaint_enterprise_id', 'complaints.consumer_id as complaint_consumer_id'])
     .where('evidence.id', '=', id)
     .executeTakeFirst()
 }

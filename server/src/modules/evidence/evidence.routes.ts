@@ -23,7 +23,8 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.post(
     '/evidence',
     {
-      config: { access: ['consumer', 'volunteer'] },
+      // Consumers and volunteers for their own reports; liaisons and staff for photos on workflow steps.
+      config: { access: 'user' },
       validatorCompiler: () => () => true,
       schema: {
         tags: ['证据照片'],

@@ -93,10 +93,12 @@ export async function uploadEvidence(ctx: AppContext, owner: AuthUser, bytes: Bu
 export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceRow> {
   const evidence = await findEvidenceWithEnterprise(ctx.db, id)
   if (!evidence) throw notFound()
-  const { complaint_enterprise_id: enterpriseId, ...row } = evidence
+  const { complaint_enterprise_id: enterpriseId, complaint_consumer_id: complainantId, ...row } = evidence
   const allowed =
     viewer.role === 'staff' ||
     row.owner_id === viewer.id ||
+    // Photos a liaison or staff member attached to a step are the complainant's to see too.
+    complainantId === viewer.id ||
     (viewer.role === 'enterprise' && viewer.enterpriseId !== null && enterpriseId === viewer.enterpriseId)
   if (!allowed) throw notFound()
   return row

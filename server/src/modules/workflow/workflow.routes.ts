@@ -22,7 +22,8 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     app.post(
       `/complaints/:id/actions/${action}`,
       {
-        config: { access: rule.roles.filter((role): role is Role => role !== 'system') },
+        // Volunteers take the consumer's actions on their own complaints.
+        config: { access: rule.roles.flatMap((role): Role[] => (role === 'system' ? [] : role === 'consumer' ? ['consumer', 'volunteer'] : [role])) },
         schema: {
           tags,
           summary: `${rule.label}（${rule.roles.join('、')}；从 ${rule.from.join('、')}${rule.to ? ` 到 ${rule.to}` : ''}）`,

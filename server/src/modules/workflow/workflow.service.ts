@@ -103,12 +103,14 @@ export async function takeAction<A extends RequestAction>(
   body: ActionRequest<A>,
 ): Promise<ComplaintDetail> {
   const complaint = await findVisibleComplaint(ctx, user, id)
-  if (!canTake(action, complaint.status, user.role)) throw new AppError(409, 'INVALID_TRANSITION')
+  // A volunteer acts on their own complaint as its consumer (they only see their own, see findVisibleComplaint).
+  const role = user.role === 'volunteer' ? 'consumer' : user.role
+  if (!canTake(action, complaint.status, role)) throw new AppError(409, 'INVALID_TRANSITION')
   const now = ctx.now()
   const step = await describeStep(ctx.db, action, complaint, body as Record<string, unknown>, now)
   const photos = (body as { evidenceIds?: string[] }).evidenceIds ?? []
   await ctx.db.transaction().execute(async (trx) => {
-    const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role: user.role }, step, now })
+    const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role }, step, now })
     await attachPhotos(trx, { complaintId: complaint.id, ownerId: user.id, eventId, ids: photos, now })
   })
   return loadComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)

@@ -1,12 +1,25 @@
 import { type PropsWithChildren } from 'react'
-import { connectSessionToHttp } from './features/auth'
+import { useDidShow } from '@tarojs/taro'
+import { connectSessionToHttp, useSessionStore } from './features/auth'
+import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications'
 import { configureDayjs } from './lib/dates'
 import './app.css'
 
 configureDayjs()
 connectSessionToHttp()
 
+// The inbox and the 消息 badge follow the session: live while signed in, cleared on sign-out.
+function followSessionWithNotifications() {
+  const apply = (signedIn: boolean) => (signedIn ? startNotifications() : stopNotifications())
+  apply(!!useSessionStore.getState().accessToken)
+  useSessionStore.subscribe((state, previous) => {
+    if (!!state.accessToken !== !!previous.accessToken) apply(!!state.accessToken)
+  })
+}
+followSessionWithNotifications()
+
 function App({ children }: PropsWithChildren) {
+  useDidShow(() => wakeNotifications())
   return children
 }
 

@@ -11,6 +11,7 @@ export default defineAppConfig({
     },
     // The enterprise directory's public page, opened from the business suggestions.
     { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
+    { root: 'packages/settings', pages: ['pages/notifications/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

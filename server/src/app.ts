@@ -18,6 +18,7 @@ import { evidenceRoutes } from './modules/evidence/evidence.routes'
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes'
 import { workflowRoutes } from './modules/workflow/workflow.routes'
 import { statisticsRoutes } from './modules/statistics/statistics.routes'
+import { notificationsRoutes } from './modules/notifications/notifications.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
       await api.register(statisticsRoutes, { ctx })
+      await api.register(notificationsRoutes, { ctx })
     },
     { prefix: '/api' },
   )

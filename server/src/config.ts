@@ -37,6 +37,8 @@ export interface NotificationConfig {
   /** Run the delivery worker inside the server process (off when `npm run worker` runs separately). */
   embeddedWorker: boolean
   maxAttempts: number
+  /** How long a worker holds a delivery it is sending; a crashed worker's deliveries are retried after it. */
+  leaseSeconds: number
   /** WeChat subscribe template ids the app asks for (≤ 3). */
   subscribeTemplates: string[]
   miniprogramState: 'formal' | 'trial' | 'developer'
@@ -146,6 +148,7 @@ function notificationConfig(env: Env, databaseUrl: string | undefined): Notifica
     queue,
     embeddedWorker: bool(env, 'NOTIFY_EMBEDDED_WORKER', true),
     maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 6, 1),
+    leaseSeconds: int(env, 'NOTIFY_LEASE_SECONDS', 30, 1),
     subscribeTemplates: subscribeTemplates(env),
     miniprogramState: state,
     sms: bool(env, 'NOTIFY_SMS', false),

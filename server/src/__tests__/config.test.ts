@@ -11,7 +11,7 @@ describe('configuration is checked at start-up', () => {
     assert.equal(config.databaseUrl, undefined)
     assert.equal(config.sms.provider, 'console')
     assert.equal(config.wechat.apiBase, 'https://api.weixin.qq.com')
-    assert.deepEqual(config.notifications, { queue: 'outbox', embeddedWorker: true, maxAttempts: 6, subscribeTemplates: [], miniprogramState: 'formal', sms: false })
+    assert.deepEqual(config.notifications, { queue: 'outbox', embeddedWorker: true, maxAttempts: 6, leaseSeconds: 30, subscribeTemplates: [], miniprogramState: 'formal', sms: false })
   })
 
   test('subscribe templates are a comma list or a JSON array', () => {

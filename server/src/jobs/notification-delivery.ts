@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { AppContext } from '../context'
 import { createNotificationSms } from '../adapters/sms'
 import { createSubscribeSender } from '../adapters/wechat-subscribe'
-import { claimDelivery, deliver, dueDeliveryIds, type DeliveryDeps } from '../modules/notifications/notification-delivery'
+import { claimDelivery, deliver, dueDeliveries, type DeliveryDeps } from '../modules/notifications/notification-delivery'
 
 export function deliveryDeps(ctx: AppContext): DeliveryDeps {
   const { appId, secret, apiBase } = ctx.config.wechat
@@ -18,8 +18,8 @@ export function deliveryDeps(ctx: AppContext): DeliveryDeps {
 /** One pass over the outbox: claims what is due and sends it. Returns how many were attempted. */
 export async function deliverDue(deps: DeliveryDeps, owner: string, batch = 50): Promise<number> {
   let attempted = 0
-  for (const id of await dueDeliveryIds(deps.db, deps.now(), batch)) {
-    const row = await claimDelivery(deps.db, id, owner, deps.now())
+  for (const { id } of await dueDeliveries(deps.db, deps.now(), batch)) {
+    const row = await claimDelivery(deps.db, id, owner, deps.now(), deps.config.leaseSeconds)
     if (!row) continue
     await deliver(deps, row, owner)
     attempted += 1

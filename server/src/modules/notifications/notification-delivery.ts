@@ -22,7 +22,6 @@ import { subscribeData, subscribePage } from './subscribe-template'
  *   skipped, never retried; the inbox item remains.
  */
 
-export const LEASE_MS = 30_000
 const BACKOFF_BASE_MS = 30_000
 /** WeChat: the user refused or has no quota left for this template. Not retried. */
 const WECHAT_NO_QUOTA = 43101
@@ -40,14 +39,21 @@ export interface DeliveryDeps {
 type Outcome = { status: 'sent' } | { status: 'skipped'; reason: string } | { status: 'retry'; reason: string }
 
 /** Takes the delivery if it is due and nobody holds it; returns the row, or null when another worker won. */
-export async function claimDelivery(db: Db, id: string, owner: string, now: Date, queuedOk = false): Promise<DeliveryRow | null> {
+export async function claimDelivery(
+  db: Db,
+  id: string,
+  owner: string,
+  now: Date,
+  leaseSeconds: number,
+  queuedOk = false,
+): Promise<DeliveryRow | null> {
   const at = now.toISOString()
   const result = await db
     .updateTable('notification_deliveries')
     .set((eb) => ({
       status: 'sending',
       lease_owner: owner,
-      lease_until: new Date(now.getTime() + LEASE_MS).toISOString(),
+      lease_until: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
       attempts: eb('attempts', '+', 1),
       updated_at: at,
     }))
@@ -64,12 +70,12 @@ export async function claimDelivery(db: Db, id: string, owner: string, now: Date
   return row && row.lease_owner === owner ? row : null
 }
 
-/** Ids of deliveries a worker may try to claim now (due, or abandoned by a dead worker), oldest first. */
-export async function dueDeliveryIds(db: Db, now: Date, limit: number): Promise<string[]> {
+/** Deliveries a worker may try to claim now (due, or abandoned by a dead worker), oldest first. */
+export async function dueDeliveries(db: Db, now: Date, limit: number) {
   const at = now.toISOString()
-  const rows = await db
+  return db
     .selectFrom('notification_deliveries')
-    .select('id')
+    .select(['id', 'idempotency_key', 'attempts', 'status'])
     .where((eb) =>
       eb.or([
         eb.and([eb('status', 'in', ['pending', 'failed']), eb('next_attempt_at', '<=', at)]),
@@ -79,7 +85,6 @@ export async function dueDeliveryIds(db: Db, now: Date, limit: number): Promise<
     .orderBy('next_attempt_at')
     .limit(limit)
     .execute()
-  return rows.map((row) => row.id)
 }
 
 /** Sends one claimed delivery and records the result, unless this worker has lost the lease meanwhile. */

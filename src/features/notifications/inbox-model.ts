@@ -1,9 +1,6 @@
 /** Pure rules of the inbox (no Taro: they run under node:test). */
 import dayjs from 'dayjs'
-import relativeTime from 'dayjs/plugin/relativeTime'
 import type { NotificationItem } from './api/notification-shapes'
-
-dayjs.extend(relativeTime)
 
 /** Index of the 消息 tab in app.config.ts tabBar.list. */
 export const MESSAGES_TAB_INDEX = 2
@@ -44,7 +41,10 @@ export function destinationOf(n: Pick<NotificationItem, 'link' | 'complaintId'>)
 /** 刚刚 / 5 分钟前 / 3 小时前 within a day, then the date, so an old message never reads as new. */
 export function whenText(iso: string, now = dayjs()): string {
   const at = dayjs(iso)
-  if (now.diff(at, 'minute') < 1) return '刚刚'
-  if (now.diff(at, 'hour') < 24) return at.from(now)
+  const minutes = now.diff(at, 'minute')
+  if (minutes < 1) return '刚刚'
+  // Written out rather than dayjs' relativeTime plugin: the main package has little room left.
+  if (minutes < 60) return `${minutes} 分钟前`
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时前`
   return at.format(at.year() === now.year() ? 'M月D日 HH:mm' : 'YYYY年M月D日')
 }

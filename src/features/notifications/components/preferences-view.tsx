@@ -66,6 +66,14 @@ export function PreferencesView() {
     }
   }
 
+  if (!switchable.length) {
+    return (
+      <View className='card'>
+        <PageState kind='empty' title='不需要设置' description='所有通知都会出现在“消息”页里，一直开着，不会漏掉。' />
+      </View>
+    )
+  }
+
   return (
     <View className='prefs'>
       <View className='card prefs__legend'>

@@ -44,6 +44,8 @@ export interface NotificationDeliveryTable {
   /** Which worker holds the lease; a worker only completes deliveries it still holds. */
   lease_owner: string | null
   last_error: string | null
+  /** The subscribe template whose quota this delivery holds (taken before sending, so a crashed send keeps it). */
+  template_id: string | null
   created_at: string
   updated_at: string
   sent_at: string | null

@@ -139,7 +139,8 @@ async function sendWechat(deps: DeliveryDeps, row: DeliveryRow): Promise<Outcome
   if (!deps.wechat.configured) return { status: 'skipped', reason: 'WeChat not configured' }
   const n = await loadNotification(deps.db, row)
   if (!n.wechat_openid) return { status: 'skipped', reason: 'no openid' }
-  const templateId = await takeQuota(deps.db, row.recipient_id, deps.config.subscribeTemplates, deps.now())
+  // A delivery retried after a crash keeps the quota it took before: the crash cannot have returned it.
+  const templateId = row.template_id ?? (await takeQuota(deps.db, row, deps.config.subscribeTemplates, deps.now()))
   if (!templateId) return { status: 'skipped', reason: 'no subscribe quota' }
   try {
     await deps.wechat.send({
@@ -156,33 +157,41 @@ async function sendWechat(deps: DeliveryDeps, row: DeliveryRow): Promise<Outcome
       await deps.db.updateTable('subscribe_quotas').set({ remaining: 0 }).where('user_id', '=', row.recipient_id).where('template_id', '=', templateId).execute()
       return { status: 'skipped', reason: 'WeChat 43101: no subscribe quota' }
     }
-    await giveBackQuota(deps.db, row.recipient_id, templateId)
+    await giveBackQuota(deps.db, row, templateId)
     throw error
   }
 }
 
 /** Uses one one-time quota of the first configured template the user has accepted; atomic, so two workers cannot spend one quota twice. */
-async function takeQuota(db: Db, userId: string, templates: string[], now: Date): Promise<string | null> {
+async function takeQuota(db: Db, row: DeliveryRow, templates: string[], now: Date): Promise<string | null> {
   for (const templateId of templates) {
-    const taken = await db
-      .updateTable('subscribe_quotas')
-      .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: now.toISOString() }))
-      .where('user_id', '=', userId)
-      .where('template_id', '=', templateId)
-      .where('remaining', '>', 0)
-      .executeTakeFirst()
-    if (Number(taken.numUpdatedRows) === 1) return templateId
+    const taken = await db.transaction().execute(async (trx) => {
+      const update = await trx
+        .updateTable('subscribe_quotas')
+        .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: now.toISOString() }))
+        .where('user_id', '=', row.recipient_id)
+        .where('template_id', '=', templateId)
+        .where('remaining', '>', 0)
+        .executeTakeFirst()
+      if (Number(update.numUpdatedRows) !== 1) return false
+      await trx.updateTable('notification_deliveries').set({ template_id: templateId }).where('id', '=', row.id).execute()
+      return true
+    })
+    if (taken) return templateId
   }
   return null
 }
 
-function giveBackQuota(db: Db, userId: string, templateId: string) {
-  return db
-    .updateTable('subscribe_quotas')
-    .set((eb) => ({ remaining: eb('remaining', '+', 1) }))
-    .where('user_id', '=', userId)
-    .where('template_id', '=', templateId)
-    .execute()
+async function giveBackQuota(db: Db, row: DeliveryRow, templateId: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('subscribe_quotas')
+      .set((eb) => ({ remaining: eb('remaining', '+', 1) }))
+      .where('user_id', '=', row.recipient_id)
+      .where('template_id', '=', templateId)
+      .execute()
+    await trx.updateTable('notification_deliveries').set({ template_id: null }).where('id', '=', row.id).execute()
+  })
 }
 
 async function sendSms(deps: DeliveryDeps, row: DeliveryRow): Promise<Outcome> {

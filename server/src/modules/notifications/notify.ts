@@ -73,6 +73,7 @@ export async function notify(trx: Db, input: NotificationInput): Promise<void> {
         lease_until: null,
         lease_owner: null,
         last_error: null,
+        template_id: null,
         created_at: at,
         updated_at: at,
         sent_at: null,

@@ -4,7 +4,7 @@ import { claimDelivery, deliver, dueDeliveries, type DeliveryDeps } from '../mod
 
 const QUEUE = 'notification-delivery'
 /** pg-boss keeps its tables in a schema of its own, beside ours. */
-export const PGBOSS_SCHEMA = 'pgboss_weiquan'
+const PGBOSS_SCHEMA = 'pgboss_weiquan'
 
 /** pg-boss job ids are UUIDs: one per delivery attempt, derived from the idempotency key so every worker computes the same. */
 function jobId(idempotencyKey: string, attempts: number): string {
@@ -19,9 +19,13 @@ function jobId(idempotencyKey: string, attempts: number): string {
  * attempt always gets the same job id, which pg-boss inserts only once, and the claim on the row
  * (conditional UPDATE) stops a second send even if a job were fetched twice.
  */
-export async function startPgBossWorker(deps: DeliveryDeps, databaseUrl: string, options: { relayMs?: number; onError?: (error: unknown) => void } = {}) {
+export async function startPgBossWorker(
+  deps: DeliveryDeps,
+  databaseUrl: string,
+  options: { relayMs?: number; onError?: (error: unknown) => void; schema?: string } = {},
+) {
   const owner = `pgboss-${process.pid}-${randomUUID().slice(0, 8)}`
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: PGBOSS_SCHEMA, supervise: true, schedule: false })
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: options.schema ?? PGBOSS_SCHEMA, supervise: true, schedule: false })
   boss.on('error', (error) => options.onError?.(error))
   await boss.start()
   await boss.createQueue(QUEUE)

@@ -112,7 +112,11 @@ describe('进度通知（H5，iPhone 13）', () => {
       const detail = screen(page, DETAIL)
       await detail.getByText(first.number).first().waitFor()
       await badge(page).waitFor({ state: 'detached' })
+      // NOTE: Taro's router shades the page below a pushed one on a timer; going back before it fired
+      // left 消息 hidden (seen here with an immediate back). A person reads the complaint first.
+      await page.waitForTimeout(1000)
       await page.goBack()
+      await inbox.getByText('没有未读消息').waitFor()
 
       // A second one, then 全部已读 (asks first).
       await propose(liaison, second.id, '退还 128.50 元并赔礼道歉。')

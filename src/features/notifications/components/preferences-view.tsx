@@ -111,7 +111,7 @@ export function PreferencesView() {
 
       {saveProblem && <Text className='field-error'>{saveProblem}</Text>}
       <View className='prefs__save-bar'>
-        <Button className='btn btn-primary' loading={saving || undefined} disabled={saving || !changed.length || undefined} onClick={() => void save()}>
+        <Button className='btn btn-primary' disabled={saving || !changed.length || undefined} onClick={() => void save()}>
           {saving ? '正在保存…' : changed.length ? '保存设置' : '没有改动'}
         </Button>
       </View>

@@ -4,7 +4,7 @@
  * fresh short-lived ticket; it resumes after the last seq seen. Its own automatic reconnect would
  * reuse an expired ticket, so on error the stream is closed and reopened here with backoff.
  * While the stream is down (or EventSource is missing) the inbox is polled every 10 s.
- * Nothing runs while the page is hidden.
+ * Nothing runs while the page is hidden or the phone is offline.
  */
 import { apiOrigin } from '@/lib/api-base'
 import { createStreamTicket } from '../api/stream-ticket'
@@ -104,6 +104,13 @@ export function startLiveUpdates(): LiveUpdates {
     }
   }
 
+  // A phone losing its network often keeps a dead connection open for minutes: drop it at once and
+  // reopen on the way back, resuming after the last seq, so what came meanwhile is delivered.
+  function onOffline() {
+    disconnect()
+    stopPolling()
+  }
+
   function onOnline() {
     failures = 0
     void connect()
@@ -111,6 +118,7 @@ export function startLiveUpdates(): LiveUpdates {
 
   document.addEventListener('visibilitychange', onVisibility)
   window.addEventListener('online', onOnline)
+  window.addEventListener('offline', onOffline)
   void connect()
 
   return {
@@ -124,6 +132,7 @@ export function startLiveUpdates(): LiveUpdates {
       stopPolling()
       document.removeEventListener('visibilitychange', onVisibility)
       window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
     },
   }
 }

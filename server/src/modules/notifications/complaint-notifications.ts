@@ -13,6 +13,22 @@ const LINKS: Record<Audience, string> = {
   staff: '/packages/staff/pages/complaint/index?id=',
 }
 
+export const COMPLAINT_LINKS = LINKS
+
+/** The liaisons of the complaint's enterprise, while it is in the ODR green channel. */
+export async function liaisonIds(db: Db, complaint: { path: string; enterprise_id: string | null }): Promise<string[]> {
+  if (complaint.path !== 'odr' || !complaint.enterprise_id) return []
+  const rows = await db.selectFrom('users').select('id').where('enterprise_id', '=', complaint.enterprise_id).where('role', '=', 'enterprise').where('disabled', '=', 0).execute()
+  return rows.map((u) => u.id)
+}
+
+/** The assigned staff member, or every staff member while nobody is assigned. */
+export async function staffIds(db: Db, complaint: { assigned_staff_id: string | null }): Promise<string[]> {
+  if (complaint.assigned_staff_id) return [complaint.assigned_staff_id]
+  const rows = await db.selectFrom('users').select('id').where('role', '=', 'staff').where('disabled', '=', 0).execute()
+  return rows.map((u) => u.id)
+}
+
 const ENTERPRISE_STEPS = new Set(['submitted', 'enterprise_handling', 'enterprise_proposed'])
 
 interface Recipient {
@@ -34,15 +50,8 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
     .where('id', '=', event.complaint_id)
     .executeTakeFirst()
   if (!complaint) return
-  const liaisons = async () =>
-    complaint.path === 'odr' && complaint.enterprise_id
-      ? (await trx.selectFrom('users').select('id').where('enterprise_id', '=', complaint.enterprise_id).where('role', '=', 'enterprise').where('disabled', '=', 0).execute()).map((u) => u.id)
-      : []
-  /** The assigned staff member, or every staff member while nobody is assigned. */
-  const staff = async () =>
-    complaint.assigned_staff_id
-      ? [complaint.assigned_staff_id]
-      : (await trx.selectFrom('users').select('id').where('role', '=', 'staff').where('disabled', '=', 0).execute()).map((u) => u.id)
+  const liaisons = () => liaisonIds(trx, complaint)
+  const staff = () => staffIds(trx, complaint)
 
   const recipients: Recipient[] = []
   const add = (ids: string[], audience: Audience, type: NotificationType, title: string) => {
@@ -88,6 +97,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
       if (['withdrawn', 'accept_proposal', 'reject_proposal'].includes(event.type) && event.from_status && ENTERPRISE_STEPS.has(event.from_status)) {
         add(await liaisons(), 'enterprise', 'complaint_status', statusTitle)
       }
+      if (event.type === 'escalate') add(await liaisons(), 'enterprise', 'deadline', '已超过答复时限，投诉转消协处理')
       if (event.type === 'withdrawn' && complaint.assigned_staff_id) add([complaint.assigned_staff_id], 'staff', 'complaint_status', statusTitle)
   }
 

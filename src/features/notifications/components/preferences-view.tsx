@@ -97,6 +97,8 @@ export function PreferencesView() {
             .map((channel) => (
               <View key={channel} className='prefs__row'>
                 <Text className='prefs__channel'>{CHANNEL_LABELS[channel]}</Text>
+                {/* The word as well as the colour: a switch alone is easy to misread. */}
+                <Text className={`prefs__state ${enabled[`${type}:${channel}`] ? 'prefs__state--on' : ''}`}>{enabled[`${type}:${channel}`] ? '开' : '关'}</Text>
                 <Switch
                   className='prefs__switch'
                   color='#b71c1c'

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/database'
-import { latestSeq, notificationsAfter, toItem, unreadCount } from './notifications.repository'
+import { inboxState, latestSeq, notificationsAfter, toItem } from './notifications.repository'
 
 /** How often an open stream looks for new rows: they may be written by another process, so no in-memory signal suffices. */
 export const STREAM_POLL_MS = 500
@@ -30,15 +30,18 @@ export async function openNotificationStream(db: Db, reply: FastifyReply, userId
     if (busy || closed) return
     busy = true
     try {
-      const rows = await notificationsAfter(db, userId, cursor)
-      for (const row of rows) {
-        res.write(`id: ${row.seq}\nevent: notification\ndata: ${JSON.stringify(toItem(row))}\n\n`)
-        cursor = Number(row.seq)
+      const state = await inboxState(db, userId)
+      while (state.latestSeq > cursor) {
+        const rows = await notificationsAfter(db, userId, cursor)
+        if (rows.length === 0) break
+        for (const row of rows) {
+          res.write(`id: ${row.seq}\nevent: notification\ndata: ${JSON.stringify(toItem(row))}\n\n`)
+          cursor = Number(row.seq)
+        }
       }
-      const count = await unreadCount(db, userId)
-      if (count !== unread) {
-        unread = count
-        res.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: count })}\n\n`)
+      if (state.unreadCount !== unread) {
+        unread = state.unreadCount
+        res.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: unread })}\n\n`)
       }
     } catch {
       // The database may be closing with the server; the next poll or the client's reconnect recovers.

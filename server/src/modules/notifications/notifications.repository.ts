@@ -36,6 +36,19 @@ export async function latestSeq(db: Db, userId: string): Promise<number> {
   return Number(row?.seq ?? 0)
 }
 
+/** One cheap look per stream poll: the newest seq and the unread count together. */
+export async function inboxState(db: Db, userId: string): Promise<{ latestSeq: number; unreadCount: number }> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => [
+      eb.fn.max('seq').as('latest'),
+      eb.fn.sum<number | string | null>(eb.case().when('read_at', 'is', null).then(1).else(0).end()).as('unread'),
+    ])
+    .where('recipient_id', '=', userId)
+    .executeTakeFirst()
+  return { latestSeq: Number(row?.latest ?? 0), unreadCount: Number(row?.unread ?? 0) }
+}
+
 export async function unreadCount(db: Db, userId: string): Promise<number> {
   const row = await db
     .selectFrom('notifications')

@@ -25,6 +25,10 @@ describe('进度通知（H5，iPhone 13）', () => {
   // SMS on, so 通知设置 has switches (WeChat needs real template ids and stays off here).
   const server = useServerAndBrowser({ env: { NOTIFY_SMS: 'true' } })
 
+  // One SMS login per phone for the whole suite (a second code within a minute is refused).
+  let people: Promise<{ consumer: ApiSession; liaison: ApiSession }> | undefined
+  const consumerAndLiaison = () => (people ??= Promise.all([server.signIn('13800000001'), server.signIn('13800000003')]).then(([consumer, liaison]) => ({ consumer, liaison })))
+
   async function signInBrowser(page: Page, session: ApiSession) {
     await page.goto('/')
     await page.evaluate((state) => {
@@ -75,8 +79,7 @@ describe('进度通知（H5，iPhone 13）', () => {
   const badge = (page: Page) => page.locator('.weui-tabbar__item').filter({ hasText: '消息' }).locator('.taro-tabbar-badge')
 
   test('商家提出方案：消息页不刷新，2 秒内出现角标和通知；点开看投诉；全部已读后角标消失；断网重连后补上', async (t) => {
-    const consumer = await server.signIn('13800000001')
-    const liaison = await server.signIn('13800000003')
+    const { consumer, liaison } = await consumerAndLiaison()
     const first = await fileComplaint(consumer, liaison, '买到的牛奶已经过期三天了，商家拒绝退款，态度也很差。')
     const second = await fileComplaint(consumer, liaison, '买的大米里有虫子，要求退货，商家一直不回复。')
 
@@ -140,6 +143,25 @@ describe('进度通知（H5，iPhone 13）', () => {
       await context.setOffline(false)
       await badge(page).filter({ hasText: /^1$/ }).waitFor({ timeout: 8000 })
       await inbox.locator('.inbox-item--unread').first().waitFor()
+      assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), true, 'no reload')
+    })
+  })
+
+  test('浏览器没有 EventSource 时每 10 秒查一次，通知照样出现，不用刷新', async (t) => {
+    const { consumer, liaison } = await consumerAndLiaison()
+    const complaint = await fileComplaint(consumer, liaison, '买的洗衣机送来就是坏的，商家不肯上门维修。')
+    await server.api('POST', '/notifications/read-all', { token: consumer.accessToken })
+
+    await onPhone({ t, name: 'notifications-polling', baseUrl: server.baseUrl }, async ({ page }) => {
+      await page.addInitScript(() => delete (window as { EventSource?: unknown }).EventSource)
+      await signInBrowser(page, consumer)
+      await page.goto('/pages/home/index')
+      await page.getByText('我要投诉').first().waitFor()
+      await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+      const started = Date.now()
+      await propose(liaison, complaint.id, '上门更换一台新的洗衣机。')
+      await badge(page).filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 })
+      t.diagnostic(`polling showed it after ${Date.now() - started} ms`)
       assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), true, 'no reload')
     })
   })

@@ -8,10 +8,9 @@ import {
 } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 
-/** Inbox always; WeChat for everything (it still needs a subscribe quota); SMS only for key events. */
-export function defaultEnabled(type: NotificationType, channel: NotificationChannel): boolean {
-  if (channel === 'sms') return SMS_NOTIFICATION_TYPES.includes(type)
-  return true
+/** Inbox always; WeChat for everything (it still needs a subscribe quota); SMS only when the user opts in, for key events. */
+export function defaultEnabled(_type: NotificationType, channel: NotificationChannel): boolean {
+  return channel !== 'sms'
 }
 
 /** Whether the user wants this type on this channel: their choice, else the default. Inbox cannot be switched off. */

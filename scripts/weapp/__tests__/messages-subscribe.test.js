@@ -7,6 +7,7 @@
  * @jest-environment jsdom
  */
 const { mountPage, unmountAll, sessionStorage } = require('./taro-simulate.cjs')
+const { photoMocks, USER_DATA_PATH } = require('./wx-photo-mocks.cjs')
 
 const CONSUMER = { id: 'u-consumer', role: 'consumer', phone: '13812345678', displayName: '李四', enterprise: null, createdAt: '2026-01-01T00:00:00.000Z' }
 const bodyOf = (opts) => (typeof opts.data === 'string' ? JSON.parse(opts.data) : opts.data)
@@ -51,7 +52,67 @@ function server(templateIds) {
   return { requests, respond }
 }
 
+/** A finished filing draft on the device (step 5), as the filing pages save it. */
+function readyDraftStorage() {
+  const now = new Date().toISOString()
+  const draft = {
+    id: 'draft-ready',
+    idempotencyKey: '6f1c1d3e-8a4b-4c2d-9e7f-0a1b2c3d4e5f',
+    ownerId: CONSUMER.id,
+    createdAt: now,
+    updatedAt: now,
+    step: 5,
+    business: { name: '示例优选超市', region: '北京市朝阳区', address: '', creditCode: '', enterpriseId: null },
+    industry: 'food',
+    incidentDate: '2026-11-20',
+    amountYuan: '128.5',
+    description: '买到的牛奶已经过期三天了，商家拒绝退款还态度很差。',
+    demands: ['refund'],
+    demandDetail: '',
+    photos: [1].map((n) => ({
+      id: `ph-${n}`,
+      file: `${USER_DATA_PATH}/weiquan-photo-ph-${n}.jpg`,
+      bytes: 2_000_000,
+      original: false,
+      evidence: { id: `ev-${n}`, sha256: String(n).padStart(64, '0'), original: false, uploadedAt: now },
+      error: null,
+      rejected: false,
+    })),
+    contactPhone: CONSUMER.phone,
+    consent: true,
+    submitUncertain: false,
+  }
+  return { [`weiquan-drafts:${CONSUMER.id}`]: JSON.stringify([draft.id]), [`weiquan-draft:${draft.id}`]: JSON.stringify(draft) }
+}
+
 afterEach(() => unmountAll())
+
+describe('提交投诉 asks for WeChat progress messages', () => {
+  test('the submit tap asks first, then files the complaint', async () => {
+    const api = server(['T-progress'])
+    let postsAtAsk = -1
+    const requestSubscribeMessage = jest.fn((opts) => {
+      postsAtAsk = api.requests.filter((r) => r.method === 'POST').length
+      Promise.resolve().then(() => opts.success?.({ errMsg: 'requestSubscribeMessage:ok', 'T-progress': 'accept' }))
+    })
+    const p = await mountPage('packages/complaint/pages/review/index', {
+      storage: { ...sessionStorage(CONSUMER), ...readyDraftStorage() },
+      query: { draft: 'draft-ready' },
+      wx: { ...photoMocks().wx, requestSubscribeMessage },
+      respond: (opts) => (pathOf(opts) === '/api/complaints' && opts.method === 'POST' ? (api.requests.push({ method: 'POST', path: '/api/complaints' }), { data: complaintDetail() }) : api.respond(opts)),
+    })
+    await p.waitForText('提交投诉')
+    await p.waitFor(() => api.requests.some((r) => r.path === '/api/notifications/subscribe-config'), 2000, 'subscribe config loaded')
+    await p.settle()
+
+    p.tap(p.find('wx-button', '提交投诉'))
+    await p.waitFor(() => p.wx.reLaunch.mock.calls.length > 0, 4000, 'the result page')
+    expect(requestSubscribeMessage).toHaveBeenCalledTimes(1)
+    expect(requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['T-progress'])
+    expect(postsAtAsk).toBe(0)
+    await p.waitFor(() => api.requests.some((r) => r.path === '/api/notifications/subscriptions'), 2000, 'POST subscriptions')
+  })
+})
 
 describe('发送补充 asks for WeChat progress messages', () => {
   test('requestSubscribeMessage runs inside the tap, before the message is sent; the accepted template is recorded', async () => {

@@ -76,7 +76,7 @@ describe('消息 tab with notifications', () => {
     await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
     expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/packages/complaint/pages/detail/index?id=c-1')
     await p.waitForText('没有未读消息')
-    expect(server.calls).toContain('POST /api/notifications/n-1/read')
+    await p.waitFor(() => server.calls.includes('POST /api/notifications/n-1/read'), 2000, 'POST …/read')
     await p.waitFor(() => p.wx.removeTabBarBadge.mock.calls.length > 0, 2000, 'wx.removeTabBarBadge')
     expect(p.wx.removeTabBarBadge.mock.calls.at(-1)[0]).toMatchObject({ index: 2 })
   })
@@ -109,6 +109,31 @@ describe('消息 tab with notifications', () => {
     const p = await mountPage('pages/messages/index', { storage: sessionStorage(consumer), respond: server.respond, wx: tabBarApis() })
     await p.waitForText('120 条未读')
     await p.waitFor(() => p.wx.setTabBarBadge.mock.calls.some(([o]) => o.text === '99+'), 2000, 'badge 99+')
+  })
+})
+
+describe('消息 tab paging', () => {
+  test('加载更多 fetches the next page with the cursor and appends it', async () => {
+    const first = Array.from({ length: 20 }, (_, i) => notification(40 - i, { read: true, title: `第一页消息 ${40 - i}` }))
+    const second = [notification(20, { read: true, title: '第二页消息 20' })]
+    const cursors = []
+    const respond = (opts) => {
+      const url = opts.url.replace(/^https?:\/\/[^/]+/, '')
+      if (opts.method === 'GET' && /^\/api\/notifications\?/.test(url)) {
+        const cursor = new URLSearchParams(url.split('?')[1]).get('cursor')
+        cursors.push(cursor)
+        return { data: cursor === '21' ? { items: second, nextCursor: null, unreadCount: 0 } : { items: first, nextCursor: '21', unreadCount: 0 } }
+      }
+      return { statusCode: 404, data: { code: 'NOT_FOUND', message: '不存在' } }
+    }
+    const p = await mountPage('pages/messages/index', { storage: sessionStorage(consumer), respond, wx: tabBarApis() })
+    await p.waitForText('第一页消息 40')
+    expect(p.text()).not.toContain('第二页消息')
+    p.tap(p.find('wx-button', '加载更多'))
+    await p.waitForText('第二页消息 20')
+    expect(cursors).toEqual([null, '21'])
+    expect(p.text()).toContain('没有更多了')
+    expect(p.text().indexOf('第一页消息 21')).toBeLessThan(p.text().indexOf('第二页消息 20'))
   })
 })
 

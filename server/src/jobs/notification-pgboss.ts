@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss'
 import { claimDelivery, deliver, dueDeliveries, type DeliveryDeps } from '../modules/notifications/notification-delivery'
 
 const QUEUE = 'notification-delivery'
+const STALE_QUEUED_MS = 5 * 60_000
 /** pg-boss keeps its tables in a schema of its own, beside ours. */
 const PGBOSS_SCHEMA = 'pgboss_weiquan'
 
@@ -43,7 +44,10 @@ export async function startPgBossWorker(
   const relay = () => {
     running = (async () => {
       try {
-        for (const due of await dueDeliveries(deps.db, deps.now(), 200)) {
+        // A row queued long ago whose job vanished (e.g. pg-boss data lost) is sent to pg-boss again; the same
+        // job id means a job that still exists is not duplicated.
+        const staleQueued = new Date(deps.now().getTime() - STALE_QUEUED_MS)
+        for (const due of await dueDeliveries(deps.db, deps.now(), 200, staleQueued)) {
           await boss.send(QUEUE, { deliveryId: due.id }, { id: jobId(due.idempotency_key, due.attempts), retryLimit: 0 })
           await deps.db
             .updateTable('notification_deliveries')

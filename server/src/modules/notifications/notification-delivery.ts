@@ -70,8 +70,11 @@ export async function claimDelivery(
   return row && row.lease_owner === owner ? row : null
 }
 
-/** Deliveries a worker may try to claim now (due, or abandoned by a dead worker), oldest first. */
-export async function dueDeliveries(db: Db, now: Date, limit: number) {
+/**
+ * Deliveries a worker may try to claim now (due, or abandoned by a dead worker), oldest first.
+ * `queuedBefore` (pgboss mode) also returns rows handed to pg-boss before then and still untouched.
+ */
+export async function dueDeliveries(db: Db, now: Date, limit: number, queuedBefore?: Date) {
   const at = now.toISOString()
   return db
     .selectFrom('notification_deliveries')
@@ -80,6 +83,7 @@ export async function dueDeliveries(db: Db, now: Date, limit: number) {
       eb.or([
         eb.and([eb('status', 'in', ['pending', 'failed']), eb('next_attempt_at', '<=', at)]),
         eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)]),
+        ...(queuedBefore ? [eb.and([eb('status', '=', 'queued'), eb('updated_at', '<', queuedBefore.toISOString())])] : []),
       ]),
     )
     .orderBy('next_attempt_at')

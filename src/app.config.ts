@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
     // Staff review of volunteer applications and field reports.
     { root: 'packages/staff-volunteers', pages: ['pages/reports/index', 'pages/report/index', 'pages/applications/index'] },
+    { root: 'packages/settings', pages: ['pages/notifications/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -1,5 +1,7 @@
 import { type PropsWithChildren } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { connectSessionToHttp, useSessionStore } from './features/auth'
+import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications'
 import { startOutboxSync } from './features/volunteer'
 import { configureDayjs } from './lib/dates'
 import './app.css'
@@ -9,7 +11,18 @@ connectSessionToHttp()
 // Field reports waiting in the outbox go out at start and whenever the network comes back.
 startOutboxSync(() => useSessionStore.getState().user?.id ?? null)
 
+// The inbox and the 消息 badge follow the session: live while signed in, cleared on sign-out.
+function followSessionWithNotifications() {
+  const apply = (signedIn: boolean) => (signedIn ? startNotifications() : stopNotifications())
+  apply(!!useSessionStore.getState().accessToken)
+  useSessionStore.subscribe((state, previous) => {
+    if (!!state.accessToken !== !!previous.accessToken) apply(!!state.accessToken)
+  })
+}
+followSessionWithNotifications()
+
 function App({ children }: PropsWithChildren) {
+  useDidShow(() => wakeNotifications())
   return children
 }
 

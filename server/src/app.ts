@@ -20,6 +20,7 @@ import { workflowRoutes } from './modules/workflow/workflow.routes'
 import { statisticsRoutes } from './modules/statistics/statistics.routes'
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes'
 import { fieldReportsRoutes } from './modules/field-reports/field-reports.routes'
+import { notificationsRoutes } from './modules/notifications/notifications.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(statisticsRoutes, { ctx })
       await api.register(volunteersRoutes, { ctx })
       await api.register(fieldReportsRoutes, { ctx })
+      await api.register(notificationsRoutes, { ctx })
     },
     { prefix: '/api' },
   )

@@ -28,6 +28,22 @@ export interface Config {
   trustProxy: boolean
   /** S3-compatible object storage for photos; undefined keeps them on disk under dataDir. */
   s3: S3Config | undefined
+  notifications: NotificationConfig
+}
+
+export interface NotificationConfig {
+  /** `outbox`: workers poll the deliveries table; `pgboss`: deliveries travel through pg-boss on PostgreSQL. */
+  queue: 'outbox' | 'pgboss'
+  /** Run the delivery worker inside the server process (off when `npm run worker` runs separately). */
+  embeddedWorker: boolean
+  maxAttempts: number
+  /** How long a worker holds a delivery it is sending; a crashed worker's deliveries are retried after it. */
+  leaseSeconds: number
+  /** WeChat subscribe template ids the app asks for (≤ 3). */
+  subscribeTemplates: string[]
+  miniprogramState: 'formal' | 'trial' | 'developer'
+  /** SMS for key events; off by default. */
+  sms: boolean
 }
 
 export interface S3Config {
@@ -105,6 +121,40 @@ function tokenSecret(env: Env, dataDir: string): string {
   return secret
 }
 
+function subscribeTemplates(env: Env): string[] {
+  const raw = (env.WECHAT_SUBSCRIBE_TEMPLATES ?? '').trim()
+  if (!raw) return []
+  let ids: unknown
+  try {
+    ids = raw.startsWith('[') ? JSON.parse(raw) : raw.split(',').map((id) => id.trim()).filter(Boolean)
+  } catch {
+    ids = null
+  }
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^[\w-]{1,128}$/.test(id)) || ids.length > 3) {
+    throw new ConfigError(`环境变量 WECHAT_SUBSCRIBE_TEMPLATES 应为最多 3 个订阅消息模板 ID（逗号分隔或 JSON 数组），当前值为 "${raw}"`)
+  }
+  return ids as string[]
+}
+
+function notificationConfig(env: Env, databaseUrl: string | undefined): NotificationConfig {
+  const queue = env.NOTIFY_QUEUE || 'outbox'
+  if (queue !== 'outbox' && queue !== 'pgboss') throw new ConfigError(`环境变量 NOTIFY_QUEUE 只能是 outbox 或 pgboss，当前值为 "${queue}"`)
+  if (queue === 'pgboss' && !databaseUrl) throw new ConfigError('NOTIFY_QUEUE=pgboss 需要 PostgreSQL：请同时设置 DATABASE_URL')
+  const state = env.WECHAT_MINIPROGRAM_STATE || 'formal'
+  if (state !== 'formal' && state !== 'trial' && state !== 'developer') {
+    throw new ConfigError(`环境变量 WECHAT_MINIPROGRAM_STATE 只能是 formal、trial 或 developer，当前值为 "${state}"`)
+  }
+  return {
+    queue,
+    embeddedWorker: bool(env, 'NOTIFY_EMBEDDED_WORKER', true),
+    maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 6, 1),
+    leaseSeconds: int(env, 'NOTIFY_LEASE_SECONDS', 30, 1),
+    subscribeTemplates: subscribeTemplates(env),
+    miniprogramState: state,
+    sms: bool(env, 'NOTIFY_SMS', false),
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data')
   const databaseUrl = env.DATABASE_URL || undefined
@@ -146,5 +196,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'warn',
     trustProxy: bool(env, 'TRUST_PROXY', false),
     s3: s3Config(env),
+    notifications: notificationConfig(env, databaseUrl),
   }
 }

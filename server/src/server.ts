@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config'
 import { createContext } from './context-factory'
 import { scheduleDeadlineChecks } from './jobs/deadlines'
 import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
+import { startNotificationWorker } from './jobs/notification-worker'
+import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { ROLE_LABELS } from '../../src/contract/roles'
 
@@ -14,6 +16,10 @@ async function main() {
   await app.listen({ port: config.port, host: config.host })
   const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
+  const stopReminders = scheduleDeadlineReminders(ctx, app.log)
+  const stopNotifications = config.notifications.embeddedWorker
+    ? await startNotificationWorker(ctx, (error) => app.log.error({ err: error }, 'notification delivery failed'))
+    : async () => {}
 
   const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   const lines = [
@@ -30,6 +36,8 @@ async function main() {
   const stop = async () => {
     stopCleanup()
     stopDeadlines()
+    stopReminders()
+    await stopNotifications()
     await app.close()
     await database.close()
     process.exit(0)

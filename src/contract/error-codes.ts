@@ -33,6 +33,11 @@ export const ERROR_MESSAGES = {
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   LINK_EXPIRED: '链接已过期，请刷新页面',
   // ── notifications (#6) ──
+  NOTIFICATION_NOT_FOUND: '这条消息不存在',
+  STREAM_TICKET_INVALID: '实时消息连接已过期，请刷新页面',
+  INBOX_ALWAYS_ON: '消息中心的通知不能关闭',
+  CHANNEL_NOT_AVAILABLE: '这种通知方式暂不可用',
+  SUBSCRIBE_TEMPLATE_UNKNOWN: '订阅的消息模板无效，请刷新后重试',
   // ── warnings (#7) ──
   WARNING_NOT_FOUND: '这条消费警示不存在或已下架',
   // ── volunteers and field reports (#8) ──

@@ -56,7 +56,8 @@ describe('证据照片 packages/complaint/pages/photos/index', () => {
     })
     expect(new Set(uploadedFiles).size).toBe(3)
     for (const file of uploadedFiles) expect(file).toMatch(/\.small\.jpg$/)
-    expect(p.wx.request).not.toHaveBeenCalled()
+    // photos go through wx.uploadFile only (the app's own inbox catch-up aside)
+    expect(p.wx.request.mock.calls.filter(([opts]) => !/\/api\/notifications[/?]/.test(opts.url))).toEqual([])
 
     // the draft (with the server's evidence ids) is on the device
     await p.waitFor(() => storedDraft(p, 'draft-photos')?.photos.every((ph) => ph.evidence), 2000, 'draft saved with evidence')

@@ -106,7 +106,9 @@ describe('消息 pages/messages/index', () => {
   })
 
   test('signed in: shows 暂无消息', async () => {
-    const p = await mountPage('pages/messages/index', { storage: sessionStorage(user()), respond: apiWith(user()) })
+    const inbox = { items: [], nextCursor: null, unreadCount: 0 }
+    const respond = (opts) => (/\/api\/notifications\?/.test(opts.url) ? { data: inbox } : apiWith(user())(opts))
+    const p = await mountPage('pages/messages/index', { storage: sessionStorage(user()), respond })
     await p.waitForText('暂无消息')
   })
 })
@@ -134,8 +136,10 @@ describe('我的 pages/me/index', () => {
     expect(p.text()).not.toContain('请先登录')
 
     // useDidShow refreshes the profile with the stored access token
-    await p.waitFor(() => p.wx.request.mock.calls.length > 0, 2000, 'GET /api/me')
-    const me = p.wx.request.mock.calls[0][0]
+    // (the inbox also catches up on start: find the profile request among the calls)
+    const profileCall = () => p.wx.request.mock.calls.map(([opts]) => opts).find((opts) => /\/api\/me$/.test(opts.url))
+    await p.waitFor(profileCall, 2000, 'GET /api/me')
+    const me = profileCall()
     expect(me.url).toMatch(API_ORIGIN_RE)
     expect(me.url).toMatch(/\/api\/me$/)
     expect(header(me, 'Authorization')).toBe('Bearer x')

@@ -11,6 +11,12 @@ describe('configuration is checked at start-up', () => {
     assert.equal(config.databaseUrl, undefined)
     assert.equal(config.sms.provider, 'console')
     assert.equal(config.wechat.apiBase, 'https://api.weixin.qq.com')
+    assert.deepEqual(config.notifications, { queue: 'outbox', embeddedWorker: true, maxAttempts: 6, leaseSeconds: 30, subscribeTemplates: [], miniprogramState: 'formal', sms: false })
+  })
+
+  test('subscribe templates are a comma list or a JSON array', () => {
+    assert.deepEqual(loadConfig({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: ' tA , tB ' }).notifications.subscribeTemplates, ['tA', 'tB'])
+    assert.deepEqual(loadConfig({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: '["t-1"]' }).notifications.subscribeTemplates, ['t-1'])
   })
 
   test('each bad value is named in Chinese', () => {
@@ -23,6 +29,12 @@ describe('configuration is checked at start-up', () => {
       [{ WECHAT_API_BASE: 'not a url' }, /WECHAT_API_BASE/],
       [{ TOKEN_SECRET: 'short' }, /TOKEN_SECRET/],
       [{ SEED_DEMO: 'maybe' }, /SEED_DEMO/],
+      [{ NOTIFY_QUEUE: 'kafka' }, /NOTIFY_QUEUE/],
+      [{ NOTIFY_QUEUE: 'pgboss' }, /DATABASE_URL/],
+      [{ WECHAT_SUBSCRIBE_TEMPLATES: 'a,b,c,d' }, /WECHAT_SUBSCRIBE_TEMPLATES/],
+      [{ WECHAT_SUBSCRIBE_TEMPLATES: '["a", 3]' }, /WECHAT_SUBSCRIBE_TEMPLATES/],
+      [{ NOTIFY_MAX_ATTEMPTS: '0' }, /NOTIFY_MAX_ATTEMPTS/],
+      [{ WECHAT_MINIPROGRAM_STATE: 'beta' }, /WECHAT_MINIPROGRAM_STATE/],
     ]
     for (const [env, message] of cases) {
       assert.throws(() => loadConfig({ ...base, ...env }), (error: Error) => error instanceof ConfigError && message.test(error.message))

@@ -34,3 +34,26 @@ export function httpSms(apiBase: string, apiKey: string | undefined): SmsSender 
 export function createSmsSender(config: Config): SmsSender {
   return config.sms.provider === 'http' ? httpSms(config.sms.apiBase!, config.sms.apiKey) : consoleSms()
 }
+
+/** Notification texts for key events (NOTIFY_SMS=true): the same console / HTTP gateway as login codes. */
+export interface NotificationSms {
+  sendNotification(phone: string, text: string): Promise<void>
+}
+
+export function createNotificationSms(config: Config, print: (line: string) => void = console.log): NotificationSms {
+  if (config.sms.provider !== 'http') {
+    return { sendNotification: async (phone, text) => print(`【短信】发送给 ${phone}：${text}`) }
+  }
+  const { apiBase, apiKey } = config.sms
+  return {
+    async sendNotification(phone, text) {
+      const response = await fetch(`${apiBase}/sms/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+        body: JSON.stringify({ phone, template: 'notification', params: { text } }),
+        signal: AbortSignal.timeout(5000),
+      })
+      if (!response.ok) throw new Error(`SMS gateway answered ${response.status}`)
+    },
+  }
+}

@@ -1,11 +1,14 @@
 import type { Insertable, Selectable } from 'kysely'
 import type { Db } from '../../db/database'
 import type { ComplaintEventTable } from '../../db/schema'
+import { notifyComplaintEvent } from '../notifications/complaint-notifications'
 
 export type ComplaintEventRow = Selectable<ComplaintEventTable>
 
-export function insertComplaintEvent(trx: Db, row: Insertable<ComplaintEventTable>) {
-  return trx.insertInto('complaint_events').values(row).execute()
+/** Every event also writes its notifications (the outbox) in the same transaction. */
+export async function insertComplaintEvent(trx: Db, row: Insertable<ComplaintEventTable>) {
+  await trx.insertInto('complaint_events').values(row).execute()
+  await notifyComplaintEvent(trx, row)
 }
 
 /** The timeline, oldest first. */

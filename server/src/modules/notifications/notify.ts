@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
+import { channelsFor } from './notification-preferences'
 
 export interface NotificationInput {
   recipientId: string
@@ -20,7 +21,8 @@ export interface NotificationInput {
 
 /**
  * Records a notification in the outbox, inside the caller's transaction, so it exists exactly when
- * the change it reports exists. Delivery (inbox stream, WeChat, SMS) happens later in the worker.
+ * the change it reports exists: the inbox item, plus one pending delivery per outside channel the
+ * recipient can be reached on and wants. Sending happens later in the worker.
  */
 export async function notify(trx: Db, input: NotificationInput): Promise<void> {
   const next = await trx
@@ -28,10 +30,12 @@ export async function notify(trx: Db, input: NotificationInput): Promise<void> {
     .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
     .where('recipient_id', '=', input.recipientId)
     .executeTakeFirstOrThrow()
-  await trx
+  const id = randomUUID()
+  const at = input.now.toISOString()
+  const inserted = await trx
     .insertInto('notifications')
     .values({
-      id: randomUUID(),
+      id,
       recipient_id: input.recipientId,
       type: input.type,
       title: input.title,
@@ -39,10 +43,42 @@ export async function notify(trx: Db, input: NotificationInput): Promise<void> {
       link: input.link,
       complaint_id: input.complaintId ?? null,
       source_key: input.sourceKey,
-      created_at: input.now.toISOString(),
+      created_at: at,
       read_at: null,
       seq: Number(next.seq),
     })
     .onConflict((oc) => oc.column('source_key').doNothing())
+    .returning('id')
     .execute()
+  if (inserted.length === 0) return
+
+  const recipient = await trx.selectFrom('users').select(['wechat_openid', 'phone']).where('id', '=', input.recipientId).executeTakeFirst()
+  const wanted = await channelsFor(trx, input.recipientId, input.type)
+  const channels = [
+    ...(wanted.has('wechat') && recipient?.wechat_openid ? (['wechat'] as const) : []),
+    ...(wanted.has('sms') && recipient?.phone ? (['sms'] as const) : []),
+  ]
+  for (const channel of channels) {
+    await trx
+      .insertInto('notification_deliveries')
+      .values({
+        id: randomUUID(),
+        notification_id: id,
+        recipient_id: input.recipientId,
+        channel,
+        idempotency_key: `${input.sourceKey}:${channel}`,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: at,
+        lease_until: null,
+        lease_owner: null,
+        last_error: null,
+        template_id: null,
+        created_at: at,
+        updated_at: at,
+        sent_at: null,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute()
+  }
 }

@@ -26,8 +26,11 @@ interface ExtraPhoto extends PhotoTile {
   evidenceId: string | null
 }
 
-/** One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw. */
-export function DetailView({ complaintId }: { complaintId?: string }) {
+/**
+ * One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw.
+ * `beforeSend` runs first, synchronously, in the 发送补充 tap (WeChat subscribe messages need a direct tap).
+ */
+export function DetailView({ complaintId, beforeSend }: { complaintId?: string; beforeSend?: () => void }) {
   const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<ExtraPhoto[]>([])
@@ -171,7 +174,14 @@ export function DetailView({ complaintId }: { complaintId?: string }) {
             }}
           />
           {sendProblem && <Text className='field-error'>{sendProblem}</Text>}
-          <Button className='btn btn-primary detail__send' disabled={sending || undefined} onClick={() => void send()}>
+          <Button
+            className='btn btn-primary detail__send'
+            disabled={sending || undefined}
+            onClick={() => {
+              beforeSend?.()
+              void send()
+            }}
+          >
             {sending ? '正在发送…' : '发送补充'}
           </Button>
         </View>

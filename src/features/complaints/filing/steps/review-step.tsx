@@ -57,7 +57,8 @@ function Row({ label, value }: { label: string; value: string }) {
   )
 }
 
-export function ReviewStep({ owner, draftId }: { owner: DraftOwner; draftId?: string }) {
+/** `beforeSubmit` runs first, synchronously, in the 提交投诉 tap (WeChat subscribe messages need a direct tap). */
+export function ReviewStep({ owner, draftId, beforeSubmit }: { owner: DraftOwner; draftId?: string; beforeSubmit?: () => void }) {
   const { draft, problem: loadProblem } = useOpenDraft(owner, draftId)
   const uploads = useFilingStore((s) => s.uploads)
   const [phase, setPhase] = useState<Phase>('idle')
@@ -120,7 +121,10 @@ export function ReviewStep({ owner, draftId }: { owner: DraftOwner; draftId?: st
       ready={!!draft}
       problem={loadProblem}
       onBack={() => draft && void goToStep(4, draft.id, 5)}
-      onNext={() => void submit()}
+      onNext={() => {
+        if (phase === 'idle') beforeSubmit?.()
+        void submit()
+      }}
       nextText={busyText ?? (draft?.submitUncertain ? '重新提交' : '提交投诉')}
       nextBusy={phase !== 'idle'}
     >

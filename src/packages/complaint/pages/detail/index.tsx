@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { LoginPrompt, useSessionStore } from '@/features/auth'
 import { DetailView } from '@/features/complaints/detail/detail-view'
+import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
 export default function ComplaintDetailPage() {
@@ -14,5 +15,5 @@ export default function ComplaintDetailPage() {
       </View>
     )
   }
-  return <DetailView complaintId={params.id} />
+  return <DetailView complaintId={params.id} beforeSend={requestSubscriptions} />
 }

@@ -1,0 +1,120 @@
+import type { Insertable } from 'kysely'
+import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
+import type { NotificationType } from '../../../../src/contract/notification'
+import type { Db } from '../../db/database'
+import type { ComplaintEventTable } from '../../db/schema'
+import { notify } from './notify'
+
+type Audience = 'consumer' | 'enterprise' | 'staff'
+
+const LINKS: Record<Audience, string> = {
+  consumer: '/packages/complaint/pages/detail/index?id=',
+  enterprise: '/packages/enterprise/pages/complaint/index?id=',
+  staff: '/packages/staff/pages/complaint/index?id=',
+}
+
+export const COMPLAINT_LINKS = LINKS
+
+/** The liaisons of the complaint's enterprise, while it is in the ODR green channel. */
+export async function liaisonIds(db: Db, complaint: { path: string; enterprise_id: string | null }): Promise<string[]> {
+  if (complaint.path !== 'odr' || !complaint.enterprise_id) return []
+  const rows = await db.selectFrom('users').select('id').where('enterprise_id', '=', complaint.enterprise_id).where('role', '=', 'enterprise').where('disabled', '=', 0).execute()
+  return rows.map((u) => u.id)
+}
+
+/** The assigned staff member, or every staff member while nobody is assigned. */
+export async function staffIds(db: Db, complaint: { assigned_staff_id: string | null }): Promise<string[]> {
+  if (complaint.assigned_staff_id) return [complaint.assigned_staff_id]
+  const rows = await db.selectFrom('users').select('id').where('role', '=', 'staff').where('disabled', '=', 0).execute()
+  return rows.map((u) => u.id)
+}
+
+const ENTERPRISE_STEPS = new Set(['submitted', 'enterprise_handling', 'enterprise_proposed'])
+
+interface Recipient {
+  userId: string
+  audience: Audience
+  type: NotificationType
+  title: string
+}
+
+/**
+ * Turns one complaint event into notifications for the people it concerns, in the event's own
+ * transaction (called from insertComplaintEvent, the one place events are written). The actor is
+ * never told about their own action.
+ */
+export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintEventTable>): Promise<void> {
+  const complaint = await trx
+    .selectFrom('complaints')
+    .select(['id', 'number', 'consumer_id', 'enterprise_id', 'assigned_staff_id', 'path', 'status', 'business_name', 'due_kind'])
+    .where('id', '=', event.complaint_id)
+    .executeTakeFirst()
+  if (!complaint) return
+  const liaisons = () => liaisonIds(trx, complaint)
+  const staff = () => staffIds(trx, complaint)
+
+  const recipients: Recipient[] = []
+  const add = (ids: string[], audience: Audience, type: NotificationType, title: string) => {
+    for (const userId of ids) recipients.push({ userId, audience, type, title })
+  }
+  const consumer = [complaint.consumer_id]
+  const statusTitle = `投诉进度：${COMPLAINT_STATUS_LABELS[complaint.status]}`
+  const atEnterprise = ENTERPRISE_STEPS.has(complaint.status)
+
+  switch (event.type) {
+    case 'submitted':
+      if (complaint.status === 'awaiting_review') add(await staff(), 'staff', 'complaint_assigned', '新投诉待受理')
+      else add(await liaisons(), 'enterprise', 'complaint_assigned', '新投诉待处理')
+      break
+    case 'message':
+    case 'evidence_added':
+      if (event.actor_id === complaint.consumer_id) {
+        if (atEnterprise) add(await liaisons(), 'enterprise', 'complaint_message', '消费者补充了说明')
+        else if (complaint.assigned_staff_id) add([complaint.assigned_staff_id], 'staff', 'complaint_message', '消费者补充了说明')
+      } else {
+        add(consumer, 'consumer', 'complaint_message', '您的投诉有新留言')
+      }
+      break
+    case 'propose':
+      add(consumer, 'consumer', 'proposal_received', '商家提出了处理方案')
+      break
+    case 'request_info':
+      add(consumer, 'consumer', 'info_requested', '商家请您补充信息')
+      break
+    case 'overdue':
+      if (event.data && JSON.parse(event.data).dueKind === 'enterprise_response') add(await liaisons(), 'enterprise', 'deadline', '投诉已超过答复时限')
+      else add(await staff(), 'staff', 'deadline', '投诉已超过处理时限')
+      break
+    case 'assign':
+      if (complaint.assigned_staff_id) add([complaint.assigned_staff_id], 'staff', 'complaint_assigned', '您被指派承办一件投诉')
+      break
+    case 'note':
+    case 'rate':
+      break
+    default:
+      add(consumer, 'consumer', 'complaint_status', statusTitle)
+      if (complaint.status === 'awaiting_review') add(await staff(), 'staff', 'complaint_assigned', '新投诉待受理')
+      if (['withdrawn', 'accept_proposal', 'reject_proposal'].includes(event.type) && event.from_status && ENTERPRISE_STEPS.has(event.from_status)) {
+        add(await liaisons(), 'enterprise', 'complaint_status', statusTitle)
+      }
+      if (event.type === 'escalate') add(await liaisons(), 'enterprise', 'deadline', '已超过答复时限，投诉转消协处理')
+      if (event.type === 'withdrawn' && complaint.assigned_staff_id) add([complaint.assigned_staff_id], 'staff', 'complaint_status', statusTitle)
+  }
+
+  const seen = new Set<string>()
+  const label = COMPLAINT_EVENT_LABELS[event.type]
+  for (const r of recipients) {
+    if (r.userId === event.actor_id || seen.has(r.userId)) continue
+    seen.add(r.userId)
+    await notify(trx, {
+      recipientId: r.userId,
+      type: r.type,
+      title: r.title,
+      body: `${complaint.business_name}（${complaint.number}）：${label}`,
+      link: LINKS[r.audience] + complaint.id,
+      complaintId: complaint.id,
+      sourceKey: `complaint-event:${event.id}:${r.userId}`,
+      now: new Date(event.created_at),
+    })
+  }
+}

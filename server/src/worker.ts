@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from './config'
+import { createContext } from './context-factory'
+import { startNotificationWorker } from './jobs/notification-worker'
+
+/**
+ * `npm run worker`: delivers notifications in a process of its own (run the server with
+ * NOTIFY_EMBEDDED_WORKER=false then). Several may run at once.
+ */
+async function main() {
+  const config = loadConfig()
+  const { ctx, database } = await createContext(config)
+  const stop = await startNotificationWorker(ctx, (error) => console.error('通知发送出错：', error))
+  console.log(`通知发送进程已启动（队列：${config.notifications.queue}）`)
+  const shutdown = async () => {
+    await stop()
+    await database.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `配置错误：${error.message}` : error)
+  process.exit(1)
+})

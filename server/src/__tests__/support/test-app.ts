@@ -31,7 +31,7 @@ export interface TestApp {
 }
 
 /** A fresh database: in-memory SQLite, or a new PostgreSQL schema dropped afterwards. */
-async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void> }> {
+async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void>; schema?: string }> {
   if (TEST_DB === 'sqlite') return { database: openDatabase({ sqliteFile: ':memory:' }), drop: async () => {} }
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
   const admin = new pg.Client({ connectionString: PG_URL })
@@ -41,6 +41,7 @@ async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Prom
   const database = openDatabase({ databaseUrl: PG_URL, pgSchema: schema })
   return {
     database,
+    schema,
     async drop() {
       const client = new pg.Client({ connectionString: PG_URL })
       await client.connect()
@@ -51,8 +52,8 @@ async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Prom
 }
 
 export async function createTestApp(env: Record<string, string> = {}, sender?: SmsSender): Promise<TestApp> {
-  const { database, drop } = await freshDatabase()
-  await migrateToLatest(database.db)
+  const { database, drop, schema } = await freshDatabase()
+  await migrateToLatest(database.db, schema)
   const config = loadConfig({ TOKEN_SECRET: 'test-secret-'.padEnd(40, 'x'), H5_DIR: '/nonexistent', DATA_DIR: '/tmp/weiquan-test', ...env })
   let offset = 0
   const now = () => new Date(Date.now() + offset)

@@ -3,7 +3,8 @@
  * Chromium as an iPhone 13: the consumer keeps 消息 open; the enterprise liaison proposes a
  * solution through the API; without a reload the tab badge and the list show it within 2 s
  * (server-sent events). Tapping it opens the complaint; 全部已读 (confirmed) clears the badge.
- * Then the phone goes offline, a notification is made meanwhile, and back online it arrives.
+ * Then the phone goes offline, a notification is made meanwhile, and back online it arrives. A
+ * stream the server drops is reopened with a fresh ticket; without EventSource the app polls.
  * Also screenshots of the empty inbox and of 通知设置.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/notifications.e2e.test.ts
@@ -144,6 +145,38 @@ describe('进度通知（H5，iPhone 13）', () => {
       await badge(page).filter({ hasText: /^1$/ }).waitFor({ timeout: 8000 })
       await inbox.locator('.inbox-item--unread').first().waitFor()
       assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), true, 'no reload')
+    })
+  })
+
+  test('服务器断开推送连接后，应用换新票据、从最后一条接着重连，之后的通知照样即时到达', async (t) => {
+    const { consumer, liaison } = await consumerAndLiaison()
+    const complaint = await fileComplaint(consumer, liaison, '买的空调刚装好就一直漏水，商家说这事不归他们管。')
+    await server.api('POST', '/notifications/read-all', { token: consumer.accessToken })
+
+    await onPhone({ t, name: 'notifications-reconnect', baseUrl: server.baseUrl }, async ({ page }) => {
+      const streams: URL[] = []
+      // The first connection is answered and at once closed, like a server restart or a proxy timeout.
+      await page.route('**/api/notifications/stream?**', async (route) => {
+        streams.push(new URL(route.request().url()))
+        if (streams.length === 1) await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: ': bye\n\n' })
+        else await route.continue()
+      })
+      await signInBrowser(page, consumer)
+      await page.goto(MESSAGES)
+      await screen(page, MESSAGES).getByText(/暂无消息|没有未读消息/).waitFor()
+      const deadline = Date.now() + 8000
+      while (streams.length < 2 && Date.now() < deadline) await page.waitForTimeout(100)
+      assert.equal(streams.length, 2, 'reconnected after the drop')
+      const [dropped, resumed] = streams
+      assert.notEqual(resumed.searchParams.get('ticket'), dropped.searchParams.get('ticket'), 'a fresh ticket')
+      assert.match(resumed.searchParams.get('after') ?? '', /^\d+$/)
+      await page.waitForTimeout(500)
+
+      const started = Date.now()
+      await propose(liaison, complaint.id, '上门维修并赔偿 100 元。')
+      await badge(page).filter({ hasText: /^1$/ }).waitFor({ timeout: 2000 })
+      t.diagnostic(`after the reconnect, shown in ${Date.now() - started} ms`)
+      assert.equal(streams.length, 2, 'delivered by the resumed stream, no further reconnects')
     })
   })
 

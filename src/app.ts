@@ -2,14 +2,14 @@ import { type PropsWithChildren } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { connectSessionToHttp, useSessionStore } from './features/auth'
 import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications'
-import { startOutboxSync } from './features/volunteer'
+import { startOutboxAtLaunch } from './features/volunteer/outbox/start-at-launch'
 import { configureDayjs } from './lib/dates'
 import './app.css'
 
 configureDayjs()
 connectSessionToHttp()
 // Field reports waiting in the outbox go out at start and whenever the network comes back.
-startOutboxSync(() => useSessionStore.getState().user?.id ?? null)
+startOutboxAtLaunch(() => useSessionStore.getState().user?.id ?? null)
 
 // The inbox and the 消息 badge follow the session: live while signed in, cleared on sign-out.
 function followSessionWithNotifications() {

@@ -1,5 +1,6 @@
 /**
- * The one outbox sender of the app: started in app.ts, triggered by app start, the network coming
+ * The one outbox sender of the app: started at launch on H5 (app.ts), by the volunteer pages on weapp;
+ * triggered by its start, the network coming
  * back (weapp onNetworkStatusChange, H5 `online`) and the 立即上传 button; network trouble retries
  * with backoff (2 s, 4 s … 1 min) for as long as reports are waiting.
  */

@@ -2,7 +2,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { ReportForm } from '@/features/volunteer/components/report-form'
 import { useOutboxStore } from '@/features/volunteer/outbox/outbox-store'
+import { startOutboxSync } from '@/features/volunteer/outbox/run-outbox-sync'
 import { WorkspaceShell } from '@/features/workspace'
+
+// Weapp starts the sender in the volunteer subpackage (see start-at-launch.weapp.ts); a second call does nothing.
+startOutboxSync(() => useSessionStore.getState().user?.id ?? null)
 
 export default function FieldReportPage() {
   const { params } = useRouter()

@@ -1,10 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
-import { syncOutbox } from '@/features/volunteer'
+import { startOutboxSync, syncOutbox } from '@/features/volunteer'
 import { OutboxPanel } from '@/features/volunteer/components/outbox-panel'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/volunteer/components/volunteer.css'
+
+// Weapp starts the sender here rather than at launch (main package budget); on H5 it is already running.
+startOutboxSync(() => useSessionStore.getState().user?.id ?? null)
 
 export default function VolunteerWorkspacePage() {
   const userId = useSessionStore((s) => s.user?.id)

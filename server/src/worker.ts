@@ -11,7 +11,11 @@ async function main() {
   const { ctx, database } = await createContext(config)
   const stop = await startNotificationWorker(ctx, (error) => console.error('通知发送出错：', error))
   console.log(`通知发送进程已启动（队列：${config.notifications.queue}）`)
+  // The worker's poll timers are unref'd (they must not hold the API server open); here nothing else
+  // would keep the process alive between passes, so it would quietly exit after the first one.
+  const keepAlive = setInterval(() => undefined, 60_000)
   const shutdown = async () => {
+    clearInterval(keepAlive)
     await stop()
     await database.close()
     process.exit(0)

@@ -11,10 +11,13 @@ export default defineAppConfig({
     },
     // The enterprise directory's public page, opened from the business suggestions.
     { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
+    // Consumer warnings: public list, detail (share links open it directly) and search; staff editing apart.
+    { root: 'packages/warnings', pages: ['pages/list/index', 'pages/detail/index', 'pages/search/index'] },
+    { root: 'packages/staff-warnings', pages: ['pages/list/index', 'pages/editor/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/complaint'] },
+    'pages/home/index': { network: 'all', packages: ['packages/complaint', 'packages/warnings'] },
     'pages/complaints/index': { network: 'all', packages: ['packages/complaint'] },
   },
   window: {

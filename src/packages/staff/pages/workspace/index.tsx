@@ -62,6 +62,10 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__meta'>收到、办结、挽回损失、超期，按行业和月份</Text>
         <Text className='complaint-item__more'>查看统计 ›</Text>
       </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={() => void Taro.navigateTo({ url: '/packages/staff-warnings/pages/list/index' })} role='link'>
+        <Text className='complaint-item__business'>消费警示管理</Text>
+        <Text className='complaint-item__more'>写警示、发布和撤回 ›</Text>
+      </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (
           <View key={f.value} className={`queue-filter ${f.value === filter ? 'queue-filter--on' : ''}`} role='radio' aria-checked={f.value === filter} onClick={() => choose(f.value)}>

@@ -18,6 +18,8 @@ import { evidenceRoutes } from './modules/evidence/evidence.routes'
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes'
 import { workflowRoutes } from './modules/workflow/workflow.routes'
 import { statisticsRoutes } from './modules/statistics/statistics.routes'
+import { warningsRoutes } from './modules/warnings/warnings.routes'
+import { warningImagesRoutes } from './modules/warnings/warning-images.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -58,6 +60,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
       await api.register(statisticsRoutes, { ctx })
+      await api.register(warningsRoutes, { ctx })
+      await api.register(warningImagesRoutes, { ctx })
     },
     { prefix: '/api' },
   )

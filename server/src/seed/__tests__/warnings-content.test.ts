@@ -120,7 +120,7 @@ describe('warning seed content', () => {
   })
 
   test('no real brand or platform names slip in', () => {
-    const brands = /华为|小米|苹果|抖音|快手|淘宝|天猫|京东|拼多多|美团|饿了么|滴滴|海飞丝|飘柔|潘婷|小天才|腾讯|王者荣耀/
+    const brands = /华为|小米|苹果手机|抖音|快手|淘宝|天猫|京东|拼多多|美团|饿了么|滴滴|海飞丝|飘柔|潘婷|小天才|腾讯|王者荣耀/
     for (const w of WARNING_SEEDS) assert.doesNotMatch(`${w.title}${w.summary}${w.bodyHtml}`, brands, w.title)
   })
 })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { WarningSearchResponse } from '../../../src/contract/warning'
 import { seedDemoData } from '../seed/demo'
-import { createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
+import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
 import { createDraft, publish, published } from './support/warnings'
 
 /**
@@ -11,13 +11,14 @@ import { createDraft, publish, published } from './support/warnings'
  */
 describe(`warning search gives the same results on both databases (${TEST_DB})`, () => {
   let t: TestApp
+  let staff: string
   const ids: Record<string, string> = {}
   before(async () => {
     t = await createTestApp()
     await seedDemoData(t.ctx.db)
     // Only the fixtures below take part: the seeded warnings are archived out of the way.
     await t.ctx.db.updateTable('warnings').set({ status: 'archived' }).execute()
-    const staff = (await loginByPhone(t, '13800000004', '10.9.0.4')).accessToken
+    staff = (await loginByPhone(t, '13800000004', '10.9.0.4')).accessToken
     const fixtures: Record<string, Record<string, string>> = {
       sales: {
         title: '老年人保健品会销陷阱',
@@ -111,5 +112,20 @@ describe(`warning search gives the same results on both databases (${TEST_DB})`,
       assert.equal(response.json().code, 'WARNING_QUERY_TOO_SHORT')
       assert.match(response.json().message, /至少输入 2 个字/)
     }
+  })
+
+  test('an edited body is searched by its new words only; an archived warning drops out', async () => {
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/warnings/${ids.app}`,
+      headers: bearer(staff),
+      payload: { bodyHtml: '<p>退订入口改到了设置页面。</p>' },
+    })
+    assert.equal(edited.statusCode, 200, edited.body)
+    assert.deepEqual(await idsFor('取消入口'), [])
+    assert.deepEqual(await idsFor('退订入口'), [ids.app])
+    await t.app.inject({ method: 'POST', url: `/api/staff/warnings/${ids.app}/archive`, headers: bearer(staff) })
+    assert.deepEqual(await idsFor('退订入口'), [])
+    assert.deepEqual(await idsFor('APP'), [])
   })
 })

@@ -63,6 +63,8 @@ async function sqliteFullText(db: Kysely<any>) {
  * search_path without public still finds it.
  */
 async function postgresTrigrams(db: Kysely<any>) {
+  // Two databases migrating at once (parallel test files) would race to create the extension.
+  await sql`select pg_advisory_xact_lock(hashtext('weiquan.create-extension.pg_trgm'))`.execute(db)
   await sql`create extension if not exists pg_trgm with schema public`.execute(db)
   for (const column of ['title', 'summary', 'body_text']) {
     await sql`create index ${sql.id(`warnings_${column}_trgm`)} on warnings using gin (lower(${sql.id(column)}) public.gin_trgm_ops)`.execute(db)

@@ -8,8 +8,12 @@
  * Run: npx taro build --type h5 && node scripts/precompress.mjs dist/h5 && node --import tsx --test e2e/warnings.e2e.test.ts
  */
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, toastGone } from './support/taro'
@@ -170,7 +174,28 @@ describe('消费警示（H5，iPhone 13）', () => {
       await input(editor, '标题').fill(title)
       await textarea(editor, '摘要').fill('有人以免费体检为名推销高价保健品，老人千万别去。')
       await textarea(editor, '正文').fill('<h3>怎么识别</h3><p>免费体检之后<strong>推销保健品</strong>。</p><script>alert(1)</script><p onclick="x()">请告诉家里老人。</p>')
+
+      // A picture from the album goes into the body: uploaded, its public copy has no GPS.
+      const dir = mkdtempSync(path.join(tmpdir(), 'weiquan-warning-image-'))
+      const photo = path.join(dir, 'sale-meeting.jpg')
+      await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 180, g: 90, b: 40 } } })
+        .jpeg({ quality: 90 })
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 2700/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 3000/100' } })
+        .toFile(photo)
+      const chooser = page.waitForEvent('filechooser')
+      await button(editor, '插入图片').tap()
+      await (await chooser).setFiles(photo)
+      await page.waitForFunction(() => /<img src="[^"]+"/.test((document.querySelector('taro-textarea-core[aria-label="正文"] textarea') as HTMLTextAreaElement | null)?.value ?? ''))
       const preview = editor.locator('.staff-editor__preview')
+      const image = preview.locator('.warning-body img').first()
+      await image.waitFor()
+      rmSync(dir, { recursive: true, force: true })
+      const src = await image.getAttribute('src')
+      const publicCopy = await fetch(new URL(src!, server.baseUrl))
+      assert.equal(publicCopy.status, 200)
+      const metadata = await sharp(Buffer.from(await publicCopy.arrayBuffer())).metadata()
+      assert.equal(metadata.exif, undefined, 'the public copy carries no EXIF (GPS)')
+
       await preview.getByText('推销保健品').waitFor()
       await preview.getByText('请告诉家里老人。').waitFor()
       assert.equal(await preview.locator('script, [onclick]').count(), 0)

@@ -94,7 +94,7 @@ export function WarningListView() {
           value={INDUSTRY_CHOICES.indexOf(industry)}
           onChange={(event) => setIndustry(INDUSTRY_CHOICES[Number(event.detail.value)])}
         >
-          <View className='warning-toolbar__item' role='button' aria-label='按行业筛选'>
+          <View className='warning-toolbar__item' role='button'>
             <Text>行业：{industryText(industry)} ▾</Text>
           </View>
         </Picker>
@@ -127,7 +127,7 @@ export function WarningListView() {
           <PageState kind='empty' title='暂无相关警示' description={industry || kind ? '换个类别或行业看看' : '消协发布的消费警示会显示在这里'} />
         </View>
       ) : (
-        <View role='list'>
+        <View>
           {listing.pinned.map((warning) => (
             <WarningCard key={warning.id} warning={warning} onOpen={open} />
           ))}
@@ -138,7 +138,7 @@ export function WarningListView() {
       )}
 
       {hasMore && (
-        <Button className='btn btn-plain warning-more' loading={loadingMore} disabled={loadingMore} onClick={() => void loadMore()}>
+        <Button className='btn btn-plain warning-more' loading={loadingMore || undefined} disabled={loadingMore || undefined} onClick={() => void loadMore()}>
           加载更多
         </Button>
       )}

@@ -78,7 +78,7 @@ export function WarningSearchView({ initial }: { initial?: string }) {
             <PageState kind='empty' title={`没有找到“${state.q}”相关的警示`} description='换个说法试试，比如“退款”“预付卡”' />
           </View>
         ) : (
-          <View role='list'>
+          <View>
             <Text className='muted'>找到 {state.answer.total} 条与“{state.q}”相关的警示</Text>
             {state.answer.items.map((hit) => (
               <WarningCard key={hit.id} warning={hit} highlight={hit.highlight} onOpen={(id) => void Taro.navigateTo({ url: warningDetailPath(id) })} />

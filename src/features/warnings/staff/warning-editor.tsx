@@ -224,7 +224,7 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
         <View className='field'>
           <Text className='field-label'>封面图片</Text>
           {coverUrl && <RichText nodes={`<img src="${absoluteUrl(coverUrl)}" style="max-width:100%;border-radius:6px" alt="封面">`} />}
-          <Button className='btn btn-plain' disabled={!!upload} onClick={() => void uploadImage('cover')}>
+          <Button className='btn btn-plain' disabled={!!upload || undefined} onClick={() => void uploadImage('cover')}>
             {coverUrl ? '更换封面' : '上传封面'}
           </Button>
         </View>
@@ -233,7 +233,7 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
       <View className='card'>
         <Text className='field-label'>正文（可用 p、h3、ul、li、strong、table、img 等标签）</Text>
         <Textarea className='field-input staff-editor__body' aria-label='正文' value={fields.bodyHtml} maxlength={100000} placeholder='<p>正文……</p>' onInput={(e) => set('bodyHtml', e.detail.value)} />
-        <Button className='btn btn-plain staff-editor__insert' disabled={!!upload} onClick={() => void uploadImage('body')}>
+        <Button className='btn btn-plain staff-editor__insert' disabled={!!upload || undefined} onClick={() => void uploadImage('body')}>
           插入图片
         </Button>
         {upload && (
@@ -256,12 +256,12 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
       </View>
 
       <View className='card staff-editor__actions'>
-        <Button className='btn btn-secondary' disabled={busy} onClick={() => void saveDraft()}>
+        <Button className='btn btn-secondary' disabled={busy || undefined} onClick={() => void saveDraft()}>
           {status === 'draft' ? '保存草稿' : '保存修改'}
         </Button>
         {status !== 'archived' && (
           <>
-            <Button className='btn btn-primary' disabled={busy} onClick={() => void publish()}>
+            <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => void publish()}>
               立即发布
             </Button>
             <Text className='field-label'>定时发布</Text>
@@ -277,18 +277,18 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
                 </View>
               </Picker>
             </View>
-            <Button className='btn btn-plain' disabled={busy} onClick={() => void publish(scheduledIso(date, time))}>
+            <Button className='btn btn-plain' disabled={busy || undefined} onClick={() => void publish(scheduledIso(date, time))}>
               定时发布
             </Button>
           </>
         )}
         {status === 'published' && (
-          <Button className='btn btn-plain' disabled={busy} onClick={() => void unpublish()}>
+          <Button className='btn btn-plain' disabled={busy || undefined} onClick={() => void unpublish()}>
             撤回为草稿
           </Button>
         )}
         {saved && status !== 'archived' && (
-          <Button className='btn btn-plain staff-editor__archive' disabled={busy} onClick={() => void archive()}>
+          <Button className='btn btn-plain staff-editor__archive' disabled={busy || undefined} onClick={() => void archive()}>
             归档
           </Button>
         )}

@@ -6,7 +6,7 @@ import { WARNING_KINDS, WARNING_KIND_LABELS, type WarningKind } from '@/contract
 import { PageState } from '@/components/page-state'
 import { errorMessage } from '@/lib/http'
 import { listWarnings } from '../api/public-warnings'
-import type { WarningSummary } from '../api/warning-types'
+import type { WarningListResponse, WarningSummary } from '../api/warning-types'
 import { keepShellOffline } from '../offline/offline-shell'
 import { isOffline, savedWarnings } from '../offline/saved-warnings'
 import { WARNING_SEARCH_PAGE, warningDetailPath } from '../share/warning-link'
@@ -14,7 +14,27 @@ import { OfflineNotice } from './offline-notice'
 import { WarningCard } from './warning-card'
 import './warnings.css'
 
-const PAGE_SIZE = 10
+// Two cards fill a phone screen; fewer first-page cards render sooner on slow phones.
+const PAGE_SIZE = 8
+const FIRST_PAGE = { page: 1, pageSize: PAGE_SIZE }
+let prefetched: Promise<WarningListResponse> | null = null
+
+/**
+ * Called when the list page's code loads, before React mounts it: the first page is then on its way
+ * while the page renders (it is the largest thing on screen, so it decides how soon the page is usable).
+ */
+export function prefetchWarningList(): void {
+  // H5: index.html may have asked for it before any script loaded (a fetch; errors retry through axios).
+  const early = process.env.TARO_ENV === 'h5' ? (window as { __WARNINGS_FIRST_PAGE__?: Promise<WarningListResponse> }).__WARNINGS_FIRST_PAGE__ : undefined
+  prefetched ??= early ? early.catch(() => listWarnings(FIRST_PAGE)) : listWarnings(FIRST_PAGE)
+  prefetched.catch(() => undefined)
+}
+
+function firstPage(kind: WarningKind | undefined, industry: Industry | undefined): Promise<WarningListResponse> {
+  const ready = !kind && !industry ? prefetched : null
+  prefetched = null
+  return ready ?? listWarnings({ kind, industry, ...FIRST_PAGE })
+}
 const TABS: Array<{ kind: WarningKind | undefined; label: string }> = [
   { kind: undefined, label: '全部' },
   ...WARNING_KINDS.map((kind) => ({ kind, label: WARNING_KIND_LABELS[kind].replace('消费', '') })),
@@ -46,7 +66,7 @@ export function WarningListView() {
     let live = true
     setListing(null)
     setProblem(null)
-    listWarnings({ kind, industry, page: 1, pageSize: PAGE_SIZE }).then(
+    firstPage(kind, industry).then(
       (answer) => {
         if (!live) return
         setListing({ pinned: answer.pinned, items: answer.items, total: answer.total, page: 1 })
@@ -86,18 +106,20 @@ export function WarningListView() {
     <View className='page warnings'>
       <View className='warning-toolbar'>
         <View className='warning-toolbar__item' role='button' onClick={() => void Taro.navigateTo({ url: WARNING_SEARCH_PAGE })}>
-          <Text>🔍 搜索警示</Text>
+          <Text>搜索警示</Text>
         </View>
-        <Picker
-          mode='selector'
-          range={INDUSTRY_CHOICES.map(industryText)}
-          value={INDUSTRY_CHOICES.indexOf(industry)}
-          onChange={(event) => setIndustry(INDUSTRY_CHOICES[Number(event.detail.value)])}
-        >
-          <View className='warning-toolbar__item' role='button'>
-            <Text>行业：{industryText(industry)} ▾</Text>
-          </View>
-        </Picker>
+        <View className='warning-toolbar__slot'>
+          <Picker
+            mode='selector'
+            range={INDUSTRY_CHOICES.map(industryText)}
+            value={INDUSTRY_CHOICES.indexOf(industry)}
+            onChange={(event) => setIndustry(INDUSTRY_CHOICES[Number(event.detail.value)])}
+          >
+            <View className='warning-toolbar__item' role='button'>
+              <Text>行业：{industryText(industry)} ▾</Text>
+            </View>
+          </Picker>
+        </View>
       </View>
 
       <View className='warning-tabs' role='tablist'>

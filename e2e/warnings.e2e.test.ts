@@ -55,7 +55,14 @@ describe('消费警示（H5，iPhone 13）', () => {
 
   test('不登录搜索“会销”和“退款”：结果里标出搜索词，点开看到详情（正文 ≥ 17px，行高 ≥ 1.6）', async (t) => {
     await onPhone({ t, name: 'warnings-search', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await page.goto(LIST)
+      // 首页: urgent warnings as a banner on top, and the 消费警示 entry opens the list.
+      await page.goto('/')
+      const home = screen(page, '/pages/home/index')
+      await home.getByText('紧急消费警示').waitFor()
+      assert.ok((await home.locator('.urgent-banner__item').count()) >= 1)
+      await screenshot('w00-home-banner')
+      await home.locator('.home__action').filter({ hasText: '消费警示' }).tap()
+      await page.waitForURL(`**${LIST}`)
       const list = screen(page, LIST)
       await list.locator('.warning-card').first().waitFor()
       assert.ok((await list.locator('.warning-card').count()) >= 5, 'the list shows the seeded warnings')

@@ -15,21 +15,23 @@ export function UrgentWarningBanner() {
   useDidShow(() => {
     urgentWarnings().then(setUrgent, () => undefined)
   })
-  if (!urgent.length) return null
+  const [newest] = urgent
+  if (!newest) return null
+  // One title only: the banner must not push 我要投诉 off the first screen; the rest are pinned in the list.
   return (
     <View className='urgent-banner' role='alert'>
-      <Text className='urgent-banner__label'>紧急消费警示</Text>
-      {urgent.map((warning) => (
-        <View
-          key={warning.id}
-          className='urgent-banner__item'
-          role='link'
-          onClick={() => void Taro.navigateTo({ url: warningDetailPath(warning.id) })}
-        >
-          <Text>{warning.title}</Text>
-          <Text className='urgent-banner__more'>›</Text>
+      <View className='urgent-banner__item' role='link' onClick={() => void Taro.navigateTo({ url: warningDetailPath(newest.id) })}>
+        <View className='urgent-banner__text'>
+          <Text className='urgent-banner__label'>紧急消费警示</Text>
+          <Text className='urgent-banner__title'>{newest.title}</Text>
         </View>
-      ))}
+        <Text className='urgent-banner__more'>›</Text>
+      </View>
+      {urgent.length > 1 && (
+        <View className='urgent-banner__all' role='link' onClick={() => void Taro.navigateTo({ url: '/packages/warnings/pages/list/index' })}>
+          <Text>另有 {urgent.length - 1} 条紧急警示，查看全部 ›</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -97,10 +97,12 @@ export function WarningDetailView({ id, onShown }: { id?: string; onShown?: (war
           <Text className='warning-tag warning-tag--industry'>{INDUSTRY_LABELS[warning.industry]}</Text>
         </View>
         <Text className='warning-detail__title'>{warning.title}</Text>
-        <Text className='warning-detail__meta'>发布单位：{warning.issuer}</Text>
-        <Text className='warning-detail__meta'>
-          发布日期：{formatDate(warning.publishedAt)} · 适用地区：{regionsText(warning.regions)}
-        </Text>
+        <View className='warning-detail__metas'>
+          <Text className='warning-detail__meta'>发布单位：{warning.issuer}</Text>
+          <Text className='warning-detail__meta'>
+            发布日期：{formatDate(warning.publishedAt)} · 适用地区：{regionsText(warning.regions)}
+          </Text>
+        </View>
         {warning.coverUrl && <Image className='warning-detail__cover' src={absoluteUrl(warning.coverUrl)} mode='widthFix' lazyLoad />}
         <RichText className='warning-body' nodes={body} />
       </View>

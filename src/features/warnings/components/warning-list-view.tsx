@@ -24,9 +24,7 @@ let prefetched: Promise<WarningListResponse> | null = null
  * while the page renders (it is the largest thing on screen, so it decides how soon the page is usable).
  */
 export function prefetchWarningList(): void {
-  // H5: index.html may have asked for it before any script loaded (a fetch; errors retry through axios).
-  const early = process.env.TARO_ENV === 'h5' ? (window as { __WARNINGS_FIRST_PAGE__?: Promise<WarningListResponse> }).__WARNINGS_FIRST_PAGE__ : undefined
-  prefetched ??= early ? early.catch(() => listWarnings(FIRST_PAGE)) : listWarnings(FIRST_PAGE)
+  prefetched ??= listWarnings(FIRST_PAGE)
   prefetched.catch(() => undefined)
 }
 

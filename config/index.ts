@@ -30,7 +30,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: {
       // NOTE: Taro does not emit sitemap.json by itself.
-      patterns: isWeapp ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      // The H5 service worker must sit at the site root (its scope) under a fixed name.
+      patterns: isWeapp
+        ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }]
+        : [{ from: 'src/features/warnings/offline/sw.js', to: 'dist/h5/sw.js' }],
       options: {},
     },
     framework: 'react',

@@ -14,10 +14,13 @@ export default defineAppConfig({
     // Staff review of volunteer applications and field reports.
     { root: 'packages/staff-volunteers', pages: ['pages/reports/index', 'pages/report/index', 'pages/applications/index'] },
     { root: 'packages/settings', pages: ['pages/notifications/index'] },
+    // Consumer warnings: public list, detail (share links open it directly) and search; staff editing apart.
+    { root: 'packages/warnings', pages: ['pages/list/index', 'pages/detail/index', 'pages/search/index'] },
+    { root: 'packages/staff-warnings', pages: ['pages/list/index', 'pages/editor/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/complaint'] },
+    'pages/home/index': { network: 'all', packages: ['packages/complaint', 'packages/warnings'] },
     'pages/complaints/index': { network: 'all', packages: ['packages/complaint'] },
   },
   window: {

@@ -21,6 +21,8 @@ import { statisticsRoutes } from './modules/statistics/statistics.routes'
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes'
 import { fieldReportsRoutes } from './modules/field-reports/field-reports.routes'
 import { notificationsRoutes } from './modules/notifications/notifications.routes'
+import { warningsRoutes } from './modules/warnings/warnings.routes'
+import { warningImagesRoutes } from './modules/warnings/warning-images.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -64,6 +66,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(volunteersRoutes, { ctx })
       await api.register(fieldReportsRoutes, { ctx })
       await api.register(notificationsRoutes, { ctx })
+      await api.register(warningsRoutes, { ctx })
+      await api.register(warningImagesRoutes, { ctx })
     },
     { prefix: '/api' },
   )

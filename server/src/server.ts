@@ -5,6 +5,7 @@ import { scheduleDeadlineChecks } from './jobs/deadlines'
 import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
+import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { ROLE_LABELS } from '../../src/contract/roles'
 
@@ -17,6 +18,8 @@ async function main() {
   const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
   const stopReminders = scheduleDeadlineReminders(ctx, app.log)
+  // Urgent warnings scheduled for later alert their readers when they become public.
+  const stopWarningAlerts = scheduleUrgentWarningAlerts(ctx, app.log)
   const stopNotifications = config.notifications.embeddedWorker
     ? await startNotificationWorker(ctx, (error) => app.log.error({ err: error }, 'notification delivery failed'))
     : async () => {}
@@ -37,6 +40,7 @@ async function main() {
     stopCleanup()
     stopDeadlines()
     stopReminders()
+    stopWarningAlerts()
     await stopNotifications()
     await app.close()
     await database.close()

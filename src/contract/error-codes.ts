@@ -40,6 +40,15 @@ export const ERROR_MESSAGES = {
   SUBSCRIBE_TEMPLATE_UNKNOWN: '订阅的消息模板无效，请刷新后重试',
   // ── warnings (#7) ──
   WARNING_NOT_FOUND: '这条消费警示不存在或已下架',
+  WARNING_TITLE_INVALID: '标题请填写 4–60 个字',
+  WARNING_SUMMARY_INVALID: '摘要请填写 10–200 个字',
+  WARNING_BODY_EMPTY: '正文不能为空（危险内容会被自动删除）',
+  WARNING_ISSUER_INVALID: '请填写发布机构（2–60 个字）',
+  WARNING_PUBLISH_TIME_INVALID: '发布时间不正确，请重新选择',
+  WARNING_STATE_CONFLICT: '这条警示的状态已变化，请刷新后再操作',
+  WARNING_COVER_NOT_FOUND: '封面图片不存在，请重新上传',
+  WARNING_QUERY_TOO_SHORT: '请至少输入 2 个字再搜索',
+  WARNING_IMAGE_NOT_FOUND: '图片不存在',
   // ── volunteers and field reports (#8) ──
   VOLUNTEER_APPLICATION_PENDING: '您已有一份申请正在审核，请耐心等待',
   VOLUNTEER_APPLICATION_DECIDED: '这份申请已经处理过了',

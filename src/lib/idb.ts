@@ -4,9 +4,10 @@
  * loses nothing.
  */
 const DB_NAME = 'weiquan'
-const DB_VERSION = 1
-export type IdbStoreName = 'drafts' | 'photos'
-const STORES: IdbStoreName[] = ['drafts', 'photos']
+const DB_VERSION = 2
+// v2: saved consumer warnings for reading offline
+export type IdbStoreName = 'drafts' | 'photos' | 'warnings'
+const STORES: IdbStoreName[] = ['drafts', 'photos', 'warnings']
 
 let opening: Promise<IDBDatabase> | null = null
 

@@ -40,18 +40,28 @@ const bodyOf = (opts) => (typeof opts.data === 'string' ? JSON.parse(opts.data) 
 afterEach(() => unmountAll())
 
 describe('首页 pages/home/index', () => {
-  test('shows the hero, quick actions and the 12315 hotline; 消费警示 shows a toast', async () => {
+  test('shows the hero, quick actions and the 12315 hotline; 消费警示 opens the warnings list', async () => {
     const p = await mountPage('pages/home/index')
     await p.waitForText('我要投诉')
-    for (const text of ['维权通', '在这里投诉，消协和企业帮您处理', '我要投诉', '消费警示', '我的投诉', '暂无消费警示', '全国消费者投诉举报电话', '12315']) {
+    for (const text of ['维权通', '在这里投诉，消协和企业帮您处理', '我要投诉', '消费警示', '我的投诉', '全国消费者投诉举报电话', '12315']) {
       expect(p.text()).toContain(text)
     }
 
-    p.tap(p.find('wx-text', '消费警示'))
-    await p.waitFor(() => p.wx.showToast.mock.calls.length > 0, 2000, 'wx.showToast')
-    expect(p.wx.showToast.mock.calls[0][0]).toMatchObject({ title: '消费警示即将上线', icon: 'none' })
+    p.tap(p.find('wx-view', '消费警示'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/packages/warnings/pages/list/index')
     expect(p.wx.switchTab).not.toHaveBeenCalled()
-    expect(p.wx.request).not.toHaveBeenCalled()
+  })
+
+  test('an urgent warning shows as a banner on top and opens its page', async () => {
+    const urgent = { id: 'w-9', kind: 'warning', title: '警惕“免费体检”保健品会销', summary: '', industry: 'health_products', regions: [], urgent: true, coverUrl: null, issuer: '消协', publishedAt: '2026-11-20T02:00:00.000Z', viewCount: 0 }
+    const p = await mountPage('pages/home/index', {
+      respond: (opts) => (/\/api\/warnings\/urgent$/.test(opts.url) ? { data: { items: [urgent] } } : null),
+    })
+    await p.waitForText('紧急消费警示')
+    p.tap(p.find('wx-view', '警惕“免费体检”保健品会销'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length > 0, 2000, 'wx.navigateTo')
+    expect(p.wx.navigateTo.mock.calls[0][0].url).toBe('/packages/warnings/pages/detail/index?id=w-9')
   })
 
   test('我要投诉 signed out: the login page, which then goes on to step 1 of a new complaint', async () => {

@@ -10,16 +10,20 @@ export interface WarningTable {
   summary: string
   /** Sanitized HTML in the safe subset (p, h3, h4, ul, ol, li, strong, img, table …). */
   body_html: string
+  /** The body's text without tags, kept by the service for search. */
+  body_text: Generated<string>
   industry: Industry
   /** JSON array of region names; empty array = nationwide (全国). */
   regions: Generated<string>
   urgent: Generated<number>
-  /** Storage key of the public cover copy, or null. */
-  cover_key: string | null
+  /** The public cover image (warning_images.id), or null. */
+  cover_image_id: string | null
   issuer: string
   status: WarningStatus
   /** When it becomes (or became) public; a future time with status published = scheduled. */
   published_at: string | null
+  /** When users were told about this urgent warning; null = not yet (or not urgent when it went public). */
+  urgent_notified_at: Generated<string | null>
   view_count: Generated<number>
   created_by: string | null
   /** The volunteer field report it was drafted from, if any. */
@@ -28,6 +32,18 @@ export interface WarningTable {
   updated_at: string
 }
 
+/** A public, metadata-free image for warning bodies and covers (never an evidence file). */
+export interface WarningImageTable {
+  id: string
+  sha256: string
+  storage_key: string
+  width: number
+  height: number
+  created_by: string | null
+  created_at: string
+}
+
 export interface WarningTables {
   warnings: WarningTable
+  warning_images: WarningImageTable
 }

@@ -4,6 +4,7 @@ import type { Role } from '../../../src/contract/roles'
 import { findEnterpriseByName } from '../modules/users/enterprise.repository'
 import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
+import { seedWarnings } from './warnings'
 
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
@@ -51,6 +52,7 @@ async function seedDirectory(db: Db): Promise<void> {
 /** Idempotent: running it again changes nothing. */
 export async function seedDemoData(db: Db): Promise<void> {
   await seedDirectory(db)
+  await seedWarnings(db)
   const enterprise = (await findEnterpriseByName(db, DEMO_ENTERPRISE.name))!
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserByPhone(db, account.phone)) continue

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PageState } from '@/components/page-state'
 import { LOGIN_PAGE, useSessionStore } from '@/features/auth'
 import { newComplaintUrl, startComplaint } from '@/features/complaints'
+import { UrgentWarningBanner } from '@/features/warnings/banner'
 import './index.css'
 
 const QUICK_ACTIONS = [
@@ -18,11 +18,12 @@ export default function HomePage() {
       if (useSessionStore.getState().user) void startComplaint()
       else void Taro.navigateTo({ url: `${LOGIN_PAGE}?next=${encodeURIComponent(newComplaintUrl())}` })
     } else if (action.key === 'mine') void Taro.switchTab({ url: '/pages/complaints/index' })
-    else void Taro.showToast({ title: '消费警示即将上线', icon: 'none' })
+    else void Taro.navigateTo({ url: '/packages/warnings/pages/list/index' })
   }
 
   return (
     <View className='page home'>
+      <UrgentWarningBanner />
       <View className='home__hero'>
         <Text className='home__title'>维权通</Text>
         <Text className='home__subtitle'>买到坏东西、预付卡跑路、退款被刁难？在这里投诉，消协和企业帮您处理。</Text>
@@ -39,11 +40,6 @@ export default function HomePage() {
             <Text className='home__chevron'>›</Text>
           </View>
         ))}
-      </View>
-
-      <Text className='section-title'>最新消费警示</Text>
-      <View className='card'>
-        <PageState kind='empty' title='暂无消费警示' description='消协发布的消费警示会显示在这里' />
       </View>
 
       <View className='card home__hotline'>

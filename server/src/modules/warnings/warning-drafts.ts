@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Industry } from '../../../../src/contract/complaint-rules'
 import type { Db } from '../../db/database'
+import { htmlToText } from './warning-html'
 
 export interface WarningDraftInput {
   title: string
@@ -27,12 +28,13 @@ export async function createWarningDraft(trx: Db, input: WarningDraftInput): Pro
       title: input.title,
       summary: input.summary,
       body_html: input.bodyHtml,
+      body_text: htmlToText(input.bodyHtml),
       industry: input.industry,
       regions: JSON.stringify(input.regions),
       issuer: input.issuer,
       status: 'draft',
       published_at: null,
-      cover_key: null,
+      cover_image_id: null,
       created_by: input.createdBy,
       source_report_id: input.sourceReportId,
       created_at: at,

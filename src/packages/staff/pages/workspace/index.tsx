@@ -44,6 +44,7 @@ export default function StaffWorkspacePage() {
 
   const openStatistics = () => void Taro.navigateTo({ url: '/packages/staff/pages/statistics/index' })
   const openEnterprises = () => void Taro.navigateTo({ url: '/packages/staff/pages/enterprises/index' })
+  const openWarnings = () => void Taro.navigateTo({ url: '/packages/staff-warnings/pages/list/index' })
   const openVolunteers = () => void Taro.navigateTo({ url: '/packages/staff-volunteers/pages/reports/index' })
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
@@ -62,6 +63,11 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__business'>志愿者与走访报告</Text>
         <Text className='complaint-item__meta'>审核志愿者申请，核实走访报告，转为投诉或警示</Text>
         <Text className='complaint-item__more'>审核申请和报告 ›</Text>
+      </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={openWarnings} role='link'>
+        <Text className='complaint-item__business'>消费警示管理</Text>
+        <Text className='complaint-item__meta'>撰写、预览、定时发布、撤回和归档消费警示</Text>
+        <Text className='complaint-item__more'>写警示、发布和撤回 ›</Text>
       </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '搜索消费警示' })

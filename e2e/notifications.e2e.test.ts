@@ -53,7 +53,7 @@ describe('进度通知（H5，iPhone 13）', () => {
         description,
         demands: ['refund'],
         evidenceIds: [],
-        contactPhone: consumer.user.phone,
+        contactPhone: consumer.user.phone ?? '13800000001',
         consentToShare: true,
         path: 'odr',
       }),
@@ -167,7 +167,7 @@ describe('进度通知（H5，iPhone 13）', () => {
       const deadline = Date.now() + 8000
       while (streams.length < 2 && Date.now() < deadline) await page.waitForTimeout(100)
       assert.equal(streams.length, 2, 'reconnected after the drop')
-      const [dropped, resumed] = streams
+      const [dropped, resumed] = streams as [URL, URL]
       assert.notEqual(resumed.searchParams.get('ticket'), dropped.searchParams.get('ticket'), 'a fresh ticket')
       assert.match(resumed.searchParams.get('after') ?? '', /^\d+$/)
       await page.waitForTimeout(500)

@@ -1,7 +1,9 @@
 import { type PropsWithChildren } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { connectSessionToHttp, useSessionStore } from './features/auth'
-import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications'
+// Single files rather than the feature indexes: those pull login forms and the inbox into the first load.
+import { connectSessionToHttp } from './features/auth/session-hooks'
+import { useSessionStore } from './features/auth/stores/use-session-store'
+import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications/lifecycle'
 import { startOutboxAtLaunch } from './features/volunteer/outbox/start-at-launch'
 import { configureDayjs } from './lib/dates'
 import './app.css'

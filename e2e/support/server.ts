@@ -40,7 +40,7 @@ export interface TestServer {
 export interface ApiSession {
   accessToken: string
   refreshToken: string
-  user: { id: string; role: string; enterprise: { id: string; name: string } | null }
+  user: { id: string; role: string; phone: string | null; enterprise: { id: string; name: string } | null }
 }
 
 export interface StartOptions {

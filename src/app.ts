@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 // Single files rather than the feature indexes: those pull login forms and the inbox into the first load.
 import { connectSessionToHttp } from './features/auth/session-hooks'
 import { useSessionStore } from './features/auth/stores/use-session-store'
-import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications/lifecycle'
+import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications/lifecycle-at-launch'
 import { startOutboxAtLaunch } from './features/volunteer/outbox/start-at-launch'
 import { configureDayjs } from './lib/dates'
 import './app.css'

@@ -1,6 +1,6 @@
-import { startOutboxSync } from './run-outbox-sync'
+import { whenIdle } from '@/lib/when-idle'
 
-/** H5: the sender is small next to the page bundle; it starts with the app and follows `online`. */
+/** H5: the sender starts with the app, as a separate chunk fetched once the first screen is up. */
 export function startOutboxAtLaunch(owner: () => string | null): void {
-  startOutboxSync(owner)
+  whenIdle(() => void import('./run-outbox-sync').then((m) => m.startOutboxSync(owner)))
 }

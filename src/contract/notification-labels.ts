@@ -1,23 +1,34 @@
 /**
- * The notification labels as a plain constants file: notification.ts holds TypeBox schemas, whose
- * runtime the app must not bundle (see the ESLint note), so the app reads labels from here.
- * Kept equal to notification.ts by src/contract/__tests__/notification-labels.test.ts.
+ * What a notification is about and the channels it travels on, as a plain constants file: the app
+ * imports these at run time, while notification.ts (TypeBox schemas) may only give it types.
  */
-import type { NotificationChannel, NotificationType } from './notification'
-
-export const NOTIFICATION_LABELS: Record<NotificationType, string> = {
+export const NOTIFICATION_TYPE_LABELS = {
+  /** A complaint's status changed (accepted, escalated, closed …). */
   complaint_status: '投诉进度',
+  /** The enterprise made a proposal: the consumer must decide. */
   proposal_received: '商家处理方案',
+  /** Someone asked the consumer for more information. */
   info_requested: '请补充信息',
+  /** A new message or evidence on a complaint. */
   complaint_message: '新留言',
+  /** A new complaint arrived in a liaison's or staff member's queue. */
   complaint_assigned: '新投诉待处理',
+  /** A step's deadline is near or passed. */
   deadline: '处理时限提醒',
+  /** An urgent warning was published for the user's region. */
   warning_published: '消费警示',
+  /** A volunteer application was approved, declined or revoked. */
   volunteer_status: '志愿者申请',
+  /** A field report was verified, dismissed or converted. */
   field_report_status: '走访报告进度',
-}
+} as const
+export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
+export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]
 
-export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
+/** Where a notification can reach its recipient. The inbox is always on. */
+export const NOTIFICATION_CHANNELS = ['inbox', 'wechat', 'sms'] as const
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
+export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
   inbox: '消息中心',
   wechat: '微信服务通知',
   sms: '短信',

@@ -1,40 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPES, type NotificationChannel, type NotificationType } from './notification-labels'
 
 /**
- * What a notification is about, the channels it travels on, and the TypeBox schemas of the
- * notifications API (the app imports only types from this file).
+ * The TypeBox schemas of the notifications API (the app imports only types from this file); the
+ * types and channels themselves are in notification-labels.ts.
  */
-export const NOTIFICATION_TYPE_LABELS = {
-  /** A complaint's status changed (accepted, escalated, closed …). */
-  complaint_status: '投诉进度',
-  /** The enterprise made a proposal: the consumer must decide. */
-  proposal_received: '商家处理方案',
-  /** Someone asked the consumer for more information. */
-  info_requested: '请补充信息',
-  /** A new message or evidence on a complaint. */
-  complaint_message: '新留言',
-  /** A new complaint arrived in a liaison's or staff member's queue. */
-  complaint_assigned: '新投诉待处理',
-  /** A step's deadline is near or passed. */
-  deadline: '处理时限提醒',
-  /** An urgent warning was published for the user's region. */
-  warning_published: '消费警示',
-  /** A volunteer application was approved, declined or revoked. */
-  volunteer_status: '志愿者申请',
-  /** A field report was verified, dismissed or converted. */
-  field_report_status: '走访报告进度',
-} as const
-export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
-export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]
+export * from './notification-labels'
 
-/** Where a notification can reach its recipient. The inbox is always on. */
-export const NOTIFICATION_CHANNELS = ['inbox', 'wechat', 'sms'] as const
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
-export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
-  inbox: '消息中心',
-  wechat: '微信服务通知',
-  sms: '短信',
-}
 /** SMS costs money and interrupts: only these types may go out by SMS. */
 export const SMS_NOTIFICATION_TYPES: readonly NotificationType[] = ['proposal_received', 'complaint_status']
 /** At most this many WeChat subscribe templates may be requested in one tap (WeChat's own limit). */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { NOTIFICATION_LABELS } from '@/contract/notification-labels'
+import { NOTIFICATION_TYPE_LABELS as NOTIFICATION_LABELS } from '@/contract/notification-labels'
 import type { NotificationItem } from '../api/notification-shapes'
 import { whenText } from '../inbox-model'
 

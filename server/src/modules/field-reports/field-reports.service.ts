@@ -4,7 +4,7 @@ import { notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { volunteerIdentities } from '../volunteers/volunteers.repository'
 import { toFieldReportDto } from './field-report-dto'
-import { decodeReportCursor, encodeReportCursor } from './field-report-cursor'
+import { decodeCursor, encodeCursor } from '../../time-cursor'
 import {
   findPhotosOfReports,
   findReportById,
@@ -33,13 +33,13 @@ async function toDtos(ctx: AppContext, rows: readonly FieldReportRow[]): Promise
 function page<T extends FieldReportRow>(rows: T[], limit: number) {
   const items = rows.slice(0, limit)
   const last = items.at(-1)
-  const nextCursor = rows.length > limit && last ? encodeReportCursor({ createdAt: last.created_at, id: last.id }) : null
+  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null
   return { items, nextCursor }
 }
 
 export async function myFieldReports(ctx: AppContext, volunteer: AuthUser, query: { cursor?: string; limit?: number }): Promise<FieldReportListResponse> {
   const limit = query.limit ?? 20
-  const rows = await listVolunteerReports(ctx.db, volunteer.id, decodeReportCursor(query.cursor), limit)
+  const rows = await listVolunteerReports(ctx.db, volunteer.id, (query.cursor ? decodeCursor(query.cursor) : null), limit)
   const { items, nextCursor } = page(rows, limit)
   return { items: await toDtos(ctx, items), nextCursor }
 }
@@ -86,7 +86,7 @@ export async function withVolunteers(ctx: AppContext, rows: readonly FieldReport
 
 export async function staffFieldReports(ctx: AppContext, query: StaffFieldReportsQuery): Promise<StaffFieldReportListResponse> {
   const limit = query.limit ?? 30
-  const rows = await listReportsForStaff(ctx.db, staffFilter(query), decodeReportCursor(query.cursor), limit)
+  const rows = await listReportsForStaff(ctx.db, staffFilter(query), (query.cursor ? decodeCursor(query.cursor) : null), limit)
   const { items, nextCursor } = page(rows, limit)
   return { items: await withVolunteers(ctx, items), nextCursor }
 }

@@ -1,15 +1,19 @@
-import { badRequest } from '../../errors'
-import type { ReportPosition } from './field-reports.repository'
+import { badRequest } from './errors'
+
+/** Where a newest-first list stopped: the last row's creation time and id. */
+export interface TimePosition {
+  createdAt: string
+  id: string
+}
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
-/** Opaque to the app: base64url of [created_at, id] of the last report on the page. */
-export function encodeReportCursor(position: ReportPosition): string {
+/** Opaque to the app: base64url of [created_at, id] of the last row on the page (complaints, field reports). */
+export function encodeCursor(position: TimePosition): string {
   return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url')
 }
 
-export function decodeReportCursor(cursor: string | undefined): ReportPosition | null {
-  if (!cursor) return null
+export function decodeCursor(cursor: string): TimePosition {
   let value: unknown
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

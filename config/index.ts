@@ -33,7 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The H5 service worker must sit at the site root (its scope) under a fixed name.
       patterns: isWeapp
         ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }]
-        : [{ from: 'src/features/warnings/offline/sw.js', to: 'dist/h5/sw.js' }],
+        : [{ from: 'src/sw.js', to: 'dist/h5/sw.js' }],
       options: {},
     },
     // NOTE: Taro minifies mini-program code with ascii_only, writing every Chinese character as a

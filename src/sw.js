@@ -29,7 +29,7 @@ self.addEventListener('activate', (event) => {
   )
 })
 
-/** Scripts and styles the page loaded before this worker controlled it (sent by offline-shell.h5.ts). */
+/** Scripts and styles the page loaded before this worker controlled it (sent by src/lib/offline-shell.h5.ts). */
 self.addEventListener('message', (event) => {
   const urls = event.data && event.data.type === 'cache-assets' ? event.data.urls : null
   if (!Array.isArray(urls)) return

@@ -9,6 +9,7 @@ import { insertComplaintEvent } from '../complaints/complaint-events.repository'
 import { nextComplaintNumber } from '../complaints/complaint-number'
 import { insertComplaint } from '../complaints/complaints.repository'
 import { requestHash } from '../complaints/request-hash'
+import { chinaDateTime } from '../../china-time'
 import { createWarningDraft } from '../warnings/warning-drafts'
 import { addWorkingDays, chinaDate } from '../workflow/working-days'
 import { volunteerIdentities } from '../volunteers/volunteers.repository'
@@ -16,8 +17,7 @@ import type { FieldReportRow } from './field-reports.repository'
 
 /** 2026-11-24T02:05:00Z → 2026-11-24 10:05（北京时间） */
 function chinaTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString()
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}（北京时间）`
+  return `${chinaDateTime(iso)}（北京时间）`
 }
 
 /** Where the business is, in words: never the volunteer's coordinates. */

@@ -1,5 +1,6 @@
 import type { StaffFieldReport } from '../../../../src/contract/field-report'
 import { FIELD_REPORT_CATEGORY_LABELS, FIELD_REPORT_STATUS_LABELS } from '../../../../src/contract/field-report-rules'
+import { chinaDateTime } from '../../china-time'
 import { csvCell } from '../statistics/statistics-csv'
 
 /** Excel needs the byte-order mark to read UTF-8. */
@@ -27,7 +28,7 @@ export const FIELD_REPORT_CSV_COLUMNS = [
   '警示编号',
 ] as const
 
-const chinaTime = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null)
+const chinaTime = (iso: string | null) => (iso ? chinaDateTime(iso) : null)
 
 // Numbers are ours, not user text: a negative longitude must stay a number, not get the formula guard.
 const cell = (value: string | number | null) => (typeof value === 'number' ? String(value) : csvCell(value))

@@ -1,3 +1,4 @@
+import { chinaMidnight, DAY_MS } from '../../china-time'
 import type { FieldReport, FieldReportListResponse, StaffFieldReport, StaffFieldReportListResponse, StaffFieldReportsQuery } from '../../../../src/contract/field-report'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors'
@@ -14,8 +15,6 @@ import {
   type StaffReportFilter,
 } from './field-reports.repository'
 
-const CHINA_OFFSET_MS = 8 * 3600_000
-const DAY_MS = 24 * 3600_000
 
 export async function loadFieldReport(ctx: AppContext, row: FieldReportRow): Promise<FieldReport> {
   const photos = await findPhotosOfReports(ctx.db, [row.id])
@@ -53,7 +52,6 @@ export async function fieldReportFor(ctx: AppContext, viewer: AuthUser, id: stri
 
 /** China dates (inclusive) to the ISO instants that bound them. */
 export function staffFilter(query: StaffFieldReportsQuery): StaffReportFilter {
-  const chinaMidnight = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS)
   return {
     category: query.category,
     status: query.status,

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../china-time'
 import type { NotificationType } from '../../../../src/contract/notification'
 
 /**
@@ -41,9 +42,8 @@ export function phrase(text: string): string {
 
 /** time: `YYYY年MM月DD日 HH:mm`, Beijing time. */
 export function wechatTime(iso: string): string {
-  const beijing = new Date(Date.parse(iso) + 8 * 3600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${beijing.getUTCFullYear()}年${pad(beijing.getUTCMonth() + 1)}月${pad(beijing.getUTCDate())}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`
+  const [year, month, day, clock] = chinaDateTime(iso).split(/[- ]/)
+  return `${year}年${month}月${day}日 ${clock}`
 }
 
 export function subscribeData(input: {

@@ -1,3 +1,4 @@
+import { chinaMidnight, DAY_MS } from '../../china-time'
 import { chinaToday, INDUSTRY_LABELS, type Industry } from '../../../../src/contract/complaint-rules'
 import { isOpen, type ComplaintStatus } from '../../../../src/contract/complaint-status'
 import { STATISTICS_DEFINITIONS, type EnterpriseCount, type StatisticsQuery, type StatisticsResponse } from '../../../../src/contract/statistics'
@@ -5,8 +6,6 @@ import type { AppContext } from '../../context'
 import { badRequest } from '../../errors'
 import { countOverdueByKind, listComplaintsCreatedBetween, type StatisticsRow } from './statistics.repository'
 
-const CHINA_OFFSET_MS = 8 * 3600_000
-const DAY_MS = 24 * 3600_000
 const TOP_ENTERPRISES = 10
 /** A statistics range longer than this is refused: the figures are computed in memory. */
 const MAX_RANGE_DAYS = 5 * 366
@@ -28,7 +27,7 @@ export const chinaDate = (iso: string) => chinaToday(new Date(iso))
 /** False for dates that match the pattern but do not exist, such as 2026-02-30. */
 const isCalendarDate = (date: string) => new Date(`${date}T00:00:00.000Z`).toISOString().slice(0, 10) === date
 
-const chinaMidnightIso = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) - CHINA_OFFSET_MS).toISOString()
+const chinaMidnightIso = (date: string) => chinaMidnight(date).toISOString()
 
 /** The requested range of China dates; by default the last 12 months (this month and the 11 before it). */
 export function resolveRange(query: StatisticsQuery, now: Date): StatisticsRange {

@@ -1,3 +1,4 @@
+import { chinaDate, DAY_MS } from '../../china-time'
 import calendar from './china-holidays.json'
 
 /**
@@ -10,8 +11,6 @@ interface CalendarYear {
   workdays: readonly string[]
 }
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-const DAY_MS = 24 * 60 * 60 * 1000
 
 const holidays = new Set<string>()
 const workdays = new Set<string>()
@@ -24,10 +23,7 @@ for (const year of Object.values(calendar.years as Record<string, CalendarYear>)
   for (const day of year.workdays) workdays.add(day)
 }
 
-/** The China calendar date (YYYY-MM-DD) of an instant. */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
+export { chinaDate }
 
 /** Whether the China calendar day containing `instant` is a working day. */
 export function isWorkingDay(instant: Date): boolean {

@@ -13,10 +13,11 @@ export function startNotifications() {
   void load().then((m) => m.startNotifications())
 }
 
+// Never started (a visitor who is not signed in): nothing to stop or wake, and no chunk to fetch.
 export function stopNotifications() {
-  void load().then((m) => m.stopNotifications())
+  void lifecycle?.then((m) => m.stopNotifications())
 }
 
 export function wakeNotifications() {
-  void load().then((m) => m.wakeNotifications())
+  void lifecycle?.then((m) => m.wakeNotifications())
 }

@@ -61,6 +61,20 @@ describe(`SMS login (${TEST_DB})`, () => {
     assert.equal((await login('13900000005', code)).statusCode, 400)
   })
 
+  test('hundreds of concurrent guesses get no more than five tries, even with the right code among them', async () => {
+    const phone = '13900000008'
+    await sendCode(phone, '10.1.0.8')
+    const code = lastCode(phone)
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0')
+    const guesses = Array.from({ length: 300 }, (_, i) => (i === 240 ? code : wrong(i)))
+    const answers = await Promise.all(guesses.map((guess) => login(phone, guess)))
+    assert.deepEqual(answers.filter((a) => a.statusCode === 200).length, 0, 'the right code at #240 must not log in')
+    assert.ok(answers.every((a) => a.statusCode === 400))
+    const row = await t.ctx.db.selectFrom('sms_codes').select('failed_attempts').where('phone', '=', phone).executeTakeFirstOrThrow()
+    assert.ok(Number(row.failed_attempts) <= 5, `failed_attempts ${row.failed_attempts}`)
+    assert.equal((await login(phone, code)).statusCode, 400, 'the code is burnt')
+  })
+
   test('only the newest code counts', async () => {
     await sendCode('13900000006', '10.1.0.6')
     const older = lastCode('13900000006')

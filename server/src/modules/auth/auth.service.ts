@@ -58,10 +58,10 @@ export async function loginWithPhone(ctx: AppContext, phone: string, code: strin
   const usable = latest && !latest.consumed_at && latest.expires_at > iso(now) && latest.failed_attempts < MAX_CODE_ATTEMPTS
   if (!latest || !usable) throw new AppError(400, 'SMS_CODE_INVALID')
   if (latest.code_hash !== hashSecret(code, phone + config.tokenSecret)) {
-    await codes.recordFailedAttempt(db, latest.id)
+    await codes.recordFailedAttempt(db, latest.id, MAX_CODE_ATTEMPTS)
     throw new AppError(400, 'SMS_CODE_INVALID')
   }
-  if (!(await codes.consumeCode(db, latest.id, iso(now)))) throw new AppError(400, 'SMS_CODE_INVALID')
+  if (!(await codes.consumeCode(db, latest.id, iso(now), MAX_CODE_ATTEMPTS))) throw new AppError(400, 'SMS_CODE_INVALID')
   return startSession(ctx, await findOrCreateUserByPhone(db, phone))
 }
 

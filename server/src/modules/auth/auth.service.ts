@@ -7,11 +7,13 @@ import { findOrCreateUserByOpenid, findOrCreateUserByPhone, type UserRow } from 
 import { toUserProfile } from '../users/user.service'
 import * as codes from './sms-code.repository'
 import * as sessions from './session.repository'
-import { hashSecret, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
+import { hashSecret, newRefreshToken, nextRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
 
 const MAX_CODE_ATTEMPTS = 5
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
+/** How long the token just rotated away still answers with the pair it was exchanged for. */
+export const REFRESH_GRACE_MS = 30_000
 
 const iso = (date: Date) => date.toISOString()
 const ago = (now: Date, ms: number) => iso(new Date(now.getTime() - ms))
@@ -96,8 +98,9 @@ function refreshExpiry(ctx: AppContext, now: Date) {
   return iso(new Date(now.getTime() + ctx.config.refreshTokenTtlDays * DAY))
 }
 
-async function sessionResponse(ctx: AppContext, user: UserRow, sessionId: string, refreshToken: string): Promise<Session> {
-  const exp = Math.floor(ctx.now().getTime() / 1000) + ctx.config.accessTokenTtlSeconds
+/** `issuedAt` fixes the access token's expiry, so the same session and instant always sign the same token. */
+async function sessionResponse(ctx: AppContext, user: UserRow, sessionId: string, refreshToken: string, issuedAt = ctx.now()): Promise<Session> {
+  const exp = Math.floor(issuedAt.getTime() / 1000) + ctx.config.accessTokenTtlSeconds
   return {
     accessToken: signAccessToken({ sub: user.id, sid: sessionId, exp }, ctx.config.tokenSecret),
     accessTokenExpiresAt: iso(new Date(exp * 1000)),
@@ -106,24 +109,40 @@ async function sessionResponse(ctx: AppContext, user: UserRow, sessionId: string
   }
 }
 
+async function activeUser(ctx: AppContext, userId: string) {
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow()
+  if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED')
+  return user
+}
+
 export async function refreshSession(ctx: AppContext, refreshToken: string): Promise<Session> {
   const { db } = ctx
   const now = ctx.now()
   const oldHash = hashSecret(refreshToken)
+  const next = nextRefreshToken(refreshToken, ctx.config.tokenSecret)
   const session = await sessions.findSessionByTokenHash(db, oldHash)
-  if (!session) {
-    // A rotated-away token shown again means someone copied it: end that session for everyone.
-    const stolen = await sessions.findSessionByPreviousTokenHash(db, oldHash)
-    if (stolen) await sessions.revokeSession(db, stolen.id, iso(now))
+  if (session) {
+    if (session.revoked_at || session.expires_at <= iso(now)) throw new AppError(401, 'REFRESH_TOKEN_INVALID')
+    const user = await activeUser(ctx, session.user_id)
+    if (await sessions.rotateSessionToken(db, session.id, oldHash, hashSecret(next), iso(now), refreshExpiry(ctx, now))) {
+      return sessionResponse(ctx, user, session.id, next, now)
+    }
+    // A concurrent refresh with the same token rotated it first: answer as it was answered.
+  }
+  const rotated = await sessions.findSessionByPreviousTokenHash(db, oldHash)
+  if (!rotated) throw new AppError(401, 'REFRESH_TOKEN_INVALID')
+  // The token rotated away moments ago, and not rotated further since: a retry after a lost answer or a
+  // second tab. It gets the same pair. Any later showing means someone copied it: end the session for everyone.
+  const retry =
+    !rotated.revoked_at &&
+    rotated.expires_at > iso(now) &&
+    rotated.refresh_token_hash === hashSecret(next) &&
+    Date.parse(rotated.refreshed_at) > now.getTime() - REFRESH_GRACE_MS
+  if (!retry) {
+    await sessions.revokeSession(db, rotated.id, iso(now))
     throw new AppError(401, 'REFRESH_TOKEN_INVALID')
   }
-  if (session.revoked_at || session.expires_at <= iso(now)) throw new AppError(401, 'REFRESH_TOKEN_INVALID')
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirstOrThrow()
-  if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED')
-  const next = newRefreshToken()
-  const rotated = await sessions.rotateSessionToken(db, session.id, oldHash, hashSecret(next), iso(now), refreshExpiry(ctx, now))
-  if (!rotated) throw new AppError(401, 'REFRESH_TOKEN_INVALID')
-  return sessionResponse(ctx, user, session.id, next)
+  return sessionResponse(ctx, await activeUser(ctx, rotated.user_id), rotated.id, next, new Date(rotated.refreshed_at))
 }
 
 export async function logout(ctx: AppContext, sessionId: string) {

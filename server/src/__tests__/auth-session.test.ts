@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
 
@@ -96,5 +97,41 @@ describe(`sessions (${TEST_DB})`, () => {
     const response = await me(session.accessToken)
     assert.equal(response.statusCode, 403)
     assert.equal(response.json().code, 'ACCOUNT_DISABLED')
+  })
+})
+
+describe(`live stream tickets end with the session (${TEST_DB})`, () => {
+  test('a ticket issued before logout no longer opens the stream; another session of the same user is unaffected', async () => {
+    const t = await createTestApp()
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' })
+      const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
+      const inject = t.app.inject.bind(t.app)
+      const ticketFor = async (accessToken: string) =>
+        (await inject({ method: 'POST', url: '/api/notifications/stream-ticket', headers: bearer(accessToken) })).json().ticket as string
+      const open = async (ticket: string) => {
+        const controller = new AbortController()
+        const response = await fetch(`${base}/api/notifications/stream?ticket=${encodeURIComponent(ticket)}`, { signal: controller.signal })
+        const answer = { status: response.status, body: response.status === 200 ? null : await response.json() }
+        controller.abort()
+        return answer
+      }
+      const logout = (accessToken: string) => inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(accessToken) })
+
+      const onPhone = await loginByPhone(t, '13500000011', '10.9.1.1')
+      t.advance(61_000)
+      const onLaptop = await loginByPhone(t, '13500000011', '10.9.1.2')
+      const phoneTicket = await ticketFor(onPhone.accessToken)
+      const laptopTicket = await ticketFor(onLaptop.accessToken)
+
+      assert.equal((await logout(onPhone.accessToken)).statusCode, 200)
+      assert.deepEqual(await open(phoneTicket), { status: 401, body: { code: 'STREAM_TICKET_INVALID', message: '实时消息连接已过期，请刷新页面' } })
+      assert.equal((await open(laptopTicket)).status, 200)
+
+      await logout(onLaptop.accessToken)
+      assert.equal((await open(laptopTicket)).status, 401)
+    } finally {
+      await t.close()
+    }
   })
 })

@@ -73,6 +73,7 @@ export async function loginWithWechat(ctx: AppContext, code: string): Promise<Se
   try {
     openid = (await ctx.wechat.code2Session(code)).openid
   } catch (error) {
+    if (error instanceof WechatError && error.busy) throw Object.assign(new AppError(503, 'WECHAT_BUSY'), { cause: error })
     if (error instanceof WechatError && error.errcode) throw new AppError(400, 'WECHAT_LOGIN_FAILED')
     throw Object.assign(new AppError(502, 'WECHAT_LOGIN_FAILED'), { cause: error })
   }

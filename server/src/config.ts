@@ -19,6 +19,8 @@ export interface Config {
     codeTtlSeconds: number
     phonePerMinute: number
     phonePerDay: number
+    /** Past phonePerDay a phone may still get one code per this many minutes (slowed, never banned). */
+    phoneSlowMinutes: number
     ipPerMinute: number
     ipPerDay: number
   }
@@ -225,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
       codeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 5 * 60, 30),
       phonePerMinute: int(env, 'SMS_PHONE_PER_MINUTE', 1, 1),
       phonePerDay: int(env, 'SMS_PHONE_PER_DAY', 10, 1),
+      phoneSlowMinutes: int(env, 'SMS_PHONE_SLOW_MINUTES', 60, 1),
       ipPerMinute: int(env, 'SMS_IP_PER_MINUTE', 5, 1),
       ipPerDay: int(env, 'SMS_IP_PER_DAY', 50, 1),
     },

@@ -49,6 +49,7 @@ describe('configuration is checked at start-up', () => {
       [{ NOTIFY_MAX_ATTEMPTS: '0' }, /NOTIFY_MAX_ATTEMPTS/],
       [{ WECHAT_MINIPROGRAM_STATE: 'beta' }, /WECHAT_MINIPROGRAM_STATE/],
       [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY.*"maybe"/],
+      [{ SMS_PHONE_SLOW_MINUTES: '0' }, /SMS_PHONE_SLOW_MINUTES/],
       [{ TRUST_PROXY: '10.0.0.0/33,127.0.0.1' }, /TRUST_PROXY.*"10.0.0.0\/33"/],
       [{ TRUST_PROXY: '99' }, /TRUST_PROXY/],
     ]

@@ -1,7 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Session } from '../../../../src/contract/auth'
 import { AppError } from '../../errors'
+import type { Config } from '../../config'
 import type { AppContext } from '../../context'
+import type { Db } from '../../db/database'
 import { WechatError } from '../../adapters/wechat'
 import { findOrCreateUserByOpenid, findOrCreateUserByPhone, type UserRow } from '../users/user.repository'
 import { toUserProfile } from '../users/user.service'
@@ -19,38 +21,54 @@ const iso = (date: Date) => date.toISOString()
 const ago = (now: Date, ms: number) => iso(new Date(now.getTime() - ms))
 
 export async function requestSmsCode(ctx: AppContext, phone: string, ip: string) {
-  const { db, config } = ctx
+  const { config } = ctx
   const now = ctx.now()
   const limits = config.sms
-  if ((await codes.countCodesSince(db, { phone }, ago(now, MINUTE))) >= limits.phonePerMinute) {
-    throw new AppError(429, 'SMS_TOO_FREQUENT')
-  }
-  if ((await codes.countCodesSince(db, { phone }, ago(now, DAY))) >= limits.phonePerDay) {
-    throw new AppError(429, 'SMS_DAILY_LIMIT')
-  }
-  if ((await codes.countCodesSince(db, { ip }, ago(now, MINUTE))) >= limits.ipPerMinute) {
-    throw new AppError(429, 'SMS_TOO_FREQUENT')
-  }
-  if ((await codes.countCodesSince(db, { ip }, ago(now, DAY))) >= limits.ipPerDay) {
-    throw new AppError(429, 'SMS_DAILY_LIMIT')
-  }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-  const id = await codes.insertCode(db, {
-    phone,
-    ip,
-    codeHash: hashSecret(code, phone + config.tokenSecret),
-    createdAt: iso(now),
-    expiresAt: iso(new Date(now.getTime() + limits.codeTtlSeconds * 1000)),
+  const claimed = await ctx.db.transaction().execute(async (trx) => {
+    await codes.lockSmsLimits(trx, ctx.dialect, phone, ip)
+    const { refusal, phoneToday } = await checkSmsLimits(trx, limits, phone, ip, now)
+    if (refusal) return { refusal }
+    const id = await codes.insertCode(trx, {
+      phone,
+      ip,
+      codeHash: hashSecret(code, phone + config.tokenSecret),
+      createdAt: iso(now),
+      expiresAt: iso(new Date(now.getTime() + limits.codeTtlSeconds * 1000)),
+    })
+    return { id, phoneToday: phoneToday + 1 }
   })
+  if ('refusal' in claimed) throw claimed.refusal
   try {
     await ctx.sms.sendLoginCode(phone, code, Math.round(limits.codeTtlSeconds / 60))
   } catch (error) {
     // A code that never reached the phone must not count against its limits.
-    await codes.deleteCode(db, id)
+    await codes.deleteCode(ctx.db, claimed.id)
     throw Object.assign(new AppError(502, 'SMS_SEND_FAILED'), { cause: error })
   }
+  const slowed = claimed.phoneToday >= limits.phonePerDay
   // Same answer whether or not the phone has an account: registration is not revealed.
-  return { sent: true, resendAfterSeconds: Math.ceil(60 / limits.phonePerMinute) }
+  return { sent: true, resendAfterSeconds: slowed ? limits.phoneSlowMinutes * 60 : Math.ceil(60 / limits.phonePerMinute) }
+}
+
+async function checkSmsLimits(db: Db, limits: Config['sms'], phone: string, ip: string, now: Date) {
+  const phoneToday = await codes.countCodesSince(db, { phone }, ago(now, DAY))
+  const refuse = (refusal: AppError) => ({ refusal, phoneToday })
+  if ((await codes.countCodesSince(db, { phone }, ago(now, MINUTE))) >= limits.phonePerMinute) {
+    return refuse(new AppError(429, 'SMS_TOO_FREQUENT'))
+  }
+  // Past the daily cap a phone is slowed down, not banned: otherwise anyone could lock a stranger out
+  // of SMS login for a day with ten requests. The cost stays bounded (cap + one per interval).
+  if (phoneToday >= limits.phonePerDay && (await codes.countCodesSince(db, { phone }, ago(now, limits.phoneSlowMinutes * MINUTE))) > 0) {
+    return refuse(new AppError(429, 'SMS_DAILY_LIMIT', `今天获取验证码的次数较多，每 ${limits.phoneSlowMinutes} 分钟只能再获取一次，请稍后再试`))
+  }
+  if ((await codes.countCodesSince(db, { ip }, ago(now, MINUTE))) >= limits.ipPerMinute) {
+    return refuse(new AppError(429, 'SMS_TOO_FREQUENT'))
+  }
+  if ((await codes.countCodesSince(db, { ip }, ago(now, DAY))) >= limits.ipPerDay) {
+    return refuse(new AppError(429, 'SMS_DAILY_LIMIT'))
+  }
+  return { refusal: null, phoneToday }
 }
 
 export async function loginWithPhone(ctx: AppContext, phone: string, code: string): Promise<Session> {

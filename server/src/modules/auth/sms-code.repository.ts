@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../../db/database'
+import { sql } from 'kysely'
+import type { Db, Dialect } from '../../db/database'
+
+/**
+ * Holds code requests for this phone and for this address until the transaction ends, so each
+ * request counts its limits and writes its code as one step. SQLite runs one transaction at a time anyway.
+ */
+export async function lockSmsLimits(trx: Db, dialect: Dialect, phone: string, ip: string) {
+  if (dialect !== 'postgres') return
+  // Separate key spaces (1: phone, 2: address) taken in this order, so two requests never wait on each other in a cycle.
+  await sql`select pg_advisory_xact_lock(1, hashtext(${phone}))`.execute(trx)
+  await sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`.execute(trx)
+}
 
 export async function countCodesSince(db: Db, by: { phone: string } | { ip: string }, sinceIso: string) {
   let query = db.selectFrom('sms_codes').select((eb) => eb.fn.countAll<number | string>().as('n')).where('created_at', '>', sinceIso)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
     codeTtlSeconds: number
     phonePerMinute: number
     phonePerDay: number
+    /** Past phonePerDay a phone may still get one code per this many minutes (slowed, never banned). */
+    phoneSlowMinutes: number
     ipPerMinute: number
     ipPerDay: number
   }
@@ -25,7 +28,8 @@ export interface Config {
   h5Dir: string
   seedDemo: boolean
   logLevel: string
-  trustProxy: boolean
+  /** Handed to Fastify: which peers may tell us the client's address in X-Forwarded-For. */
+  trustProxy: TrustProxy
   /** S3-compatible object storage for photos; undefined keeps them on disk under dataDir. */
   s3: S3Config | undefined
   notifications: NotificationConfig
@@ -53,6 +57,9 @@ export interface S3Config {
   secretAccessKey: string
   region: string
 }
+
+/** false: use the socket address; addresses: trust only these proxies; hop function: trust that many hops. */
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean)
 
 export class ConfigError extends Error {}
 
@@ -85,6 +92,39 @@ function url(env: Env, name: string, fallback?: string): string | undefined {
     throw new ConfigError(`环境变量 ${name} 不是有效的网址："${raw}"`)
   }
   return raw.replace(/\/$/, '')
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+function isAddressOrRange(value: string): boolean {
+  if (PROXY_NAMES.includes(value)) return true
+  const [address = '', prefix, ...rest] = value.split('/')
+  const family = isIP(address)
+  if (!family || rest.length) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: a hop count, or the proxies' addresses / CIDR ranges. `true` counts as one hop: only the
+ * address our own proxy appended is believed, never what the client wrote further left in the header.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim()
+  if (['', '0', 'false', 'no'].includes(raw.toLowerCase())) return false
+  const hops = ['true', 'yes'].includes(raw.toLowerCase()) ? 1 : /^\d+$/.test(raw) ? Number(raw) : undefined
+  if (hops !== undefined) {
+    if (hops > 10) throw new ConfigError(`环境变量 TRUST_PROXY 的代理层数应在 1–10 之间，当前值为 "${raw}"`)
+    return (_address, hop) => hop < hops
+  }
+  const entries = raw.split(',').map((entry) => entry.trim())
+  const bad = entries.filter((entry) => !isAddressOrRange(entry))
+  if (bad.length) {
+    throw new ConfigError(
+      `环境变量 TRUST_PROXY 应为 false、代理层数（如 1），或代理的 IP / CIDR 列表（如 10.0.0.0/8,127.0.0.1），无法识别："${bad.join(',')}"`,
+    )
+  }
+  return entries
 }
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
@@ -187,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
       codeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 5 * 60, 30),
       phonePerMinute: int(env, 'SMS_PHONE_PER_MINUTE', 1, 1),
       phonePerDay: int(env, 'SMS_PHONE_PER_DAY', 10, 1),
+      phoneSlowMinutes: int(env, 'SMS_PHONE_SLOW_MINUTES', 60, 1),
       ipPerMinute: int(env, 'SMS_IP_PER_MINUTE', 5, 1),
       ipPerDay: int(env, 'SMS_IP_PER_DAY', 50, 1),
     },
@@ -194,7 +235,7 @@ export function loadConfig(env: Env = process.env): Config {
     h5Dir: path.resolve(env.H5_DIR || 'dist/h5'),
     seedDemo: bool(env, 'SEED_DEMO', true),
     logLevel: env.LOG_LEVEL || 'warn',
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     s3: s3Config(env),
     notifications: notificationConfig(env, databaseUrl),
   }

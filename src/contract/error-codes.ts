@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   SMS_SEND_FAILED: '验证码发送失败，请稍后再试',
   WECHAT_NOT_CONFIGURED: '微信登录暂未开通，请使用手机号登录',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试或使用手机号登录',
+  WECHAT_BUSY: '微信服务繁忙，请稍后再试',
   REFRESH_TOKEN_INVALID: '登录已失效，请重新登录',
   ACCOUNT_DISABLED: '账号已停用，请联系消协工作人员',
   RATE_LIMITED: '操作太频繁，请稍后再试',

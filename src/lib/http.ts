@@ -16,7 +16,7 @@ export class ApiRequestError extends Error {
 
 export interface AuthHooks {
   accessToken(): string | null
-  /** Tries to renew the access token; true when a retry may succeed. */
+  /** Tries to renew the access token: true when a retry may succeed, false when signed out; rejects when offline (still signed in). */
   refresh(): Promise<boolean>
   signedOut(): void
 }

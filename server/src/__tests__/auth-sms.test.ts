@@ -61,6 +61,20 @@ describe(`SMS login (${TEST_DB})`, () => {
     assert.equal((await login('13900000005', code)).statusCode, 400)
   })
 
+  test('hundreds of concurrent guesses get no more than five tries, even with the right code among them', async () => {
+    const phone = '13900000008'
+    await sendCode(phone, '10.1.0.8')
+    const code = lastCode(phone)
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0')
+    const guesses = Array.from({ length: 300 }, (_, i) => (i === 240 ? code : wrong(i)))
+    const answers = await Promise.all(guesses.map((guess) => login(phone, guess)))
+    assert.deepEqual(answers.filter((a) => a.statusCode === 200).length, 0, 'the right code at #240 must not log in')
+    assert.ok(answers.every((a) => a.statusCode === 400))
+    const row = await t.ctx.db.selectFrom('sms_codes').select('failed_attempts').where('phone', '=', phone).executeTakeFirstOrThrow()
+    assert.ok(Number(row.failed_attempts) <= 5, `failed_attempts ${row.failed_attempts}`)
+    assert.equal((await login(phone, code)).statusCode, 400, 'the code is burnt')
+  })
+
   test('only the newest code counts', async () => {
     await sendCode('13900000006', '10.1.0.6')
     const older = lastCode('13900000006')
@@ -85,6 +99,33 @@ describe(`SMS login (${TEST_DB})`, () => {
     const eleventh = await sendCode(phone, '10.2.1.1')
     assert.equal(eleventh.statusCode, 429)
     assert.equal(eleventh.json().code, 'SMS_DAILY_LIMIT')
+  })
+
+  test('past the daily cap a phone is slowed to one code an hour, not locked out for a day', async () => {
+    const phone = '13900000009'
+    for (let i = 1; i <= 10; i++) {
+      assert.equal((await sendCode(phone, `10.4.0.${i}`)).statusCode, 200, `stranger's code ${i}`)
+      t.advance(61_000)
+    }
+    const capped = await sendCode(phone, '10.4.1.1')
+    assert.equal(capped.statusCode, 429)
+    assert.deepEqual(capped.json(), { code: 'SMS_DAILY_LIMIT', message: '今天获取验证码的次数较多，每 60 分钟只能再获取一次，请稍后再试' })
+
+    t.advance(60 * 60_000)
+    const owner = await sendCode(phone, '10.4.1.2')
+    assert.equal(owner.statusCode, 200)
+    assert.deepEqual(owner.json(), { sent: true, resendAfterSeconds: 3600 })
+    assert.equal((await login(phone, lastCode(phone))).statusCode, 200)
+    t.advance(5 * 60_000)
+    assert.equal((await sendCode(phone, '10.4.1.3')).statusCode, 429, 'still one an hour')
+  })
+
+  test('concurrent code requests cannot beat the per-phone limit', async () => {
+    const phone = '13900000010'
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => sendCode(phone, `10.5.0.${i + 1}`)))
+    assert.equal(answers.filter((a) => a.statusCode === 200).length, 1)
+    assert.ok(answers.every((a) => a.statusCode === 200 || a.json().code === 'SMS_TOO_FREQUENT'))
+    assert.equal(t.sms.filter((s) => s.phone === phone).length, 1)
   })
 
   test('one address cannot ask for codes for many phones', async () => {

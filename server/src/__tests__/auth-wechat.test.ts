@@ -36,6 +36,17 @@ describe(`WeChat login (${TEST_DB})`, () => {
     assert.deepEqual(reused.json(), { code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败，请重试或使用手机号登录' })
     assert.equal((await loginWith('made-up')).statusCode, 400)
   })
+
+  test('WeChat busy or rate-limiting is a retryable 503, and the retry signs in', async () => {
+    const code = wechat.issueCode('openid-grandpa-zhao')
+    wechat.switches.loginErrcodes.push(-1, 45011)
+    for (let i = 0; i < 2; i++) {
+      const busy = await loginWith(code)
+      assert.equal(busy.statusCode, 503)
+      assert.deepEqual(busy.json(), { code: 'WECHAT_BUSY', message: '微信服务繁忙，请稍后再试' })
+    }
+    assert.equal((await loginWith(code)).statusCode, 200)
+  })
 })
 
 describe(`WeChat login unavailable (${TEST_DB})`, () => {

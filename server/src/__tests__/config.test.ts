@@ -14,6 +14,19 @@ describe('configuration is checked at start-up', () => {
     assert.deepEqual(config.notifications, { queue: 'outbox', embeddedWorker: true, maxAttempts: 6, leaseSeconds: 30, subscribeTemplates: [], miniprogramState: 'formal', sms: false })
   })
 
+  test('TRUST_PROXY is off, a hop count (true = 1) or a list of proxy addresses and ranges', () => {
+    for (const off of [undefined, '', 'false', '0']) assert.equal(loadConfig({ ...base, TRUST_PROXY: off }).trustProxy, false)
+    const hops = (value: string) => {
+      const trust = loadConfig({ ...base, TRUST_PROXY: value }).trustProxy
+      assert.equal(typeof trust, 'function')
+      return [0, 1, 2, 3].filter((hop) => (trust as (address: string, hop: number) => boolean)('10.0.0.1', hop)).length
+    }
+    assert.equal(hops('true'), 1)
+    assert.equal(hops('1'), 1)
+    assert.equal(hops('2'), 2)
+    assert.deepEqual(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).trustProxy, ['10.0.0.0/8', '127.0.0.1', '::1', 'loopback'])
+  })
+
   test('subscribe templates are a comma list or a JSON array', () => {
     assert.deepEqual(loadConfig({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: ' tA , tB ' }).notifications.subscribeTemplates, ['tA', 'tB'])
     assert.deepEqual(loadConfig({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: '["t-1"]' }).notifications.subscribeTemplates, ['t-1'])
@@ -35,6 +48,10 @@ describe('configuration is checked at start-up', () => {
       [{ WECHAT_SUBSCRIBE_TEMPLATES: '["a", 3]' }, /WECHAT_SUBSCRIBE_TEMPLATES/],
       [{ NOTIFY_MAX_ATTEMPTS: '0' }, /NOTIFY_MAX_ATTEMPTS/],
       [{ WECHAT_MINIPROGRAM_STATE: 'beta' }, /WECHAT_MINIPROGRAM_STATE/],
+      [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY.*"maybe"/],
+      [{ SMS_PHONE_SLOW_MINUTES: '0' }, /SMS_PHONE_SLOW_MINUTES/],
+      [{ TRUST_PROXY: '10.0.0.0/33,127.0.0.1' }, /TRUST_PROXY.*"10.0.0.0\/33"/],
+      [{ TRUST_PROXY: '99' }, /TRUST_PROXY/],
     ]
     for (const [env, message] of cases) {
       assert.throws(() => loadConfig({ ...base, ...env }), (error: Error) => error instanceof ConfigError && message.test(error.message))

@@ -5,12 +5,20 @@ export interface WechatSession {
   unionid?: string
 }
 
+/** -1: system busy; 45011: minute quota reached. Both say "try again shortly" rather than "bad code". */
+const BUSY_ERRCODES = new Set([-1, 45011])
+
 export class WechatError extends Error {
   constructor(
     message: string,
     readonly errcode?: number,
   ) {
     super(message)
+  }
+
+  /** WeChat is busy or rate-limiting, not refusing this code. */
+  get busy(): boolean {
+    return this.errcode !== undefined && BUSY_ERRCODES.has(this.errcode)
   }
 }
 

@@ -1,27 +1,19 @@
 import Taro from '@tarojs/taro'
 import { installAuthHooks } from '@/lib/http'
 import { refreshSession } from './api/refresh-session'
+import { createRefresher } from './refresh-once'
 import { useSessionStore } from './stores/use-session-store'
 
 export const LOGIN_PAGE = '/pages/login/index'
 
-let refreshing: Promise<boolean> | null = null
-
-/** One refresh at a time: a second caller waits for the first instead of spending the token twice. */
-function refreshOnce(): Promise<boolean> {
-  const refreshToken = useSessionStore.getState().refreshToken
-  if (!refreshToken) return Promise.resolve(false)
-  refreshing ??= refreshSession({ refreshToken })
-    .then((session) => {
-      useSessionStore.getState().signIn(session)
-      return true
-    })
-    .catch(() => false)
-    .finally(() => {
-      refreshing = null
-    })
-  return refreshing
-}
+const refreshOnce = createRefresher({
+  current: () => useSessionStore.getState(),
+  reload: async () => {
+    await useSessionStore.persist.rehydrate()
+  },
+  exchange: (refreshToken) => refreshSession({ refreshToken }),
+  signIn: (session) => useSessionStore.getState().signIn(session),
+})
 
 function goToLogin() {
   const pages = Taro.getCurrentPages()

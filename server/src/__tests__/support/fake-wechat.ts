@@ -31,6 +31,8 @@ export async function startFakeWechat(appId: string, secret: string) {
     holdNext: 0,
     /** Milliseconds before answering each send (for throughput measurements under latency). */
     delayMs: 0,
+    /** Answer the next jscode2session calls with these errcodes (e.g. -1 busy), leaving the code unused. */
+    loginErrcodes: [] as number[],
   }
   const held: Array<() => void> = []
 
@@ -81,6 +83,8 @@ export async function startFakeWechat(appId: string, secret: string) {
       if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret) {
         return reply({ errcode: 40125, errmsg: 'invalid appsecret' })
       }
+      const errcode = switches.loginErrcodes.shift()
+      if (errcode !== undefined) return reply({ errcode, errmsg: errcode === -1 ? 'system error' : 'api minute-quota reach limit' })
       const code = url.searchParams.get('js_code') ?? ''
       const openid = openidByCode.get(code)
       if (!openid) return reply({ errcode: 40029, errmsg: 'invalid code' })

@@ -44,6 +44,15 @@ export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
+/**
+ * The refresh token that replaces `previous`. Derived rather than random so that a retry of the same
+ * refresh (answer lost, two tabs racing) can be given the very token the first attempt got, without
+ * the server ever storing a usable token: only its hash is kept, and deriving needs the secret.
+ */
+export function nextRefreshToken(previous: string, secret: string): string {
+  return createHmac('sha256', `refresh-rotation:${secret}`).update(previous).digest('base64url')
+}
+
 /** Refresh tokens and SMS codes are stored only as hashes. */
 export function hashSecret(value: string, pepper = ''): string {
   return createHash('sha256').update(pepper).update(value).digest('hex')

@@ -22,7 +22,7 @@ import { ApiErrorSchema } from '../../schemas'
 import { openNotificationStream } from './notification-stream'
 import { listPreferences, mayUse, savePreferences } from './notification-preferences'
 import * as repo from './notifications.repository'
-import { issueStreamTicket, verifyStreamTicket } from './stream-ticket'
+import { issueStreamTicket, streamTicketUser } from './stream-ticket'
 
 const tags = ['消息']
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema }
@@ -86,7 +86,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
     '/notifications/stream-ticket',
     { config: { access: 'user' }, schema: { tags, summary: '实时消息连接凭证（60 秒内有效）', response: { 200: StreamTicket, ...errors } } },
     async (request) => ({
-      ticket: issueStreamTicket(currentUser(request).id, ctx.config.tokenSecret, ctx.now()),
+      ticket: issueStreamTicket(currentUser(request), ctx.config.tokenSecret, ctx.now()),
       expiresInSeconds: STREAM_TICKET_TTL_SECONDS,
     }),
   )
@@ -98,9 +98,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       schema: { tags, summary: '实时消息（text/event-stream，凭 stream-ticket 连接）', querystring: StreamQuery, response: { 401: ApiErrorSchema, 400: ApiErrorSchema } },
     },
     async (request, reply) => {
-      const userId = verifyStreamTicket(request.query.ticket, ctx.config.tokenSecret, ctx.now())
-      const user = userId ? await ctx.db.selectFrom('users').select('disabled').where('id', '=', userId).executeTakeFirst() : undefined
-      if (!userId || !user || Number(user.disabled) === 1) throw new AppError(401, 'STREAM_TICKET_INVALID')
+      const userId = await streamTicketUser(ctx, request.query.ticket)
+      if (!userId) throw new AppError(401, 'STREAM_TICKET_INVALID')
       const lastEventId = request.headers['last-event-id']
       const resume = typeof lastEventId === 'string' && /^\d{1,12}$/.test(lastEventId) ? lastEventId : request.query.after
       reply.hijack()

@@ -1,28 +1,50 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { STREAM_TICKET_TTL_SECONDS } from '../../../../src/contract/notification'
+import type { AppContext } from '../../context'
+import { findActiveSessionUser } from '../auth/session.repository'
+
+interface TicketClaims {
+  sub: string
+  sid: string
+  exp: number
+}
 
 /**
  * EventSource cannot send an Authorization header, so the stream URL carries a short-lived signed
- * ticket naming the user instead of the access token itself (which would end up in logs).
+ * ticket instead of the access token itself (which would end up in logs). It names the session too,
+ * so logging out also voids the tickets issued to that session.
  */
-export function issueStreamTicket(userId: string, secret: string, now: Date): string {
-  const payload = `${userId}.${Math.floor(now.getTime() / 1000) + STREAM_TICKET_TTL_SECONDS}`
-  return `${Buffer.from(payload).toString('base64url')}.${sign(payload, secret)}`
+export function issueStreamTicket(user: { id: string; sessionId: string }, secret: string, now: Date): string {
+  const claims: TicketClaims = { sub: user.id, sid: user.sessionId, exp: Math.floor(now.getTime() / 1000) + STREAM_TICKET_TTL_SECONDS }
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url')
+  return `${payload}.${sign(payload, secret)}`
 }
 
-/** The user id, or null when the ticket is forged, malformed or expired. */
-export function verifyStreamTicket(ticket: string, secret: string, now: Date): string | null {
-  const [encoded, signature] = ticket.split('.')
-  if (!encoded || !signature) return null
-  const payload = Buffer.from(encoded, 'base64url').toString('utf8')
+/** The ticket's claims, or null when it is forged, malformed or expired. */
+export function verifyStreamTicket(ticket: string, secret: string, now: Date): TicketClaims | null {
+  const [payload, signature, ...rest] = ticket.split('.')
+  if (!payload || !signature || rest.length) return null
   const expected = Buffer.from(sign(payload, secret))
   const given = Buffer.from(signature)
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
-  const dot = payload.lastIndexOf('.')
-  const userId = payload.slice(0, dot)
-  const expires = Number(payload.slice(dot + 1))
-  if (!userId || !Number.isFinite(expires) || expires * 1000 <= now.getTime()) return null
-  return userId
+  let claims: Partial<TicketClaims>
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<TicketClaims>
+  } catch {
+    return null
+  }
+  const { sub, sid, exp } = claims
+  if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number' || exp * 1000 <= now.getTime()) return null
+  return { sub, sid, exp }
+}
+
+/** The user a ticket opens the stream for: null unless its session is still live and the account enabled. */
+export async function streamTicketUser(ctx: AppContext, ticket: string): Promise<string | null> {
+  const now = ctx.now()
+  const claims = verifyStreamTicket(ticket, ctx.config.tokenSecret, now)
+  if (!claims) return null
+  const row = await findActiveSessionUser(ctx.db, claims.sid, now.toISOString())
+  return row && row.userId === claims.sub && !Number(row.disabled) ? row.userId : null
 }
 
 function sign(payload: string, secret: string) {

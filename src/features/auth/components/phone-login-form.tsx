@@ -81,7 +81,7 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
             aria-label='验证码'
           />
           <Button className='btn btn-secondary phone-login__send' disabled={sending || secondsLeft > 0 || undefined} onClick={sendCode}>
-            {secondsLeft > 0 ? `${secondsLeft} 秒后重发` : sending ? '发送中…' : '获取验证码'}
+            {secondsLeft > 0 ? `${waitText(secondsLeft)}后重发` : sending ? '发送中…' : '获取验证码'}
           </Button>
         </View>
         {errors.code && <Text className='field-error'>{errors.code}</Text>}
@@ -93,3 +93,6 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
     </View>
   )
 }
+
+/** Past the daily cap the wait is an hour: say minutes, not thousands of seconds. */
+const waitText = (seconds: number) => (seconds > 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { signAccessToken, verifyAccessToken } from '../tokens'
+import { newRefreshToken, nextRefreshToken, signAccessToken, verifyAccessToken } from '../tokens'
 
 const secret = 'k'.repeat(40)
 
@@ -17,4 +17,14 @@ test('another secret, a changed payload or garbage is invalid', () => {
   const forged = `${h}.${Buffer.from('{"sub":"admin","sid":"s1","exp":9999}').toString('base64url')}.${s}`
   assert.deepEqual(verifyAccessToken(forged, secret, 1), { ok: false, reason: 'invalid' })
   assert.deepEqual(verifyAccessToken('a.b', secret, 1), { ok: false, reason: 'invalid' })
+})
+
+test('the next refresh token is the same for the same token and secret, and unguessable without the secret', () => {
+  const token = newRefreshToken()
+  const next = nextRefreshToken(token, secret)
+  assert.equal(nextRefreshToken(token, secret), next)
+  assert.match(next, /^[\w-]{43}$/)
+  assert.notEqual(next, token)
+  assert.notEqual(nextRefreshToken(token, 'other'.repeat(8)), next)
+  assert.notEqual(nextRefreshToken(newRefreshToken(), secret), next)
 })

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { assertSafeKey, type ObjectStorage } from './object-storage'
 
@@ -27,10 +27,17 @@ export function diskStorage(root: string, secret: string, now: () => Date = () =
     async put(key, body) {
       const file = fileOf(key)
       await mkdir(path.dirname(file), { recursive: true })
-      // Write then rename, so a crash never leaves half a photo under its final name.
-      const temp = `${file}.${process.pid}.${Date.now()}.tmp`
-      await writeFile(temp, body)
-      await rename(temp, file)
+      // Write then rename, so a crash never leaves half a photo under its final name. Two uploads of the
+      // same bytes write the same key at once: each has its own temp file, and the second rename
+      // replaces the first's identical file atomically. A crash's *.tmp is removed by the cleanup job.
+      const temp = `${file}.${randomUUID()}.tmp`
+      try {
+        await writeFile(temp, body)
+        await rename(temp, file)
+      } catch (error) {
+        await rm(temp, { force: true })
+        throw error
+      }
     },
     get: (key) => readFile(fileOf(key)),
     async exists(key) {
@@ -43,6 +50,7 @@ export function diskStorage(root: string, secret: string, now: () => Date = () =
     async delete(key) {
       await rm(fileOf(key), { force: true })
     },
+    removeStaleTempFiles: (olderThan) => removeStaleTempFiles(root, olderThan),
     async signedUrl(key, ttlSeconds) {
       assertSafeKey(key)
       const expires = Math.floor(now().getTime() / 1000) + ttlSeconds
@@ -50,4 +58,28 @@ export function diskStorage(root: string, secret: string, now: () => Date = () =
       return `${FILES_ROUTE}?${query}`
     },
   }
+}
+
+/** Deletes `*.tmp` files under `dir` last modified before `olderThan` (left by a crash mid-write); returns how many. */
+export async function removeStaleTempFiles(dir: string, olderThan: Date): Promise<number> {
+  let entries
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  } catch {
+    return 0 // nothing written yet
+  }
+  let removed = 0
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.tmp')) continue
+    const file = path.join(entry.parentPath, entry.name)
+    try {
+      if ((await stat(file)).mtime < olderThan) {
+        await rm(file, { force: true })
+        removed++
+      }
+    } catch {
+      // renamed or removed meanwhile
+    }
+  }
+  return removed
 }

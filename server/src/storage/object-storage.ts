@@ -5,6 +5,8 @@ export interface ObjectStorage {
   get(key: string): Promise<Buffer>
   exists(key: string): Promise<boolean>
   delete(key: string): Promise<void>
+  /** Removes temporary files a crash left before `olderThan`; returns how many (none on S3: its writes are atomic). */
+  removeStaleTempFiles(olderThan: Date): Promise<number>
   /** A URL anyone holding it may GET until it expires; nothing else grants access to a stored object. */
   signedUrl(key: string, ttlSeconds: number): Promise<string>
 }

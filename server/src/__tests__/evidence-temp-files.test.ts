@@ -33,12 +33,15 @@ describe(`temporary files a crash left behind (${TEST_DB})`, () => {
     if (t.ctx.storage.kind !== 'disk') return // S3 writes are atomic: no temp files there
     const hours = (n: number) => n * 60 * 60 * 1000
     const stale = [
+      // a photo being received, a storage write cut off before its rename, and one from the old naming beside the photo
       fileAged(path.join(dataDir, 'upload-tmp', '0b1c2d3e-aaaa-bbbb-cccc-000000000001.tmp'), hours(2)),
+      fileAged(path.join(t.storageDir, '.tmp', '0b1c2d3e-aaaa-bbbb-cccc-000000000003.tmp'), hours(2)),
       fileAged(path.join(t.storageDir, 'evidence', 'display', `${'a'.repeat(64)}.jpg.1234.1764000000000.tmp`), hours(30)),
     ]
     const fresh = [
       fileAged(path.join(dataDir, 'upload-tmp', '0b1c2d3e-aaaa-bbbb-cccc-000000000002.tmp'), 60_000),
-      fileAged(path.join(t.storageDir, 'evidence', 'thumb', `${'b'.repeat(64)}.webp.0b1c2d3e.tmp`), 5 * 60_000),
+      fileAged(path.join(t.storageDir, '.tmp', '0b1c2d3e-aaaa-bbbb-cccc-000000000004.tmp'), 5 * 60_000),
+      fileAged(path.join(t.storageDir, 'evidence', 'thumb', `${'b'.repeat(64)}.webp.1234.1764999999999.tmp`), 5 * 60_000),
     ]
     const photo = fileAged(path.join(t.storageDir, 'evidence', 'original', `${'c'.repeat(64)}.jpg`), hours(30))
 

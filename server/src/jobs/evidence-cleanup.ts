@@ -29,23 +29,29 @@ export async function cleanUpUnattachedEvidence(ctx: AppContext): Promise<{ rows
   }
 }
 
-/** Removes `*.tmp` files a crash left behind: photos being received, and storage writes cut off before their rename. */
-export async function cleanUpStaleTempFiles(ctx: AppContext): Promise<number> {
+/**
+ * Removes `*.tmp` files a crash left behind: photos being received, and storage writes cut off before
+ * their rename. `everywhere` walks the whole photo store (once per start, for older versions' leftovers).
+ */
+export async function cleanUpStaleTempFiles(ctx: AppContext, { everywhere = false } = {}): Promise<number> {
   const olderThan = new Date(ctx.now().getTime() - STALE_TEMP_FILE_MS)
   const [received, stored] = await Promise.all([
     removeStaleTempFiles(uploadTempDir(ctx.config.dataDir), olderThan),
-    ctx.storage.removeStaleTempFiles(olderThan),
+    ctx.storage.removeStaleTempFiles(olderThan, { everywhere }),
   ])
   return received + stored
 }
 
 /** Runs the cleanup now and then every hour; the timer does not keep the process alive. Returns a stop function. */
 export function scheduleEvidenceCleanup(ctx: AppContext, log: FastifyBaseLogger): () => void {
+  let firstRun = true
   const run = async () => {
+    const everywhere = firstRun
+    firstRun = false
     try {
       const result = await cleanUpUnattachedEvidence(ctx)
       if (result.rows > 0) log.info(result, 'deleted unattached evidence')
-      const tempFiles = await cleanUpStaleTempFiles(ctx)
+      const tempFiles = await cleanUpStaleTempFiles(ctx, { everywhere })
       if (tempFiles > 0) log.info({ tempFiles }, 'deleted temporary files left by a crash')
     } catch (error) {
       log.error({ err: error }, 'evidence cleanup failed')

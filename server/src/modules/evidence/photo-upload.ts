@@ -18,7 +18,6 @@ export const uploadTempDir = (dataDir: string) => path.join(dataDir, 'upload-tmp
 export interface PhotoUpload {
   /** The received bytes, on disk until processing reads them; the caller removes the file. */
   file: string
-  size: number
   /** The user chose 原图: the device sent the photo as taken instead of its own compressed copy. */
   fullSize: boolean
 }
@@ -29,7 +28,7 @@ export interface PhotoUpload {
  */
 export async function readPhotoUpload(request: FastifyRequest, tempDir: string): Promise<PhotoUpload> {
   if (!request.isMultipart()) throw new AppError(400, 'FILE_REQUIRED')
-  let upload: PhotoUpload | undefined
+  let photo: string | undefined
   let fullSize = false
   const written: string[] = []
   try {
@@ -42,19 +41,17 @@ export async function readPhotoUpload(request: FastifyRequest, tempDir: string):
       // Every file part must be read to the end, or the parser waits for it forever.
       const file = path.join(tempDir, `${randomUUID()}.tmp`)
       written.push(file)
-      const counter = { size: 0 }
-      part.file.on('data', (chunk: Buffer) => void (counter.size += chunk.length))
       await pipeline(part.file, createWriteStream(file))
       if (part.file.truncated) throw new AppError(413, 'IMAGE_TOO_LARGE')
-      if (part.fieldname === EVIDENCE_FILE_FIELD) upload = { file, size: counter.size, fullSize }
+      if (part.fieldname === EVIDENCE_FILE_FIELD) photo = file
     }
   } catch (error) {
     await Promise.all(written.map((file) => rm(file, { force: true })))
     throw uploadError(error)
   }
-  await Promise.all(written.filter((file) => file !== upload?.file).map((file) => rm(file, { force: true })))
-  if (!upload) throw new AppError(400, 'FILE_REQUIRED')
-  return { ...upload, fullSize }
+  await Promise.all(written.filter((file) => file !== photo).map((file) => rm(file, { force: true })))
+  if (!photo) throw new AppError(400, 'FILE_REQUIRED')
+  return { file: photo, fullSize }
 }
 
 /** @fastify/multipart and busboy errors, in our codes. */

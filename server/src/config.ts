@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isIP } from 'node:net'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 
 export interface Config {
@@ -33,6 +34,14 @@ export interface Config {
   /** S3-compatible object storage for photos; undefined keeps them on disk under dataDir. */
   s3: S3Config | undefined
   notifications: NotificationConfig
+  uploads: UploadConfig
+}
+
+export interface UploadConfig {
+  /** Photos processed at once; each holds up to ~100 MB of pixels while it runs. */
+  concurrency: number
+  /** Received photos that may wait for a processing slot; past it an upload is answered 503 with Retry-After. */
+  queueLimit: number
 }
 
 export interface NotificationConfig {
@@ -238,5 +247,9 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env),
     s3: s3Config(env),
     notifications: notificationConfig(env, databaseUrl),
+    uploads: {
+      concurrency: int(env, 'UPLOAD_CONCURRENCY', availableParallelism(), 1),
+      queueLimit: int(env, 'UPLOAD_QUEUE_LIMIT', 32, 0),
+    },
   }
 }

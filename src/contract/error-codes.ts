@@ -60,6 +60,8 @@ export const ERROR_MESSAGES = {
   FIELD_REPORT_CLIENT_ID_REUSED: '这份报告与之前上传的同一份报告内容不一致，请检查后重新提交',
   FIELD_REPORT_ALREADY_DECIDED: '这份报告已经处理过了',
   // ── workflow and directory (#5) ──
+  // ── uploads under load (#12) ──
+  UPLOADS_BUSY: '现在上传照片的人较多，请稍后再试',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -1,6 +1,7 @@
 import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios'
 import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@/contract/error-codes'
 import { apiOrigin } from './api-base'
+import { parseRetryAfter } from './retry'
 
 /** Every failed API call ends as one of these, with a Chinese message ready to show. */
 export class ApiRequestError extends Error {
@@ -8,6 +9,8 @@ export class ApiRequestError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly status: number,
+    /** How long the server asked to wait before trying again (503/429 with Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message)
     this.name = 'ApiRequestError'
@@ -45,12 +48,12 @@ export async function recoverFromUnauthorized(code: string | undefined): Promise
 }
 
 /** One error shape for answers that did not come through axios: `{ code, message }` from the body. */
-export function apiErrorFrom(status: number, body: unknown): ApiRequestError {
+export function apiErrorFrom(status: number, body: unknown, retryAfter?: unknown): ApiRequestError {
   if (!status) return new ApiRequestError('NETWORK_ERROR', ERROR_MESSAGES.NETWORK_ERROR, 0)
   const data = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown }
   const code = isErrorCode(data.code) ? data.code : 'INTERNAL_ERROR'
   const message = typeof data.message === 'string' && data.message ? data.message : ERROR_MESSAGES[code]
-  return new ApiRequestError(code, message, status)
+  return new ApiRequestError(code, message, status, parseRetryAfter(retryAfter))
 }
 
 export const http = axios.create({ baseURL: `${apiOrigin()}/api`, timeout: 20_000 })
@@ -81,7 +84,7 @@ export function toApiRequestError(error: AxiosError<{ code?: unknown; message?: 
   if (!error.response) return new ApiRequestError('NETWORK_ERROR', ERROR_MESSAGES.NETWORK_ERROR, 0)
   const code = isErrorCode(data?.code) ? data.code : 'INTERNAL_ERROR'
   const message = typeof data?.message === 'string' && data.message ? data.message : ERROR_MESSAGES[code]
-  return new ApiRequestError(code, message, error.response.status)
+  return new ApiRequestError(code, message, error.response.status, parseRetryAfter(error.response.headers?.['retry-after']))
 }
 
 /** The Chinese text to show for any thrown value. */

@@ -5,6 +5,8 @@
 export const UPLOAD_TRIES = 3
 export const BACKOFF_BASE_MS = 1000
 export const BACKOFF_MAX_MS = 8000
+/** A server asking for longer than this is not waited for: the user would think the app hung. */
+export const RETRY_AFTER_MAX_MS = 60_000
 
 /** Milliseconds to wait after failed attempt `attempt` (1-based): 1 s, 2 s, 4 s … capped. */
 export function backoffDelay(attempt: number, baseMs = BACKOFF_BASE_MS, maxMs = BACKOFF_MAX_MS): number {
@@ -26,6 +28,25 @@ export function isRetriable(error: unknown): boolean {
   return status === 0 || status === 429 || status >= 500
 }
 
+/**
+ * A `Retry-After` header (whole seconds, or an HTTP date) in milliseconds from now; undefined when
+ * absent or unreadable. A busy server answers 503 with it (photo uploads under load).
+ */
+export function parseRetryAfter(value: unknown, nowMs = Date.now()): number | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  if (!/ GMT$/.test(text)) return undefined // an HTTP date is always in GMT; Date.parse would read '-3' as a year
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
+}
+
+/** The wait the server asked for (ApiRequestError.retryAfterMs), capped; 0 when it asked for none. */
+function requestedWait(error: unknown): number {
+  const wait = typeof error === 'object' && error !== null && 'retryAfterMs' in error ? (error as { retryAfterMs: unknown }).retryAfterMs : undefined
+  return typeof wait === 'number' && wait > 0 ? Math.min(wait, RETRY_AFTER_MAX_MS) : 0
+}
+
 export interface RetryOptions {
   tries?: number
   baseMs?: number
@@ -44,7 +65,8 @@ export async function withRetry<T>(run: (attempt: number) => Promise<T>, options
       return await run(attempt)
     } catch (error) {
       if (attempt >= tries || !shouldRetry(error)) throw error
-      const delay = backoffDelay(attempt, baseMs)
+      // Never sooner than the server asked: retrying a busy server early only earns another 503.
+      const delay = Math.max(backoffDelay(attempt, baseMs), requestedWait(error))
       onRetry?.(attempt, delay, error)
       await sleep(delay)
     }

@@ -18,6 +18,6 @@ export async function uploadEvidence(file: string, { original, onProgress }: Upl
       if (event.total) onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)))
     },
   })
-  if (!isEvidence(response.data)) throw apiErrorFrom(response.status, response.data)
+  if (!isEvidence(response.data)) throw apiErrorFrom(response.status, response.data, response.headers['retry-after'])
   return response.data
 }

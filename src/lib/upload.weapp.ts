@@ -14,7 +14,19 @@ function parse(data: unknown): unknown {
   }
 }
 
-async function send(file: string, { original, onProgress }: UploadOptions): Promise<{ status: number; body: unknown }> {
+interface Answer {
+  status: number
+  body: unknown
+  retryAfter?: unknown
+}
+
+/** Response headers may come with any capitalisation. */
+function headerValue(header: Record<string, unknown> | undefined, name: string): unknown {
+  const key = Object.keys(header ?? {}).find((k) => k.toLowerCase() === name)
+  return key === undefined ? undefined : header![key]
+}
+
+async function send(file: string, { original, onProgress }: UploadOptions): Promise<Answer> {
   // NOTE: uploadFile does not go through axios: it needs the absolute URL and the header itself.
   const task = Taro.uploadFile({
     url: `${apiOrigin()}${EVIDENCE_UPLOAD_PATH}`,
@@ -25,9 +37,12 @@ async function send(file: string, { original, onProgress }: UploadOptions): Prom
     timeout: EVIDENCE_UPLOAD_TIMEOUT_MS,
   })
   task.progress?.((update) => onProgress?.(update.progress))
+  // NOTE: the success result's `header` is undocumented on weapp; onHeadersReceived is the documented way.
+  let headers: Record<string, unknown> | undefined
+  task.headersReceive?.((received) => (headers = received.header))
   try {
     const res = await task
-    return { status: res.statusCode, body: parse(res.data) }
+    return { status: res.statusCode, body: parse(res.data), retryAfter: headerValue(res.header ?? headers, 'retry-after') }
   } catch {
     return { status: 0, body: null }
   }
@@ -40,5 +55,5 @@ export async function uploadEvidence(file: string, options: UploadOptions): Prom
     if (await recoverFromUnauthorized(code)) answer = await send(file, options)
   }
   if (answer.status >= 200 && answer.status < 300 && isEvidence(answer.body)) return answer.body
-  throw apiErrorFrom(answer.status, answer.body)
+  throw apiErrorFrom(answer.status, answer.body, answer.retryAfter)
 }

@@ -2,11 +2,15 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from '../context'
 import { deleteUnattachedEvidence } from '../modules/evidence/evidence.repository'
 import { deleteUnreferencedFiles } from '../modules/evidence/evidence.service'
+import { uploadTempDir } from '../modules/evidence/photo-upload'
+import { removeStaleTempFiles } from '../storage/disk-storage'
 
 /** A photo no complaint has referenced within this time was abandoned with its draft. */
 export const UNATTACHED_EVIDENCE_TTL_MS = 24 * 60 * 60 * 1000
 export const EVIDENCE_CLEANUP_INTERVAL_MS = 60 * 60 * 1000
 const BATCH_SIZE = 200
+/** Far longer than any upload or write takes (the app gives up on an upload after 3 minutes). */
+export const STALE_TEMP_FILE_MS = 60 * 60 * 1000
 
 /**
  * Deletes photos left unattached for a day, and their files unless other rows share them.
@@ -25,12 +29,30 @@ export async function cleanUpUnattachedEvidence(ctx: AppContext): Promise<{ rows
   }
 }
 
+/**
+ * Removes `*.tmp` files a crash left behind: photos being received, and storage writes cut off before
+ * their rename. `everywhere` walks the whole photo store (once per start, for older versions' leftovers).
+ */
+export async function cleanUpStaleTempFiles(ctx: AppContext, { everywhere = false } = {}): Promise<number> {
+  const olderThan = new Date(ctx.now().getTime() - STALE_TEMP_FILE_MS)
+  const [received, stored] = await Promise.all([
+    removeStaleTempFiles(uploadTempDir(ctx.config.dataDir), olderThan),
+    ctx.storage.removeStaleTempFiles(olderThan, { everywhere }),
+  ])
+  return received + stored
+}
+
 /** Runs the cleanup now and then every hour; the timer does not keep the process alive. Returns a stop function. */
 export function scheduleEvidenceCleanup(ctx: AppContext, log: FastifyBaseLogger): () => void {
+  let firstRun = true
   const run = async () => {
+    const everywhere = firstRun
+    firstRun = false
     try {
       const result = await cleanUpUnattachedEvidence(ctx)
       if (result.rows > 0) log.info(result, 'deleted unattached evidence')
+      const tempFiles = await cleanUpStaleTempFiles(ctx, { everywhere })
+      if (tempFiles > 0) log.info({ tempFiles }, 'deleted temporary files left by a crash')
     } catch (error) {
       log.error({ err: error }, 'evidence cleanup failed')
     }

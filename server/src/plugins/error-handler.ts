@@ -56,8 +56,9 @@ const GENERIC_CODES: Record<number, ErrorCode> = { 401: 'UNAUTHENTICATED', 403: 
 export const errorHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.statusCode >= 500) request.log.error({ err: error.cause ?? error }, error.message)
-      return reply.status(error.statusCode).send({ code: error.code, message: error.message })
+      // A 503 is the server shedding load on purpose (the caller retries after Retry-After), not a fault.
+      if (error.statusCode >= 500 && error.statusCode !== 503) request.log.error({ err: error.cause ?? error }, error.message)
+      return reply.status(error.statusCode).headers(error.headers).send({ code: error.code, message: error.message })
     }
     if (error.validation) {
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: describeValidation(error.validation as ValidationIssue[]) })

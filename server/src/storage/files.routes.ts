@@ -26,7 +26,8 @@ export const filesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     },
     async (request, reply) => {
       const { key, expires, signature } = request.query
-      const verdict = verifyFileSignature(key, expires, signature, ctx.config.tokenSecret, ctx.now().getTime() / 1000)
+      const nowSeconds = ctx.now().getTime() / 1000
+      const verdict = verifyFileSignature(key, expires, signature, ctx.config.tokenSecret, nowSeconds)
       if (verdict === 'expired') throw new AppError(403, 'LINK_EXPIRED')
       if (verdict === 'invalid') throw new AppError(403, 'FORBIDDEN')
       let body: Buffer
@@ -38,7 +39,8 @@ export const filesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const ext = key.split('.').pop() ?? ''
       return reply
         .header('content-type', CONTENT_TYPES[ext] ?? 'application/octet-stream')
-        .header('cache-control', 'private, max-age=3600')
+        // Never cached past the link's own life: a browser must not keep showing a photo once its link has died.
+        .header('cache-control', `private, max-age=${Math.max(0, Math.floor(expires - nowSeconds))}`)
         .header('x-content-type-options', 'nosniff')
         .send(body)
     },

@@ -5,6 +5,11 @@ export interface ObjectStorage {
   get(key: string): Promise<Buffer>
   exists(key: string): Promise<boolean>
   delete(key: string): Promise<void>
+  /**
+   * Removes temporary files a crash left before `olderThan`; returns how many (none on S3: its writes
+   * are atomic). `everywhere` also looks through the whole store, for files left by older versions.
+   */
+  removeStaleTempFiles(olderThan: Date, options?: { everywhere?: boolean }): Promise<number>
   /** A URL anyone holding it may GET until it expires; nothing else grants access to a stored object. */
   signedUrl(key: string, ttlSeconds: number): Promise<string>
 }

@@ -58,6 +58,7 @@ export async function openS3Storage(config: S3Config, now: () => Date = () => ne
       assertSafeKey(key)
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }))
     },
+    removeStaleTempFiles: async () => 0,
     signedUrl(key, ttlSeconds) {
       assertSafeKey(key)
       return getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn: ttlSeconds, signingDate: now() })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { backoffDelay, backoffSchedule, isRetriable, withRetry } from '../retry'
+import { backoffDelay, backoffSchedule, isRetriable, parseRetryAfter, RETRY_AFTER_MAX_MS, withRetry } from '../retry'
 import { fitLongEdge, uprightSize } from '../image-size'
 import { uuid } from '../uuid'
 
@@ -50,6 +50,42 @@ describe('upload retry with exponential backoff', () => {
       throw { status: 415, code: 'UNSUPPORTED_IMAGE' }
     }, { sleep: async () => undefined }))
     assert.equal(calls, 1)
+  })
+})
+
+describe('a busy server (503 with Retry-After)', () => {
+  test('Retry-After in seconds or as an HTTP date; anything else is ignored', () => {
+    assert.equal(parseRetryAfter('7'), 7000)
+    assert.equal(parseRetryAfter(' 0 '), 0)
+    const now = Date.parse('2026-12-03T10:00:00Z')
+    assert.equal(parseRetryAfter('Thu, 03 Dec 2026 10:00:12 GMT', now), 12_000)
+    assert.equal(parseRetryAfter('Thu, 03 Dec 2026 09:59:00 GMT', now), 0)
+    for (const junk of [undefined, null, '', 'soon', '-3', 5]) assert.equal(parseRetryAfter(junk), undefined, String(junk))
+  })
+
+  test('the upload is tried again after the wait the server asked for, not sooner', async () => {
+    const waits: number[] = []
+    const value = await withRetry(
+      async (attempt) => {
+        if (attempt === 1) throw { status: 503, code: 'UPLOADS_BUSY', retryAfterMs: 7000 }
+        if (attempt === 2) throw { status: 503, code: 'UPLOADS_BUSY', retryAfterMs: 500 }
+        return 'stored'
+      },
+      { sleep: async (ms) => void waits.push(ms) },
+    )
+    assert.equal(value, 'stored')
+    // 7 s asked (more than the 1 s backoff); 0.5 s asked is less than the 2 s backoff, which stands.
+    assert.deepEqual(waits, [7000, 2000])
+  })
+
+  test('a server asking for more than a minute is waited for a minute at most', async () => {
+    const waits: number[] = []
+    await assert.rejects(
+      withRetry(async () => {
+        throw { status: 503, retryAfterMs: 3_600_000 }
+      }, { tries: 2, sleep: async (ms) => void waits.push(ms) }),
+    )
+    assert.deepEqual(waits, [RETRY_AFTER_MAX_MS])
   })
 })
 

@@ -1,3 +1,4 @@
+import { readFile, rm } from 'node:fs/promises'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
@@ -6,7 +7,8 @@ import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { findEvidenceFor, originalUrlFor, toEvidenceDto, uploadEvidence } from './evidence.service'
-import { PHOTO_UPLOAD_LIMITS, readPhotoUpload } from './photo-upload'
+import { PHOTO_UPLOAD_LIMITS, readPhotoUpload, uploadTempDir } from './photo-upload'
+import { configureSharpForUploads, createUploadPool } from './upload-pool'
 
 const EvidenceParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
@@ -19,6 +21,9 @@ const UploadForm = Type.Object({
 export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Registered inside this plugin, so only the upload route accepts multipart bodies.
   await app.register(multipart, { limits: PHOTO_UPLOAD_LIMITS })
+  configureSharpForUploads()
+  const pool = createUploadPool(ctx.config.uploads)
+  const tempDir = uploadTempDir(ctx.config.dataDir)
 
   app.post(
     '/evidence',
@@ -29,15 +34,24 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       schema: {
         tags: ['证据照片'],
         summary: '上传一张照片（multipart：file 字段；original=1 表示用户选择了原图）',
-        description: 'JPEG、PNG、WebP、HEIC，不超过 10 MB、4000 万像素。24 小时内未被投诉引用的照片会被删除。',
+        description:
+          'JPEG、PNG、WebP、HEIC，不超过 10 MB、4000 万像素。24 小时内未被投诉引用的照片会被删除。服务器正忙时回答 503，请按 Retry-After（秒）稍后重试。',
         body: { content: { 'multipart/form-data': { schema: UploadForm } } },
-        response: { 201: Evidence, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema },
+        response: { 201: Evidence, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema, 503: ApiErrorSchema },
       },
     },
     async (request, reply) => {
       const owner = currentUser(request)
-      const upload = await readPhotoUpload(request)
-      const row = await uploadEvidence(ctx, owner, upload.bytes)
+      // Refused before the body is read: a phone on a weak network need not send 10 MB to hear "later".
+      pool.assertRoom()
+      const upload = await readPhotoUpload(request, tempDir)
+      let row
+      try {
+        // The bytes come into memory only inside the pool, so memory is bounded by its size.
+        row = await pool.run(async () => uploadEvidence(ctx, owner, await readFile(upload.file)))
+      } finally {
+        await rm(upload.file, { force: true })
+      }
       request.log.info({ evidenceId: row.id, bytes: row.bytes, fullSize: upload.fullSize }, 'evidence uploaded')
       return reply.status(201).send(await toEvidenceDto(ctx, row))
     },

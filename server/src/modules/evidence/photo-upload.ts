@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import type { FastifyRequest } from 'fastify'
 import '@fastify/multipart' // declares request.isMultipart() and request.parts()
 import { EVIDENCE_MAX_BYTES } from '../../../../src/contract/complaint-rules'
@@ -7,32 +12,46 @@ import { AppError } from '../../errors'
 /** One byte over the maximum, so that a file of exactly the maximum passes and anything larger is seen to be larger. */
 export const PHOTO_UPLOAD_LIMITS = { fileSize: EVIDENCE_MAX_BYTES + 1, files: 1, fields: 4, fieldSize: 1024, parts: 5 }
 
+/** Where photos being received are written; `*.tmp` files left there by a crash are removed by the cleanup job. */
+export const uploadTempDir = (dataDir: string) => path.join(dataDir, 'upload-tmp')
+
 export interface PhotoUpload {
-  bytes: Buffer
+  /** The received bytes, on disk until processing reads them; the caller removes the file. */
+  file: string
   /** The user chose 原图: the device sent the photo as taken instead of its own compressed copy. */
   fullSize: boolean
 }
 
-/** Reads the `file` part (and the optional `original=1` field) of a multipart upload into memory. */
-export async function readPhotoUpload(request: FastifyRequest): Promise<PhotoUpload> {
+/**
+ * Streams the `file` part (and reads the optional `original=1` field) of a multipart upload to a
+ * temporary file: a burst of slow phone uploads then costs disk space, not memory.
+ */
+export async function readPhotoUpload(request: FastifyRequest, tempDir: string): Promise<PhotoUpload> {
   if (!request.isMultipart()) throw new AppError(400, 'FILE_REQUIRED')
-  let bytes: Buffer | undefined
+  let photo: string | undefined
   let fullSize = false
+  const written: string[] = []
   try {
+    await mkdir(tempDir, { recursive: true })
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === 'original') fullSize = part.value === '1'
         continue
       }
       // Every file part must be read to the end, or the parser waits for it forever.
-      const content = await part.toBuffer()
-      if (part.fieldname === EVIDENCE_FILE_FIELD) bytes = content
+      const file = path.join(tempDir, `${randomUUID()}.tmp`)
+      written.push(file)
+      await pipeline(part.file, createWriteStream(file))
+      if (part.file.truncated) throw new AppError(413, 'IMAGE_TOO_LARGE')
+      if (part.fieldname === EVIDENCE_FILE_FIELD) photo = file
     }
   } catch (error) {
+    await Promise.all(written.map((file) => rm(file, { force: true })))
     throw uploadError(error)
   }
-  if (!bytes) throw new AppError(400, 'FILE_REQUIRED')
-  return { bytes, fullSize }
+  await Promise.all(written.filter((file) => file !== photo).map((file) => rm(file, { force: true })))
+  if (!photo) throw new AppError(400, 'FILE_REQUIRED')
+  return { file: photo, fullSize }
 }
 
 /** @fastify/multipart and busboy errors, in our codes. */

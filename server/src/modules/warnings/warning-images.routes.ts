@@ -1,3 +1,4 @@
+import { readFile, rm } from 'node:fs/promises'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
@@ -5,7 +6,7 @@ import { WarningImage } from '../../../../src/contract/warning'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
-import { PHOTO_UPLOAD_LIMITS, readPhotoUpload } from '../evidence/photo-upload'
+import { PHOTO_UPLOAD_LIMITS, readPhotoUpload, uploadTempDir } from '../evidence/photo-upload'
 import { readWarningImage, uploadWarningImage } from './warning-images'
 import { WARNING_IMAGE_ROUTE } from './warning-image-url'
 
@@ -29,8 +30,14 @@ export const warningImagesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       },
     },
     async (request, reply) => {
-      const upload = await readPhotoUpload(request)
-      return reply.status(201).send(await uploadWarningImage(ctx, currentUser(request), upload.bytes))
+      const upload = await readPhotoUpload(request, uploadTempDir(ctx.config.dataDir))
+      let image
+      try {
+        image = await uploadWarningImage(ctx, currentUser(request), await readFile(upload.file))
+      } finally {
+        await rm(upload.file, { force: true })
+      }
+      return reply.status(201).send(image)
     },
   )
 

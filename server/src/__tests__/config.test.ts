@@ -10,8 +10,14 @@ describe('configuration is checked at start-up', () => {
     assert.equal(config.port, 3000)
     assert.equal(config.databaseUrl, undefined)
     assert.equal(config.sms.provider, 'console')
+    assert.equal(config.https, false)
     assert.equal(config.wechat.apiBase, 'https://api.weixin.qq.com')
     assert.deepEqual(config.notifications, { queue: 'outbox', embeddedWorker: true, maxAttempts: 6, leaseSeconds: 30, subscribeTemplates: [], miniprogramState: 'formal', sms: false })
+  })
+
+  test('HTTPS=1 (or true, yes) serves over https', () => {
+    for (const value of ['1', 'true', 'yes']) assert.equal(loadConfig({ ...base, HTTPS: value }).https, true)
+    assert.equal(loadConfig({ ...base, HTTPS: '0' }).https, false)
   })
 
   test('subscribe templates are a comma list or a JSON array', () => {
@@ -35,6 +41,8 @@ describe('configuration is checked at start-up', () => {
       [{ WECHAT_SUBSCRIBE_TEMPLATES: '["a", 3]' }, /WECHAT_SUBSCRIBE_TEMPLATES/],
       [{ NOTIFY_MAX_ATTEMPTS: '0' }, /NOTIFY_MAX_ATTEMPTS/],
       [{ WECHAT_MINIPROGRAM_STATE: 'beta' }, /WECHAT_MINIPROGRAM_STATE/],
+      [{ HTTPS: 'maybe' }, /HTTPS/],
+      [{ HTTPS: 'on' }, /HTTPS/],
     ]
     for (const [env, message] of cases) {
       assert.throws(() => loadConfig({ ...base, ...env }), (error: Error) => error instanceof ConfigError && message.test(error.message))

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import webpack from 'webpack'
 import devConfig from './dev'
+import { PrecacheShellPlugin } from './precache-shell'
 import prodConfig from './prod'
 
 // https://docs.taro.zone/docs/next/config-detail
@@ -30,10 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: {
       // NOTE: Taro does not emit sitemap.json by itself.
-      // The H5 service worker must sit at the site root (its scope) under a fixed name.
-      patterns: isWeapp
-        ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }]
-        : [{ from: 'src/sw.js', to: 'dist/h5/sw.js' }],
+      patterns: isWeapp ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
       options: {},
     },
     // NOTE: Taro minifies mini-program code with ascii_only, writing every Chinese character as a
@@ -51,7 +49,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      webpackChain: dropAxiosFetchAdapter,
+      webpackChain(chain: Parameters<typeof dropAxiosFetchAdapter>[0]) {
+        dropAxiosFetchAdapter(chain)
+        // The service worker sits at the site root (its scope) under a fixed name, with the build's file list.
+        // Staff and enterprise pages are left out: they are used at a desk with a network, and every phone
+        // would download them at install for nothing.
+        chain.plugin('precache-shell').use(PrecacheShellPlugin, [
+          { worker: path.resolve(__dirname, '..', 'src', 'sw.js'), skipPages: /(^|\/)packages\/(staff|staff-volunteers|staff-warnings|enterprise)\/pages\// },
+        ])
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

@@ -5,7 +5,7 @@
  * staff convert one into a complaint and the volunteer sees 已转为投诉. Also: a consumer applies,
  * staff approve, and the volunteer workspace appears.
  *
- * Reload while offline: the workspace registers the app's service worker (src/sw.js), so the page
+ * Reload while offline: the app registers its service worker (src/sw.js) at launch, so the page
  * shell reopens with the context still offline; the queued reports come back from local storage.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/volunteer.e2e.test.ts
@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { onPhone } from './support/browser'
 import type { ApiSession } from './support/server'
+import { waitForOfflineShell } from './support/offline'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, toastGone } from './support/taro'
 
@@ -133,11 +134,7 @@ describe('志愿者走访报告（H5，iPhone 13）', () => {
       await page.waitForURL(`**${PAGE.workspace}**`)
 
       // The app shell is saved by the service worker before the signal goes.
-      await page.waitForFunction(async () => {
-        if (!navigator.serviceWorker?.controller) return false
-        const saved = await (await caches.open('weiquan-shell-v1')).keys()
-        return saved.some((request) => /\/js\/app\./.test(new URL(request.url).pathname))
-      }, undefined, { timeout: 15_000 })
+      await waitForOfflineShell(page)
 
       // The network goes away; two reports are filed anyway.
       await context.setOffline(true)

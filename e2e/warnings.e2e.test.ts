@@ -15,6 +15,7 @@ import { describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { onPhone } from './support/browser'
+import { waitForOfflineShell } from './support/offline'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, toastGone } from './support/taro'
 
@@ -141,12 +142,7 @@ describe('消费警示（H5，iPhone 13）', () => {
       await screenshot('w05-comparison-table')
 
       // The service worker has taken over and saved the app shell.
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
-      await page.waitForFunction(async () => {
-        const cache = await caches.open('weiquan-shell-v1')
-        const urls = (await cache.keys()).map((request) => new URL(request.url).pathname)
-        return urls.includes('/index.html') && urls.some((u) => u.startsWith('/js/')) && urls.some((u) => u.startsWith('/css/'))
-      })
+      await waitForOfflineShell(page)
 
       await context.setOffline(true)
       await page.reload()

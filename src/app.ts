@@ -6,10 +6,13 @@ import { useSessionStore } from './features/auth/stores/use-session-store'
 import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications/lifecycle-at-launch'
 import { startOutboxAtLaunch } from './features/volunteer/outbox/start-at-launch'
 import { configureDayjs } from './lib/dates'
+import { keepShellOffline } from './lib/offline-shell'
 import './app.css'
 
 configureDayjs()
 connectSessionToHttp()
+// H5: every consumer and volunteer page opens offline, even one never opened before.
+keepShellOffline()
 // Field reports waiting in the outbox go out at start and whenever the network comes back.
 startOutboxAtLaunch(() => useSessionStore.getState().user?.id ?? null)
 

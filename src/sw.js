@@ -1,21 +1,29 @@
 /* global self, caches */
 /**
- * Service worker of the H5 app (copied to dist/h5/sw.js, served with no-cache). It keeps the app
- * shell readable offline: pages get the network first and the saved index.html when it fails;
- * hashed scripts and styles come from the cache first (they never change under one name).
+ * Service worker of the H5 app (written to dist/h5/sw.js by config/precache-shell.ts, served with no-cache).
+ * At install it saves the page shell and every script and style the consumer and volunteer pages need, so a
+ * page never opened before still opens without a network. Pages get the network first and the saved shell
+ * when it fails; scripts and styles come from the cache first (they never change under one name). Staff
+ * pages are not saved at install; what they load is kept once fetched.
  * API answers are not cached here: saved warnings live in IndexedDB (offline/cache-store.h5.ts),
  * so only what the app chose to keep is shown, with its "saved at" notice.
  */
-const CACHE = 'weiquan-shell-v1'
+// Filled in at build time: a hash of the file list, and the list.
+const VERSION = 'dev'
+const PRECACHE = []
+const CACHE = `weiquan-shell-${VERSION}`
+const OURS = /^weiquan-shell-/
 const SHELL = '/index.html'
-const MAX_ASSETS = 80
+const MAX_EXTRA_ASSETS = 40
 const ASSET = /^\/(js|css|static)\//
+const SAVED_AT_INSTALL = new Set(PRECACHE)
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.add(SHELL))
+      // All or nothing: a failed download leaves the previous worker in charge and installs again next visit.
+      .then((cache) => cache.addAll([new Request(SHELL, { cache: 'no-cache' }), ...PRECACHE]))
       .then(() => self.skipWaiting()),
   )
 })
@@ -24,40 +32,27 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) => Promise.all(names.filter((name) => OURS.test(name) && name !== CACHE).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
   )
 })
 
-/** Scripts and styles the page loaded before this worker controlled it (sent by src/lib/offline-shell.h5.ts). */
-self.addEventListener('message', (event) => {
-  const urls = event.data && event.data.type === 'cache-assets' ? event.data.urls : null
-  if (!Array.isArray(urls)) return
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        urls
-          .filter((url) => ASSET.test(new URL(url, self.location.origin).pathname))
-          .map((url) => cache.match(url).then((hit) => hit || cache.add(url).catch(() => undefined))),
-      ).then(() => trim(cache)),
-    ),
-  )
-})
-
+/** Assets fetched later (staff pages) are kept too, but only the newest few. */
 async function trim(cache) {
   const keys = await cache.keys()
-  const assets = keys.filter((request) => ASSET.test(new URL(request.url).pathname))
-  await Promise.all(assets.slice(0, Math.max(0, assets.length - MAX_ASSETS)).map((request) => cache.delete(request)))
+  const extra = keys.filter((request) => {
+    const { pathname } = new URL(request.url)
+    return ASSET.test(pathname) && !SAVED_AT_INSTALL.has(pathname)
+  })
+  await Promise.all(extra.slice(0, Math.max(0, extra.length - MAX_EXTRA_ASSETS)).map((request) => cache.delete(request)))
 }
 
+// The saved shell is never replaced by a newer page from the network: it must name the scripts saved with it.
 async function page(request) {
-  const cache = await caches.open(CACHE)
   try {
-    const response = await fetch(request)
-    if (response.ok) await cache.put(SHELL, response.clone())
-    return response
+    return await fetch(request)
   } catch (error) {
-    const saved = await cache.match(SHELL)
+    const saved = await caches.match(SHELL, { cacheName: CACHE })
     if (saved) return saved
     throw error
   }
@@ -83,4 +78,3 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') event.respondWith(page(request))
   else if (ASSET.test(url.pathname)) event.respondWith(asset(request))
 })
-

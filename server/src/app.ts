@@ -27,6 +27,8 @@ import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string }
+  /** HTTPS=1: the server's key and chain, and the authority phones install (served at /weiquan-ca.crt). */
+  tls?: { key: string; cert: string; authority: string }
 }
 
 const JSON_BODY_LIMIT = 64 * 1024
@@ -34,6 +36,7 @@ const JSON_BODY_LIMIT = 64 * 1024
 /** The whole API as one Fastify instance; `server.ts` only opens the database and listens. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.tls ? { https: { key: options.tls.key, cert: options.tls.cert } } : {}),
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
@@ -72,6 +75,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     { prefix: '/api' },
   )
 
+  if (options.tls) {
+    const authority = options.tls.authority
+    app.get('/weiquan-ca.crt', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('application/x-x509-ca-cert').header('content-disposition', 'attachment; filename="weiquan-ca.crt"').send(authority),
+    )
+  }
   registerH5(app, ctx.config.h5Dir)
   return app
 }

@@ -7,6 +7,8 @@ import path from 'node:path'
 export interface Config {
   port: number
   host: string
+  /** Serve over HTTPS with a certificate made on this computer (phones on the LAN need a secure context). */
+  https: boolean
   dataDir: string
   /** postgres://… to run on PostgreSQL; undefined means the embedded SQLite file in dataDir. */
   databaseUrl: string | undefined
@@ -224,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
+    https: bool(env, 'HTTPS', false),
     dataDir,
     databaseUrl,
     tokenSecret: tokenSecret(env, dataDir),

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { buildApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createContext } from './context-factory'
@@ -7,13 +8,17 @@ import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
+import { localCertificate } from './tls/local-certificate'
+import { phoneAccessLines, phoneAddresses } from './tls/phone-access'
 import { ROLE_LABELS } from '../../src/contract/roles'
 
 async function main() {
   const config = loadConfig()
   const { ctx, database } = await createContext(config)
   if (config.seedDemo) await seedDemoData(ctx.db)
-  const app = await buildApp(ctx, { logger: { level: config.logLevel } })
+  const addresses = phoneAddresses(config.host)
+  const tls = config.https ? localCertificate(path.join(config.dataDir, 'https'), ['localhost', '127.0.0.1', ...addresses]) : undefined
+  const app = await buildApp(ctx, { logger: { level: config.logLevel }, tls })
   await app.listen({ port: config.port, host: config.host })
   const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
@@ -27,7 +32,8 @@ async function main() {
   const shown = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
   const lines = [
     '',
-    `维权通已启动：http://${shown}:${config.port}/   （接口文档：/api/docs）`,
+    `维权通已启动：${config.https ? 'https' : 'http'}://${shown}:${config.port}/   （接口文档：/api/docs）`,
+    ...phoneAccessLines(config.https, config.port, addresses),
     `数据库：${database.dialect === 'sqlite' ? `SQLite（${config.dataDir}）` : 'PostgreSQL'}`,
   ]
   if (config.seedDemo) {

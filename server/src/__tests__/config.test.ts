@@ -10,6 +10,7 @@ describe('configuration is checked at start-up', () => {
     assert.equal(config.port, 3000)
     assert.equal(config.databaseUrl, undefined)
     assert.equal(config.sms.provider, 'console')
+    assert.equal(config.https, false)
     assert.equal(config.wechat.apiBase, 'https://api.weixin.qq.com')
     assert.deepEqual(config.notifications, { queue: 'outbox', embeddedWorker: true, maxAttempts: 6, leaseSeconds: 30, subscribeTemplates: [], miniprogramState: 'formal', sms: false })
   })
@@ -25,6 +26,11 @@ describe('configuration is checked at start-up', () => {
     assert.equal(hops('1'), 1)
     assert.equal(hops('2'), 2)
     assert.deepEqual(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).trustProxy, ['10.0.0.0/8', '127.0.0.1', '::1', 'loopback'])
+  })
+
+  test('HTTPS=1 (or true, yes) serves over https', () => {
+    for (const value of ['1', 'true', 'yes']) assert.equal(loadConfig({ ...base, HTTPS: value }).https, true)
+    assert.equal(loadConfig({ ...base, HTTPS: '0' }).https, false)
   })
 
   test('subscribe templates are a comma list or a JSON array', () => {
@@ -52,6 +58,8 @@ describe('configuration is checked at start-up', () => {
       [{ SMS_PHONE_SLOW_MINUTES: '0' }, /SMS_PHONE_SLOW_MINUTES/],
       [{ TRUST_PROXY: '10.0.0.0/33,127.0.0.1' }, /TRUST_PROXY.*"10.0.0.0\/33"/],
       [{ TRUST_PROXY: '99' }, /TRUST_PROXY/],
+      [{ HTTPS: 'maybe' }, /HTTPS/],
+      [{ HTTPS: 'on' }, /HTTPS/],
     ]
     for (const [env, message] of cases) {
       assert.throws(() => loadConfig({ ...base, ...env }), (error: Error) => error instanceof ConfigError && message.test(error.message))

@@ -9,7 +9,6 @@ import { formatDate } from '@/lib/dates'
 import { ApiRequestError, errorMessage } from '@/lib/http'
 import { getWarning } from '../api/public-warnings'
 import type { WarningDetail } from '../api/warning-types'
-import { keepShellOffline } from '@/lib/offline-shell'
 import { isOffline, savedWarnings } from '../offline/saved-warnings'
 import { shareWarning } from '../share/share-warning'
 import { WARNING_LIST_PAGE, warningDetailPath } from '../share/warning-link'
@@ -28,7 +27,6 @@ type State =
 export function useWarning(id: string | undefined) {
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [attempt, setAttempt] = useState(0)
-  useEffect(keepShellOffline, [])
   useEffect(() => {
     if (!id) return setState({ kind: 'gone' })
     let live = true

@@ -7,7 +7,6 @@ import { PageState } from '@/components/page-state'
 import { errorMessage } from '@/lib/http'
 import { listWarnings } from '../api/public-warnings'
 import type { WarningListResponse, WarningSummary } from '../api/warning-types'
-import { keepShellOffline } from '@/lib/offline-shell'
 import { isOffline, savedWarnings } from '../offline/saved-warnings'
 import { WARNING_SEARCH_PAGE, warningDetailPath } from '../share/warning-link'
 import { OfflineNotice } from './offline-notice'
@@ -57,8 +56,6 @@ export function WarningListView() {
   const [problem, setProblem] = useState<string | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [attempt, setAttempt] = useState(0)
-
-  useEffect(keepShellOffline, [])
 
   useEffect(() => {
     let live = true

@@ -1,11 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { startOutboxSync, syncOutbox } from '@/features/volunteer'
 import { OutboxPanel } from '@/features/volunteer/components/outbox-panel'
 import { WorkspaceShell } from '@/features/workspace'
-import { keepShellOffline } from '@/lib/offline-shell'
 import '@/features/volunteer/components/volunteer.css'
 
 // Weapp starts the sender here rather than at launch (main package budget); on H5 it is already running.
@@ -15,8 +13,6 @@ export default function VolunteerWorkspacePage() {
   const userId = useSessionStore((s) => s.user?.id)
   // The volunteer may have signed in after app start.
   useDidShow(() => void syncOutbox())
-  // H5: a volunteer out of signal can still reopen the app and see what waits to upload.
-  useEffect(keepShellOffline, [])
   return (
     <WorkspaceShell role='volunteer' title='志愿者工作台'>
       <Button className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: '/packages/volunteer/pages/report/index' })}>

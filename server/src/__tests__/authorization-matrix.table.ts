@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
-import type { Cast, FixtureName } from './support/matrix-fixtures'
-import { freshPhone } from './support/matrix-fixtures'
+import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
+import { ACTORS, freshPhone } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -27,6 +27,8 @@ export interface MatrixRow {
   headers?: () => Record<string, string>
   /** Each caller signs in again first: the route ends the session it is called with. */
   freshSession?: true
+  /** Lists: the id the fixture builds must not appear in the answer to these callers. */
+  conceals?: ReadonlyArray<{ fixture: FixtureName; from: readonly Actor[] }>
   /** Statuses that also mean "let through" here, e.g. 400 for a wrong SMS code on a public route. */
   alsoOk?: readonly number[]
 }
@@ -66,13 +68,15 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/evidence/{id}': { expect: ODR_VIEWERS, params: { id: 'odrPhoto' } },
   'GET /api/evidence/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationPhoto' } },
   'GET /api/evidence/{id} #not yet attached': { expect: [401, Y, 404, 404, 404, 404, Y], params: { id: 'unattachedPhoto' } },
+  'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y], params: { id: 'fieldReportPhoto' } },
   'GET /api/evidence/{id}/original': { expect: [401, 404, 404, 404, 404, 404, Y], params: { id: 'odrPhoto' } },
 
   'POST /api/complaints': { expect: COMPLAINANT_ONLY, body: (t) => validComplaint(t), headers: () => ({ 'idempotency-key': randomUUID() }) },
-  'GET /api/complaints': { expect: COMPLAINANT_ONLY },
+  'GET /api/complaints': { expect: COMPLAINANT_ONLY, conceals: [{ fixture: 'odrComplaint', from: ['consumerB', 'volunteer'] }] },
   'GET /api/complaints/{id}': { expect: ODR_VIEWERS, params: { id: 'odrComplaint' } },
   'GET /api/complaints/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationComplaint' } },
   'POST /api/complaints/{id}/messages': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
+  'POST /api/complaints/{id}/messages #association path': { expect: A_ACTS, params: { id: 'associationComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
   'POST /api/complaints/{id}/withdraw': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { reason: '已经和商家谈好了' } },
 
   'GET /api/enterprises': { expect: EVERYONE },
@@ -84,6 +88,10 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' } },
 
   'POST /api/complaints/{id}/actions/propose': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, PROPOSAL) },
+  'POST /api/complaints/{id}/actions/propose #association path': {
+    expect: [401, 403, 403, 403, 404, 404, 403],
+    ...action({ id: 'associationComplaint' }, PROPOSAL),
+  },
   'POST /api/complaints/{id}/actions/request_info': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, { text: '请提供付款凭证' }) },
   'POST /api/complaints/{id}/actions/mark_settled': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, { note: '已当面退款' }) },
   'POST /api/complaints/{id}/actions/accept_proposal': { expect: A_ACTS, ...action({ id: 'proposedComplaint' }, {}) },
@@ -100,7 +108,13 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints/{id}/actions/assign': { expect: STAFF, ...action({ id: 'associationComplaint' }, (_t, cast) => ({ staffId: cast.people.staff.id })) },
   'POST /api/complaints/{id}/actions/note': { expect: STAFF, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },
   'POST /api/complaints/{id}/actions/rate': { expect: A_ACTS, ...action({ id: 'mediatedComplaint' }, { stars: 5 }) },
-  'GET /api/enterprise/complaints': { expect: LIAISONS },
+  'GET /api/enterprise/complaints': {
+    expect: LIAISONS,
+    conceals: [
+      { fixture: 'odrComplaint', from: ['liaisonF'] },
+      { fixture: 'associationComplaint', from: ['liaisonE', 'liaisonF'] },
+    ],
+  },
   'GET /api/staff/complaints': { expect: STAFF },
   'GET /api/staff/statistics': { expect: STAFF },
   'GET /api/staff/statistics.csv': { expect: STAFF },
@@ -125,7 +139,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/staff/field-reports/{id}/convert-complaint': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
   'POST /api/staff/field-reports/{id}/convert-warning': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
 
-  'GET /api/notifications': { expect: SIGNED_IN },
+  'GET /api/notifications': { expect: SIGNED_IN, conceals: [{ fixture: 'notificationOfA', from: ['consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff'] }] },
   'GET /api/notifications/unread-count': { expect: SIGNED_IN },
   'POST /api/notifications/{id}/read': { expect: [401, Y, 404, 404, 404, 404, 404], params: { id: 'notificationOfA' } },
   'POST /api/notifications/read-all': { expect: SIGNED_IN },
@@ -137,8 +151,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/notifications/subscribe-config': { expect: EVERYONE },
   'POST /api/notifications/subscriptions': { expect: SIGNED_IN, body: { accepted: [] } },
 
-  'GET /api/warnings': { expect: EVERYONE },
-  'GET /api/warnings/search': { expect: EVERYONE, query: { q: '旅游' } },
+  'GET /api/warnings': { expect: EVERYONE, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
+  'GET /api/warnings/search': { expect: EVERYONE, query: { q: '旅游' }, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
   'GET /api/warnings/urgent': { expect: EVERYONE },
   'GET /api/warnings/{id}': { expect: EVERYONE, params: { id: 'publishedWarning' } },
   'GET /api/warnings/{id} #draft': { expect: [404, 404, 404, 404, 404, 404, 404], params: { id: 'warningDraft' } },

@@ -63,6 +63,7 @@ describe(`authorization matrix: every route × every kind of caller (${TEST_DB})
     const built: Record<string, string> = {}
     for (const [name, fixture] of Object.entries(row.params ?? {})) built[name] = await FIXTURES[fixture](t, cast)
     if (row.search) built.$search = await FIXTURES[row.search](t, cast)
+    for (const { fixture } of row.conceals ?? []) built[`$${fixture}`] = await FIXTURES[fixture](t, cast)
     return built
   }
 
@@ -78,6 +79,9 @@ describe(`authorization matrix: every route × every kind of caller (${TEST_DB})
         const response = await call(key, row, actor, params)
         const got = outcomeOf(response.statusCode, row)
         if (got !== expected) wrong.push(`${actor}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`)
+        for (const { fixture, from } of row.conceals ?? []) {
+          if (from.includes(actor) && response.body.includes(params[`$${fixture}`] ?? '-')) wrong.push(`${actor}: sees ${fixture}`)
+        }
       }
       assert.deepEqual(wrong, [])
     })

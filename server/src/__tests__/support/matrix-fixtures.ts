@@ -93,6 +93,12 @@ export const FIXTURES = {
   associationPhoto: async (t: TestApp, c: Cast) => photoOn(t, c, await associationComplaint(t, c)),
   unattachedPhoto: photoOfA,
   fieldReport: async (t: TestApp, c: Cast) => (await fileReport(t, c.people.volunteer)).id,
+  fieldReportPhoto: async (t: TestApp, c: Cast) => {
+    const report = (await fileReport(t, c.people.volunteer)) as { photos?: Array<{ evidenceId: string }> }
+    const id = report.photos?.[0]?.evidenceId
+    if (!id) throw new Error('field report without photo')
+    return id
+  },
   notificationOfA: async (t: TestApp, c: Cast) => {
     const id = randomUUID()
     await notify(t.ctx.db, {

@@ -13,22 +13,13 @@ const DRAIN_LIMIT = 16 * 1024 * 1024
 
 const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE')
 
-/** Reads `payload` to its end (or DRAIN_LIMIT), keeping nothing. */
+/** Reads `payload` to its end, keeping nothing. */
 function drain(payload: Readable): Promise<void> {
   return new Promise((resolve) => {
-    let read = 0
-    const done = () => {
-      payload.off('data', onData)
-      resolve()
-    }
-    const onData = (chunk: Buffer) => {
-      read += chunk.length
-      if (read > DRAIN_LIMIT) done()
-    }
-    payload.on('data', onData)
-    payload.once('end', done)
-    payload.once('error', done)
-    payload.once('close', done)
+    payload.once('end', resolve)
+    payload.once('error', () => resolve())
+    payload.once('close', resolve)
+    payload.resume()
   })
 }
 
@@ -49,12 +40,17 @@ function capped(limit: number): Transform {
 
 /** Bodies over the route's limit get a 413 `{ code, message }` the client can actually read. */
 export const bodyLimit = fp(async (app: FastifyInstance) => {
-  app.addHook('preParsing', async (request, _reply, payload) => {
+  app.addHook('preParsing', async (request, reply, payload) => {
     const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined
     // Multipart uploads count their own bytes (photo-upload.ts).
     if (!hasBody || request.headers['content-type']?.startsWith('multipart/')) return payload
     const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024
     const declared = Number(request.headers['content-length'])
+    if (declared > DRAIN_LIMIT) {
+      // Not worth reading: answer now and close, as Fastify would.
+      reply.header('connection', 'close')
+      throw tooLarge()
+    }
     if (declared > limit) {
       await drain(payload)
       throw tooLarge()

@@ -83,7 +83,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/enterprises': { expect: STAFF, body: () => ({ name: `矩阵测试企业${freshPhone()}`, industry: 'food' }) },
   'GET /api/enterprises/{id}': { expect: EVERYONE, params: { id: 'enterpriseE' } },
   'PATCH /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { address: '朝阳区建国路 1 号' } },
-  'PUT /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { name: '示例优选超市有限公司', industry: 'food' } },
+  'PUT /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { name: '示例优选超市有限公司', industry: 'food', odr: true } },
   'POST /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' }, body: () => ({ phone: freshPhone(), name: '孙经理' }) },
   'GET /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' } },
 

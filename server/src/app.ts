@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { ERROR_MESSAGES } from '../../src/contract/error-codes'
 import type { AppContext } from './context'
 import { accessControl } from './plugins/access'
+import { bodyLimit } from './plugins/body-limit'
 import { errorHandler } from './plugins/error-handler'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandler)
+  await app.register(bodyLimit)
   app.addSchema(ApiErrorSchema)
   await app.register(swagger, {
     openapi: {

@@ -111,6 +111,23 @@ describe(`who may upload and see evidence photos (${TEST_DB})`, () => {
     assert.equal((await view('otherConsumer')).statusCode, 404)
   })
 
+  test('on an association-path complaint naming the enterprise, its liaison sees neither the complaint nor its photos', async () => {
+    const enterprise = await findEnterpriseByName(t.ctx.db, DEMO_ENTERPRISE.name)
+    const complaintId = await insertComplaint(t, consumerId, enterprise!.id)
+    await t.ctx.db.updateTable('complaints').set({ path: 'association' }).where('id', '=', complaintId).execute()
+    const uploaded = await uploadPhoto(t, tokens.consumer, await makeJpeg(80, 50))
+    const id = uploaded.json().id
+    await attachEvidence(t.ctx.db, { ids: [id], ownerId: consumerId, complaintId, eventId: null, now: t.ctx.now().toISOString() })
+    const complaint = (who: keyof typeof tokens) => t.app.inject({ url: `/api/complaints/${complaintId}`, headers: bearer(tokens[who]) })
+    assert.equal((await complaint('enterprise')).statusCode, 404)
+    assert.equal((await view('enterprise', id)).statusCode, 404)
+    assert.deepEqual((await view('enterprise', id)).json(), (await view('enterprise', randomUUID())).json())
+    for (const who of ['consumer', 'staff'] as const) {
+      assert.equal((await complaint(who)).statusCode, 200, who)
+      assert.equal((await view(who, id)).statusCode, 200, who)
+    }
+  })
+
   test('only staff get the original; everyone else gets 404', async () => {
     const response = await original('staff')
     assert.equal(response.statusCode, 200)

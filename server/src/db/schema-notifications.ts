@@ -75,8 +75,19 @@ export interface WechatTokenTable {
   expires_at: string
 }
 
+/**
+ * Each recipient's last notification seq. Taking the next one updates this row, which stays locked
+ * until the transaction commits: two notifications for one person never share a seq, and they
+ * become visible in seq order, so a stream resuming "after seq N" misses none.
+ */
+export interface NotificationCounterTable {
+  recipient_id: string
+  last_seq: number
+}
+
 export interface NotificationTables {
   notifications: NotificationTable
+  notification_counters: NotificationCounterTable
   notification_deliveries: NotificationDeliveryTable
   notification_preferences: NotificationPreferenceTable
   subscribe_quotas: SubscribeQuotaTable

@@ -7,35 +7,16 @@ import { findEvidenceByComplaint } from '../evidence/evidence.repository'
 import { decodeCursor, encodeCursor } from '../../time-cursor'
 import { toComplaintDetail, toComplaintSummary } from './complaint-dto'
 import { findComplaintEvents } from './complaint-events.repository'
-import { findComplaintById, findConsumerComplaint, listConsumerComplaints, type ComplaintRow } from './complaints.repository'
+import { findComplaintVisibleTo } from './complaint-access'
+import { listConsumerComplaints, type ComplaintRow } from './complaints.repository'
 
 const DEFAULT_PAGE_SIZE = 20
 
-/**
- * The complaint if this user may see it: the consumer who filed it, the liaison of the enterprise
- * it was routed to on the ODR path, and association staff. Anything else answers 404, not 403, so
- * ids cannot be probed.
- */
+/** The complaint if this user may see it (findComplaintVisibleTo); otherwise 404, not 403, so ids cannot be probed. */
 export async function findVisibleComplaint(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintRow> {
-  const complaint = await findVisible(ctx, user, id)
+  const complaint = await findComplaintVisibleTo(ctx, user, id)
   if (!complaint) throw notFound('没有找到这件投诉')
   return complaint
-}
-
-async function findVisible(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintRow | undefined> {
-  switch (user.role) {
-    case 'consumer':
-    case 'volunteer':
-      return findConsumerComplaint(ctx.db, id, user.id)
-    case 'enterprise': {
-      const complaint = user.enterpriseId ? await findComplaintById(ctx.db, id) : undefined
-      return complaint && complaint.path === 'odr' && complaint.enterprise_id === user.enterpriseId ? complaint : undefined
-    }
-    case 'staff':
-      return findComplaintById(ctx.db, id)
-    default:
-      return undefined
-  }
 }
 
 /** The detail as `viewer` may see it: an enterprise sees the consumer's phone masked. */

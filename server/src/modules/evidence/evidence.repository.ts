@@ -41,15 +41,8 @@ export async function insertEvidence(db: DbOrTrx, row: EvidenceRow): Promise<voi
   await db.insertInto('evidence').values(row).execute()
 }
 
-/** The photo with the enterprise its complaint is routed to, which decides who besides the owner may see it. */
-export function findEvidenceWithEnterprise(db: DbOrTrx, id: string) {
-  return db
-    .selectFrom('evidence')
-    .leftJoin('complaints', 'complaints.id', 'evidence.complaint_id')
-    .selectAll('evidence')
-    .select(['complaints.enterprise_id as complaint_enterprise_id', 'complaints.consumer_id as complaint_consumer_id'])
-    .where('evidence.id', '=', id)
-    .executeTakeFirst()
+export function findEvidenceById(db: DbOrTrx, id: string) {
+  return db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
 export async function deleteEvidence(db: DbOrTrx, id: string): Promise<void> {

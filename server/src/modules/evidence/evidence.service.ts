@@ -4,9 +4,10 @@ import type { Evidence, EvidenceOriginal } from '../../../../src/contract/eviden
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
+import { findComplaintVisibleTo } from '../complaints/complaint-access'
 import {
   deleteEvidence,
-  findEvidenceWithEnterprise,
+  findEvidenceById,
   hashesStillReferenced,
   insertEvidence,
   type EvidenceRow,
@@ -87,19 +88,16 @@ export async function uploadEvidence(ctx: AppContext, owner: AuthUser, bytes: Bu
 }
 
 /**
- * Owner, staff, and the liaison of the enterprise the photo's complaint is routed to. Everyone else
- * gets 404 rather than 403, so the answer does not reveal that the photo exists.
+ * A photo on a complaint is visible to exactly those who may open the complaint (the same function
+ * the complaint detail uses); a photo not on a complaint, to its owner and staff. Everyone else gets
+ * 404 rather than 403, so the answer does not reveal that the photo exists.
  */
 export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceRow> {
-  const evidence = await findEvidenceWithEnterprise(ctx.db, id)
-  if (!evidence) throw notFound()
-  const { complaint_enterprise_id: enterpriseId, complaint_consumer_id: complainantId, ...row } = evidence
-  const allowed =
-    viewer.role === 'staff' ||
-    row.owner_id === viewer.id ||
-    // Photos a liaison or staff member attached to a step are the complainant's to see too.
-    complainantId === viewer.id ||
-    (viewer.role === 'enterprise' && viewer.enterpriseId !== null && enterpriseId === viewer.enterpriseId)
+  const row = await findEvidenceById(ctx.db, id)
+  if (!row) throw notFound()
+  const allowed = row.complaint_id
+    ? (await findComplaintVisibleTo(ctx, viewer, row.complaint_id)) !== undefined
+    : viewer.role === 'staff' || row.owner_id === viewer.id
   if (!allowed) throw notFound()
   return row
 }

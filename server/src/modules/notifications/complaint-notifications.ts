@@ -103,7 +103,8 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
 
   const seen = new Set<string>()
   const label = COMPLAINT_EVENT_LABELS[event.type]
-  for (const r of recipients) {
+  // In id order, so two transactions take their recipients' seq counters in the same order (no deadlock).
+  for (const r of [...recipients].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
     if (r.userId === event.actor_id || seen.has(r.userId)) continue
     seen.add(r.userId)
     await notify(trx, {

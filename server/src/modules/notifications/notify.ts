@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 import { channelsFor } from './notification-preferences'
+import { takeNextSeqs } from './notification-seq'
 
 export interface NotificationInput {
   recipientId: string
@@ -25,11 +25,7 @@ export interface NotificationInput {
  * recipient can be reached on and wants. Sending happens later in the worker.
  */
 export async function notify(trx: Db, input: NotificationInput): Promise<void> {
-  const next = await trx
-    .selectFrom('notifications')
-    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
-    .where('recipient_id', '=', input.recipientId)
-    .executeTakeFirstOrThrow()
+  const seq = (await takeNextSeqs(trx, [input.recipientId])).get(input.recipientId)!
   const id = randomUUID()
   const at = input.now.toISOString()
   const inserted = await trx
@@ -45,7 +41,7 @@ export async function notify(trx: Db, input: NotificationInput): Promise<void> {
       source_key: input.sourceKey,
       created_at: at,
       read_at: null,
-      seq: Number(next.seq),
+      seq,
     })
     .onConflict((oc) => oc.column('source_key').doNothing())
     .returning('id')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
+import { takeNextSeqs } from '../notifications/notification-seq'
 import type { WarningRow } from './warnings.repository'
 
 const BATCH = 500
@@ -45,15 +46,9 @@ export async function alertUrgentWarning(trx: Db, warning: WarningRow, now: Date
   return written
 }
 
-/** One INSERT for a batch of users; each user's seq continues from their own last notification. */
+/** One INSERT for a batch of users; each user's seq is their own next one. */
 async function insertBatch(trx: Db, warning: WarningRow, userIds: string[], now: Date): Promise<number> {
-  const last = await trx
-    .selectFrom('notifications')
-    .select(['recipient_id', (eb) => eb.fn.max('seq').as('seq')])
-    .where('recipient_id', 'in', userIds)
-    .groupBy('recipient_id')
-    .execute()
-  const lastSeq = new Map(last.map((row) => [row.recipient_id, Number(row.seq)]))
+  const seqs = await takeNextSeqs(trx, userIds)
   const result = await trx
     .insertInto('notifications')
     .values(
@@ -68,7 +63,7 @@ async function insertBatch(trx: Db, warning: WarningRow, userIds: string[], now:
         source_key: `warning:${warning.id}:${userId}`,
         created_at: now.toISOString(),
         read_at: null,
-        seq: (lastSeq.get(userId) ?? 0) + 1,
+        seq: seqs.get(userId)!,
       })),
     )
     .onConflict((oc) => oc.column('source_key').doNothing())

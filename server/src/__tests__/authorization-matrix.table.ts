@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto'
+import { validComplaint } from './support/complaints'
+import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
+import { ACTORS, freshPhone } from './support/matrix-fixtures'
+import type { TestApp } from './support/test-app'
+import { validReport } from './support/volunteers'
+import { WARNING_FIELDS } from './support/warnings'
+import { PROPOSAL } from './support/workflow'
+
+/**
+ * What each kind of caller gets from each route. `ok`: let through (2xx, or a status in `alsoOk`);
+ * 401: must sign in; 403: not for this role; 404: hidden, answered as if the thing did not exist.
+ */
+export type Outcome = 'ok' | 401 | 403 | 404
+
+export interface MatrixRow {
+  /** anonymous, consumer A, consumer B, volunteer, liaison of E, liaison of F, staff */
+  expect: readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
+  /** Path parameters, each built by the named fixture. */
+  params?: Readonly<Record<string, FixtureName>>
+  query?: Readonly<Record<string, string>>
+  /** The whole query string, built by the named fixture. */
+  search?: FixtureName
+  body?: object | ((t: TestApp, cast: Cast) => object | Promise<object>)
+  /** Sends a small JPEG as the multipart `file` field. */
+  photo?: true
+  headers?: () => Record<string, string>
+  /** Each caller signs in again first: the route ends the session it is called with. */
+  freshSession?: true
+  /** Lists: the id the fixture builds must not appear in the answer to these callers. */
+  conceals?: ReadonlyArray<{ fixture: FixtureName; from: readonly Actor[] }>
+  /** Statuses that also mean "let through" here, e.g. 400 for a wrong SMS code on a public route. */
+  alsoOk?: readonly number[]
+}
+
+const Y = 'ok'
+const EVERYONE = [Y, Y, Y, Y, Y, Y, Y] as const
+const SIGNED_IN = [401, Y, Y, Y, Y, Y, Y] as const
+const STAFF = [401, 403, 403, 403, 403, 403, Y] as const
+const COMPLAINANT_ONLY = [401, Y, Y, Y, 403, 403, 403] as const
+const VOLUNTEER = [401, 403, 403, Y, 403, 403, 403] as const
+const LIAISONS = [401, 403, 403, 403, Y, Y, 403] as const
+/** On A's ODR complaint to E: A, E's liaison, staff. */
+const ODR_VIEWERS = [401, Y, 404, 404, Y, 404, Y] as const
+/** On A's association-path complaint naming E: A and staff only. */
+const ASSOCIATION_VIEWERS = [401, Y, 404, 404, 404, 404, Y] as const
+/** A's own action on A's complaint. */
+const A_ACTS = [401, Y, 404, 404, 403, 403, 403] as const
+/** E's liaison acts on A's ODR complaint. */
+const E_ACTS = [401, 403, 403, 403, Y, 404, 403] as const
+const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
+
+export const MATRIX: Readonly<Record<string, MatrixRow>> = {
+  'GET /api/health': { expect: EVERYONE },
+
+  'POST /api/auth/sms-code': { expect: EVERYONE, body: () => ({ phone: freshPhone() }) },
+  'POST /api/auth/phone': { expect: EVERYONE, body: { phone: '13500000001', code: '000000' }, alsoOk: [400] },
+  'POST /api/auth/wechat': { expect: EVERYONE, body: { code: 'not-a-wx-code' }, alsoOk: [400, 502, 503] },
+  // A refresh token is the credential here, whatever bearer token comes with it.
+  'POST /api/auth/refresh': { expect: [401, 401, 401, 401, 401, 401, 401], body: { refreshToken: 'f'.repeat(64) } },
+  'POST /api/auth/logout': { expect: SIGNED_IN, freshSession: true },
+  'GET /api/me': { expect: SIGNED_IN },
+  'GET /api/users': { expect: STAFF },
+  'GET /api/staff/members': { expect: STAFF },
+  'GET /api/files': { expect: EVERYONE, search: 'signedPhotoLink' },
+
+  'POST /api/evidence': { expect: SIGNED_IN, photo: true },
+  'GET /api/evidence/{id}': { expect: ODR_VIEWERS, params: { id: 'odrPhoto' } },
+  'GET /api/evidence/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationPhoto' } },
+  'GET /api/evidence/{id} #not yet attached': { expect: [401, Y, 404, 404, 404, 404, Y], params: { id: 'unattachedPhoto' } },
+  'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y], params: { id: 'fieldReportPhoto' } },
+  'GET /api/evidence/{id}/original': { expect: [401, 404, 404, 404, 404, 404, Y], params: { id: 'odrPhoto' } },
+
+  'POST /api/complaints': { expect: COMPLAINANT_ONLY, body: (t) => validComplaint(t), headers: () => ({ 'idempotency-key': randomUUID() }) },
+  'GET /api/complaints': { expect: COMPLAINANT_ONLY, conceals: [{ fixture: 'odrComplaint', from: ['consumerB', 'volunteer'] }] },
+  'GET /api/complaints/{id}': { expect: ODR_VIEWERS, params: { id: 'odrComplaint' } },
+  'GET /api/complaints/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationComplaint' } },
+  'POST /api/complaints/{id}/messages': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
+  'POST /api/complaints/{id}/messages #association path': { expect: A_ACTS, params: { id: 'associationComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
+  'POST /api/complaints/{id}/withdraw': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { reason: '已经和商家谈好了' } },
+
+  'GET /api/enterprises': { expect: EVERYONE },
+  'POST /api/enterprises': { expect: STAFF, body: () => ({ name: `矩阵测试企业${freshPhone()}`, industry: 'food' }) },
+  'GET /api/enterprises/{id}': { expect: EVERYONE, params: { id: 'enterpriseE' } },
+  'PATCH /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { address: '朝阳区建国路 1 号' } },
+  'PUT /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { name: '示例优选超市有限公司', industry: 'food', odr: true } },
+  'POST /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' }, body: () => ({ phone: freshPhone(), name: '孙经理' }) },
+  'GET /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' } },
+
+  'POST /api/complaints/{id}/actions/propose': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, PROPOSAL) },
+  'POST /api/complaints/{id}/actions/propose #association path': {
+    expect: [401, 403, 403, 403, 404, 404, 403],
+    ...action({ id: 'associationComplaint' }, PROPOSAL),
+  },
+  'POST /api/complaints/{id}/actions/request_info': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, { text: '请提供付款凭证' }) },
+  'POST /api/complaints/{id}/actions/mark_settled': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, { note: '已当面退款' }) },
+  'POST /api/complaints/{id}/actions/accept_proposal': { expect: A_ACTS, ...action({ id: 'proposedComplaint' }, {}) },
+  'POST /api/complaints/{id}/actions/reject_proposal': { expect: A_ACTS, ...action({ id: 'proposedComplaint' }, { reason: '退款金额太少' }) },
+  'POST /api/complaints/{id}/actions/accept': { expect: STAFF, ...action({ id: 'associationComplaint' }, {}) },
+  'POST /api/complaints/{id}/actions/reject': { expect: STAFF, ...action({ id: 'associationComplaint' }, { ground: 'missing_facts' }) },
+  'POST /api/complaints/{id}/actions/start_mediation': { expect: STAFF, ...action({ id: 'acceptedComplaint' }, {}) },
+  'POST /api/complaints/{id}/actions/mediation_succeeded': {
+    expect: STAFF,
+    ...action({ id: 'mediatingComplaint' }, { agreement: '商家退还 3000 元', recoveredAmountFen: 300_000 }),
+  },
+  'POST /api/complaints/{id}/actions/mediation_failed': { expect: STAFF, ...action({ id: 'mediatingComplaint' }, { advice: 'arbitration' }) },
+  'POST /api/complaints/{id}/actions/close': { expect: STAFF, ...action({ id: 'mediatedComplaint' }, { outcome: '调解成功，商家已履行' }) },
+  'POST /api/complaints/{id}/actions/assign': { expect: STAFF, ...action({ id: 'associationComplaint' }, (_t, cast) => ({ staffId: cast.people.staff.id })) },
+  'POST /api/complaints/{id}/actions/note': { expect: STAFF, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },
+  'POST /api/complaints/{id}/actions/rate': { expect: A_ACTS, ...action({ id: 'mediatedComplaint' }, { stars: 5 }) },
+  'GET /api/enterprise/complaints': {
+    expect: LIAISONS,
+    conceals: [
+      { fixture: 'odrComplaint', from: ['liaisonF'] },
+      { fixture: 'associationComplaint', from: ['liaisonE', 'liaisonF'] },
+    ],
+  },
+  'GET /api/staff/complaints': { expect: STAFF },
+  'GET /api/staff/statistics': { expect: STAFF },
+  'GET /api/staff/statistics.csv': { expect: STAFF },
+
+  'POST /api/volunteer-applications': {
+    expect: [401, Y, Y, 403, 403, 403, 403],
+    body: (_t, cast) => ({ name: '王建国', region: '内蒙古/锡林郭勒盟', phone: cast.people.consumerA.phone, motivation: '退休在家，想帮乡亲们把关' }),
+  },
+  'GET /api/volunteer-applications/mine': { expect: SIGNED_IN },
+  'GET /api/staff/volunteer-applications': { expect: STAFF },
+  'POST /api/staff/volunteer-applications/{id}/approve': { expect: STAFF, params: { id: 'volunteerApplication' }, body: {} },
+  'POST /api/staff/volunteer-applications/{id}/decline': { expect: STAFF, params: { id: 'volunteerApplication' }, body: { note: '材料不全' } },
+  'POST /api/staff/volunteers/{userId}/revoke': { expect: STAFF, params: { userId: 'otherVolunteer' }, body: { note: '长期未走访' } },
+
+  'POST /api/field-reports': { expect: VOLUNTEER, body: (t, cast) => validReport(t, cast.people.volunteer) },
+  'GET /api/field-reports/mine': { expect: VOLUNTEER },
+  'GET /api/field-reports/{id}': { expect: [401, 404, 404, Y, 404, 404, Y], params: { id: 'fieldReport' } },
+  'GET /api/staff/field-reports': { expect: STAFF },
+  'GET /api/staff/field-reports.csv': { expect: STAFF },
+  'POST /api/staff/field-reports/{id}/verify': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
+  'POST /api/staff/field-reports/{id}/dismiss': { expect: STAFF, params: { id: 'fieldReport' }, body: { note: '照片看不清' } },
+  'POST /api/staff/field-reports/{id}/convert-complaint': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
+  'POST /api/staff/field-reports/{id}/convert-warning': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
+
+  'GET /api/notifications': { expect: SIGNED_IN, conceals: [{ fixture: 'notificationOfA', from: ['consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff'] }] },
+  'GET /api/notifications/unread-count': { expect: SIGNED_IN },
+  'POST /api/notifications/{id}/read': { expect: [401, Y, 404, 404, 404, 404, 404], params: { id: 'notificationOfA' } },
+  'POST /api/notifications/read-all': { expect: SIGNED_IN },
+  'POST /api/notifications/stream-ticket': { expect: SIGNED_IN },
+  // The stream admits a ticket, never a bearer token; tickets are tested in notifications-inbox.
+  'GET /api/notifications/stream': { expect: [401, 401, 401, 401, 401, 401, 401], query: { ticket: 'forged.ticket' } },
+  'GET /api/notifications/preferences': { expect: SIGNED_IN },
+  'PUT /api/notifications/preferences': { expect: SIGNED_IN, body: { items: [{ type: 'complaint_message', channel: 'wechat', enabled: false }] } },
+  'GET /api/notifications/subscribe-config': { expect: EVERYONE },
+  'POST /api/notifications/subscriptions': { expect: SIGNED_IN, body: { accepted: [] } },
+
+  'GET /api/warnings': { expect: EVERYONE, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
+  'GET /api/warnings/search': { expect: EVERYONE, query: { q: '旅游' }, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
+  'GET /api/warnings/urgent': { expect: EVERYONE },
+  'GET /api/warnings/{id}': { expect: EVERYONE, params: { id: 'publishedWarning' } },
+  'GET /api/warnings/{id} #draft': { expect: [404, 404, 404, 404, 404, 404, 404], params: { id: 'warningDraft' } },
+  'GET /api/staff/warnings': { expect: STAFF },
+  'POST /api/staff/warnings': { expect: STAFF, body: WARNING_FIELDS },
+  'POST /api/staff/warnings/preview': { expect: STAFF, body: { bodyHtml: '<p>预览</p>' } },
+  'GET /api/staff/warnings/{id}': { expect: STAFF, params: { id: 'warningDraft' } },
+  'PATCH /api/staff/warnings/{id}': { expect: STAFF, params: { id: 'warningDraft' }, body: { title: '警惕低价旅游团' } },
+  'POST /api/staff/warnings/{id}/publish': { expect: STAFF, params: { id: 'warningDraft' }, body: {} },
+  'POST /api/staff/warnings/{id}/unpublish': { expect: STAFF, params: { id: 'publishedWarning' } },
+  'POST /api/staff/warnings/{id}/archive': { expect: STAFF, params: { id: 'publishedWarning' } },
+  'POST /api/staff/warning-images': { expect: STAFF, photo: true },
+  'GET /api/warning-images/{id}': { expect: EVERYONE, params: { id: 'warningImage' } },
+}

@@ -25,19 +25,20 @@ function findTests(dir, pattern, exclude = () => false) {
  * Runs a command, echoing its output (or, when quiet, keeping it to show only if it fails), and
  * reads test counts from the runner's closing lines.
  */
-function run(command, args, env = {}, quiet = false) {
+function run(command, args, env = {}, quiet = false, buffered = false) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     const tee = (stream, target) =>
       stream.on('data', (chunk) => {
         output += chunk
-        if (!quiet) target.write(chunk)
+        if (!quiet && !buffered) target.write(chunk)
       })
     tee(child.stdout, process.stdout)
     tee(child.stderr, process.stderr)
     child.on('close', (code) => {
-      if (quiet && code !== 0) process.stdout.write(output)
+      if (buffered) process.stdout.write(`\n━━━ ${buffered} (ran beside other checks) ━━━\n`)
+      if ((quiet && code !== 0) || (buffered && !quiet)) process.stdout.write(output)
       const count = (re) => [...output.matchAll(re)].reduce((sum, m) => sum + Number(m[1]), 0)
       let passed = count(/^# pass (\d+)$/gm)
       let failed = count(/^# fail (\d+)$/gm)
@@ -51,11 +52,12 @@ function run(command, args, env = {}, quiet = false) {
   })
 }
 
-async function step(name, command, args, env, { quiet = false } = {}) {
+/** `buffered`: the step runs beside others, so its output is printed in one piece when it ends. */
+async function step(name, command, args, env, { quiet = false, buffered = false } = {}) {
   if (only.length && !only.some((o) => name.startsWith(o))) return
   const started = Date.now()
-  console.log(`\n━━━ ${name} ━━━`)
-  const r = await run(command, args, env, quiet)
+  if (!buffered) console.log(`\n━━━ ${name} ━━━`)
+  const r = await run(command, args, env, quiet, buffered ? name : false)
   const ok = r.code === 0 && r.failed === 0
   // A step without its own test counts (typecheck, lint, build) counts as one check.
   const passed = r.passed || r.failed ? r.passed : ok ? 1 : 0
@@ -92,9 +94,13 @@ const started = Date.now()
 const bin = (name) => path.join('node_modules', '.bin', name)
 const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]
 
-await step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
-await step('typecheck server', bin('tsc'), ['--noEmit', '-p', 'server/tsconfig.json'])
-await step('lint', bin('eslint'), ['--max-warnings', '0', '.'])
+// Static checks are independent and CPU-bound: two at a time on a 2-core machine.
+await Promise.all([
+  step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], {}, { buffered: true }).then(() =>
+    step('typecheck server', bin('tsc'), ['--noEmit', '-p', 'server/tsconfig.json'], {}, { buffered: true }),
+  ),
+  step('lint', bin('eslint'), ['--max-warnings', '0', '.'], {}, { buffered: true }),
+])
 
 const unitTests = [
   ...findTests('src', /__tests__[\\/].+\.test\.tsx?$/),

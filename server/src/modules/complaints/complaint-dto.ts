@@ -3,6 +3,7 @@ import type { Demand } from '../../../../src/contract/complaint-rules'
 import type { RejectionGround } from '../../../../src/contract/complaint-workflow'
 import type { Evidence } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
+import { parseTextList, parseTextObject } from '../../json-text'
 import type { EvidenceRow } from '../evidence/evidence.repository'
 import { toEvidenceDto } from '../evidence/evidence.service'
 import type { ComplaintEventRow } from './complaint-events.repository'
@@ -68,7 +69,7 @@ export async function toComplaintDetail(
     incidentDate: complaint.incident_date,
     amountFen: Number(complaint.amount_fen),
     description: complaint.description,
-    demands: JSON.parse(complaint.demands) as Demand[],
+    demands: parseTextList<Demand>(complaint.demands),
     demandDetail: complaint.demand_detail,
     contactPhone: complaint.contact_phone,
     evidence,
@@ -80,7 +81,7 @@ export async function toComplaintDetail(
       fromStatus: event.from_status,
       toStatus: event.to_status,
       evidence: byEvent.get(event.id) ?? [],
-      data: event.data ? (JSON.parse(event.data) as Record<string, unknown>) : null,
+      data: parseTextObject(event.data),
       createdAt: event.created_at,
     })),
     nextStep: nextStepFor(complaint),

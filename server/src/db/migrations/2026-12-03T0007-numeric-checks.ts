@@ -11,7 +11,7 @@ const INT32 = 2_147_483_647
 const AMOUNT_MAX_FEN = 1_000_000_000
 
 /** Every numeric column of every table (as of this migration), with the values it may hold. */
-const RULES: NumericRule[] = [
+export const RULES: NumericRule[] = [
   ['enterprises', 'odr', 'integer', 0, 1],
   ['users', 'disabled', 'integer', 0, 1],
   ['sms_codes', 'failed_attempts', 'integer', 0, INT32],

@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import { RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
-import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 import { fileReport, makeVolunteer } from './support/volunteers'
 import { insertEvidenceRows } from './support/evidence-rows'
@@ -32,7 +32,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .insertInto('notification_deliveries')
       .values({ id: randomUUID(), notification_id: notification.id, recipient_id: notification.recipient_id, channel: 'sms', idempotency_key: randomUUID(), status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null, lease_owner: null, last_error: null, template_id: null, created_at: now, updated_at: now, sent_at: null })
       .execute()
-    await t.ctx.db.insertInto('notification_preferences').values({ user_id: cast.consumer.id, type: 'status', channel: 'wechat', enabled: 1, updated_at: now }).onConflict((oc) => oc.doNothing()).execute()
+    await t.ctx.db.insertInto('notification_preferences').values({ user_id: cast.consumer.id, type: 'complaint_status', channel: 'wechat', enabled: 1, updated_at: now }).onConflict((oc) => oc.doNothing()).execute()
     await t.ctx.db.insertInto('subscribe_quotas').values({ user_id: cast.consumer.id, template_id: 'tpl', remaining: 1, updated_at: now }).execute()
     const imageId = randomUUID()
     await t.ctx.db.insertInto('warning_images').values({ id: imageId, sha256: 'x', storage_key: 'k', width: 10, height: 10, created_by: null, created_at: now }).execute()
@@ -44,7 +44,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
   after(() => t.close())
 
   async function refuses(write: Promise<unknown>, what: string) {
-    await assert.rejects(write, undefined, `${what} was stored`)
+    await assert.rejects(write, Error, `${what} was stored`)
   }
 
   test('every numeric column of every table refuses Infinity, −Infinity, fractions and values out of range', async () => {

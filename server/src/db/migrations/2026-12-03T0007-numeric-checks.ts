@@ -42,8 +42,8 @@ export const RULES: NumericRule[] = [
   ['field_report_photos', 'accuracy', 'real', 0, 1_000_000],
 ]
 
-/** Nullable coordinates that old code let through as Infinity or out of range: unknown is the honest value. */
-const CLEARED_WHEN_INVALID = new Set(['latitude', 'longitude', 'accuracy'])
+/** Nullable values old code let through as Infinity or out of range ("stars":"Infinity"): unknown is the honest value. */
+const CLEARED_WHEN_INVALID = new Set(['latitude', 'longitude', 'accuracy', 'rating', 'recovered_amount_fen'])
 
 /**
  * Finite, in-range numbers only, enforced by the database itself. PostgreSQL gets CHECK constraints;

@@ -1,6 +1,6 @@
 import type { ComplaintDetail, ComplaintEvent, ComplaintSummary } from '../../../../src/contract/complaint'
 import type { Demand } from '../../../../src/contract/complaint-rules'
-import type { RejectionGround } from '../../../../src/contract/complaint-workflow'
+import { RATING_MAX, RATING_MIN, type RejectionGround } from '../../../../src/contract/complaint-workflow'
 import type { Evidence } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
 import { parseTextList, parseTextObject } from '../../json-text'
@@ -8,21 +8,25 @@ import type { EvidenceRow } from '../evidence/evidence.repository'
 import { toEvidenceDto } from '../evidence/evidence.service'
 import type { ComplaintEventRow } from './complaint-events.repository'
 import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
-import { nextStepFor } from './next-step'
+import { nextStepFor, readableDeadline } from './next-step'
 import { workingDayCountdown } from '../workflow/working-days'
 
 /** The current step's deadline and its countdown in China working days, as of `now`. */
 export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null }, now: Date) {
-  const countdown = row.due_at ? workingDayCountdown(row.due_at, now) : null
+  const dueAt = readableDeadline(row.due_at)
+  const countdown = dueAt ? workingDayCountdown(dueAt, now) : null
   const overdue = row.overdue_at !== null || (countdown?.overdue ?? false)
   return {
-    dueAt: row.due_at,
+    dueAt,
     dueKind: row.due_kind,
     overdue,
     dueWorkingDaysLeft: countdown ? countdown.left : null,
     overdueWorkingDays: countdown && overdue ? countdown.overdueBy : null,
   }
 }
+
+/** A rating outside 1–5 (stored before the database checked it) is shown as none. */
+const isStars = (rating: number | null): rating is number => Number.isInteger(rating) && rating! >= RATING_MIN && rating! <= RATING_MAX
 
 export function toComplaintSummary(row: ComplaintListRow): ComplaintSummary {
   return {
@@ -98,8 +102,8 @@ export async function toComplaintDetail(
       outcome: complaint.outcome,
       recoveredAmountFen: complaint.recovered_amount_fen === null ? null : Number(complaint.recovered_amount_fen),
       rating:
-        complaint.rating !== null && complaint.rated_at
-          ? { stars: Number(complaint.rating), comment: complaint.rating_comment, ratedAt: complaint.rated_at }
+        isStars(complaint.rating) && complaint.rated_at
+          ? { stars: complaint.rating, comment: complaint.rating_comment, ratedAt: complaint.rated_at }
           : null,
     },
     createdAt: complaint.created_at,

@@ -99,4 +99,12 @@ describe(`a number sent as text is refused, not stored (${TEST_DB})`, () => {
       assert.equal(fine.statusCode, 200, `${url}5: ${fine.body}`)
     }
   })
+
+  test('text holding U+0000 answers 400 (PostgreSQL cannot store it and answered 500)', async () => {
+    assertRefused(await get(cast.consumer.token, '/api/enterprises?q=%00'), 'q=%00')
+    const before = await countRows(t, 'complaints')
+    const description = '办了年卡才三个月，健身房突然关门，\u0000老板电话打不通，会员卡余额无法退还。'
+    assertRefused(await postComplaint(t, cast.consumer.token, { ...validComplaint(t), description }), 'description with U+0000')
+    assert.equal(await countRows(t, 'complaints'), before)
+  })
 })

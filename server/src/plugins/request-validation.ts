@@ -35,25 +35,42 @@ function coerceText(value: unknown, schema: PartSchema | undefined): unknown {
  * Fastify's default Ajv coerces every part with `coerceTypes: 'array'`, so a JSON body's
  * "Infinity", "0x10", "1e3" or `true` passed as a number. Bodies are now validated as sent;
  * query strings, path params and headers (text by nature) turn plain digit strings into numbers
- * before the same strict Ajv looks at them.
+ * before the same strict Ajv looks at them. Text holding U+0000 is refused everywhere.
  */
 export const buildValidator: ValidatorFactory = (externalSchemas) => {
   // Unknown fields are refused (400), not silently dropped.
   const compile = AjvCompiler()(externalSchemas, { customOptions: { coerceTypes: false, removeAdditional: false } })
   return (route) => {
     const validate = compile(route)
-    if (route.httpPart === 'body') return validate
     const properties = (route.schema as PartSchema).properties ?? {}
-    const validateText = (data: unknown) => {
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const coerce = route.httpPart !== 'body'
+    const validated = (data: unknown) => {
+      if (coerce && data && typeof data === 'object' && !Array.isArray(data)) {
         const fields = data as Record<string, unknown>
         for (const key of Object.keys(fields)) fields[key] = coerceText(fields[key], properties[key])
       }
       const valid = validate(data)
-      validateText.errors = validate.errors
-      return valid
+      validated.errors = validate.errors
+      const nulAt = valid ? nulCharacterAt(data, '') : null
+      if (nulAt === null) return valid
+      validated.errors = [{ keyword: 'format', instancePath: nulAt, schemaPath: '', params: {}, message: 'must not contain U+0000' }]
+      return false
     }
-    validateText.errors = null as typeof validate.errors
-    return validateText as unknown as typeof validate
+    validated.errors = null as typeof validate.errors
+    return validated as unknown as typeof validate
   }
+}
+
+/**
+ * Where a text holds U+0000, or null. PostgreSQL cannot store it in text (the write fails with
+ * a 500); no form field needs it.
+ */
+function nulCharacterAt(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (!value || typeof value !== 'object' || depth > 32) return null
+  for (const [key, child] of Object.entries(value)) {
+    const found = nulCharacterAt(child, `${path}/${key}`, depth + 1)
+    if (found !== null) return found
+  }
+  return null
 }

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import Fastify from 'fastify'
-import { sql } from 'kysely'
+import { Migrator, sql } from 'kysely'
+import { openDatabase } from '../db/database'
+import { migrations } from '../db/migrations'
+import { insertUser } from '../modules/users/user.repository'
 import { RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -86,5 +89,49 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     assert.equal(body.code, 'VALIDATION_FAILED')
     assert.match(body.message, /[\u4e00-\u9fa5]/)
     assert.doesNotMatch(response.body, /numeric_|constraint|CHECK|complaints/i)
+  })
+})
+
+describe(`the migration on a database that already holds bad numbers (${TEST_DB})`, () => {
+  test('out-of-range coordinates, ratings and recovered amounts become unknown (null); the migration succeeds and other values stay', async () => {
+    const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
+    const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+    if (schema) {
+      const admin = openDatabase({ databaseUrl: url })
+      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
+      await admin.close()
+    }
+    const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+      const before = await migrator.migrateTo('2026-11-24T0006-volunteers')
+      assert.equal(before.error, undefined)
+      const user = await insertUser(db, { phone: '13687000001', role: 'consumer', displayName: '老用户' })
+      const now = new Date().toISOString()
+      const complaintId = randomUUID()
+      await db
+        .insertInto('complaints')
+        .values({ id: complaintId, number: 'WQ2026010100001', consumer_id: user.id, status: 'resolved', path: 'association', enterprise_id: null, business_name: '老店', industry: 'food', incident_date: '2026-01-01', amount_fen: 500, description: '旧数据', demands: '[]', contact_phone: '13687000001', consent_at: now, idempotency_key: 'k', request_hash: 'h', created_at: now, updated_at: now, rating: TEST_DB === 'sqlite' ? Infinity : 9, rated_at: now, recovered_amount_fen: -5 } as never)
+        .execute()
+      const reportId = randomUUID()
+      await db
+        .insertInto('field_reports')
+        .values({ id: reportId, volunteer_id: user.id, client_id: 'c', request_hash: 'h', category: 'other', status: 'submitted', business_name: '老店', latitude: 1e300, longitude: 116.4, accuracy: Infinity, observed_at: now, created_at: now, updated_at: now } as never)
+        .execute()
+      const after = await migrator.migrateToLatest()
+      assert.equal(after.error, undefined, String(after.error))
+      const complaint = await db.selectFrom('complaints').select(['rating', 'recovered_amount_fen', 'amount_fen']).where('id', '=', complaintId).executeTakeFirstOrThrow()
+      assert.deepEqual({ ...complaint, amount_fen: Number(complaint.amount_fen) }, { rating: null, recovered_amount_fen: null, amount_fen: 500 })
+      const report = await db.selectFrom('field_reports').select(['latitude', 'longitude', 'accuracy']).where('id', '=', reportId).executeTakeFirstOrThrow()
+      assert.deepEqual(report, { latitude: null, longitude: 116.4, accuracy: null })
+      await assert.rejects(db.updateTable('field_reports').set({ accuracy: Infinity }).execute(), Error)
+    } finally {
+      await close()
+      if (schema) {
+        const admin = openDatabase({ databaseUrl: url })
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
+        await admin.close()
+      }
+    }
   })
 })

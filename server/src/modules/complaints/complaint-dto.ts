@@ -1,6 +1,6 @@
 import type { ComplaintDetail, ComplaintEvent, ComplaintSummary } from '../../../../src/contract/complaint'
 import type { Demand } from '../../../../src/contract/complaint-rules'
-import { RATING_MAX, RATING_MIN, type RejectionGround } from '../../../../src/contract/complaint-workflow'
+import { isStarRating, type RejectionGround } from '../../../../src/contract/complaint-workflow'
 import type { Evidence } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
 import { parseTextList, parseTextObject } from '../../json-text'
@@ -24,9 +24,6 @@ export function deadlineFields(row: { due_at: string | null; due_kind: Complaint
     overdueWorkingDays: countdown && overdue ? countdown.overdueBy : null,
   }
 }
-
-/** A rating outside 1–5 (stored before the database checked it) is shown as none. */
-const isStars = (rating: number | null): rating is number => Number.isInteger(rating) && rating! >= RATING_MIN && rating! <= RATING_MAX
 
 export function toComplaintSummary(row: ComplaintListRow): ComplaintSummary {
   return {
@@ -102,7 +99,8 @@ export async function toComplaintDetail(
       outcome: complaint.outcome,
       recoveredAmountFen: complaint.recovered_amount_fen === null ? null : Number(complaint.recovered_amount_fen),
       rating:
-        isStars(complaint.rating) && complaint.rated_at
+        // A rating outside 1–5 (stored before the database checked it) is shown as none.
+        isStarRating(complaint.rating) && complaint.rated_at
           ? { stars: complaint.rating, comment: complaint.rating_comment, ratedAt: complaint.rated_at }
           : null,
     },

@@ -1,6 +1,6 @@
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { EnterpriseFigures } from '../../../../src/contract/enterprise'
-import { RATING_MAX, RATING_MIN } from '../../../../src/contract/complaint-workflow'
+import { isStarRating } from '../../../../src/contract/complaint-workflow'
 import { FIGURE_DEFINITIONS, FIGURES_MIN_COMPLAINTS, FIGURES_NOT_ENOUGH_NOTE } from '../../../../src/contract/enterprise-rules'
 
 export interface ComplaintFact {
@@ -39,7 +39,7 @@ export function computeFigures(facts: readonly ComplaintFact[]): EnterpriseFigur
   const ended = facts.filter((f) => ENDED.has(f.status))
   const settled = ended.filter((f) => SETTLED.has(f.status))
   // A rating outside 1–5 (stored before the database checked it) is left out rather than skewing the average.
-  const ratings = facts.map((f) => f.rating).filter((r): r is number => Number.isInteger(r) && r! >= RATING_MIN && r! <= RATING_MAX)
+  const ratings = facts.map((f) => f.rating).filter(isStarRating)
   const enoughData = facts.length >= FIGURES_MIN_COMPLAINTS
   const medianHours = median(responseHours)
   return {

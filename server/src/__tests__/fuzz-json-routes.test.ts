@@ -37,8 +37,8 @@ interface Operation {
 }
 
 const strictCompile = AjvCompiler()({}, { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, strict: false } })
-/** Generated bodies per route and role: 12 keeps a database under a minute; FUZZ_RUNS=200 for a long hunt. */
-const RUNS_PER_ROLE = Number(process.env.FUZZ_RUNS ?? 12)
+/** Generated bodies per route and role: 10 keeps a database under a minute; FUZZ_RUNS=200 for a long hunt. */
+const RUNS_PER_ROLE = Number(process.env.FUZZ_RUNS ?? 10)
 
 const deep = (depth: number, wrap: (inner: unknown) => unknown) => {
   let value: unknown = 1

@@ -10,6 +10,8 @@ import type { AppContext } from './context'
 import { accessControl } from './plugins/access'
 import { bodyLimit } from './plugins/body-limit'
 import { errorHandler } from './plugins/error-handler'
+import { listGuard } from './plugins/list-guard'
+import { buildValidator } from './plugins/request-validation'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { usersRoutes } from './modules/users/users.routes'
@@ -41,12 +43,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
-    // Reject unknown fields instead of silently dropping them.
-    ajv: { customOptions: { removeAdditional: false } },
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandler)
   await app.register(bodyLimit)
+  await app.register(listGuard)
   app.addSchema(ApiErrorSchema)
   await app.register(swagger, {
     openapi: {

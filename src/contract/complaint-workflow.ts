@@ -123,4 +123,6 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
 
 export const RATING_MIN = 1
 export const RATING_MAX = 5
+/** A whole number of stars from RATING_MIN to RATING_MAX (a stored value outside it is no rating). */
+export const isStarRating = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= RATING_MIN && (value as number) <= RATING_MAX
 export const ACTION_TEXT_MAX = 1000

@@ -63,3 +63,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
+
+/** True when a write broke a CHECK rule: PostgreSQL's constraint or the SQLite trigger standing in for one. */
+export function isCheckViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null
+  return e?.code === '23514' || e?.code === 'SQLITE_CONSTRAINT_CHECK' || (e?.code === 'SQLITE_CONSTRAINT_TRIGGER' && /CHECK constraint failed/.test(e.message ?? ''))
+}

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { ERROR_MESSAGES, type ErrorCode } from '../../../src/contract/error-codes'
+import { isCheckViolation } from '../db/database'
 import { AppError } from '../errors'
 
 interface ValidationIssue {
@@ -55,6 +56,11 @@ const GENERIC_CODES: Record<number, ErrorCode> = { 401: 'UNAUTHENTICATED', 403: 
 /** Turns every error into `{ code, message }`; details of 5xx stay in the log, never in the answer. */
 export const errorHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A value the database refuses (see the numeric-checks migration) is bad input that slipped past the schema.
+    if (isCheckViolation(error) || (error instanceof AppError && isCheckViolation(error.cause))) {
+      request.log.warn({ err: error }, 'database refused a value')
+      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '提交的数值超出允许范围，请检查后重试' })
+    }
     if (error instanceof AppError) {
       // A 503 is the server shedding load on purpose (the caller retries after Retry-After), not a fault.
       if (error.statusCode >= 500 && error.statusCode !== 503) request.log.error({ err: error.cause ?? error }, error.message)

@@ -1,21 +1,23 @@
 import type { ComplaintDetail, ComplaintEvent, ComplaintSummary } from '../../../../src/contract/complaint'
 import type { Demand } from '../../../../src/contract/complaint-rules'
-import type { RejectionGround } from '../../../../src/contract/complaint-workflow'
+import { isStarRating, type RejectionGround } from '../../../../src/contract/complaint-workflow'
 import type { Evidence } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
+import { parseTextList, parseTextObject } from '../../json-text'
 import type { EvidenceRow } from '../evidence/evidence.repository'
 import { toEvidenceDto } from '../evidence/evidence.service'
 import type { ComplaintEventRow } from './complaint-events.repository'
 import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
-import { nextStepFor } from './next-step'
+import { nextStepFor, readableDeadline } from './next-step'
 import { workingDayCountdown } from '../workflow/working-days'
 
 /** The current step's deadline and its countdown in China working days, as of `now`. */
 export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null }, now: Date) {
-  const countdown = row.due_at ? workingDayCountdown(row.due_at, now) : null
+  const dueAt = readableDeadline(row.due_at)
+  const countdown = dueAt ? workingDayCountdown(dueAt, now) : null
   const overdue = row.overdue_at !== null || (countdown?.overdue ?? false)
   return {
-    dueAt: row.due_at,
+    dueAt,
     dueKind: row.due_kind,
     overdue,
     dueWorkingDaysLeft: countdown ? countdown.left : null,
@@ -68,7 +70,7 @@ export async function toComplaintDetail(
     incidentDate: complaint.incident_date,
     amountFen: Number(complaint.amount_fen),
     description: complaint.description,
-    demands: JSON.parse(complaint.demands) as Demand[],
+    demands: parseTextList<Demand>(complaint.demands),
     demandDetail: complaint.demand_detail,
     contactPhone: complaint.contact_phone,
     evidence,
@@ -80,7 +82,7 @@ export async function toComplaintDetail(
       fromStatus: event.from_status,
       toStatus: event.to_status,
       evidence: byEvent.get(event.id) ?? [],
-      data: event.data ? (JSON.parse(event.data) as Record<string, unknown>) : null,
+      data: parseTextObject(event.data),
       createdAt: event.created_at,
     })),
     nextStep: nextStepFor(complaint),
@@ -97,8 +99,9 @@ export async function toComplaintDetail(
       outcome: complaint.outcome,
       recoveredAmountFen: complaint.recovered_amount_fen === null ? null : Number(complaint.recovered_amount_fen),
       rating:
-        complaint.rating !== null && complaint.rated_at
-          ? { stars: Number(complaint.rating), comment: complaint.rating_comment, ratedAt: complaint.rated_at }
+        // A rating outside 1–5 (stored before the database checked it) is shown as none.
+        isStarRating(complaint.rating) && complaint.rated_at
+          ? { stars: complaint.rating, comment: complaint.rating_comment, ratedAt: complaint.rated_at }
           : null,
     },
     createdAt: complaint.created_at,

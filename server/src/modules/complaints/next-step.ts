@@ -2,6 +2,11 @@ import type { ComplaintDetail } from '../../../../src/contract/complaint'
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { ComplaintRow } from './complaints.repository'
 
+/** A deadline that is not a date (a damaged row) shows as none rather than failing the page it is on. */
+export function readableDeadline(dueAt: string | null): string | null {
+  return dueAt && Number.isFinite(Date.parse(dueAt)) ? dueAt : null
+}
+
 /** What the consumer can expect next, in plain words, and by when (the current step's deadline). */
 const NEXT_STEP: Record<ComplaintStatus, string | null> = {
   submitted: '投诉已提交，正在转交处理',
@@ -20,5 +25,5 @@ const NEXT_STEP: Record<ComplaintStatus, string | null> = {
 
 export function nextStepFor(complaint: Pick<ComplaintRow, 'status' | 'due_at'>): ComplaintDetail['nextStep'] {
   const text = NEXT_STEP[complaint.status]
-  return text ? { text, dueAt: complaint.due_at } : null
+  return text ? { text, dueAt: readableDeadline(complaint.due_at) } : null
 }

@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { EnterpriseFigures } from '../../../../src/contract/enterprise'
+import { isStarRating } from '../../../../src/contract/complaint-workflow'
 import { FIGURE_DEFINITIONS, FIGURES_MIN_COMPLAINTS, FIGURES_NOT_ENOUGH_NOTE } from '../../../../src/contract/enterprise-rules'
 
 export interface ComplaintFact {
@@ -37,7 +38,8 @@ export function computeFigures(facts: readonly ComplaintFact[]): EnterpriseFigur
     .filter((h) => Number.isFinite(h) && h >= 0)
   const ended = facts.filter((f) => ENDED.has(f.status))
   const settled = ended.filter((f) => SETTLED.has(f.status))
-  const ratings = facts.map((f) => f.rating).filter((r): r is number => typeof r === 'number')
+  // A rating outside 1–5 (stored before the database checked it) is left out rather than skewing the average.
+  const ratings = facts.map((f) => f.rating).filter(isStarRating)
   const enoughData = facts.length >= FIGURES_MIN_COMPLAINTS
   const medianHours = median(responseHours)
   return {

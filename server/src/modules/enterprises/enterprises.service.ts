@@ -23,15 +23,7 @@ import {
   updateEnterprise,
   type EnterpriseRow,
 } from './enterprises.repository'
-
-export function parsePromises(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : []
-  } catch {
-    return []
-  }
-}
+import { parseTextList } from '../../json-text'
 
 export function toEnterpriseSummary(row: EnterpriseRow): EnterpriseSummary {
   return {
@@ -64,7 +56,7 @@ export async function getEnterpriseDetail(db: Db, id: string): Promise<Enterpris
   const facts = await complaintFacts(db, id)
   return {
     ...toEnterpriseSummary(row),
-    promises: parsePromises(row.promises),
+    promises: parseTextList(row.promises),
     contactPhone: row.contact_phone,
     figures: computeFigures(facts.map((f) => ({ ...f, rating: f.rating === null ? null : Number(f.rating) }))),
   }

@@ -1,4 +1,5 @@
 import type { StaffWarning, WarningSummary } from '../../../../src/contract/warning'
+import { parseTextList } from '../../json-text'
 import { warningImageUrl } from './warning-image-url'
 import type { WarningRow } from './warnings.repository'
 
@@ -9,7 +10,7 @@ export function toWarningSummary(row: WarningRow): WarningSummary {
     title: row.title,
     summary: row.summary,
     industry: row.industry,
-    regions: JSON.parse(row.regions) as string[],
+    regions: parseTextList(row.regions),
     urgent: Number(row.urgent) === 1,
     coverUrl: row.cover_image_id ? warningImageUrl(row.cover_image_id) : null,
     issuer: row.issuer,

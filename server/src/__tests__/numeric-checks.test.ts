@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, before, describe, test } from 'node:test'
+import Fastify from 'fastify'
+import { Migrator, sql } from 'kysely'
+import { openDatabase } from '../db/database'
+import { migrations } from '../db/migrations'
+import { insertUser } from '../modules/users/user.repository'
+import { RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
+import { errorHandler } from '../plugins/error-handler'
+import { insertComplaintAbout } from './support/enterprises'
+import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
+import { fileReport, makeVolunteer } from './support/volunteers'
+import { insertEvidenceRows } from './support/evidence-rows'
+
+describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
+  let t: TestApp
+  let cast: Cast
+  before(async () => {
+    t = await createTestApp()
+    cast = await createCast(t, '84')
+    // One row in every table that has a numeric column, through the real routes where there is one.
+    const filed = await fileOdrComplaint(t, cast)
+    await act(t, cast.liaison.token, filed.id, 'propose', PROPOSAL)
+    await act(t, cast.consumer.token, filed.id, 'accept_proposal')
+    await act(t, cast.consumer.token, filed.id, 'rate', { stars: 4 })
+    await t.ctx.db.updateTable('complaints').set({ recovered_amount_fen: 100 }).execute()
+    const volunteer = await makeVolunteer(t, '13684000001', { ...cast.staff, phone: '' })
+    await fileReport(t, volunteer)
+    await insertEvidenceRows(t, cast.consumer.id, 1)
+    const now = t.ctx.now().toISOString()
+    const notification = await t.ctx.db.selectFrom('notifications').select(['id', 'recipient_id']).executeTakeFirstOrThrow()
+    await t.ctx.db
+      .insertInto('notification_deliveries')
+      .values({ id: randomUUID(), notification_id: notification.id, recipient_id: notification.recipient_id, channel: 'sms', idempotency_key: randomUUID(), status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null, lease_owner: null, last_error: null, template_id: null, created_at: now, updated_at: now, sent_at: null })
+      .execute()
+    await t.ctx.db.insertInto('notification_preferences').values({ user_id: cast.consumer.id, type: 'complaint_status', channel: 'wechat', enabled: 1, updated_at: now }).onConflict((oc) => oc.doNothing()).execute()
+    await t.ctx.db.insertInto('subscribe_quotas').values({ user_id: cast.consumer.id, template_id: 'tpl', remaining: 1, updated_at: now }).execute()
+    const imageId = randomUUID()
+    await t.ctx.db.insertInto('warning_images').values({ id: imageId, sha256: 'x', storage_key: 'k', width: 10, height: 10, created_by: null, created_at: now }).execute()
+    await t.ctx.db
+      .insertInto('warnings')
+      .values({ id: randomUUID(), kind: 'warning', title: '标题标题', summary: '摘要摘要摘要摘要摘要', body_html: '<p>x</p>', body_text: 'x', industry: 'food', regions: '[]', cover_image_id: imageId, issuer: '消协', status: 'draft', published_at: null, urgent_notified_at: null, created_by: null, source_report_id: null, created_at: now, updated_at: now })
+      .execute()
+  })
+  after(() => t.close())
+
+  async function refuses(write: Promise<unknown>, what: string) {
+    await assert.rejects(write, Error, `${what} was stored`)
+  }
+
+  test('every numeric column of every table refuses Infinity, −Infinity, fractions and values out of range', async () => {
+    let checked = 0
+    for (const [table, column, kind, min, max] of RULES) {
+      const rows = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(t.ctx.db)
+      assert.ok(Number(rows.rows[0]!.n) > 0, `no ${table} row to test ${column} on`)
+      const bad = [Infinity, -Infinity, min - 1, max + 1, ...(kind === 'integer' ? [min + 0.5] : [])]
+      for (const value of bad) {
+        await refuses(sql`update ${sql.table(table)} set ${sql.ref(column)} = ${value}`.execute(t.ctx.db), `${table}.${column} = ${value}`)
+        checked += 1
+      }
+    }
+    assert.ok(checked >= RULES.length * 4)
+  })
+
+  test('new rows are checked too: a complaint of Infinity fen, a rating of 6, a report at latitude 91 or Infinity metres accurate', async () => {
+    await refuses(insertComplaintAbout(t, cast.enterpriseId, { status: 'submitted', createdAt: t.ctx.now().toISOString(), columns: { amount_fen: Infinity } }), 'amount Infinity')
+    await refuses(insertComplaintAbout(t, cast.enterpriseId, { status: 'submitted', createdAt: t.ctx.now().toISOString(), columns: { amount_fen: -1 } }), 'amount −1')
+    await refuses(insertComplaintAbout(t, cast.enterpriseId, { status: 'resolved', createdAt: t.ctx.now().toISOString(), rating: 6 }), 'rating 6')
+    const report = await t.ctx.db.selectFrom('field_reports').selectAll().executeTakeFirstOrThrow()
+    await refuses(t.ctx.db.insertInto('field_reports').values({ ...report, id: randomUUID(), client_id: randomUUID(), accuracy: Infinity }).execute(), 'accuracy Infinity')
+    await refuses(t.ctx.db.insertInto('field_reports').values({ ...report, id: randomUUID(), client_id: randomUUID(), latitude: 91 }).execute(), 'latitude 91')
+    const good = await insertComplaintAbout(t, cast.enterpriseId, { status: 'submitted', createdAt: t.ctx.now().toISOString(), columns: { amount_fen: 1_000_000_000 } })
+    assert.ok(good)
+  })
+
+  test('a value the database refuses reaches the caller as 400 {code, message}, without SQL', async () => {
+    const app = Fastify()
+    await app.register(errorHandler)
+    app.post('/rate-nine', async () => {
+      await t.ctx.db.transaction().execute((trx) => trx.updateTable('complaints').set({ rating: 9 }).execute())
+      return { ok: true }
+    })
+    const response = await app.inject({ method: 'POST', url: '/rate-nine' })
+    await app.close()
+    assert.equal(response.statusCode, 400, response.body)
+    const body = response.json() as { code: string; message: string }
+    assert.equal(body.code, 'VALIDATION_FAILED')
+    assert.match(body.message, /[\u4e00-\u9fa5]/)
+    assert.doesNotMatch(response.body, /numeric_|constraint|CHECK|complaints/i)
+  })
+})
+
+describe(`the migration on a database that already holds bad numbers (${TEST_DB})`, () => {
+  test('out-of-range coordinates, ratings and recovered amounts become unknown (null); the migration succeeds and other values stay', async () => {
+    const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
+    const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+    if (schema) {
+      const admin = openDatabase({ databaseUrl: url })
+      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
+      await admin.close()
+    }
+    const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+      const before = await migrator.migrateTo('2026-11-24T0006-volunteers')
+      assert.equal(before.error, undefined)
+      const user = await insertUser(db, { phone: '13687000001', role: 'consumer', displayName: '老用户' })
+      const now = new Date().toISOString()
+      const complaintId = randomUUID()
+      await db
+        .insertInto('complaints')
+        .values({ id: complaintId, number: 'WQ2026010100001', consumer_id: user.id, status: 'resolved', path: 'association', enterprise_id: null, business_name: '老店', industry: 'food', incident_date: '2026-01-01', amount_fen: 500, description: '旧数据', demands: '[]', contact_phone: '13687000001', consent_at: now, idempotency_key: 'k', request_hash: 'h', created_at: now, updated_at: now, rating: TEST_DB === 'sqlite' ? Infinity : 9, rated_at: now, recovered_amount_fen: -5 } as never)
+        .execute()
+      const reportId = randomUUID()
+      await db
+        .insertInto('field_reports')
+        .values({ id: reportId, volunteer_id: user.id, client_id: 'c', request_hash: 'h', category: 'other', status: 'submitted', business_name: '老店', latitude: 1e300, longitude: 116.4, accuracy: Infinity, observed_at: now, created_at: now, updated_at: now } as never)
+        .execute()
+      const after = await migrator.migrateToLatest()
+      assert.equal(after.error, undefined, String(after.error))
+      const complaint = await db.selectFrom('complaints').select(['rating', 'recovered_amount_fen', 'amount_fen']).where('id', '=', complaintId).executeTakeFirstOrThrow()
+      assert.deepEqual({ ...complaint, amount_fen: Number(complaint.amount_fen) }, { rating: null, recovered_amount_fen: null, amount_fen: 500 })
+      const report = await db.selectFrom('field_reports').select(['latitude', 'longitude', 'accuracy']).where('id', '=', reportId).executeTakeFirstOrThrow()
+      assert.deepEqual(report, { latitude: null, longitude: 116.4, accuracy: null })
+      await assert.rejects(db.updateTable('field_reports').set({ accuracy: Infinity }).execute(), Error)
+    } finally {
+      await close()
+      if (schema) {
+        const admin = openDatabase({ databaseUrl: url })
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
+        await admin.close()
+      }
+    }
+  })
+})

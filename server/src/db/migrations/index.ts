@@ -5,6 +5,7 @@ import * as directoryWorkflow from './2026-11-23T0003-directory-workflow'
 import * as notifications from './2026-11-24T0004-notifications'
 import * as warnings from './2026-11-24T0005-warnings'
 import * as volunteers from './2026-11-24T0006-volunteers'
+import * as evidenceProvenance from './2026-12-03T0012-evidence-provenance'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0004-notifications': notifications,
   '2026-11-24T0005-warnings': warnings,
   '2026-11-24T0006-volunteers': volunteers,
+  '2026-12-03T0012-evidence-provenance': evidenceProvenance,
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import '@fastify/multipart' // declares request.isMultipart() and request.parts()
 import { EVIDENCE_MAX_BYTES } from '../../../../src/contract/complaint-rules'
-import { EVIDENCE_FILE_FIELD } from '../../../../src/contract/evidence'
+import { EVIDENCE_FILE_FIELD, EVIDENCE_PROVENANCE_FIELD } from '../../../../src/contract/evidence'
 import { AppError } from '../../errors'
 
 /** One byte over the maximum, so that a file of exactly the maximum passes and anything larger is seen to be larger. */
@@ -11,6 +11,8 @@ export interface PhotoUpload {
   bytes: Buffer
   /** The user chose 原图: the device sent the photo as taken instead of its own compressed copy. */
   fullSize: boolean
+  /** The raw `provenance` field (JSON, parsed by evidence-provenance.ts). */
+  provenance: string | undefined
 }
 
 /** Reads the `file` part (and the optional `original=1` field) of a multipart upload into memory. */
@@ -18,10 +20,12 @@ export async function readPhotoUpload(request: FastifyRequest): Promise<PhotoUpl
   if (!request.isMultipart()) throw new AppError(400, 'FILE_REQUIRED')
   let bytes: Buffer | undefined
   let fullSize = false
+  let provenance: string | undefined
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === 'original') fullSize = part.value === '1'
+        if (part.fieldname === EVIDENCE_PROVENANCE_FIELD) provenance = String(part.value)
         continue
       }
       // Every file part must be read to the end, or the parser waits for it forever.
@@ -32,7 +36,7 @@ export async function readPhotoUpload(request: FastifyRequest): Promise<PhotoUpl
     throw uploadError(error)
   }
   if (!bytes) throw new AppError(400, 'FILE_REQUIRED')
-  return { bytes, fullSize }
+  return { bytes, fullSize, provenance }
 }
 
 /** @fastify/multipart and busboy errors, in our codes. */

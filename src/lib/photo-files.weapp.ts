@@ -72,3 +72,23 @@ export function discardPhoto(file: string): Promise<void> {
 export function photoSrc(file: string): Promise<string> {
   return Promise.resolve(file)
 }
+
+export function readPhotoBytes(file: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath: file,
+      success: (res) => resolve(new Uint8Array(res.data as ArrayBuffer)),
+      fail: () => reject(new Error('照片已不在本机，请删除后重新添加')),
+    })
+  })
+}
+
+export function photoFileSize(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().getFileInfo({
+      filePath: file,
+      success: (res) => resolve(res.size),
+      fail: () => reject(new Error('照片已不在本机，请删除后重新添加')),
+    })
+  })
+}

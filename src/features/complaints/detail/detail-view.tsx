@@ -41,7 +41,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
 
   function upload(photo: ExtraPhoto) {
     patch(photo.id, { error: null, rejected: false, progress: { stage: 'preparing', percent: 0, attempt: 1 } })
-    uploadPhotoFile(photo.file, { original: photo.original, bytes: photo.bytes }, (progress) => patch(photo.id, { progress }))
+    uploadPhotoFile(photo.file, { original: photo.original }, (progress) => patch(photo.id, { progress }))
       .then((evidence) => patch(photo.id, { uploaded: true, evidenceId: evidence.id, progress: null }))
       .catch((error: unknown) => {
         const failure = describeUploadFailure(error)

@@ -6,7 +6,7 @@ import { PageState } from '@/components/page-state'
 import { errorMessage } from '@/lib/http'
 import { getComplaint } from '../api/get-complaint'
 import { useFilingStore } from '../filing/use-filing-store'
-import { chineseDate, receiptText } from '../receipt'
+import { chineseDate, photoReceiptLines, receiptText } from '../receipt'
 import { nextStepLine } from './describe'
 
 /** After filing: the complaint number, what happens next and by when, and a receipt to copy. */
@@ -80,11 +80,13 @@ export function ResultView({ complaintId }: { complaintId?: string }) {
           <Text className='review__label'>证据照片</Text>
           <Text className='review__value'>{complaint.evidence.length} 张</Text>
         </View>
-        {complaint.evidence.map((e, i) => (
-          <Text key={e.id} className='result__hash'>
-            照片{i + 1} SHA-256：{e.sha256}
-          </Text>
-        ))}
+        {complaint.evidence.flatMap((e, i) =>
+          photoReceiptLines(e, i + 1).map((line) => (
+            <Text key={`${e.id}-${line}`} className='result__hash'>
+              {line}
+            </Text>
+          )),
+        )}
         <Button
           className='btn btn-secondary result__copy'
           onClick={() => void Taro.setClipboardData({ data: receipt }).then(() => Taro.showToast({ title: '回执已复制', icon: 'success' }))}

@@ -19,6 +19,7 @@ import { nextStepLine } from './describe'
 import { ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
 import { useComplaint } from './use-complaint'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const RED = '#b71c1c'
 
@@ -130,6 +131,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
   const next = nextStepLine(complaint.nextStep)
   return (
     <View className='page detail'>
+      <PrivacyPopup />
       <View className='card detail__head'>
         <View className='complaint-item__top'>
           <Text className='detail__business'>{complaint.business.name}</Text>

@@ -5,6 +5,7 @@ import type { Evidence } from '@/contract/evidence'
 import { choosePhotos, discardPhoto, readPhotoBytes } from '@/lib/photo-files'
 import { matchOriginal, matchText, type OriginalMatch } from './match-original'
 import './handling.css'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 /**
  * 核对原图 (staff): pick the photo the consumer shows on their phone (sent over, or in the staff
@@ -34,6 +35,7 @@ export function OriginalCheck({ evidence }: { evidence: ReadonlyArray<Pick<Evide
 
   return (
     <View className='card original-check'>
+      <PrivacyPopup />
       <Text className='section-title'>核对原图</Text>
       <Text className='muted'>从相册选一张照片，看它是不是消费者提交的证据照片（在本机计算 SHA-256，不上传）。</Text>
       <Button className='btn btn-secondary original-check__button' loading={busy} disabled={busy} onClick={() => void check()}>

@@ -1,6 +1,6 @@
 /**
  * SHA-256 in plain JavaScript: the mini-program has no Web Crypto, and WeChat's getFileInfo only
- * offers MD5 and SHA-1. About 50 MB/s on a mid-range phone, so a 10 MB photo takes a fraction of a second.
+ * offers MD5 and SHA-1. About 14 MB/s on one busy server core (0.7 s for 10 MB); a phone is in the same range.
  */
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -23,29 +23,37 @@ function compress(state: Uint32Array, w: Uint32Array, data: Uint8Array, offset: 
     const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10)
     w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0
   }
-  let [a, b, c, d, e, f, g, h] = state as unknown as number[]
+  // Plain locals, not destructuring: iterating a typed array per block is several times slower.
+  let a = state[0]!
+  let b = state[1]!
+  let c = state[2]!
+  let d = state[3]!
+  let e = state[4]!
+  let f = state[5]!
+  let g = state[6]!
+  let h = state[7]!
   for (let i = 0; i < 64; i++) {
-    const S1 = ((e! >>> 6) | (e! << 26)) ^ ((e! >>> 11) | (e! << 21)) ^ ((e! >>> 25) | (e! << 7))
-    const t1 = (h! + S1 + ((e! & f!) ^ (~e! & g!)) + K[i]! + w[i]!) | 0
-    const S0 = ((a! >>> 2) | (a! << 30)) ^ ((a! >>> 13) | (a! << 19)) ^ ((a! >>> 22) | (a! << 10))
-    const t2 = (S0 + ((a! & b!) ^ (a! & c!) ^ (b! & c!))) | 0
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
+    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
+    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0
     h = g
     g = f
     f = e
-    e = (d! + t1) | 0
+    e = (d + t1) | 0
     d = c
     c = b
     b = a
     a = (t1 + t2) | 0
   }
-  state[0]! += a!
-  state[1]! += b!
-  state[2]! += c!
-  state[3]! += d!
-  state[4]! += e!
-  state[5]! += f!
-  state[6]! += g!
-  state[7]! += h!
+  state[0] = (state[0]! + a) | 0
+  state[1] = (state[1]! + b) | 0
+  state[2] = (state[2]! + c) | 0
+  state[3] = (state[3]! + d) | 0
+  state[4] = (state[4]! + e) | 0
+  state[5] = (state[5]! + f) | 0
+  state[6] = (state[6]! + g) | 0
+  state[7] = (state[7]! + h) | 0
 }
 
 /** Lower-case hex SHA-256 of the bytes. */

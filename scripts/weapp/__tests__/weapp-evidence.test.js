@@ -223,7 +223,13 @@ describe('核对原图 packages/staff/pages/complaint', () => {
       storage: sessionStorage(STAFF),
       query: { id: 'c-1' },
       wx: mocks.wx,
-      respond: (opts) => (opts.method === 'GET' && /\/api\/complaints\/c-1$/.test(opts.url) ? { data: detail } : null),
+      respond: (opts) => {
+        if (opts.method === 'GET' && /\/api\/complaints\/c-1$/.test(opts.url)) return { data: detail }
+        if (opts.method === 'GET' && /\/api\/evidence\/ev-1\/original$/.test(opts.url)) {
+          return { data: { url: '/api/files?key=original/1.jpg&expires=1&signature=x', expiresAt: '2026-11-23T06:05:00.000Z', location: { latitude: 39.9075, longitude: 116.3880556 } } }
+        }
+        return null
+      },
     })
     await p.waitForText('核对原图')
     mocks.contents.set('wxfile://tmp/photo-1.jpg', originalBytes)
@@ -233,5 +239,10 @@ describe('核对原图 packages/staff/pages/complaint', () => {
     p.tap(p.find('wx-button', '核对原图'))
     await p.waitForText('不一致')
     expect(p.wx.uploadFile).not.toHaveBeenCalled()
+
+    // Staff only: the original and where it was taken.
+    p.tap(p.find('wx-text', '查看原图和拍摄地点'))
+    await p.waitForText('拍摄地点：纬度 39.9075，经度 116.3880556')
+    expect(p.wx.previewImage.mock.calls[0][0].current).toMatch(/^https?:\/\/[^/]+\/api\/files\?key=original/)
   })
 })

@@ -7,7 +7,8 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/complaint.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -56,6 +57,7 @@ async function makePhotos(dir: string): Promise<string[]> {
     if (index === 0) {
       image = image.withExif({
         IFD0: { Make: 'WeiquanTestCam', Model: 'E2E', DateTime: '2026:11:20 10:30:00' },
+        IFD2: { DateTimeOriginal: '2026:11:20 10:30:00' },
         IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 2700/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 3000/100' },
       })
     }
@@ -196,7 +198,9 @@ describe('投诉（H5，iPhone 13）', () => {
       const number = (await result.locator('.result__number').innerText()).trim()
       assert.match(number, /^WQ\d{8}\d{6}$/)
       await result.getByText('投诉已提交').waitFor()
-      assert.equal(await result.locator('.result__hash').count(), 3)
+      // Per photo: the hash of the file as picked (matches the gallery) and of the compressed upload.
+      await result.getByText('照片1 拍摄时间：2026年11月20日 10:30').waitFor()
+      assert.equal(await result.locator('.result__hash').filter({ hasText: 'SHA-256' }).count(), 6)
       await screenshot('c06-result')
       await button(result, '复制回执').scrollIntoViewIfNeeded()
       await screenshot('c06-result-receipt')
@@ -205,7 +209,12 @@ describe('投诉（H5，iPhone 13）', () => {
       assert.match(receipt, new RegExp(`投诉编号：${number}`))
       assert.match(receipt, /被投诉商家：示例优选超市/)
       assert.match(receipt, /发生日期：\d{4}年\d{1,2}月\d{1,2}日/)
-      assert.equal((receipt.match(/SHA-256：[0-9a-f]{64}/g) ?? []).length, 3)
+      assert.equal((receipt.match(/SHA-256（[^）]+）：[0-9a-f]{64}/g) ?? []).length, 6)
+      for (const [index, file] of photos.entries()) {
+        const picked = createHash('sha256').update(readFileSync(file)).digest('hex')
+        assert.ok(receipt.includes(`照片${index + 1} 原图 SHA-256（与相册中的照片对应）：${picked}`), `photo ${index + 1}: the hash of the file as picked`)
+      }
+      assert.match(receipt, /照片1 拍摄时间：2026年11月20日 10:30/)
 
       // The server agrees, and the display copies carry no EXIF (no GPS, no camera).
       const session = await storedSession(page)
@@ -217,7 +226,7 @@ describe('投诉（H5，iPhone 13）', () => {
       const detail = (await server.api('GET', `/complaints/${list.items[0]!.id}`, { token: session.accessToken })).body as Detail
       assert.equal(detail.evidence.length, 3)
       for (const evidence of detail.evidence) {
-        assert.ok(receipt.includes(evidence.sha256), 'the receipt lists the server’s hash of each photo')
+        assert.ok(receipt.includes(`上传件 SHA-256（压缩后上传的文件）：${evidence.sha256}`), 'the receipt lists the server’s hash of each photo')
         const display = await fetch(new URL(evidence.displayUrl, server.baseUrl))
         assert.equal(display.status, 200)
         const bytes = Buffer.from(await display.arrayBuffer())
@@ -255,6 +264,47 @@ describe('投诉（H5，iPhone 13）', () => {
       await screenshot('c09-detail-photos-timeline')
       await button(detailScreen, '撤回投诉').scrollIntoViewIfNeeded()
       await screenshot('c10-detail-add-message')
+    })
+  })
+
+  test('一个 20 MB、名为 .jpg 的随机文件：手机上就拒绝，一个字节也不上传；第 5 步让人删除它', async (t) => {
+    const fake = randomBytes(20 * 1024 * 1024)
+    fake[0] = 0x42 // not a JPEG signature, whatever the random bytes
+    // From disk: a 20 MB buffer handed to setFiles over the DevTools protocol takes longer than its timeout.
+    const fakeFile = path.join(fixtures, 'contract.jpg')
+    writeFileSync(fakeFile, fake)
+    await onPhone({ t, name: 'fake-photo', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await page.goto('/pages/login/index')
+      await signIn(page, server)
+      await page.waitForURL('**/pages/me/index')
+      const uploads: string[] = []
+      page.on('request', (request) => {
+        if (request.url().includes('/api/evidence')) uploads.push(request.method())
+      })
+      await page.goto('/pages/complaints/index')
+      await button(screen(page, '/pages/complaints/index'), '我要投诉').tap()
+      await page.waitForURL(`**${STEP.business}?**`)
+      await fillBusinessAndFacts(page, '随便超市')
+
+      const three = screen(page, STEP.photos)
+      const chooser = page.waitForEvent('filechooser')
+      await button(three, '从相册选').tap()
+      await (await chooser).setFiles(fakeFile)
+      const tile = three.locator('.photo')
+      await tile.getByText('这不是照片文件，无法上传').waitFor()
+      await screenshot('c11-not-a-photo')
+      assert.deepEqual(uploads, [], 'nothing was sent')
+      const text = await tile.innerText()
+      assert.ok(!text.includes('会压缩后上传') && !text.includes('照片不能超过 10 MB'), text)
+      assert.equal(await button(tile, '重试').count(), 0)
+      assert.equal(await button(tile, '删除').count(), 1)
+
+      await next(page, STEP.photos, STEP.contact)
+      await consentAndReview(page)
+      const five = screen(page, STEP.review)
+      await button(five, '提交投诉').tap()
+      await five.getByText('有 1 张照片无法上传，请在第 3 步点“删除”去掉它').waitFor()
+      assert.deepEqual(uploads, [], 'still nothing was sent')
     })
   })
 

@@ -82,3 +82,11 @@ export async function photoSrc(file: string): Promise<string> {
   objectUrls.set(file, url)
   return url
 }
+
+export async function readPhotoBytes(file: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await photoBlob(file)).arrayBuffer())
+}
+
+export async function photoFileSize(file: string): Promise<number> {
+  return (await photoBlob(file)).size
+}

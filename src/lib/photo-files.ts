@@ -36,3 +36,13 @@ export function discardPhoto(_file: string): Promise<void> {
 export function photoSrc(_file: string): Promise<string> {
   return unsupported()
 }
+
+/** The whole file, to check its type, hash it and read its EXIF before anything is sent. */
+export function readPhotoBytes(_file: string): Promise<Uint8Array> {
+  return unsupported()
+}
+
+/** Size in bytes of a file ref (e.g. the compressed copy about to be sent). */
+export function photoFileSize(_file: string): Promise<number> {
+  return unsupported()
+}

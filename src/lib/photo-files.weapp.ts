@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { PhotoSource, PickedPhoto } from './photo-files'
+import { PRIVACY_WAY_FORWARD, privacyRefusal } from './privacy-errors'
 
 const SOURCES: Record<PhotoSource, Array<'camera' | 'album'>> = {
   camera: ['camera'],
@@ -28,6 +29,8 @@ export async function choosePhotos(source: PhotoSource, max: number): Promise<Pi
     return result.tempFiles.slice(0, max).map((f) => ({ file: f.tempFilePath, bytes: f.size }))
   } catch (error) {
     if (isCancel(error)) return []
+    const privacy = privacyRefusal(error)
+    if (privacy) throw new Error(privacy === 'not-agreed' ? PRIVACY_WAY_FORWARD.photos : PRIVACY_WAY_FORWARD.notDeclared)
     throw new Error('无法打开相机或相册，请在微信设置中允许使用相机和相册')
   }
 }
@@ -71,4 +74,24 @@ export function discardPhoto(file: string): Promise<void> {
 
 export function photoSrc(file: string): Promise<string> {
   return Promise.resolve(file)
+}
+
+export function readPhotoBytes(file: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath: file,
+      success: (res) => resolve(new Uint8Array(res.data as ArrayBuffer)),
+      fail: () => reject(new Error('照片已不在本机，请删除后重新添加')),
+    })
+  })
+}
+
+export function photoFileSize(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().getFileInfo({
+      filePath: file,
+      success: (res) => resolve(res.size),
+      fail: () => reject(new Error('照片已不在本机，请删除后重新添加')),
+    })
+  })
 }

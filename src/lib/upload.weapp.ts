@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Evidence } from '@/contract/evidence'
+import { EVIDENCE_PROVENANCE_FIELD, type Evidence } from '@/contract/evidence'
 import { EVIDENCE_UPLOAD_PATH, EVIDENCE_UPLOAD_TIMEOUT_MS, isEvidence } from './upload-response'
 import { apiOrigin } from './api-base'
 import { apiErrorFrom, authHeader, recoverFromUnauthorized } from './http'
@@ -26,14 +26,17 @@ function headerValue(header: Record<string, unknown> | undefined, name: string):
   return key === undefined ? undefined : header![key]
 }
 
-async function send(file: string, { original, onProgress }: UploadOptions): Promise<Answer> {
+async function send(file: string, { original, provenance, onProgress }: UploadOptions): Promise<Answer> {
   // NOTE: uploadFile does not go through axios: it needs the absolute URL and the header itself.
   const task = Taro.uploadFile({
     url: `${apiOrigin()}${EVIDENCE_UPLOAD_PATH}`,
     filePath: file,
     name: 'file',
     header: authHeader(),
-    formData: original ? { original: '1' } : {},
+    formData: {
+      ...(original ? { original: '1' } : {}),
+      ...(provenance ? { [EVIDENCE_PROVENANCE_FIELD]: JSON.stringify(provenance) } : {}),
+    },
     timeout: EVIDENCE_UPLOAD_TIMEOUT_MS,
   })
   task.progress?.((update) => onProgress?.(update.progress))

@@ -7,6 +7,7 @@
  */
 const { mountPage, unmountAll, sessionStorage } = require('./taro-simulate.cjs')
 const { photoMocks, USER_DATA_PATH } = require('./wx-photo-mocks.cjs')
+const sha256 = (bytes) => require('crypto').createHash('sha256').update(bytes).digest('hex')
 
 const CONSUMER = { id: 'u-1', role: 'consumer', phone: '13812345678', displayName: '张三', enterprise: null, createdAt: '2026-01-01T00:00:00.000Z' }
 const EVIDENCE_URL = /^https?:\/\/[^/]+\/api\/evidence$/
@@ -51,7 +52,9 @@ describe('证据照片 packages/complaint/pages/photos/index', () => {
       expect(opts.url).toMatch(EVIDENCE_URL)
       expect(opts.name).toBe('file')
       expect(header(opts, 'Authorization')).toBe('Bearer test-access-token')
-      expect(opts.formData).toEqual({})
+      // the hash of the saved original, read before compressing (no EXIF in these mock files)
+      const saved = opts.filePath.replace(/^wxfile:\/\/tmp\/(.+)\.small\.jpg$/, `${USER_DATA_PATH}/$1.jpg`)
+      expect(JSON.parse(opts.formData.provenance)).toEqual({ originalSha256: sha256(mocks.bytesOf(saved)) })
       return opts.filePath
     })
     expect(new Set(uploadedFiles).size).toBe(3)
@@ -88,7 +91,8 @@ describe('证据照片 packages/complaint/pages/photos/index', () => {
     await p.waitFor(() => p.wx.uploadFile.mock.calls.length === 2, 3000, 'second upload')
     await p.waitForText('✓ 已上传')
     const [opts] = p.wx.uploadFile.mock.calls[1]
-    expect(opts.formData).toEqual({ original: '1' })
+    expect(opts.formData.original).toBe('1')
+    expect(JSON.parse(opts.formData.provenance)).toEqual({ originalSha256: sha256(mocks.bytesOf(opts.filePath)) })
     expect(opts.filePath.startsWith(`${USER_DATA_PATH}/weiquan-photo-`)).toBe(true)
     expect(p.wx.compressImage).toHaveBeenCalledTimes(1)
   })

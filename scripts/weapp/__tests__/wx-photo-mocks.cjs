@@ -1,9 +1,12 @@
 /**
  * Mocks of the wx photo and file APIs the filing pages use, as jest spies (not a test file).
- * - chooseMedia hands out `perPick` new temp photos per call (4032×3024 JPEGs of 3 MB); change
- *   `mocks.perPick` between picks.
+ * - chooseMedia hands out `perPick` new temp photos per call (4032×3024 JPEGs of `pickSize`, 3 MB);
+ *   change `mocks.perPick` between picks.
  * - getImageInfo / compressImage: compressing turns wxfile://tmp/photo-N.jpg into wxfile://tmp/photo-N.small.jpg.
  * - getFileSystemManager().saveFile moves a temp file to env.USER_DATA_PATH (recorded in `files`).
+ * - readFile gives a file's bytes: `contents.get(path)` when a test set one, else a JPEG signature
+ *   followed by the path (so every photo hashes differently); getFileInfo its size (`sizes`, else
+ *   300 kB for compressed copies and 3 MB for originals).
  * - uploadFile answers through `upload(opts, attempt)`: { statusCode, data } or null for a network
  *   failure; it reports progress 50 % then 100 % first. Default: 201 with an Evidence.
  */
@@ -24,10 +27,13 @@ function evidenceFor(n) {
   }
 }
 
-function photoMocks({ perPick = 3, upload } = {}) {
+function photoMocks({ perPick = 3, upload, pickSize = 3_000_000 } = {}) {
   let picked = 0
   let uploads = 0
   const files = new Set()
+  const contents = new Map()
+  const sizes = new Map()
+  const bytesOf = (path) => contents.get(path) ?? Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(path)])
   const later = (fn) => setTimeout(fn, 0)
   const ok = (opts, res) =>
     later(() => {
@@ -46,7 +52,7 @@ function photoMocks({ perPick = 3, upload } = {}) {
       const count = Math.min(api.perPick, opts.count ?? 9)
       const tempFiles = Array.from({ length: count }, () => {
         picked++
-        return { tempFilePath: `wxfile://tmp/photo-${picked}.jpg`, size: 3_000_000, fileType: 'image', width: 4032, height: 3024 }
+        return { tempFilePath: `wxfile://tmp/photo-${picked}.jpg`, size: api.pickSize, fileType: 'image', width: 4032, height: 3024 }
       })
       ok(opts, { errMsg: 'chooseMedia:ok', type: 'image', tempFiles })
     }),
@@ -80,12 +86,17 @@ function photoMocks({ perPick = 3, upload } = {}) {
       files.add(savedFilePath)
       ok(opts, { errMsg: 'saveFile:ok', savedFilePath })
     }),
+    readFile: jest.fn((opts) => {
+      const bytes = bytesOf(opts.filePath)
+      ok(opts, { errMsg: 'readFile:ok', data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })
+    }),
+    getFileInfo: jest.fn((opts) => ok(opts, { errMsg: 'getFileInfo:ok', size: sizes.get(opts.filePath) ?? (/\.small\.jpg$/.test(opts.filePath) ? 300_000 : 3_000_000) })),
     unlink: jest.fn((opts) => {
       files.delete(opts.filePath)
       ok(opts, { errMsg: 'unlink:ok' })
     }),
   }
-  const api = { wx, fsm, files, evidenceFor, perPick }
+  const api = { wx, fsm, files, contents, sizes, bytesOf, evidenceFor, perPick, pickSize }
   return api
 }
 

@@ -6,7 +6,11 @@ import { Migrator, sql } from 'kysely'
 import { openDatabase } from '../db/database'
 import { migrations } from '../db/migrations'
 import { insertUser } from '../modules/users/user.repository'
-import { RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
+import { RULES as FIRST_RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
+import { RULES as COUNTER_RULES } from '../db/migrations/2026-12-03T0010-notification-seq'
+import { RULES as EVIDENCE_RULES } from '../db/migrations/2026-12-03T0012-evidence-provenance'
+
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -62,6 +66,22 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       }
     }
     assert.ok(checked >= RULES.length * 4)
+  })
+
+  test('no numeric column is left without a rule (a migration that adds one must add its check)', async () => {
+    const numeric =
+      TEST_DB === 'sqlite'
+        ? await sql<{ table_name: string; column_name: string }>`
+            select m.name as table_name, c.name as column_name from sqlite_master m join pragma_table_info(m.name) c
+            where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%' and m.name not like '%_fts%'
+              and (upper(c.type) like '%INT%' or upper(c.type) like '%REAL%' or upper(c.type) like '%DOUB%' or upper(c.type) like '%NUM%')`.execute(t.ctx.db)
+        : await sql<{ table_name: string; column_name: string }>`
+            select table_name, column_name from information_schema.columns
+            where table_schema = current_schema() and table_name not like 'kysely_%'
+              and data_type in ('smallint', 'integer', 'bigint', 'real', 'double precision', 'numeric')`.execute(t.ctx.db)
+    const ruled = new Set(RULES.map(([table, column]) => `${table}.${column}`))
+    const missing = numeric.rows.map((r) => `${r.table_name}.${r.column_name}`).filter((name) => !ruled.has(name))
+    assert.deepEqual(missing, [], `numeric columns without a CHECK rule: ${missing.join(', ')}`)
   })
 
   test('new rows are checked too: a complaint of Infinity fen, a rating of 6, a report at latitude 91 or Infinity metres accurate', async () => {

@@ -138,6 +138,11 @@ export interface EvidenceTable {
   width: number
   height: number
   captured_at: string | null
+  /** SHA-256 of the file the person picked (the phone hashes it before compressing); null from older apps. */
+  original_sha256: string | null
+  /** GPS of the original (its EXIF, or read by the phone before compressing): staff only. */
+  latitude: number | null
+  longitude: number | null
   /** Storage keys, named by content hash: evidence/original/<sha>.<ext>, evidence/display/<sha>.jpg, evidence/thumb/<sha>.webp */
   original_key: string
   display_key: string

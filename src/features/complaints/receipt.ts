@@ -1,6 +1,8 @@
 /**
  * The text copied by 复制回执 on the result screen: what a consumer may need to prove later what
- * was filed, when, and with which photos (by SHA-256, as the server received them). Pure.
+ * was filed, when, and with which photos. Each photo has two SHA-256: of the file as picked (it
+ * matches the photo still in the phone's gallery) and of the compressed copy the server received.
+ * Pure.
  */
 import { fenToYuan } from '@/contract/complaint-rules'
 
@@ -12,8 +14,29 @@ export interface ReceiptInput {
   /** YYYY-MM-DD */
   incidentDate: string
   amountFen: number
-  photos: ReadonlyArray<{ sha256: string }>
+  photos: ReadonlyArray<ReceiptPhoto>
   nextStep: { text: string; dueAt: string | null } | null
+}
+
+export interface ReceiptPhoto {
+  /** Of the bytes the server received. */
+  sha256: string
+  /** Of the file as picked, computed on the phone before compressing; null from older app versions. */
+  originalSha256?: string | null
+  capturedAt?: string | null
+}
+
+/** The receipt lines of one photo (1-based `number`), shown on the result screen and copied. */
+export function photoReceiptLines(photo: ReceiptPhoto, number: number): string[] {
+  const lines: string[] = []
+  if (!photo.originalSha256) lines.push(`照片${number} SHA-256：${photo.sha256}`)
+  else if (photo.originalSha256 === photo.sha256) lines.push(`照片${number} 原图 SHA-256（原图上传，与相册中的照片相同）：${photo.sha256}`)
+  else {
+    lines.push(`照片${number} 原图 SHA-256（与相册中的照片对应）：${photo.originalSha256}`)
+    lines.push(`照片${number} 上传件 SHA-256（压缩后上传的文件）：${photo.sha256}`)
+  }
+  if (photo.capturedAt) lines.push(`照片${number} 拍摄时间：${chinaDateTime(photo.capturedAt)}`)
+  return lines
 }
 
 /** 2026-11-23T06:05:00Z → 2026年11月23日 14:05 (China time, whatever the phone's zone). */
@@ -38,7 +61,7 @@ export function receiptText(input: ReceiptInput): string {
     `发生日期：${chineseDate(input.incidentDate)}`,
     `涉及金额：${fenToYuan(input.amountFen)} 元`,
     `证据照片：${input.photos.length} 张`,
-    ...input.photos.map((p, i) => `  照片${i + 1} SHA-256：${p.sha256}`),
+    ...input.photos.flatMap((p, i) => photoReceiptLines(p, i + 1).map((line) => `  ${line}`)),
   ]
   if (input.nextStep) {
     lines.push(`下一步：${input.nextStep.text}${input.nextStep.dueAt ? `（${chinaDateTime(input.nextStep.dueAt).split(' ')[0]}前）` : ''}`)

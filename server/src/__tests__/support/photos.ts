@@ -54,6 +54,8 @@ interface UploadOptions {
   filename?: string
   contentType?: string
   original?: boolean
+  /** The `provenance` field (JSON text), sent before the file like the app does. */
+  provenance?: string
 }
 
 /** A multipart body written by hand, so tests control every byte of the part headers (file names included). */
@@ -75,6 +77,7 @@ export function multipart(parts: Array<{ name: string; value: string } | { name:
 export function uploadPhoto(t: TestApp, token: string, bytes: Buffer, options: UploadOptions = {}) {
   const body = multipart([
     ...(options.original ? [{ name: 'original', value: '1' }] : []),
+    ...(options.provenance !== undefined ? [{ name: 'provenance', value: options.provenance }] : []),
     { name: 'file', filename: options.filename ?? 'photo.jpg', contentType: options.contentType ?? 'image/jpeg', bytes },
   ])
   return t.app.inject({ method: 'POST', url: '/api/evidence', payload: body.payload, headers: { ...bearer(token), ...body.headers } })

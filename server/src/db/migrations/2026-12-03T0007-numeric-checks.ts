@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely'
 
 type Kind = 'integer' | 'real'
 /** table, column, integer or real, lowest and highest allowed value. */
-type NumericRule = [string, string, Kind, number, number]
+export type NumericRule = [string, string, Kind, number, number]
 
 const SAFE = 9_007_199_254_740_991
 const INT32 = 2_147_483_647
@@ -51,8 +51,13 @@ const CLEARED_WHEN_INVALID = new Set(['latitude', 'longitude', 'accuracy', 'rati
  * the write instead. Both name the rule `numeric_<table>_<column>` so the API can recognise it.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  await addNumericChecks(db, RULES)
+}
+
+/** Also used by later migrations for the numeric columns they add. */
+export async function addNumericChecks(db: Kysely<any>, rules: NumericRule[]): Promise<void> {
   const sqlite = db.getExecutor().adapter.constructor.name.startsWith('Sqlite')
-  for (const [table, column, kind, min, max] of RULES) {
+  for (const [table, column, kind, min, max] of rules) {
     const name = `numeric_${table}_${column}`
     const ref = sql.ref(column)
     if (CLEARED_WHEN_INVALID.has(column)) {
@@ -72,8 +77,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await dropNumericChecks(db, RULES)
+}
+
+export async function dropNumericChecks(db: Kysely<any>, rules: NumericRule[]): Promise<void> {
   const sqlite = db.getExecutor().adapter.constructor.name.startsWith('Sqlite')
-  for (const [table, column] of RULES) {
+  for (const [table, column] of rules) {
     const name = `numeric_${table}_${column}`
     if (!sqlite) {
       await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db)

@@ -7,6 +7,7 @@ import * as warnings from './2026-11-24T0005-warnings'
 import * as volunteers from './2026-11-24T0006-volunteers'
 import * as numericChecks from './2026-12-03T0007-numeric-checks'
 import * as notificationSeq from './2026-12-03T0010-notification-seq'
+import * as evidenceProvenance from './2026-12-03T0012-evidence-provenance'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0006-volunteers': volunteers,
   '2026-12-03T0007-numeric-checks': numericChecks,
   '2026-12-03T0010-notification-seq': notificationSeq,
+  '2026-12-03T0012-evidence-provenance': evidenceProvenance,
 }

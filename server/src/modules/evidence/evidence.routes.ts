@@ -7,6 +7,7 @@ import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { findEvidenceFor, originalUrlFor, toEvidenceDto, uploadEvidence } from './evidence.service'
+import { parseProvenance } from './evidence-provenance'
 import { PHOTO_UPLOAD_LIMITS, readPhotoUpload, uploadTempDir } from './photo-upload'
 import { configureSharpForUploads, createUploadPool } from './upload-pool'
 
@@ -15,6 +16,11 @@ const EvidenceParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 
 /** For the API docs: photo-upload.ts reads the parts itself, so the route does not validate against it. */
 const UploadForm = Type.Object({
   original: Type.Optional(Type.String({ enum: ['0', '1'], description: '1：用户选择了原图（未在手机上压缩）' })),
+  provenance: Type.Optional(
+    Type.String({
+      description: 'JSON：手机在压缩前从所选照片读取的 originalSha256、capturedAt（EXIF 拍摄时间）、latitude/longitude（GPS，仅工作人员可见）',
+    }),
+  ),
   file: Type.String({ format: 'binary', description: '照片；类型按文件内容判断，与文件名和声明的类型无关' }),
 })
 
@@ -45,10 +51,17 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       // Refused before the body is read: a phone on a weak network need not send 10 MB to hear "later".
       pool.assertRoom()
       const upload = await readPhotoUpload(request, tempDir)
+      let claim
+      try {
+        claim = parseProvenance(upload.provenance, ctx.now())
+      } catch (error) {
+        await rm(upload.file, { force: true })
+        throw error
+      }
       let row
       try {
         // The bytes come into memory only inside the pool, so memory is bounded by its size.
-        row = await pool.run(async () => uploadEvidence(ctx, owner, await readFile(upload.file)))
+        row = await pool.run(async () => uploadEvidence(ctx, owner, await readFile(upload.file), { fullSize: upload.fullSize, claim }))
       } finally {
         await rm(upload.file, { force: true })
       }
@@ -77,7 +90,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       config: { access: 'user' },
       schema: {
         tags: ['证据照片'],
-        summary: '原图的临时链接（仅消协工作人员）',
+        summary: '原图的临时链接和拍摄地点（仅消协工作人员）',
         params: EvidenceParams,
         response: { 200: EvidenceOriginal, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },

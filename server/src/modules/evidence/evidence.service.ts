@@ -12,6 +12,7 @@ import {
   insertEvidence,
   type EvidenceRow,
 } from './evidence.repository'
+import { NO_CLAIM, type ProvenanceClaim } from './evidence-provenance'
 import { processEvidenceImage } from './image-processing'
 import { IMAGE_EXTENSIONS, IMAGE_MIME_TYPES, type ImageType } from './image-sniff'
 
@@ -28,6 +29,7 @@ export async function toEvidenceDto(ctx: AppContext, row: EvidenceRow): Promise<
   return {
     id: row.id,
     sha256: row.sha256,
+    originalSha256: row.original_sha256,
     mimeType: row.mime_type,
     bytes: Number(row.bytes),
     width: Number(row.width),
@@ -48,21 +50,37 @@ export function evidenceKeys(sha256: string, type: ImageType) {
   }
 }
 
-/** Stores a photo for its owner to attach to a complaint (or field report) within 24 hours. */
-export async function uploadEvidence(ctx: AppContext, owner: AuthUser, bytes: Buffer): Promise<EvidenceRow> {
+/**
+ * Stores a photo for its owner to attach to a complaint (or field report) within 24 hours. What the
+ * file itself says (EXIF time and GPS of an uploaded original) wins over what the phone claims.
+ */
+export async function uploadEvidence(
+  ctx: AppContext,
+  owner: AuthUser,
+  bytes: Buffer,
+  { fullSize, claim }: { fullSize: boolean; claim: ProvenanceClaim } = { fullSize: false, claim: NO_CLAIM },
+): Promise<EvidenceRow> {
   if (bytes.length === 0) throw new AppError(400, 'EMPTY_FILE')
   if (bytes.length > EVIDENCE_MAX_BYTES) throw new AppError(413, 'IMAGE_TOO_LARGE')
-  const image = await processEvidenceImage(bytes)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
+  // The untouched original was sent: the hash the phone computed of it must be this one.
+  if (fullSize && claim.originalSha256 && claim.originalSha256 !== sha256) {
+    throw new AppError(400, 'VALIDATION_FAILED', '照片在上传途中被改动，请删除后重新添加这张照片')
+  }
+  const image = await processEvidenceImage(bytes)
+  const location = image.location ?? claim.location
   const row: EvidenceRow = {
     id: randomUUID(),
     owner_id: owner.id,
     sha256,
+    original_sha256: fullSize ? sha256 : claim.originalSha256,
     mime_type: IMAGE_MIME_TYPES[image.type],
     bytes: bytes.length,
     width: image.width,
     height: image.height,
-    captured_at: image.capturedAt,
+    captured_at: image.capturedAt ?? claim.capturedAt,
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
     ...evidenceKeys(sha256, image.type),
     complaint_id: null,
     event_id: null,
@@ -107,7 +125,8 @@ export async function originalUrlFor(ctx: AppContext, viewer: AuthUser, id: stri
   if (viewer.role !== 'staff') throw notFound()
   const row = await findEvidenceFor(ctx, viewer, id)
   const expiresAt = new Date(ctx.now().getTime() + ORIGINAL_URL_TTL_SECONDS * 1000).toISOString()
-  return { url: await ctx.storage.signedUrl(row.original_key, ORIGINAL_URL_TTL_SECONDS), expiresAt }
+  const location = row.latitude !== null && row.longitude !== null ? { latitude: Number(row.latitude), longitude: Number(row.longitude) } : null
+  return { url: await ctx.storage.signedUrl(row.original_key, ORIGINAL_URL_TTL_SECONDS), expiresAt, location }
 }
 
 /** After rows are deleted: removes their files unless another row (the same bytes uploaded again) still uses them. */

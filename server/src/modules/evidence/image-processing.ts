@@ -1,9 +1,10 @@
 import sharp, { type Sharp } from 'sharp'
 import { DISPLAY_LONG_EDGE, EVIDENCE_MAX_PIXELS, THUMBNAIL_LONG_EDGE } from '../../../../src/contract/complaint-rules'
 import { AppError } from '../../errors'
-import { readCaptureTime } from './capture-time'
+import { readPhotoMetadata, type PhotoLocation } from './capture-time'
 import { decodeHeic } from './heic-decoder'
 import { sniffImageType, type ImageType } from './image-sniff'
+import { stripJpegMetadata } from './jpeg-segments'
 
 export interface ProcessedImage {
   type: ImageType
@@ -11,7 +12,9 @@ export interface ProcessedImage {
   width: number
   height: number
   capturedAt: string | null
-  /** ≤ DISPLAY_LONG_EDGE px JPEG, upright, no metadata at all. */
+  /** From the file's EXIF GPS; staff only. */
+  location: PhotoLocation | null
+  /** ≤ DISPLAY_LONG_EDGE px JPEG, upright, no EXIF/XMP/GPS (an ICC profile may stay). */
   display: Buffer
   /** ≈ THUMBNAIL_LONG_EDGE px WebP, no metadata. */
   thumbnail: Buffer
@@ -37,14 +40,17 @@ export async function processEvidenceImage(bytes: Buffer, maxPixels = EVIDENCE_M
       .raw()
       .toBuffer({ resolveWithObject: true })
     const resized = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-    const [display, thumbnail] = await Promise.all([
-      resized().jpeg({ quality: DISPLAY_JPEG_QUALITY }).toBuffer(),
+    // Decoding above also proved the file whole, so an already-fit JPEG may be served as it came.
+    const asUploaded = source.passThrough ? stripJpegMetadata(bytes) : null
+    const [display, thumbnail, metadata] = await Promise.all([
+      asUploaded ?? resized().jpeg({ quality: DISPLAY_JPEG_QUALITY }).toBuffer(),
       resized()
         .resize({ width: THUMBNAIL_LONG_EDGE, height: THUMBNAIL_LONG_EDGE, fit: 'inside', withoutEnlargement: true })
         .webp({ quality: THUMBNAIL_WEBP_QUALITY })
         .toBuffer(),
+      readPhotoMetadata(bytes),
     ])
-    return { type, width: source.width, height: source.height, capturedAt: await readCaptureTime(bytes), display, thumbnail }
+    return { type, width: source.width, height: source.height, ...metadata, display, thumbnail }
   } catch (error) {
     if (/exceeds pixel limit/i.test((error as Error).message)) throw new AppError(422, 'IMAGE_TOO_MANY_PIXELS')
     throw corrupt(error)
@@ -55,6 +61,12 @@ interface OpenedImage {
   image: Sharp
   width: number
   height: number
+  /**
+   * A JPEG already upright, in sRGB or grey, and within the display size (typically the phone's own
+   * 1600 px copy): re-encoding it would only lose detail and add bytes, so its metadata is stripped
+   * losslessly instead.
+   */
+  passThrough: boolean
 }
 
 async function openWithSharp(bytes: Buffer, type: ImageType, maxPixels: number): Promise<OpenedImage> {
@@ -71,7 +83,12 @@ async function openWithSharp(bytes: Buffer, type: ImageType, maxPixels: number):
   // limitInputPixels is the second guard, should a header ever understate what decoding produces.
   // failOn 'warning': libjpeg only warns about a truncated file and would fill the missing part with grey.
   const image = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning' })
-  return { image, width: metadata.autoOrient.width, height: metadata.autoOrient.height }
+  const passThrough =
+    type === 'jpeg' &&
+    (metadata.orientation ?? 1) === 1 &&
+    (metadata.space === 'srgb' || metadata.space === 'b-w') &&
+    Math.max(metadata.width, metadata.height) <= DISPLAY_LONG_EDGE
+  return { image, width: metadata.autoOrient.width, height: metadata.autoOrient.height, passThrough }
 }
 
 async function openHeic(bytes: Buffer, maxPixels: number): Promise<OpenedImage> {
@@ -83,7 +100,7 @@ async function openHeic(bytes: Buffer, maxPixels: number): Promise<OpenedImage> 
     raw: { width: result.width, height: result.height, channels: 4 },
     limitInputPixels: maxPixels,
   })
-  return { image, width: result.width, height: result.height }
+  return { image, width: result.width, height: result.height, passThrough: false }
 }
 
 const corrupt = (cause: unknown) => Object.assign(new AppError(422, 'IMAGE_CORRUPT'), { cause })

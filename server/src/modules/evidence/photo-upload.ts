@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import type { FastifyRequest } from 'fastify'
 import '@fastify/multipart' // declares request.isMultipart() and request.parts()
 import { EVIDENCE_MAX_BYTES } from '../../../../src/contract/complaint-rules'
-import { EVIDENCE_FILE_FIELD } from '../../../../src/contract/evidence'
+import { EVIDENCE_FILE_FIELD, EVIDENCE_PROVENANCE_FIELD } from '../../../../src/contract/evidence'
 import { AppError } from '../../errors'
 
 /** One byte over the maximum, so that a file of exactly the maximum passes and anything larger is seen to be larger. */
@@ -20,6 +20,8 @@ export interface PhotoUpload {
   file: string
   /** The user chose 原图: the device sent the photo as taken instead of its own compressed copy. */
   fullSize: boolean
+  /** The raw `provenance` field (JSON, parsed by evidence-provenance.ts). */
+  provenance: string | undefined
 }
 
 /**
@@ -31,11 +33,13 @@ export async function readPhotoUpload(request: FastifyRequest, tempDir: string):
   let photo: string | undefined
   let fullSize = false
   const written: string[] = []
+  let provenance: string | undefined
   try {
     await mkdir(tempDir, { recursive: true })
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === 'original') fullSize = part.value === '1'
+        if (part.fieldname === EVIDENCE_PROVENANCE_FIELD) provenance = String(part.value)
         continue
       }
       // Every file part must be read to the end, or the parser waits for it forever.
@@ -51,7 +55,7 @@ export async function readPhotoUpload(request: FastifyRequest, tempDir: string):
   }
   await Promise.all(written.filter((file) => file !== photo).map((file) => rm(file, { force: true })))
   if (!photo) throw new AppError(400, 'FILE_REQUIRED')
-  return { file: photo, fullSize }
+  return { file: photo, fullSize, provenance }
 }
 
 /** @fastify/multipart and busboy errors, in our codes. */

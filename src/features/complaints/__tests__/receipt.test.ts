@@ -31,6 +31,27 @@ describe('receipt text', () => {
     )
   })
 
+  test('each photo shows the SHA-256 of the file as picked next to that of the uploaded copy, and its capture time', () => {
+    const photos = [
+      { sha256: 'c'.repeat(64), originalSha256: 'd'.repeat(64), capturedAt: '2025-03-15T01:26:53.000Z' },
+      { sha256: 'e'.repeat(64), originalSha256: 'e'.repeat(64), capturedAt: null },
+    ]
+    const text = receiptText({ number: 'WQ2', businessName: 'X', createdAt: '2026-01-01T00:00:00Z', incidentDate: '2026-01-01', amountFen: 0, photos, nextStep: null })
+    assert.ok(
+      text.includes(
+        [
+          '证据照片：2 张',
+          `  照片1 原图 SHA-256（与相册中的照片对应）：${'d'.repeat(64)}`,
+          `  照片1 上传件 SHA-256（压缩后上传的文件）：${'c'.repeat(64)}`,
+          '  照片1 拍摄时间：2025年3月15日 09:26',
+          `  照片2 原图 SHA-256（原图上传，与相册中的照片相同）：${'e'.repeat(64)}`,
+          '凭投诉编号',
+        ].join('\n'),
+      ),
+      text,
+    )
+  })
+
   test('no photos and no next step', () => {
     const text = receiptText({ number: 'WQ1', businessName: 'X', createdAt: '2026-01-01T00:00:00Z', incidentDate: '2026-01-01', amountFen: 0, photos: [], nextStep: null })
     assert.match(text, /证据照片：0 张\n凭投诉编号/)

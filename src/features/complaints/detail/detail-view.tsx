@@ -19,6 +19,7 @@ import { nextStepLine } from './describe'
 import { ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
 import { useComplaint } from './use-complaint'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const RED = '#b71c1c'
 
@@ -41,7 +42,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
 
   function upload(photo: ExtraPhoto) {
     patch(photo.id, { error: null, rejected: false, progress: { stage: 'preparing', percent: 0, attempt: 1 } })
-    uploadPhotoFile(photo.file, { original: photo.original, bytes: photo.bytes }, (progress) => patch(photo.id, { progress }))
+    uploadPhotoFile(photo.file, { original: photo.original }, (progress) => patch(photo.id, { progress }))
       .then((evidence) => patch(photo.id, { uploaded: true, evidenceId: evidence.id, progress: null }))
       .catch((error: unknown) => {
         const failure = describeUploadFailure(error)
@@ -130,6 +131,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
   const next = nextStepLine(complaint.nextStep)
   return (
     <View className='page detail'>
+      <PrivacyPopup />
       <View className='card detail__head'>
         <View className='complaint-item__top'>
           <Text className='detail__business'>{complaint.business.name}</Text>

@@ -6,8 +6,10 @@ import { PageState } from '@/components/page-state'
 import { errorMessage } from '@/lib/http'
 import { getComplaint } from '../api/get-complaint'
 import { useFilingStore } from '../filing/use-filing-store'
-import { chineseDate, receiptText } from '../receipt'
+import { chineseDate, photoReceiptLines, receiptText } from '../receipt'
 import { nextStepLine } from './describe'
+import { PrivacyPopup } from '@/components/privacy-popup'
+import { PRIVACY_WAY_FORWARD, privacyRefusal } from '@/lib/privacy-errors'
 
 /** After filing: the complaint number, what happens next and by when, and a receipt to copy. */
 export function ResultView({ complaintId }: { complaintId?: string }) {
@@ -51,6 +53,7 @@ export function ResultView({ complaintId }: { complaintId?: string }) {
 
   return (
     <View className='page result'>
+      <PrivacyPopup />
       <View className='card result__hero'>
         <Text className='result__mark'>✓</Text>
         <Text className='result__title'>投诉已提交</Text>
@@ -80,14 +83,25 @@ export function ResultView({ complaintId }: { complaintId?: string }) {
           <Text className='review__label'>证据照片</Text>
           <Text className='review__value'>{complaint.evidence.length} 张</Text>
         </View>
-        {complaint.evidence.map((e, i) => (
-          <Text key={e.id} className='result__hash'>
-            照片{i + 1} SHA-256：{e.sha256}
-          </Text>
-        ))}
+        {complaint.evidence.flatMap((e, i) =>
+          photoReceiptLines(e, i + 1).map((line) => (
+            <Text key={`${e.id}-${line}`} className='result__hash'>
+              {line}
+            </Text>
+          )),
+        )}
         <Button
           className='btn btn-secondary result__copy'
-          onClick={() => void Taro.setClipboardData({ data: receipt }).then(() => Taro.showToast({ title: '回执已复制', icon: 'success' }))}
+          onClick={() =>
+            void Taro.setClipboardData({ data: receipt }).then(
+              () => Taro.showToast({ title: '回执已复制', icon: 'success' }),
+              (error: unknown) => {
+                const privacy = privacyRefusal(error)
+                const content = privacy === 'not-declared' ? PRIVACY_WAY_FORWARD.notDeclared : privacy ? PRIVACY_WAY_FORWARD.clipboard : '没能复制，请截图保存本页的回执'
+                void Taro.showModal({ title: '没能复制回执', content, showCancel: false, confirmText: '知道了' })
+              },
+            )
+          }
         >
           复制回执
         </Button>

@@ -129,6 +129,15 @@ export function photoState(photo: DraftPhoto): PhotoState {
   return photo.error ? 'failed' : 'pending'
 }
 
+/** What to do about photos not uploaded: 重试 only exists on tiles the server did not refuse for good. */
+export function notUploadedText(photos: ReadonlyArray<Pick<DraftPhoto, 'rejected'>>): string {
+  const refused = photos.filter((p) => p.rejected).length
+  const retryable = photos.length - refused
+  if (!refused) return `有 ${retryable} 张照片没有上传成功，请在第 3 步点“重试”或删除它`
+  if (!retryable) return `有 ${refused} 张照片无法上传，请在第 3 步点“删除”去掉它`
+  return `有 ${photos.length} 张照片没有上传成功：请在第 3 步对可以重试的点“重试”，对无法上传的点“删除”`
+}
+
 /**
  * The path to ask for: the green channel only for a chosen directory entry that takes part in it;
  * any other business goes to the association. Undefined for drafts made before paths existed.

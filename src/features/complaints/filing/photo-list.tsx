@@ -38,7 +38,7 @@ function Thumb({ file }: { file: string }) {
 
 function statusOf(photo: PhotoTile): { text: string; tone: 'ok' | 'busy' | 'bad' } {
   const p = photo.progress
-  if (p?.stage === 'preparing') return { text: '正在压缩…', tone: 'busy' }
+  if (p?.stage === 'preparing') return { text: photo.original ? '正在检查照片…' : '正在检查并压缩…', tone: 'busy' }
   if (p?.stage === 'uploading') return { text: `正在上传 ${p.percent}%`, tone: 'busy' }
   if (p?.stage === 'waiting') return { text: `网络不好，马上重试（第 ${p.attempt} 次）`, tone: 'busy' }
   if (photo.uploaded) return { text: '✓ 已上传', tone: 'ok' }
@@ -46,7 +46,10 @@ function statusOf(photo: PhotoTile): { text: string; tone: 'ok' | 'busy' | 'bad'
   return { text: '等待上传', tone: 'busy' }
 }
 
-/** Evidence photos, one per row: picture, upload state with %, and big 原图 / 重试 / 删除 buttons. */
+/**
+ * Evidence photos, one per row: picture, upload state with %, and big 原图 / 重试 / 删除 buttons. A
+ * photo refused for good (not a photo, too large) shows one message and only 删除.
+ */
 export function PhotoList({ photos, max, onAdd, onRemove, onRetry, onOriginal }: Props) {
   const left = max - photos.length
   return (
@@ -68,17 +71,19 @@ export function PhotoList({ photos, max, onAdd, onRemove, onRetry, onOriginal }:
               </View>
             </View>
             <View className='photo__actions'>
-              <View
-                className={`toggle photo__original ${photo.original ? 'toggle--on' : ''} ${tooBig ? 'toggle--disabled' : ''}`}
-                role='checkbox'
-                aria-checked={photo.original}
-                aria-disabled={tooBig}
-                aria-label='原图'
-                onClick={() => !tooBig && onOriginal(photo.id, !photo.original)}
-              >
-                <Text className='toggle__box'>{photo.original ? '✓' : ''}</Text>
-                <Text>原图</Text>
-              </View>
+              {!photo.rejected && (
+                <View
+                  className={`toggle photo__original ${photo.original ? 'toggle--on' : ''} ${tooBig ? 'toggle--disabled' : ''}`}
+                  role='checkbox'
+                  aria-checked={photo.original}
+                  aria-disabled={tooBig}
+                  aria-label='原图'
+                  onClick={() => !tooBig && onOriginal(photo.id, !photo.original)}
+                >
+                  <Text className='toggle__box'>{photo.original ? '✓' : ''}</Text>
+                  <Text>原图</Text>
+                </View>
+              )}
               {photo.error && !photo.rejected && !photo.progress && (
                 <Button className='btn btn-secondary photo__button' onClick={() => onRetry(photo.id)}>
                   重试
@@ -88,7 +93,7 @@ export function PhotoList({ photos, max, onAdd, onRemove, onRetry, onOriginal }:
                 删除
               </Button>
             </View>
-            {tooBig && <Text className='muted photo__hint'>原图超过 10 MB，会压缩后上传</Text>}
+            {tooBig && !photo.error && <Text className='muted photo__hint'>原图超过 10 MB，会压缩后上传</Text>}
           </View>
         )
       })}

@@ -93,7 +93,7 @@ export const useFilingStore = create<FilingState>()((set, get) => {
       const current = get().draft?.photos.find((p) => p.id === photoId)
       return get().draft?.id === draftId && current && current.original === original ? current : null
     }
-    uploadPhotoFile(photo.file, { original, bytes: photo.bytes }, (progress) => {
+    uploadPhotoFile(photo.file, { original }, (progress) => {
       if (stillWanted()) setProgress(photoId, progress)
     })
       .then((evidence) => {

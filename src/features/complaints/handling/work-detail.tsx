@@ -6,6 +6,7 @@ import { ComplaintSections, Row } from '../detail/complaint-sections'
 import { chineseDate } from '../receipt'
 import { ActionPanel } from './action-panel'
 import { DeadlineLine } from './deadline-line'
+import { OriginalCheck } from './original-check'
 import { useComplaint } from '../detail/use-complaint'
 
 /** A complaint as the enterprise liaison or the association sees it, with the steps they may take. */
@@ -47,6 +48,8 @@ export function WorkDetail({ complaintId, role, userId }: { complaintId?: string
       )}
 
       <ComplaintSections complaint={complaint} showPhone />
+
+      {role === 'staff' && complaint.evidence.length > 0 && <OriginalCheck evidence={complaint.evidence} />}
     </View>
   )
 }

@@ -23,6 +23,7 @@ function report(clientId: string, queuedAt: string, photoFiles: string[], overri
 function harness(initial: OutboxReport[], server: { upload?(file: string): Promise<string>; post?(clientId: string): Promise<void> } = {}) {
   let reports = [...initial]
   const uploads: string[] = []
+  const provenances: unknown[] = []
   const posts: ReturnType<typeof toRequestBody>[] = []
   const discarded: string[] = []
   const deps: OutboxDeps = {
@@ -30,9 +31,10 @@ function harness(initial: OutboxReport[], server: { upload?(file: string): Promi
     patch: (id, change) => (reports = reports.map((r) => (r.clientId === id ? { ...r, ...change } : r))),
     remove: (id) => (reports = reports.filter((r) => r.clientId !== id)),
     progress: () => undefined,
-    uploadPhoto: async (file, onPercent) => {
+    uploadPhoto: async (file, onPercent, provenance) => {
       onPercent(50)
       uploads.push(file)
+      provenances.push(provenance)
       return server.upload ? server.upload(file) : `ev-${file}`
     },
     postReport: async (body) => {
@@ -41,7 +43,7 @@ function harness(initial: OutboxReport[], server: { upload?(file: string): Promi
     },
     discardPhoto: async (file) => void discarded.push(file),
   }
-  return { deps, uploads, posts, discarded, reports: () => reports }
+  return { deps, uploads, provenances, posts, discarded, reports: () => reports }
 }
 
 describe('outbox sync', () => {
@@ -57,6 +59,16 @@ describe('outbox sync', () => {
     assert.equal(h.posts[0]!.photos[0]!.latitude, 42.2, 'each photo carries where it was taken')
     assert.deepEqual(h.reports(), [])
     assert.deepEqual(h.discarded.sort(), ['a1', 'a2', 'b1'])
+  })
+
+  test('each photo is uploaded with what was read from it before compressing; the report carries its EXIF capture time', async () => {
+    const provenance = { originalSha256: 'a'.repeat(64), capturedAt: '2026-11-23T23:10:00.000Z', latitude: 42.2, longitude: 116 }
+    const queued = report('a', '2026-11-24T01:00:00.000Z', ['a1'])
+    queued.photos[0] = { ...queued.photos[0]!, provenance, capturedAt: provenance.capturedAt }
+    const h = harness([queued])
+    await syncOutboxOnce(h.deps)
+    assert.deepEqual(h.provenances, [provenance])
+    assert.equal(h.posts[0]!.photos[0]!.capturedAt, '2026-11-23T23:10:00.000Z')
   })
 
   test('a network failure stops the run, keeps the report and remembers photos already uploaded', async () => {

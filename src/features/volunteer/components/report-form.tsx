@@ -10,6 +10,7 @@ import { accuracyText, LocateError, LOCATE_PROBLEM_TEXT, type LocationFix } from
 import { queueReport } from '../outbox/queue-report'
 import type { OutboxPhoto, OutboxReport } from '../outbox/outbox-types'
 import './volunteer.css'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 type Locating = { state: 'locating' } | { state: 'fixed'; fix: LocationFix } | { state: 'failed'; problem: string }
 
@@ -115,6 +116,7 @@ export function ReportForm({ ownerId, existing, onSaved }: Props) {
 
   return (
     <View className='report-form'>
+      <PrivacyPopup />
       <View className='card'>
         <Text className='field-label'>问题类别</Text>
         <View className='report-chips' role='radiogroup' aria-label='问题类别'>

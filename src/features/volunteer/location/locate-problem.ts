@@ -1,3 +1,5 @@
+import { PRIVACY_WAY_FORWARD } from '@/lib/privacy-errors'
+
 export interface LocationFix {
   latitude: number
   longitude: number
@@ -5,12 +7,13 @@ export interface LocationFix {
   accuracy: number
 }
 
-export type LocateProblem = 'denied' | 'unavailable' | 'timeout'
+export type LocateProblem = 'denied' | 'unavailable' | 'timeout' | 'privacy'
 
 export const LOCATE_PROBLEM_TEXT: Record<LocateProblem, string> = {
   denied: '没有定位权限，请手动填写地址',
   unavailable: '暂时无法定位，请手动填写地址',
   timeout: '定位超时，请手动填写地址',
+  privacy: PRIVACY_WAY_FORWARD.location,
 }
 
 export class LocateError extends Error {

@@ -3,6 +3,7 @@
  * with its clientId (the server answers a repeat with the report it already has). Pure: the parts
  * that touch the network and storage come in as `OutboxDeps`, so this runs under node:test.
  */
+import type { EvidenceProvenance } from '@/contract/evidence'
 import type { CreateFieldReportRequest } from '@/contract/field-report'
 import type { OutboxProgress, OutboxReport } from './outbox-types'
 
@@ -13,7 +14,8 @@ export interface OutboxDeps {
   remove(clientId: string): void
   progress(clientId: string, progress: OutboxProgress | undefined): void
   /** Uploads one local photo; answers its evidence id. */
-  uploadPhoto(file: string, onPercent: (percent: number) => void): Promise<string>
+  /** `provenance`: what was read from the photo before it was compressed. */
+  uploadPhoto(file: string, onPercent: (percent: number) => void, provenance?: EvidenceProvenance): Promise<string>
   postReport(body: CreateFieldReportRequest): Promise<void>
   discardPhoto(file: string): Promise<void>
 }
@@ -74,8 +76,10 @@ async function sendOne(report: OutboxReport, deps: OutboxDeps): Promise<void> {
   deps.progress(report.clientId, { stage: 'photos', photosDone: done, photosTotal: total, percent: 0 })
   for (const photo of report.photos) {
     if (photo.evidenceId) continue
-    const evidenceId = await deps.uploadPhoto(photo.file, (percent) =>
-      deps.progress(report.clientId, { stage: 'photos', photosDone: done, photosTotal: total, percent }),
+    const evidenceId = await deps.uploadPhoto(
+      photo.file,
+      (percent) => deps.progress(report.clientId, { stage: 'photos', photosDone: done, photosTotal: total, percent }),
+      photo.provenance,
     )
     // Remembered at once: a later failure does not upload this photo again.
     const latest = deps.reports().find((r) => r.clientId === report.clientId) ?? report

@@ -1,3 +1,4 @@
+import type { EvidenceProvenance } from '@/contract/evidence'
 import type { FieldReportCategory } from '@/contract/field-report-rules'
 import type { LocationFix } from '../location/locate-problem'
 
@@ -7,11 +8,13 @@ export interface OutboxPhoto {
   /** Local file ref (a USER_DATA_PATH file on weapp, an IndexedDB key on H5). */
   file: string
   bytes: number
-  /** When and where the device was when the photo was added. */
+  /** When the photo was taken by its EXIF (read before compressing), else when it was added; where the device was then. */
   capturedAt: string
   fix: LocationFix | null
   /** Compressed for upload when it was queued (so the sender, in the main package, needs no compressor). */
   prepared?: boolean
+  /** Read from the file as picked, before compressing: its SHA-256, EXIF time and GPS (sent with the upload). */
+  provenance?: EvidenceProvenance
   /** Set once uploaded, so a retry does not upload it again. */
   evidenceId?: string
 }

@@ -1,16 +1,27 @@
 import { prepareForUpload } from '@/lib/image-compress'
-import { discardPhoto, persistPhoto } from '@/lib/photo-files'
+import { checkPickedPhoto, sizeProblem } from '@/lib/photo-check'
+import { discardPhoto, persistPhoto, photoFileSize, readPhotoBytes } from '@/lib/photo-files'
 import { surelyOffline } from './network'
 import { useOutboxStore } from './outbox-store'
 import type { FieldReportDraft, OutboxPhoto, OutboxReport } from './outbox-types'
 import { syncOutbox } from './run-outbox-sync'
 
-/** Compressed now (long edge 1600, q≈0.75), once, and saved where it survives a restart. */
+/**
+ * Checked (a photo, not too large to send), read (hash, EXIF time and GPS: compressing drops them),
+ * compressed now (long edge 1600, q≈0.75), once, and saved where it survives a restart.
+ */
 async function prepareAndKeep(photo: OutboxPhoto): Promise<OutboxPhoto> {
+  const check = checkPickedPhoto(await readPhotoBytes(photo.file))
+  if (!check.ok) throw new Error(check.problem)
   const prepared = await prepareForUpload(photo.file, { original: false })
+  const tooLarge = sizeProblem(await photoFileSize(prepared))
+  if (tooLarge) {
+    if (prepared !== photo.file) await discardPhoto(prepared)
+    throw new Error(tooLarge)
+  }
   const file = await persistPhoto(prepared, photo.id)
   if (prepared !== photo.file) await discardPhoto(photo.file)
-  return { ...photo, file, prepared: true }
+  return { ...photo, file, prepared: true, provenance: check.provenance, capturedAt: check.provenance.capturedAt ?? photo.capturedAt }
 }
 
 /**

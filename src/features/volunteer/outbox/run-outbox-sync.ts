@@ -4,6 +4,7 @@
  * back (weapp onNetworkStatusChange, H5 `online`) and the 立即上传 button; network trouble retries
  * with backoff (2 s, 4 s … 1 min) for as long as reports are waiting.
  */
+import type { EvidenceProvenance } from '@/contract/evidence'
 import { postJson } from '@/lib/http'
 import { discardPhoto } from '@/lib/photo-files'
 import { backoffDelay } from '@/lib/retry'
@@ -22,8 +23,8 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null
 let started = false
 
 /** Photos were compressed when queued (queue-report.ts): this stays small in the main package. */
-async function uploadPhoto(file: string, onPercent: (percent: number) => void): Promise<string> {
-  return (await uploadEvidence(file, { original: false, onProgress: onPercent })).id
+async function uploadPhoto(file: string, onPercent: (percent: number) => void, provenance?: EvidenceProvenance): Promise<string> {
+  return (await uploadEvidence(file, { original: false, provenance, onProgress: onPercent })).id
 }
 
 function deps(ownerId: string): OutboxDeps {

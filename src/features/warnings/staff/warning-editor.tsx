@@ -25,6 +25,7 @@ import { publicationText, scheduledIso } from './publication'
 import { useLivePreview } from './use-live-preview'
 import '../components/warnings.css'
 import './staff-warnings.css'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 const BLANK: WarningFields = {
   kind: 'warning',
@@ -174,6 +175,7 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
   const status = saved?.status ?? 'draft'
   return (
     <View className='warning-editor'>
+      <PrivacyPopup />
       <View className='card'>
         <Text className='staff-editor__status'>状态：{saved ? publicationText(saved) : '新草稿（未保存）'}</Text>
         {saved?.status === 'published' && (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MAX_PHOTOS } from '@/contract/complaint-rules'
+import { PrivacyPopup } from '@/components/privacy-popup'
 import { choosePhotos, type PhotoSource } from '@/lib/photo-files'
 import { photoState, type ComplaintDraft } from '../../drafts/draft-model'
 import { goToStep } from '../navigation'
@@ -68,7 +69,7 @@ export function PhotosStep({ owner, draftId }: { owner: DraftOwner; draftId?: st
       {draft && (
         <View>
           <View className='card'>
-            <Text className='tip'>拍下商品、小票、合同、聊天记录等。照片会先压缩再上传，更省流量；需要保留清晰原件时，打开“原图”。</Text>
+            <Text className='tip'>拍下商品、小票、合同、聊天记录等。照片会先压缩再上传，更省流量；需要保留清晰原件时，打开“原图”。回执会记下每张照片原件的指纹（SHA-256），以后可以和相册里的照片核对。</Text>
             <Text className='muted tip'>没有照片也可以提交；照片在后台上传，可以先填下一步。</Text>
           </View>
           <PhotoList
@@ -81,6 +82,7 @@ export function PhotosStep({ owner, draftId }: { owner: DraftOwner; draftId?: st
           />
         </View>
       )}
+      <PrivacyPopup />
     </StepFrame>
   )
 }

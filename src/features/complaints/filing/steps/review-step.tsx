@@ -5,7 +5,7 @@ import { chinaToday, DEMAND_LABELS, fenToYuan, INDUSTRY_LABELS, yuanToFen } from
 import { HANDLING_PATH_TEXT } from '@/contract/enterprise-rules'
 import { ApiRequestError, errorMessage } from '@/lib/http'
 import { createComplaint } from '../../api/create-complaint'
-import { firstIncompleteStep, handlingPathOf, photoState, toCreateRequest } from '../../drafts/draft-model'
+import { firstIncompleteStep, handlingPathOf, notUploadedText, photoState, toCreateRequest } from '../../drafts/draft-model'
 import { chineseDate } from '../../receipt'
 import { FILING_ROOT, goToStep } from '../navigation'
 import { StepFrame } from '../step-frame'
@@ -75,10 +75,10 @@ export function ReviewStep({ owner, draftId, beforeSubmit }: { owner: DraftOwner
     await uploadsSettled()
     const ready = useFilingStore.getState().draft
     if (!ready) return setPhase('idle')
-    const notUploaded = ready.photos.filter((p) => photoState(p) !== 'uploaded').length
-    if (notUploaded) {
+    const notUploaded = ready.photos.filter((p) => photoState(p) !== 'uploaded')
+    if (notUploaded.length) {
       setPhase('idle')
-      return setProblem({ text: `有 ${notUploaded} 张照片没有上传成功，请在第 3 步点“重试”或删除它`, step: 3 })
+      return setProblem({ text: notUploadedText(notUploaded), step: 3 })
     }
 
     setPhase('sending')

@@ -14,6 +14,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
         /axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/,
         path.resolve(__dirname, 'stubs/axios-fetch-adapter.js'),
       ])
+  // `npm start` (scripts/h5-build.mjs) sets this to show a percentage while the first build runs.
+  const reportProgress = (chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): void } }) => {
+    if (!process.env.WEIQUAN_BUILD_PROGRESS) return
+    let last = -1
+    chain.plugin('weiquan-progress').use(webpack.ProgressPlugin, [
+      (fraction: number) => {
+        const percent = Math.floor(fraction * 100)
+        if (percent === last) return
+        last = percent
+        process.stdout.write(`\n${process.env.WEIQUAN_BUILD_PROGRESS} ${percent}\n`)
+      },
+    ])
+  }
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'weiquan',
     date: '2026-11-23',
@@ -51,7 +64,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      webpackChain: dropAxiosFetchAdapter,
+      webpackChain: (chain) => {
+        dropAxiosFetchAdapter(chain)
+        reportProgress(chain)
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

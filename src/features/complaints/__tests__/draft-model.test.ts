@@ -15,7 +15,7 @@ const TODAY = '2026-11-23'
 
 function draft(overrides: Partial<ComplaintDraft> = {}): ComplaintDraft {
   return {
-    ...newDraft({ id: 'd-1', idempotencyKey: 'k-1', ownerId: 'u-1', phone: '13800000001', today: TODAY, now: '2026-11-23T01:00:00.000Z' }),
+    ...newDraft({ id: 'd-1', idempotencyKey: 'k-1', ownerId: 'u-1', phone: '13800000001', now: '2026-11-23T01:00:00.000Z' }),
     ...overrides,
   }
 }

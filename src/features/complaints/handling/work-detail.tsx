@@ -46,7 +46,7 @@ export function WorkDetail({ complaintId, role, userId }: { complaintId?: string
         </View>
       )}
 
-      <ComplaintSections complaint={complaint} showPhone />
+      <ComplaintSections complaint={complaint} viewer={role} showPhone />
     </View>
   )
 }

@@ -17,16 +17,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
   // `npm start` (scripts/h5-build.mjs) sets this to show a percentage while the first build runs.
   const reportProgress = (chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): void } }) => {
     if (!process.env.WEIQUAN_BUILD_PROGRESS) return
-    let last = -1
+    let last = ''
     chain.plugin('weiquan-progress').use(webpack.ProgressPlugin, [
-      (fraction: number) => {
-        const percent = Math.floor(fraction * 100)
-        if (percent === last) return
-        last = percent
-        process.stdout.write(`\n${process.env.WEIQUAN_BUILD_PROGRESS} ${percent}\n`)
+      (fraction: number, stage: string, ...details: string[]) => {
+        // Minifying (terser) is one long step at 92 %: it is named so that the wait is explained.
+        const step = details.some((d) => /terser|asset processing/i.test(d)) ? 'minify' : stage.split(' ')[0] || (fraction >= 1 ? 'done' : 'build')
+        const line = `${process.env.WEIQUAN_BUILD_PROGRESS} ${Math.floor(fraction * 100)} ${step}`
+        if (line === last) return
+        last = line
+        process.stdout.write(`\n${line}\n`)
       },
     ])
   }
+
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'weiquan',
     date: '2026-11-23',

@@ -8,23 +8,25 @@ import path from 'node:path'
 export const PROGRESS_MARK = '@@weiquan-progress'
 
 /**
- * [percent, seconds] of a first `taro build --type h5` measured on a shared 2-core machine
- * (Dec 2026): used until this machine has timed a build of its own.
+ * [percent, seconds] of a first `taro build --type h5` measured on the shared 2-core development
+ * machine (3 Dec 2026, other builds running): webpack reaches 92 % in half a minute, then minifies
+ * for about three minutes without moving. Used until this machine has timed a build of its own.
  */
 export const MEASURED_PROFILE = [
   [0, 0],
-  [10, 40],
-  [30, 80],
-  [60, 120],
-  [70, 140],
-  [90, 190],
-  [100, 210],
+  [10, 4],
+  [19, 27],
+  [92, 28],
+  [93, 205],
+  [100, 219],
 ]
 
-/** The percentage in one line of build output, or null for any other line. */
+const STEPS = { setup: '准备', building: '编译页面代码', build: '编译页面代码', sealing: '整理代码', minify: '压缩代码，这一步最慢', emitting: '写入文件', done: '完成' }
+
+/** The percentage and step in one line of build output ("@@weiquan-progress 42 building"), or null. */
 export function parseProgress(line) {
-  const match = new RegExp(`^${PROGRESS_MARK} (\\d{1,3})$`).exec(line.trim())
-  return match ? Math.min(100, Number(match[1])) : null
+  const match = new RegExp(`^${PROGRESS_MARK} (\\d{1,3})(?: (\\w+))?$`).exec(line.trim())
+  return match ? { percent: Math.min(100, Number(match[1])), step: match[2] ?? 'build' } : null
 }
 
 /** Seconds into a build (from a [percent, seconds] profile) at which `percent` was reached. */
@@ -38,14 +40,16 @@ function secondsAt(profile, percent) {
 }
 
 /**
- * Seconds still to go: the reference build's time left from this percentage, scaled by how much
- * slower or faster this build has been so far (a busy machine stays busy).
+ * Seconds still to go: the reference build's length, scaled by how much slower or faster this
+ * build reached its latest percentage, minus the time already spent. The scale is damped (square
+ * root): on a busy 2-core machine compiling ran 4× slower than the reference but minifying only
+ * 1.4×. Early percentages come too fast to judge the pace by.
  */
-export function secondsLeft(profile, percent, elapsedSeconds) {
+export function secondsLeft(profile, percent, reachedAfter, elapsed) {
   const total = profile[profile.length - 1][1]
-  const reached = secondsAt(profile, percent)
-  const pace = reached >= 5 ? Math.min(3, Math.max(0.33, elapsedSeconds / reached)) : 1
-  return Math.max(0, Math.round((total - reached) * pace))
+  const reference = secondsAt(profile, percent)
+  const pace = reference >= 20 ? Math.min(3, Math.max(0.5, Math.sqrt(reachedAfter / reference))) : 1
+  return Math.max(0, Math.round(total * pace - elapsed))
 }
 
 function duration(seconds) {
@@ -55,10 +59,11 @@ function duration(seconds) {
   return rest ? `${minutes} 分 ${rest} 秒` : `${minutes} 分钟`
 }
 
-export function statusLine(percent, elapsedSeconds, profile) {
-  const left = secondsLeft(profile, percent, elapsedSeconds)
-  const tail = percent >= 100 ? '正在写入文件' : left > 0 ? `预计还需约 ${duration(left)}` : '马上就好'
-  return `正在构建 H5 页面 ${String(percent).padStart(3)}%（已用 ${duration(elapsedSeconds)}，${tail}）`
+/** One line of progress: `reachedAfter` is when the build got to `percent`, `elapsed` is now. */
+export function statusLine({ percent, step = 'build', reachedAfter, elapsed }, profile) {
+  const left = secondsLeft(profile, percent, reachedAfter, elapsed)
+  const tail = left > 0 ? `预计还需约 ${duration(left)}` : '比预计的慢，请再稍等'
+  return `正在构建 H5 页面 ${String(percent).padStart(3)}%：${STEPS[step] ?? STEPS.build}（已用 ${duration(elapsed)}，${tail}）`
 }
 
 /** The first line, before any progress: how long it took last time here, or what it takes on 2 cores. */
@@ -90,18 +95,33 @@ export function buildH5({ taroBin, timingFile, write = (text) => process.stdout.
   const profile = [[0, 0]]
   let output = ''
   let pending = ''
-  let shownStep = -1
   write(`${openingLine(timed)}\n`)
 
-  const show = (percent) => {
+  let current = { percent: 0, step: 'setup', reachedAfter: 0 }
+  let shownTenth = -1
+  let shownStep = ''
+  let shownAt = 0
+  const show = (force = false) => {
+    const elapsed = Math.round((now() - started) / 1000)
+    const line = statusLine({ ...current, elapsed }, timed.profile)
+    if (isTTY) return write(`\r${line}\u001b[K`)
+    // In a log: a line per 10 % or new step, and one every 15 s while a long step shows no change.
+    const tenth = Math.floor(current.percent / 10)
+    if (!force && tenth === shownTenth && current.step === shownStep) return
+    shownTenth = tenth
+    shownStep = current.step
+    shownAt = elapsed
+    write(`${line}\n`)
+  }
+  const progressed = ({ percent, step }) => {
     const elapsed = Math.round((now() - started) / 1000)
     if (profile[profile.length - 1][0] < percent) profile.push([percent, elapsed])
-    if (isTTY) return write(`\r${statusLine(percent, elapsed, timed.profile)}\u001b[K`)
-    const step = Math.floor(percent / 10)
-    if (step === shownStep) return
-    shownStep = step
-    write(`${statusLine(percent, elapsed, timed.profile)}\n`)
+    current = percent > current.percent ? { percent, step, reachedAfter: elapsed } : { ...current, step }
+    show()
   }
+  const ticker = setInterval(() => {
+    if (isTTY || Math.round((now() - started) / 1000) - shownAt >= 15) show(true)
+  }, 1000)
 
   return new Promise((resolve) => {
     const child = spawn(taroBin, ['build', '--type', 'h5'], {
@@ -113,14 +133,18 @@ export function buildH5({ taroBin, timingFile, write = (text) => process.stdout.
       const lines = pending.split('\n')
       pending = lines.pop() ?? ''
       for (const line of lines) {
-        const percent = parseProgress(line)
-        if (percent === null) output += `${line}\n`
-        else show(percent)
+        const progress = parseProgress(line)
+        if (progress) progressed(progress)
+        else output += `${line}\n`
       }
     })
     child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('error', (error) => resolve({ ok: false, output: `${output}\n${error.message}`, seconds: 0 }))
+    child.on('error', (error) => {
+      clearInterval(ticker)
+      resolve({ ok: false, output: `${output}\n${error.message}`, seconds: 0 })
+    })
     child.on('close', (code) => {
+      clearInterval(ticker)
       const seconds = Math.round((now() - started) / 1000)
       if (isTTY) write('\n')
       if (code === 0) {

@@ -28,7 +28,9 @@ if (stale && !process.env.H5_DIR) {
     console.error(`${build.output}\nH5 构建失败，请查看上面的错误信息`)
     process.exit(1)
   }
+  console.log('正在压缩页面文件，供手机在慢网络上快速打开（约 20–40 秒）…')
   spawnSync(process.execPath, ['scripts/precompress.mjs', 'dist/h5'], { stdio: 'ignore' })
+  console.log('正在启动服务…')
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { stdio: 'inherit' })

@@ -33,7 +33,7 @@ export function DraftList({ ownerId }: { ownerId: string }) {
       <Text className='section-title drafts__title'>没写完的投诉</Text>
       {drafts.map((draft) => (
         // The whole card opens the draft, as a complaint card does; its buttons keep their own jobs.
-        <View key={draft.id} className='card draft-item' data-draft={draft.id} role='button' onClick={() => void continueDraft(draft)}>
+        <View key={draft.id} className='card draft-item' data-draft={draft.id} role='button' hoverClass='draft-item--pressed' onClick={() => void continueDraft(draft)}>
           <Text className='draft-item__badge'>草稿 · 未提交</Text>
           <Text className='draft-item__name'>{draftTitle(draft)}</Text>
           <Text className='muted'>

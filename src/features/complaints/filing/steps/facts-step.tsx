@@ -44,7 +44,7 @@ async function amountConfirmed(draft: ComplaintDraft): Promise<boolean> {
   if (fen === null || !amountNeedsConfirming(draft.amountYuan) || draft.amountConfirmedFen === fen) return true
   const { confirm } = await Taro.showModal({
     title: '请核对金额',
-    content: `您填写的涉及金额是 ${groupedYuan(fen)} 元，金额是否正确？`,
+    content: `您填写的涉及金额是 ${groupedYuan(fen)} 元（约 ${Math.round(fen / 1_000_000)} 万元），请确认没有多输一个 0 或漏了小数点。`,
     confirmText: '金额正确',
     cancelText: '返回修改',
     confirmColor: '#b71c1c',

@@ -119,6 +119,10 @@ describe('投诉路上的毛刺（H5，390×844）', () => {
       assert.equal(await dates.locator('.chip--on').count(), 0, 'no date is chosen for the person')
       await two.getByText('请选择纠纷发生的日期').waitFor()
       await screenshot('r01-facts-date-not-chosen')
+      // 选择日期 opens the calendar; cancelling it still chooses nothing.
+      await chip(dates, '选择日期').tap()
+      await page.locator('.weui-picker__action').filter({ hasText: '取消' }).tap()
+      assert.equal(await dates.locator('.chip--on').count(), 0)
 
       // Everything but the date and the amount; 下一步 is at the bottom, the date at the top.
       await two.locator('taro-textarea-core textarea').fill(DESCRIPTION)
@@ -213,19 +217,23 @@ describe('投诉路上的毛刺（H5，390×844）', () => {
     })
   })
 
-  test('方案通知写明金额和日期；企业和消协看到“消费者”；接受后方案和到期日还在；结束的投诉仍在处理中页提示', async (t) => {
+  /** 王阿姨's complaint to the demo ODR enterprise, with the liaison's proposal due in 7 days. */
+  async function proposedComplaint() {
     const consumer = await server.signIn(CONSUMER)
     const liaison = await server.signIn(LIAISON)
-    const staff = await server.signIn(STAFF)
-    const enterprise = liaison.user.enterprise!
-    const complaint = await fileOdrThroughApi(server, consumer, enterprise)
+    const complaint = await fileOdrThroughApi(server, consumer, liaison.user.enterprise!)
     const promised = chinaDay(7)
     const proposed = await server.api('POST', `/complaints/${complaint.id}/actions/propose`, {
       token: liaison.accessToken,
       body: { text: '全额退款 128.5 元，三日内原路退回', amountFen: 12850, promisedDate: promised },
     })
     assert.equal(proposed.status, 200, JSON.stringify(proposed.body))
+    return { consumer, liaison, complaint, promised }
+  }
 
+  test('企业联络人和消协看到的时间线写“消费者 · 提交投诉”，不写“您”', async (t) => {
+    const { liaison, complaint } = await proposedComplaint()
+    const staff = await server.signIn(STAFF)
     await onPhone({ t, name: 'rough-liaison', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInBrowser(page, liaison)
       await page.goto(`${HANDLE}?id=${complaint.id}`)
@@ -240,12 +248,15 @@ describe('投诉路上的毛刺（H5，390×844）', () => {
       await page.goto(`${STAFF_DETAIL}?id=${complaint.id}`)
       await screen(page, STAFF_DETAIL).getByText('消费者 · 提交投诉').waitFor()
     })
+  })
 
+  test('方案通知写明金额和日期；接受方案后，方案和到期日留在详情页上', async (t) => {
+    const { consumer, complaint, promised } = await proposedComplaint()
     await onPhone({ t, name: 'rough-consumer', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInBrowser(page, consumer)
       await page.goto(MESSAGES)
       const offer = `退赔 128.50 元，${monthDay(promised)}前做到`
-      await screen(page, MESSAGES).locator('.inbox-item__body').filter({ hasText: offer }).waitFor()
+      await screen(page, MESSAGES).locator('.inbox-item__body').filter({ hasText: offer }).first().waitFor()
       await toastGone(page)
       await screenshot('r07-notification-says-offer')
 
@@ -260,14 +271,24 @@ describe('投诉路上的毛刺（H5，390×844）', () => {
       await accepted.getByText(`${chinese(promised)}前做到 · 还有 7 天`).waitFor()
       await toastGone(page)
       await screenshot('r08-accepted-proposal-kept')
+    })
+  })
 
+  test('刚结束的投诉离开“处理中”后，仍在下面“最近结束的投诉”里', async (t) => {
+    const { consumer, complaint } = await proposedComplaint()
+    const accepted = await server.api('POST', `/complaints/${complaint.id}/actions/accept_proposal`, { token: consumer.accessToken, body: {} })
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body))
+    await onPhone({ t, name: 'rough-closed', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await signInBrowser(page, consumer)
       await page.goto(COMPLAINTS)
-      const tab = screen(page, COMPLAINTS)
-      const closed = tab.locator('.complaints__closed-lately')
+      const closed = screen(page, COMPLAINTS).locator('.complaints__closed-lately')
       await closed.getByText('最近结束的投诉（7 天内）').waitFor()
       await closed.locator(`.complaint-item[data-complaint="${complaint.number}"]`).waitFor()
       await closed.scrollIntoViewIfNeeded()
+      await toastGone(page)
       await screenshot('r09-list-recently-closed')
+      await button(closed, '查看全部已结束的投诉').tap()
+      await screen(page, COMPLAINTS).locator('.complaints__tab--on').filter({ hasText: '已结束' }).waitFor()
     })
   })
 })

@@ -17,7 +17,9 @@ export function useStepValidation(step: number, draft: ComplaintDraft | null) {
   return {
     errors,
     errorOf: (field: DraftField) => (attempted || touched.has(field) ? errors[field] : undefined),
-    focusOf: (field: DraftField) => focused === field,
+    // NOTE: undefined rather than false: on weapp Taro renders an input with any `focus` attribute
+    // through another template (tmpl_*_focus), so the attribute is only there while it is needed.
+    focusOf: (field: DraftField) => (focused === field ? true : undefined),
     touch(field: DraftField) {
       setFocused(null)
       setTouched((t) => (t.has(field) ? t : new Set([...t, field])))

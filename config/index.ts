@@ -15,6 +15,22 @@ export default defineConfig<'webpack5'>(async (merge) => {
         /axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/,
         path.resolve(__dirname, 'stubs/axios-fetch-adapter.js'),
       ])
+  // `npm start` (scripts/h5-build.mjs) sets this to show a percentage while the first build runs.
+  const reportProgress = (chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): void } }) => {
+    if (!process.env.WEIQUAN_BUILD_PROGRESS) return
+    let last = ''
+    chain.plugin('weiquan-progress').use(webpack.ProgressPlugin, [
+      (fraction: number, stage: string, ...details: string[]) => {
+        // Minifying (terser) is one long step at 92 %: it is named so that the wait is explained.
+        const step = details.some((d) => /terser|asset processing/i.test(d)) ? 'minify' : stage.split(' ')[0] || (fraction >= 1 ? 'done' : 'build')
+        const line = `${process.env.WEIQUAN_BUILD_PROGRESS} ${Math.floor(fraction * 100)} ${step}`
+        if (line === last) return
+        last = line
+        process.stdout.write(`\n${line}\n`)
+      },
+    ])
+  }
+
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'weiquan',
     date: '2026-11-23',
@@ -51,6 +67,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       webpackChain(chain: Parameters<typeof dropAxiosFetchAdapter>[0]) {
         dropAxiosFetchAdapter(chain)
+        reportProgress(chain)
         // The service worker sits at the site root (its scope) under a fixed name, with the build's file list.
         // Staff and enterprise pages are left out: they are used at a desk with a network, and every phone
         // would download them at install for nothing.

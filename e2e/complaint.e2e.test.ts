@@ -30,6 +30,10 @@ const STEP = {
   result: '/packages/complaint/pages/result/index',
   detail: '/packages/complaint/pages/detail/index',
 }
+const YESTERDAY = (() => {
+  const [y, m, d] = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10).split('-').map(Number)
+  return `${y}年${m}月${d}日`
+})()
 const DESCRIPTION = '11月20日在店里买的纯牛奶，回家发现已经过期三天了。找店员要求退款，店员说售出概不退换，态度很差。'
 
 interface ComplaintList {
@@ -105,6 +109,9 @@ async function fillBusinessAndFacts(page: Page, business: string, shot?: (name: 
 
   const two = screen(page, STEP.facts)
   await two.getByText('第 2 步，共 5 步').waitFor()
+  // The date is a choice, not a silent 今天.
+  await chip(two, '昨天').tap()
+  await two.getByText(`发生在 ${YESTERDAY}`).waitFor()
   await input(two, '涉及金额').fill('12.5')
   const description = two.locator('taro-textarea-core textarea')
   await description.fill('牛奶过期了')
@@ -184,7 +191,7 @@ describe('投诉（H5，iPhone 13）', () => {
 
       const five = screen(page, STEP.review)
       await five.getByText('第 5 步，共 5 步').waitFor()
-      for (const text of ['示例优选超市', '北京市朝阳区', '食品', '12.50 元', '退款、道歉', '证据照片（3 张）', CONSUMER.phone, '已同意']) {
+      for (const text of ['示例优选超市', '北京市朝阳区', '食品', YESTERDAY, '12.50 元', '退款、道歉', '证据照片（3 张）', CONSUMER.phone, '已同意']) {
         await five.getByText(text).first().waitFor()
       }
       await screenshot('c05-step5-review')
@@ -208,7 +215,7 @@ describe('投诉（H5，iPhone 13）', () => {
       const receipt = await page.evaluate(() => navigator.clipboard.readText())
       assert.match(receipt, new RegExp(`投诉编号：${number}`))
       assert.match(receipt, /被投诉商家：示例优选超市/)
-      assert.match(receipt, /发生日期：\d{4}年\d{1,2}月\d{1,2}日/)
+      assert.match(receipt, new RegExp(`发生日期：${YESTERDAY}`))
       assert.equal((receipt.match(/SHA-256（[^）]+）：[0-9a-f]{64}/g) ?? []).length, 6)
       for (const [index, file] of photos.entries()) {
         const picked = createHash('sha256').update(readFileSync(file)).digest('hex')

@@ -139,6 +139,7 @@ async function fileThroughUi(page: Page, server: TestServer, shot: (name: string
   await next(page, STEP.business, STEP.facts)
 
   const two = screen(page, STEP.facts)
+  await chip(two, '昨天').tap()
   await input(two, '涉及金额').fill('128.5')
   await two.locator('taro-textarea-core textarea').fill('11月20日在超市买的纯牛奶已经过期三天了，店员拒绝退款，态度很差。')
   await chip(two, '退款').tap()

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { buildH5 } from './h5-build.mjs'
 
 const h5Index = path.join(process.env.H5_DIR || 'dist/h5', 'index.html')
 
@@ -19,13 +20,17 @@ function newestSource(dirs) {
 
 const stale = !existsSync(h5Index) || statSync(h5Index).mtimeMs < newestSource(['src', 'config'])
 if (stale && !process.env.H5_DIR) {
-  console.log('正在构建 H5 页面（首次约需 30 秒）…')
-  const build = spawnSync(path.join('node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  if (build.status !== 0) {
-    console.error(`${build.stdout}\n${build.stderr}\nH5 构建失败，请查看上面的错误信息`)
+  const build = await buildH5({
+    taroBin: path.join('node_modules', '.bin', 'taro'),
+    timingFile: path.join('node_modules', '.cache', 'weiquan', 'h5-build-timing.json'),
+  })
+  if (!build.ok) {
+    console.error(`${build.output}\nH5 构建失败，请查看上面的错误信息`)
     process.exit(1)
   }
+  console.log('正在压缩页面文件，供手机在慢网络上快速打开（约 20–40 秒）…')
   spawnSync(process.execPath, ['scripts/precompress.mjs', 'dist/h5'], { stdio: 'ignore' })
+  console.log('正在启动服务…')
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { stdio: 'inherit' })

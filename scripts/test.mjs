@@ -105,6 +105,8 @@ await Promise.all([
 const unitTests = [
   ...findTests('src', /__tests__[\\/].+\.test\.tsx?$/),
   ...findTests('server/src', /__tests__[\\/].+\.test\.ts$/, (f) => f.startsWith(path.join('server', 'src', '__tests__'))),
+  // The start-up scripts and the dependency tree (scripts/weapp/__tests__ run in the weapp checks).
+  ...findTests(path.join('scripts', '__tests__'), /\.test\.ts$/),
 ]
 await step('unit', process.execPath, nodeTest(unitTests))
 

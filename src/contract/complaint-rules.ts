@@ -51,6 +51,8 @@ export const MAX_PHOTOS = 9
 export const MAX_PHOTOS_PER_COMPLAINT = 30
 /** ¥10,000,000 in fen; above this an amount is certainly a typo. */
 export const AMOUNT_MAX_FEN = 1_000_000_000
+/** ¥100,000 in fen; above this the app asks whether the amount is right before going on. */
+export const AMOUNT_CONFIRM_FEN = 10_000_000
 /** 统一社会信用代码: 18 characters, no I, O, S, V, Z. */
 export const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
@@ -101,6 +103,24 @@ export function fenToYuan(fen: number): string {
   const yuan = Math.floor(fen / 100)
   const cents = fen % 100
   return cents ? `${yuan}.${String(cents).padStart(2, '0')}` : String(yuan)
+}
+
+/** 9999999.99 → "9,999,999.99": a big amount read at a glance. */
+export function groupedYuan(fen: number): string {
+  const [yuan = '0', cents] = fenToYuan(fen).split('.')
+  return yuan.replace(/\B(?=(\d{3})+$)/g, ',') + (cents ? `.${cents}` : '')
+}
+
+/** True when a valid amount is large enough to be worth a second look (an extra 0 is easily typed). */
+export function amountNeedsConfirming(text: string): boolean {
+  const fen = yuanToFen(text)
+  return fen !== null && fen > AMOUNT_CONFIRM_FEN && fen <= AMOUNT_MAX_FEN
+}
+
+/** What an enterprise offers, in one line for notifications and the detail: 退赔 128.5 元，12月10日前做到. */
+export function offerSummary(offer: { amountFen: number; promisedDate: string }): string {
+  const [, m, d] = offer.promisedDate.split('-').map(Number)
+  return `退赔 ${fenToYuan(offer.amountFen)} 元，${m}月${d}日前做到`
 }
 
 export function amountError(text: string): string | null {

@@ -7,6 +7,14 @@ export const SMS_CODE_PATTERN = /^\d{6}$/
 export const SMS_CODE_LENGTH = 6
 export const SMS_RESEND_SECONDS = 60
 
+/**
+ * Full-width digits and dots (１３８, ．, and 。 typed for a decimal point by Chinese keyboards) →
+ * ASCII, so a number typed in a Chinese input method is kept instead of dropped.
+ */
+export function halfWidthDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3002/g, '.')
+}
+
 export function phoneError(phone: string): string | null {
   const value = phone.trim()
   if (!value) return '请输入手机号'

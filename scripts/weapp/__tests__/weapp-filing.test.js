@@ -189,6 +189,7 @@ describe('被投诉的商家 packages/complaint/pages/business/index', () => {
   test('下一步 shows inline errors in Chinese; filled in, it saves the draft and opens step 2', async () => {
     const p = await mountPage('packages/complaint/pages/business/index', { storage: sessionStorage(CONSUMER), query: { draft: 'draft-new' } })
     await p.waitForText('第 1 步，共 5 步')
+    await p.waitForText('商家名称') // the step's frame shows before the draft has opened
     for (const label of ['商家名称', '所在地区', '详细地址', '填写商家的统一社会信用代码（选填）', '所属行业', '食品', '预付式消费', '其他']) expect(p.text()).toContain(label)
     expect(p.findAll('wx-view', '上一步')).toHaveLength(0) // nothing before step 1
 
@@ -245,6 +246,7 @@ describe('被投诉的商家: suggestions from the enterprise directory', () => 
       },
     })
     await p.waitForText('第 1 步，共 5 步')
+    await p.waitForText('商家名称')
     await p.input(p.findAll('wx-input')[0], '健身')
     await p.waitForText('乐动力健身俱乐部有限公司', 3000)
     expect(searches).toHaveLength(1) // debounced: one request for the whole word
@@ -337,10 +339,16 @@ describe('投诉 tab pages/complaints/index', () => {
 
   test('lists my complaints with status chips, loads more at the bottom, refreshes on pull, shows drafts first', async () => {
     const lists = []
+    const closedHints = []
     const p = await mountPage('pages/complaints/index', {
       storage: { ...sessionStorage(CONSUMER), ...draftStorage(readyDraft('draft-old', { step: 2, business: { name: '快乐健身', region: '', address: '', creditCode: '', enterpriseId: null } })) },
       wx: { stopPullDownRefresh: jest.fn((o) => setTimeout(() => o.success?.({ errMsg: 'stopPullDownRefresh:ok' }), 0)) },
       respond: (opts) => {
+        // 处理中 also asks for the first page of 已结束, to show complaints that closed lately.
+        if (opts.method === 'GET' && /\/api\/complaints\?.*state=closed/.test(opts.url)) {
+          closedHints.push(opts.url)
+          return { data: { items: [], nextCursor: null } }
+        }
         if (opts.method === 'GET' && /\/api\/complaints\?/.test(opts.url)) {
           lists.push(opts.url)
           const cursor = /cursor=([^&]+)/.exec(opts.url)?.[1]
@@ -356,6 +364,8 @@ describe('投诉 tab pages/complaints/index', () => {
     expect(p.text().indexOf('快乐健身')).toBeLessThan(p.text().indexOf('商家1')) // drafts first
     expect(lists[0]).toMatch(/state=open/)
     expect(lists[0]).toMatch(/limit=20/)
+    expect(closedHints.length).toBeGreaterThan(0)
+    expect(p.text()).not.toContain('最近结束的投诉') // nothing closed lately
 
     p.page.instance.onReachBottom()
     await p.waitForText('商家3')

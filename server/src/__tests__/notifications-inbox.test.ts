@@ -30,6 +30,7 @@ describe(`notification inbox (${TEST_DB})`, () => {
     const inbox = (await get(cast.consumer.token, '/api/notifications')).json()
     assert.equal(inbox.items[0].type, 'proposal_received')
     assert.equal(inbox.items[0].title, '商家提出了处理方案')
+    assert.match(inbox.items[0].body, /^退赔 3999 元，1月10日前做到（/, 'the notification says what is offered and by when')
     assert.equal(inbox.items[0].link, `/packages/complaint/pages/detail/index?id=${filed.id}`)
     assert.equal(inbox.items[0].read, false)
     assert.equal(inbox.unreadCount, before + 1)

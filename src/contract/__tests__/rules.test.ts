@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { maskPhone, phoneError, smsCodeError } from '../rules'
+import { halfWidthDigits, maskPhone, phoneError, smsCodeError } from '../rules'
 import { ERROR_MESSAGES, isErrorCode } from '../error-codes'
 import { hasWorkspace, ROLE_LABELS } from '../roles'
 
@@ -10,6 +10,14 @@ describe('field rules shown inline in the app', () => {
     assert.equal(phoneError('1380000'), '请输入 11 位手机号')
     assert.equal(phoneError('23800000001'), '请输入 11 位手机号')
     assert.equal(phoneError(' 13800000001 '), null)
+  })
+
+  test('digits typed with a Chinese keyboard (全角) become ordinary digits', () => {
+    assert.equal(halfWidthDigits('１３８０００００００１'), '13800000001')
+    assert.equal(halfWidthDigits('１２８．５'), '128.5')
+    assert.equal(halfWidthDigits('１２８。５'), '128.5')
+    assert.equal(halfWidthDigits('138 0000'), '138 0000')
+    assert.equal(phoneError(halfWidthDigits('１３８０００００００１')), null)
   })
 
   test('SMS codes', () => {

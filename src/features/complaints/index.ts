@@ -4,5 +4,5 @@
 export { ComplaintListItem } from './components/complaint-list-item'
 export { DraftList } from './components/draft-list'
 export { StatusChip } from './components/status-chip'
-export { useComplaintList, type ListFilter } from './components/use-complaint-list'
+export { RECENTLY_CLOSED_DAYS, useComplaintList, type ListFilter } from './components/use-complaint-list'
 export { continueDraft, newComplaintUrl, openComplaint, startComplaint } from './start'

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { LoginPrompt, useSessionStore } from '@/features/auth'
-import { ComplaintListItem, DraftList, openComplaint, startComplaint, useComplaintList, type ListFilter } from '@/features/complaints'
+import { ComplaintListItem, DraftList, openComplaint, RECENTLY_CLOSED_DAYS, startComplaint, useComplaintList, type ListFilter } from '@/features/complaints'
 
 const FILTERS: Array<{ value: ListFilter; label: string; empty: string }> = [
   { value: 'open', label: '处理中', empty: '没有处理中的投诉' },
@@ -63,7 +63,7 @@ export default function ComplaintsPage() {
       )}
       {list.phase === 'ready' && list.items.length === 0 && (
         <View className='card'>
-          <PageState kind='empty' title={empty} description='遇到消费纠纷，点上面的“我要投诉”' />
+          <PageState kind='empty' title={empty} description={list.closedLately.length ? '最近结束的投诉在下面' : '遇到消费纠纷，点上面的“我要投诉”'} />
         </View>
       )}
       {list.phase === 'ready' &&
@@ -83,6 +83,17 @@ export default function ComplaintsPage() {
           ) : (
             <Text className='muted'>没有更多了</Text>
           )}
+        </View>
+      )}
+      {list.phase === 'ready' && list.filter === 'open' && list.closedLately.length > 0 && (
+        <View className='complaints__closed-lately'>
+          <Text className='section-title'>最近结束的投诉（{RECENTLY_CLOSED_DAYS} 天内）</Text>
+          {list.closedLately.map((complaint) => (
+            <ComplaintListItem key={complaint.id} complaint={complaint} onOpen={(id) => void openComplaint(id)} />
+          ))}
+          <Button className='btn btn-plain' onClick={() => list.choose('closed')}>
+            查看全部已结束的投诉
+          </Button>
         </View>
       )}
     </View>

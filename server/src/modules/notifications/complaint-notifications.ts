@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely'
+import { offerSummary } from '../../../../src/contract/complaint-rules'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
@@ -103,6 +104,8 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
 
   const seen = new Set<string>()
   const label = COMPLAINT_EVENT_LABELS[event.type]
+  // A proposal says what is offered, so the consumer can weigh it from the notification (and the SMS) alone.
+  const offer = event.type === 'propose' && event.data ? (JSON.parse(event.data) as { amountFen: number; promisedDate: string }) : null
   // In id order, so two transactions take their recipients' seq counters in the same order (no deadlock).
   for (const r of [...recipients].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
     if (r.userId === event.actor_id || seen.has(r.userId)) continue
@@ -111,7 +114,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
       recipientId: r.userId,
       type: r.type,
       title: r.title,
-      body: `${complaint.business_name}（${complaint.number}）：${label}`,
+      body: offer ? `${offerSummary(offer)}（${complaint.business_name} ${complaint.number}）` : `${complaint.business_name}（${complaint.number}）：${label}`,
       link: LINKS[r.audience] + complaint.id,
       complaintId: complaint.id,
       sourceKey: `complaint-event:${event.id}:${r.userId}`,

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { DigitInput } from '@/components/digit-input'
 import { phoneError, SMS_CODE_LENGTH, smsCodeError } from '@/contract/rules'
 import { ApiRequestError, errorMessage } from '@/lib/http'
 import { loginWithPhone } from '../api/login-with-phone'
@@ -57,13 +58,12 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
     <View className='phone-login'>
       <View className='field'>
         <Text className='field-label'>手机号</Text>
-        <Input
+        <DigitInput
           className={`field-input ${errors.phone ? 'field-input-error' : ''}`}
-          type='number'
           maxlength={11}
           placeholder='请输入 11 位手机号'
           value={phone}
-          onInput={(e) => setPhone(e.detail.value)}
+          onChange={setPhone}
           aria-label='手机号'
         />
         {errors.phone && <Text className='field-error'>{errors.phone}</Text>}

@@ -15,7 +15,7 @@ const TODAY = '2026-11-23'
 
 function draft(overrides: Partial<ComplaintDraft> = {}): ComplaintDraft {
   return {
-    ...newDraft({ id: 'd-1', idempotencyKey: 'k-1', ownerId: 'u-1', phone: '13800000001', today: TODAY, now: '2026-11-23T01:00:00.000Z' }),
+    ...newDraft({ id: 'd-1', idempotencyKey: 'k-1', ownerId: 'u-1', phone: '13800000001', now: '2026-11-23T01:00:00.000Z' }),
     ...overrides,
   }
 }
@@ -24,6 +24,7 @@ const filled = () =>
   draft({
     business: { name: ' 示例优选超市 ', region: '北京市/朝阳区', address: '', creditCode: '', enterpriseId: null },
     industry: 'food',
+    incidentDate: TODAY,
     amountYuan: '128.5',
     description: '买到的牛奶已经过期三天了，商家拒绝退款还态度很差。',
     demands: ['refund', 'apology'],
@@ -62,7 +63,7 @@ describe('inline errors per step (same rules as the server)', () => {
   test('a new draft: step 1 wants a name and an industry, step 2 the facts, step 4 the consent', () => {
     const d = draft()
     assert.deepEqual(Object.keys(stepErrors(d, 1, TODAY)).sort(), ['businessName', 'industry'])
-    assert.deepEqual(Object.keys(stepErrors(d, 2, TODAY)).sort(), ['amount', 'demands', 'description'])
+    assert.deepEqual(Object.keys(stepErrors(d, 2, TODAY)).sort(), ['amount', 'demands', 'description', 'incidentDate'])
     assert.deepEqual(stepErrors(d, 3, TODAY), {})
     assert.deepEqual(stepErrors(d, 4, TODAY), { consent: '需要您同意后才能提交投诉' })
     assert.equal(firstIncompleteStep(d, TODAY), 1)
@@ -77,6 +78,15 @@ describe('inline errors per step (same rules as the server)', () => {
     assert.equal(errors.demands, '选择“其他”时，请写明您的诉求')
     assert.equal(stepErrors(draft({ business: { ...draft().business, name: '超市', creditCode: 'ABC' } }), 1, TODAY).creditCode, '统一社会信用代码应为 18 位数字或大写字母')
     assert.equal(stepErrors(draft({ contactPhone: '123' }), 4, TODAY).contactPhone, '请输入 11 位手机号')
+  })
+
+  test('the incident date is not chosen for the person: a new draft asks for it first on step 2', () => {
+    const d = draft()
+    assert.equal(d.incidentDate, '')
+    assert.equal(stepErrors(d, 2, TODAY).incidentDate, '请选择发生日期')
+    // On screen order, so a failed 下一步 reveals the date field first.
+    assert.equal(Object.keys(stepErrors(d, 2, TODAY))[0], 'incidentDate')
+    assert.equal(Object.keys(stepErrors(draft({ incidentDate: TODAY }), 2, TODAY))[0], 'amount')
   })
 
   test('a filled draft is complete', () => {

@@ -32,17 +32,30 @@ export function DraftList({ ownerId }: { ownerId: string }) {
     <View className='drafts'>
       <Text className='section-title drafts__title'>没写完的投诉</Text>
       {drafts.map((draft) => (
-        <View key={draft.id} className='card draft-item' data-draft={draft.id}>
+        // The whole card opens the draft, as a complaint card does; its buttons keep their own jobs.
+        <View key={draft.id} className='card draft-item' data-draft={draft.id} role='button' hoverClass='draft-item--pressed' onClick={() => void continueDraft(draft)}>
           <Text className='draft-item__badge'>草稿 · 未提交</Text>
           <Text className='draft-item__name'>{draftTitle(draft)}</Text>
           <Text className='muted'>
             已填到第 {draft.step} 步“{FILING_STEPS[draft.step - 1]?.title}” · {draft.photos.length} 张照片 · {dayjs(draft.updatedAt).format('M月D日 HH:mm')}保存
           </Text>
           <View className='draft-item__actions'>
-            <Button className='btn btn-primary draft-item__continue' onClick={() => void continueDraft(draft)}>
+            <Button
+              className='btn btn-primary draft-item__continue'
+              onClick={(e) => {
+                e.stopPropagation()
+                void continueDraft(draft)
+              }}
+            >
               继续填写
             </Button>
-            <Button className='btn btn-plain draft-item__delete' onClick={() => void remove(draft)}>
+            <Button
+              className='btn btn-plain draft-item__delete'
+              onClick={(e) => {
+                e.stopPropagation()
+                void remove(draft)
+              }}
+            >
               删除
             </Button>
           </View>

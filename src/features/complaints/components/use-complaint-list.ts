@@ -5,10 +5,20 @@ import { listComplaints } from '../api/list-complaints'
 
 export type ListFilter = 'open' | 'closed'
 
+/** A complaint that closed within this many days still shows under 处理中, so it does not vanish unexplained. */
+export const RECENTLY_CLOSED_DAYS = 7
+
+/** Closed complaints last changed (closed, or rated since) within RECENTLY_CLOSED_DAYS of `now`. */
+export function recentlyClosed(closed: readonly ComplaintSummary[], now: number): ComplaintSummary[] {
+  const since = now - RECENTLY_CLOSED_DAYS * 86_400_000
+  return closed.filter((c) => Date.parse(c.updatedAt) >= since)
+}
+
 /** My complaints, newest first, a page at a time (cursor paging). */
 export function useComplaintList() {
   const [filter, setFilter] = useState<ListFilter>('open')
   const [items, setItems] = useState<ComplaintSummary[]>([])
+  const [closedLately, setClosedLately] = useState<ComplaintSummary[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading')
   const [problem, setProblem] = useState('')
@@ -22,8 +32,13 @@ export function useComplaintList() {
     if (!quiet) setPhase('loading')
     setMoreProblem('')
     try {
-      const page = await listComplaints({ state: which })
+      // Beside 处理中, the first page of 已结束 (newest first) tells which closed lately; it is only a hint.
+      const [page, closed] = await Promise.all([
+        listComplaints({ state: which }),
+        which === 'open' ? listComplaints({ state: 'closed' }).catch(() => null) : null,
+      ])
       if (mine !== generation.current) return
+      setClosedLately(closed ? recentlyClosed(closed.items, Date.now()) : [])
       setItems(page.items)
       setNextCursor(page.nextCursor)
       setPhase('ready')
@@ -62,5 +77,5 @@ export function useComplaintList() {
     [reload],
   )
 
-  return { filter, choose, items, nextCursor, phase, problem, loadingMore, moreProblem, reload, loadMore }
+  return { filter, choose, items, closedLately, nextCursor, phase, problem, loadingMore, moreProblem, reload, loadMore }
 }

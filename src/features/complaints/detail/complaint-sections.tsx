@@ -4,7 +4,7 @@ import { DEMAND_LABELS, fenToYuan, INDUSTRY_LABELS } from '@/contract/complaint-
 import { absoluteUrl } from '@/lib/api-base'
 import { PhotoThumbs } from '../filing/photo-thumbs'
 import { chineseDate } from '../receipt'
-import { actorLabel, eventTitle, when } from './describe'
+import { actorLabel, eventTitle, when, type Viewer } from './describe'
 
 export function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -17,9 +17,10 @@ export function Row({ label, value }: { label: string; value: string }) {
 
 /**
  * What was complained about, the photos and the timeline: the same for the consumer, the enterprise
- * and the association. `showPhone` for the handlers (an enterprise gets the number masked by the server).
+ * and the association, except that the timeline says 您 to the consumer only. `showPhone` for the handlers
+ * (an enterprise gets the number masked by the server).
  */
-export function ComplaintSections({ complaint, showPhone = false }: { complaint: ComplaintDetail; showPhone?: boolean }) {
+export function ComplaintSections({ complaint, viewer, showPhone = false }: { complaint: ComplaintDetail; viewer: Viewer; showPhone?: boolean }) {
   const events = [...complaint.events].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
   return (
     <>
@@ -54,7 +55,7 @@ export function ComplaintSections({ complaint, showPhone = false }: { complaint:
               <View className='timeline__dot' />
               <View className='timeline__body'>
                 <Text className='timeline__title'>
-                  {actorLabel(event.actorRole)} · {eventTitle(event)}
+                  {actorLabel(event.actorRole, viewer)} · {eventTitle(event)}
                 </Text>
                 <Text className='timeline__when'>{when(event.createdAt)}</Text>
                 {event.note && <Text className='timeline__note'>{event.note}</Text>}

@@ -16,7 +16,7 @@ import { describeUploadFailure, uploadPhotoFile } from '../filing/upload-photo'
 import { DeadlineLine } from '../handling/deadline-line'
 import { ComplaintSections } from './complaint-sections'
 import { nextStepLine } from './describe'
-import { ProposalPanel } from './proposal-panel'
+import { AcceptedProposal, ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
 import { useComplaint } from './use-complaint'
 import { PrivacyPopup } from '@/components/privacy-popup'
@@ -143,9 +143,10 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
       </View>
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
+      <AcceptedProposal complaint={complaint} />
       {RATABLE_STATUSES.includes(complaint.status) && <RatingPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
 
-      <ComplaintSections complaint={complaint} />
+      <ComplaintSections complaint={complaint} viewer='consumer' />
 
       {open && (
         <View className='card'>

@@ -2,12 +2,13 @@ import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
-import { fenToYuan } from '@/contract/complaint-rules'
+import { chinaToday, fenToYuan } from '@/contract/complaint-rules'
 import { ACTION_TEXT_MAX } from '@/contract/complaint-workflow'
 import { takeAction } from '../api/take-action'
 import { reportActionError } from '../handling/action-error'
 import { chineseDate } from '../receipt'
 import { Row } from './complaint-sections'
+import { promiseDueLine } from './describe'
 import '../handling/handling.css'
 
 const RED = '#b71c1c'
@@ -76,6 +77,20 @@ export function ProposalPanel({ complaint, onChanged, reload }: { complaint: Com
           </Button>
         </View>
       )}
+    </View>
+  )
+}
+
+/** After 接受方案: what the enterprise promised and by when, so the consumer can hold it to that. */
+export function AcceptedProposal({ complaint }: { complaint: ComplaintDetail }) {
+  const proposal = complaint.handling.proposal
+  if (!proposal || !complaint.events.some((e) => e.type === 'accept_proposal')) return null
+  return (
+    <View className='card proposal proposal--accepted'>
+      <Text className='section-title'>您接受的方案</Text>
+      <Text className='review__text'>{proposal.text}</Text>
+      <Row label='退赔金额' value={`${fenToYuan(proposal.amountFen)} 元`} />
+      <Row label='承诺日期' value={promiseDueLine(proposal.promisedDate, chinaToday())} />
     </View>
   )
 }

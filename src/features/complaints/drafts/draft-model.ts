@@ -22,7 +22,8 @@ import { STEP_COUNT, type ComplaintDraft, type DraftPhoto } from './draft-types'
 
 export * from './draft-types'
 
-export function newDraft(args: { id: string; idempotencyKey: string; ownerId: string; phone: string | null; today: string; now: string }): ComplaintDraft {
+/** The incident date starts empty: the person picks 今天, 昨天 or a date (a silent default was often wrong). */
+export function newDraft(args: { id: string; idempotencyKey: string; ownerId: string; phone: string | null; now: string }): ComplaintDraft {
   return {
     id: args.id,
     idempotencyKey: args.idempotencyKey,
@@ -33,7 +34,7 @@ export function newDraft(args: { id: string; idempotencyKey: string; ownerId: st
     business: { name: '', region: '', address: '', creditCode: '', enterpriseId: null, enterpriseOdr: false },
     path: null,
     industry: null,
-    incidentDate: args.today,
+    incidentDate: '',
     amountYuan: '',
     description: '',
     demands: [],

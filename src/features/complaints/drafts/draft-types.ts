@@ -69,6 +69,10 @@ export interface ComplaintDraft {
   consent: boolean
   /** A submit was sent and no answer came back: it may have been filed already. */
   submitUncertain: boolean
+  /** Other drafts for the same business the person chose to keep beside this one (用新的 → 先不删). */
+  keepsBeside?: string[]
+  /** The amount (in fen) the person confirmed is right although it is unusually large. */
+  amountConfirmedFen?: number
 }
 
 export const FILING_STEPS = [

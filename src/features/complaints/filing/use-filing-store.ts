@@ -6,7 +6,6 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import type { ComplaintDetail } from '@/contract/complaint'
-import { chinaToday } from '@/contract/complaint-rules'
 import { persistPhoto, discardPhoto, type PickedPhoto } from '@/lib/photo-files'
 import { uuid } from '@/lib/uuid'
 import { EVIDENCE_KEEP_MS, newDraft, normalizeBusinessKey, photoState, type ComplaintDraft, type DraftPhoto } from '../drafts/draft-model'
@@ -143,7 +142,7 @@ export const useFilingStore = create<FilingState>()((set, get) => {
       await persistNow()
       const stored = await loadDraft(ownerId, draftId)
       const now = new Date().toISOString()
-      const draft = stored ?? newDraft({ id: draftId, idempotencyKey: uuid(), ownerId, phone, today: chinaToday(), now })
+      const draft = stored ?? newDraft({ id: draftId, idempotencyKey: uuid(), ownerId, phone, now })
       // A photo that failed for lack of network gets another chance each time the draft is opened, and
       // one uploaded long ago is sent again before the server forgets it.
       const staleBefore = Date.now() - EVIDENCE_KEEP_MS

@@ -47,7 +47,7 @@ export function WorkDetail({ complaintId, role, userId }: { complaintId?: string
         </View>
       )}
 
-      <ComplaintSections complaint={complaint} showPhone />
+      <ComplaintSections complaint={complaint} viewer={role} showPhone />
 
       {role === 'staff' && complaint.evidence.length > 0 && <OriginalCheck evidence={complaint.evidence} />}
     </View>

@@ -33,7 +33,7 @@ function chooseEnterprise(d: ComplaintDraft, s: BusinessSuggestion) {
 export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: string }) {
   const { draft, problem } = useOpenDraft(owner, draftId)
   const update = useFilingStore((s) => s.update)
-  const { errorOf, touch, check } = useStepValidation(1, draft)
+  const { errorOf, focusOf, touch, check } = useStepValidation(1, draft)
   const [suggestions, setSuggestions] = useState<BusinessSuggestion[]>([])
   const [searched, setSearched] = useState('')
   const [busy, setBusy] = useState(false)
@@ -70,7 +70,8 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
     try {
       const store = useFilingStore.getState()
       const other = await store.otherDraftForSameBusiness()
-      if (other) {
+      // Asked once: after 用新的 → 先不删 both drafts stay, and this one goes on without asking again.
+      if (other && !draft.keepsBeside?.includes(other.id)) {
         const { confirm } = await Taro.showModal({
           title: '这家商家已有草稿',
           content: `您之前给「${draftTitle(other)}」写过一份投诉，还没有提交。继续填写那一份吗？`,
@@ -90,8 +91,8 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
           cancelText: '先不删',
           confirmColor: RED,
         })
-        if (!sure.confirm) return
-        await store.discard(other)
+        if (sure.confirm) await store.discard(other)
+        else store.update((d) => void (d.keepsBeside = [...(d.keepsBeside ?? []), other.id]))
       }
       store.reachStep(2)
       await store.flush()
@@ -105,13 +106,14 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
     <StepFrame step={1} ready={!!draft} problem={problem} onNext={next} nextBusy={busy}>
       {draft && (
         <View className='card'>
-          <Field label='商家名称' hint='店名或公司名，如 示例优选超市' error={errorOf('businessName')}>
+          <Field name='businessName' label='商家名称' hint='店名或公司名，如 示例优选超市' error={errorOf('businessName')}>
             <Input
               className={`field-input ${errorOf('businessName') ? 'field-input-error' : ''}`}
               value={draft.business.name}
               maxlength={BUSINESS_NAME_MAX}
               placeholder='请输入商家名称'
               aria-label='商家名称'
+              focus={focusOf('businessName')}
               onInput={(e) =>
                 update((d) => {
                   d.business.name = e.detail.value
@@ -154,7 +156,7 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
             searched === name.trim() &&
             Array.from(name.trim()).length >= 2 && <Text className='path-note'>{NOT_IN_DIRECTORY_NOTE}</Text>
           )}
-          <Field label='所在地区' optional hint='如 北京市朝阳区' error={errorOf('region')}>
+          <Field name='region' label='所在地区' optional hint='如 北京市朝阳区' error={errorOf('region')}>
             <Input
               className='field-input'
               value={draft.business.region}
@@ -164,7 +166,7 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
               onBlur={() => touch('region')}
             />
           </Field>
-          <Field label='详细地址' optional error={errorOf('address')}>
+          <Field name='address' label='详细地址' optional error={errorOf('address')}>
             <Input
               className='field-input'
               value={draft.business.address}
@@ -179,19 +181,20 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
               ＋ 填写商家的统一社会信用代码（选填）
             </View>
           ) : (
-          <Field label='统一社会信用代码' optional hint='在营业执照或发票上，18 位，不知道可以不填' error={errorOf('creditCode')}>
+          <Field name='creditCode' label='统一社会信用代码' optional hint='在营业执照或发票上，18 位，不知道可以不填' error={errorOf('creditCode')}>
             <Input
               className={`field-input ${errorOf('creditCode') ? 'field-input-error' : ''}`}
               value={draft.business.creditCode}
               maxlength={18}
               placeholder='不知道可以不填'
               aria-label='统一社会信用代码'
+              focus={focusOf('creditCode')}
               onInput={(e) => update((d) => void (d.business.creditCode = e.detail.value.toUpperCase()))}
               onBlur={() => touch('creditCode')}
             />
           </Field>
           )}
-          <Field label='所属行业' error={errorOf('industry')}>
+          <Field name='industry' label='所属行业' error={errorOf('industry')}>
             <ChoiceChips<Industry>
               label='所属行业'
               options={INDUSTRY_OPTIONS}

@@ -1,10 +1,27 @@
 import { useState } from 'react'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { chinaToday, charCount, DEMAND_DETAIL_MAX, DEMAND_LABELS, DEMANDS, DESCRIPTION_MAX, DESCRIPTION_MIN, INCIDENT_MAX_AGE_YEARS, type Demand } from '@/contract/complaint-rules'
+import Taro from '@tarojs/taro'
+import {
+  amountNeedsConfirming,
+  chinaToday,
+  charCount,
+  groupedYuan,
+  yuanToFen,
+  DEMAND_DETAIL_MAX,
+  DEMAND_LABELS,
+  DEMANDS,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  INCIDENT_MAX_AGE_YEARS,
+  type Demand,
+} from '@/contract/complaint-rules'
+import { DigitInput } from '@/components/digit-input'
 import { chineseDate } from '../../receipt'
+import type { ComplaintDraft } from '../../drafts/draft-model'
 import { ChoiceChips } from '../choice-chips'
 import { Field } from '../field'
 import { goToStep } from '../navigation'
+import { revealField } from '../reveal-field'
 import { StepFrame } from '../step-frame'
 import { useFilingStore } from '../use-filing-store'
 import { useOpenDraft, type DraftOwner } from '../use-open-draft'
@@ -17,15 +34,36 @@ function yearsBefore(ymd: string, years: number): string {
   return `${Number(y) - years}-${m}-${d}`
 }
 
+function dayBefore(ymd: string): string {
+  return new Date(Date.parse(`${ymd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+}
+
+/** 9,999,999.99 元 is more often a slip than a loss: asked once per amount before going on. */
+async function amountConfirmed(draft: ComplaintDraft): Promise<boolean> {
+  const fen = yuanToFen(draft.amountYuan)
+  if (fen === null || !amountNeedsConfirming(draft.amountYuan) || draft.amountConfirmedFen === fen) return true
+  const { confirm } = await Taro.showModal({
+    title: '请核对金额',
+    content: `您填写的涉及金额是 ${groupedYuan(fen)} 元（约 ${Math.round(fen / 1_000_000)} 万元），请确认没有多输一个 0 或漏了小数点。`,
+    confirmText: '金额正确',
+    cancelText: '返回修改',
+    confirmColor: '#b71c1c',
+  })
+  if (confirm) useFilingStore.getState().update((d) => void (d.amountConfirmedFen = fen))
+  return confirm
+}
+
 export function FactsStep({ owner, draftId }: { owner: DraftOwner; draftId?: string }) {
   const { draft, problem } = useOpenDraft(owner, draftId)
   const update = useFilingStore((s) => s.update)
-  const { errorOf, touch, check } = useStepValidation(2, draft)
+  const { errorOf, focusOf, touch, check } = useStepValidation(2, draft)
   const [busy, setBusy] = useState(false)
   const today = chinaToday()
+  const yesterday = dayBefore(today)
 
   async function next() {
     if (!draft || !check()) return
+    if (!(await amountConfirmed(draft))) return revealField('amount')
     setBusy(true)
     try {
       useFilingStore.getState().reachStep(3)
@@ -42,43 +80,36 @@ export function FactsStep({ owner, draftId }: { owner: DraftOwner; draftId?: str
     <StepFrame step={2} ready={!!draft} problem={problem} onBack={() => draft && void goToStep(1, draft.id, 2)} onNext={next} nextBusy={busy}>
       {draft && (
         <View className='card'>
-          <Field label='发生日期' error={errorOf('incidentDate')}>
-            <Picker
-              mode='date'
-              value={draft.incidentDate || today}
-              start={yearsBefore(today, INCIDENT_MAX_AGE_YEARS)}
-              end={today}
-              onChange={(e) => {
-                const value = String(e.detail.value)
-                update((d) => void (d.incidentDate = value))
-              }}
-            >
-              <View className='field-input picker-value' aria-label='发生日期'>
-                <Text>{draft.incidentDate ? chineseDate(draft.incidentDate) : '请选择日期'}</Text>
-                <Text className='picker-value__change'>更改</Text>
-              </View>
-            </Picker>
+          <Field name='incidentDate' label='发生日期' hint={draft.incidentDate ? `发生在 ${chineseDate(draft.incidentDate)}` : '请选择纠纷发生的日期'} error={errorOf('incidentDate')}>
+            <IncidentDatePicks
+              date={draft.incidentDate}
+              today={today}
+              yesterday={yesterday}
+              onPick={(value) => update((d) => void (d.incidentDate = value))}
+            />
           </Field>
 
-          <Field label='涉及金额（元）' hint='花了多少钱或损失多少，没有可填 0' error={errorOf('amount')}>
-            <Input
+          <Field name='amount' label='涉及金额（元）' hint='花了多少钱或损失多少，没有可填 0' error={errorOf('amount')}>
+            <DigitInput
               className={`field-input ${errorOf('amount') ? 'field-input-error' : ''}`}
-              type='digit'
+              decimal
               value={draft.amountYuan}
               placeholder='例如 128.50'
               aria-label='涉及金额'
-              onInput={(e) => update((d) => void (d.amountYuan = e.detail.value))}
+              focus={focusOf('amount')}
+              onChange={(value) => update((d) => void (d.amountYuan = value))}
               onBlur={() => touch('amount')}
             />
           </Field>
 
-          <Field label='经过' hint='什么时候买的、出了什么问题、商家怎么说的' error={errorOf('description')}>
+          <Field name='description' label='经过' hint='什么时候买的、出了什么问题、商家怎么说的' error={errorOf('description')}>
             <Textarea
               className={`field-textarea ${errorOf('description') ? 'field-input-error' : ''}`}
               value={draft.description}
               maxlength={DESCRIPTION_MAX}
               placeholder={`请至少写 ${DESCRIPTION_MIN} 个字`}
               aria-label='经过'
+              focus={focusOf('description')}
               onInput={(e) => update((d) => void (d.description = e.detail.value))}
               onBlur={() => touch('description')}
             />
@@ -87,7 +118,7 @@ export function FactsStep({ owner, draftId }: { owner: DraftOwner; draftId?: str
             </Text>
           </Field>
 
-          <Field label='您希望商家怎么做' hint='可以选多项' error={errorOf('demands')}>
+          <Field name='demands' label='您希望商家怎么做' hint='可以选多项' error={errorOf('demands')}>
             <ChoiceChips<Demand>
               label='诉求'
               multiple
@@ -114,4 +145,37 @@ export function FactsStep({ owner, draftId }: { owner: DraftOwner; draftId?: str
       )}
     </StepFrame>
   )
+}
+
+/** 今天 / 昨天 in one tap, any other day of the last 3 years from the calendar; nothing is chosen for you. */
+function IncidentDatePicks({ date, today, yesterday, onPick }: { date: string; today: string; yesterday: string; onPick(date: string): void }) {
+  const other = !!date && date !== today && date !== yesterday
+  const chip = (on: boolean) => `chip ${on ? 'chip--on' : ''}`
+  return (
+    <View className='chips chips--3' role='radiogroup' aria-label='发生日期'>
+      <View className={chip(date === today)} role='radio' aria-checked={date === today} hoverClass='chip--pressed' onClick={() => onPick(today)}>
+        <Text className='chip__label'>今天</Text>
+      </View>
+      <View className={chip(date === yesterday)} role='radio' aria-checked={date === yesterday} hoverClass='chip--pressed' onClick={() => onPick(yesterday)}>
+        <Text className='chip__label'>昨天</Text>
+      </View>
+      <Picker
+        className='date-pick'
+        mode='date'
+        value={date || yesterday}
+        start={yearsBefore(today, INCIDENT_MAX_AGE_YEARS)}
+        end={today}
+        onChange={(e) => onPick(String(e.detail.value))}
+      >
+        <View className={chip(other)} role='radio' aria-checked={other} hoverClass='chip--pressed'>
+          <Text className='chip__label'>{other ? shortDate(date) : '选择日期'}</Text>
+        </View>
+      </Picker>
+    </View>
+  )
+}
+
+function shortDate(ymd: string): string {
+  const [, m, d] = ymd.split('-').map(Number)
+  return `${m}月${d}日`
 }

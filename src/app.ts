@@ -6,9 +6,11 @@ import { useSessionStore } from './features/auth/stores/use-session-store'
 import { startNotifications, stopNotifications, wakeNotifications } from './features/notifications/lifecycle-at-launch'
 import { startOutboxAtLaunch } from './features/volunteer/outbox/start-at-launch'
 import { configureDayjs } from './lib/dates'
+import { labelTaroPages } from './lib/page-accessibility'
 import './app.css'
 
 configureDayjs()
+labelTaroPages()
 connectSessionToHttp()
 // Field reports waiting in the outbox go out at start and whenever the network comes back.
 startOutboxAtLaunch(() => useSessionStore.getState().user?.id ?? null)

@@ -103,7 +103,7 @@ export function WarningDetailView({ id, onShown }: { id?: string; onShown?: (war
             发布日期：{formatDate(warning.publishedAt)} · 适用地区：{regionsText(warning.regions)}
           </Text>
         </View>
-        {warning.coverUrl && <Image className='warning-detail__cover' src={absoluteUrl(warning.coverUrl)} mode='widthFix' lazyLoad />}
+        {warning.coverUrl && <Image className='warning-detail__cover' src={absoluteUrl(warning.coverUrl)} mode='widthFix' lazyLoad nativeProps={{ alt: `配图：${warning.title}` }} />}
         <RichText className='warning-body' nodes={body} />
       </View>
 

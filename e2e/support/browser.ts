@@ -84,7 +84,8 @@ export async function onPhone(
   const context = await browser.newContext({
     ...phone13,
     viewport: { width: Math.round(phone13.viewport.width / zoom), height: Math.round(phone13.viewport.height / zoom) },
-    screen: { width: Math.round(phone13.screen.width / zoom), height: Math.round(phone13.screen.height / zoom) },
+    // iPhone 13's screen is 390×844 CSS px (the viewport leaves out Safari's bars).
+    screen: { width: Math.round(390 / zoom), height: Math.round(844 / zoom) },
     deviceScaleFactor: phone13.deviceScaleFactor * zoom,
     baseURL: baseUrl,
     locale: 'zh-CN',

@@ -1,6 +1,6 @@
 /**
- * 适老化 / WCAG 2.1 AA 1.4.4 and 1.4.10 on H5: every consumer screen (首页, the five filing steps,
- * a complaint's detail, 投诉, 消息, 我的, 消费警示) with the browser's text size at 100 %, 150 % and 200 %
+ * 适老化 / WCAG 2.1 AA 1.4.4 and 1.4.10 on H5: every consumer screen (登录, 首页, the five filing
+ * steps and the result, a complaint's detail, 投诉, 消息, 我的, 消费警示) with the browser's text size at 100 %, 150 % and 200 %
  * (Chrome's 字体大小 setting, through CDP Page.setFontSizes) and at 200 % page zoom. On each the
  * text must actually grow, and, measured from the DOM: no sideways scrolling, no text cut or
  * spilling out of its box, no placeholder cut, no chips or other side-by-side boxes overlapping,
@@ -31,7 +31,9 @@ const ROUTE = {
   photos: '/packages/complaint/pages/photos/index',
   contact: '/packages/complaint/pages/contact/index',
   review: '/packages/complaint/pages/review/index',
+  result: '/packages/complaint/pages/result/index',
   detail: '/packages/complaint/pages/detail/index',
+  login: '/pages/login/index',
 }
 
 const TAP_TARGETS = [
@@ -135,7 +137,6 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
 
       await onPhone({ t, name: `large-${setting.name}`, baseUrl: server.baseUrl, zoom: setting.zoom, defaultFontSize: setting.defaultFontSize }, async (phone) => {
         const { page } = phone
-        await signInBrowser(page, consumer)
 
         /** Measures the screen as shown and takes its pictures (top, and bottom when it scrolls). */
         const check = async (shot: string, route: string) => {
@@ -154,6 +155,11 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
             await scope.evaluate((el) => el.scrollTo(0, 0))
           }
         }
+
+        await page.goto(ROUTE.login)
+        await screen(page, ROUTE.login).getByText('获取验证码').waitFor()
+        await check('login', ROUTE.login)
+        await signInBrowser(page, consumer)
 
         await page.goto(ROUTE.home)
         const home = screen(page, ROUTE.home)
@@ -194,6 +200,10 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
 
         await screen(page, ROUTE.review).getByText('第 5 步，共 5 步').waitFor()
         await check('step5-review', ROUTE.review)
+        await button(screen(page, ROUTE.review), '提交投诉').tap()
+        await page.waitForURL(`**${ROUTE.result}?**`)
+        await screen(page, ROUTE.result).getByText('投诉已提交').waitFor()
+        await check('result', ROUTE.result)
 
         await page.goto(`${ROUTE.detail}?id=${complaintId}`)
         await screen(page, ROUTE.detail).locator('.thumbs__item').first().waitFor()

@@ -61,7 +61,7 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
           className={`field-input ${errors.phone ? 'field-input-error' : ''}`}
           type='number'
           maxlength={11}
-          placeholder='请输入 11 位手机号'
+          placeholder='11 位手机号'
           value={phone}
           onInput={(e) => setPhone(e.detail.value)}
           aria-label='手机号'

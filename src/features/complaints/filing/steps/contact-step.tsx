@@ -38,7 +38,7 @@ export function ContactStep({ owner, draftId }: { owner: DraftOwner; draftId?: s
               type='number'
               maxlength={11}
               value={draft.contactPhone}
-              placeholder='请输入 11 位手机号'
+              placeholder='11 位手机号'
               aria-label='联系电话'
               onInput={(e) => update((d) => void (d.contactPhone = e.detail.value))}
               onBlur={() => touch('contactPhone')}

@@ -5,6 +5,22 @@ import devConfig from './dev'
 import { PrecacheShellPlugin } from './precache-shell'
 import prodConfig from './prod'
 
+/**
+ * H5 turns design px into rem (1rem = 40 design px) and Taro's stock index.html script sets
+ * `html { font-size }` in absolute px from the screen width (20.8px on a 390 px phone), so the
+ * browser's text-size setting never reaches the page. This is the same width-based size, clamped
+ * the same way (20–40 px at the browser's default 16 px), written as a percentage of the browser's
+ * default font size instead: a reader who doubles it gets every rem doubled, text and the boxes
+ * around it together, which is the layout page zoom 200 % gives (a 195 px wide page at 20 px),
+ * so one layout serves both (the tab bar and title bar are resized in rem in app.css).
+ * NOTE: @tarojs/webpack5-runner H5WebpackPlugin.getHtmlWebpackPlugin merges htmlPluginOption over
+ * its own { script }; `%` on the root element resolves against `medium`, the user's default size.
+ */
+const rootFontSizeScript =
+  '!function(n){var e=n.document.documentElement;function f(){var r=e.getBoundingClientRect(),' +
+  's=[r.width,r.height].filter(Boolean),w=Math.min.apply(Math,s),x=Math.min(40,Math.max(20,40*w/750));' +
+  'e.style.fontSize=x/16*100+"%"}n.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);'
+
 // https://docs.taro.zone/docs/next/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -75,6 +91,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
           { worker: path.resolve(__dirname, '..', 'src', 'sw.js'), skipPages: /(^|\/)packages\/(staff|staff-volunteers|staff-warnings|enterprise)\/pages\// },
         ])
       },
+      // Replaces Taro's root font-size script (same width-based size, see rootFontSizeScript).
+      htmlPluginOption: { script: rootFontSizeScript },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

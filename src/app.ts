@@ -7,9 +7,11 @@ import { startNotifications, stopNotifications, wakeNotifications } from './feat
 import { startOutboxAtLaunch } from './features/volunteer/outbox/start-at-launch'
 import { configureDayjs } from './lib/dates'
 import { keepShellOffline } from './lib/offline-shell'
+import { labelTaroPages } from './lib/page-accessibility'
 import './app.css'
 
 configureDayjs()
+labelTaroPages()
 connectSessionToHttp()
 // H5: every consumer and volunteer page opens offline, even one never opened before.
 keepShellOffline()

@@ -2,12 +2,13 @@
  * Debian Chromium driven by playwright-core, emulating an iPhone 13 (390×664 CSS px, DPR 3, touch).
  * Any uncaught page error, console error or 5xx API answer fails the test, unless the test said it
  * expects that console error (e.g. the browser's own "Failed to load resource: … 400" line for a
- * deliberately wrong SMS code).
+ * deliberately wrong SMS code). So does any axe-core violation on any screen the story shows.
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { TestContext } from 'node:test'
 import { chromium, devices, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core'
+import { checkAccessibility, describeViolation, watchAccessibility } from './axe'
 import { ROOT } from './server'
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'e2e', 'screenshots')
@@ -48,6 +49,13 @@ export interface PhoneOptions {
   /** Short name, used for e2e/screenshots/FAILED-<name>.png. */
   name: string
   baseUrl: string
+  /**
+   * Browser page zoom, as Chrome's 150 % / 200 %: the CSS viewport shrinks by it and every CSS
+   * px covers more screen pixels. Default 1.
+   */
+  zoom?: number
+  /** The browser's default font size in px (Chrome's 字体大小 setting; 16 by default), set through CDP. */
+  defaultFontSize?: number
 }
 
 /** "<text> @ <url>", plus the start of any DOM element passed to console.error (Stencil passes the host). */
@@ -66,12 +74,30 @@ async function describeConsoleError(message: ConsoleMessage): Promise<string> {
  * Runs `story` on a fresh iPhone 13 page (its own cookies and localStorage). Afterwards fails if
  * the page logged errors; on failure saves e2e/screenshots/FAILED-<name>.png first.
  */
-export async function onPhone({ name, baseUrl }: PhoneOptions, story: (phone: Phone) => Promise<void>): Promise<void> {
+export async function onPhone(
+  { name, baseUrl, zoom = 1, defaultFontSize }: PhoneOptions,
+  story: (phone: Phone) => Promise<void>,
+): Promise<void> {
   const browser = await launchBrowser()
+  const phone13 = devices['iPhone 13']
   // China time, like the phones this app is for (complaint numbers and dates are China dates).
-  const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    ...phone13,
+    viewport: { width: Math.round(phone13.viewport.width / zoom), height: Math.round(phone13.viewport.height / zoom) },
+    // iPhone 13's screen is 390×844 CSS px (the viewport leaves out Safari's bars).
+    screen: { width: Math.round(390 / zoom), height: Math.round(844 / zoom) },
+    deviceScaleFactor: phone13.deviceScaleFactor * zoom,
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   context.setDefaultTimeout(10_000)
   const page = await context.newPage()
+  if (defaultFontSize) {
+    const cdp = await context.newCDPSession(page)
+    // Chrome's fixed (monospace) default is 13 px when the standard one is 16 px.
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: defaultFontSize, fixed: Math.round((defaultFontSize * 13) / 16) } })
+  }
   const problems: string[] = []
   const allowed: RegExp[] = []
   const pending: Array<Promise<void>> = []
@@ -88,6 +114,7 @@ export async function onPhone({ name, baseUrl }: PhoneOptions, story: (phone: Ph
     if (response.status() >= 500) problems.push(`server error: ${response.status()} ${response.request().method()} ${response.url()}`)
   })
   page.on('crash', () => problems.push('the page crashed'))
+  await watchAccessibility(context, (violation) => problems.push(describeViolation(violation)))
 
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const phone: Phone = {
@@ -98,6 +125,7 @@ export async function onPhone({ name, baseUrl }: PhoneOptions, story: (phone: Ph
       // Let Taro's fade-ins settle so the picture shows what a person would see.
       await page.waitForTimeout(300)
       await page.screenshot({ path: file, fullPage: options.fullPage ?? false })
+      await checkAccessibility(page)
       return file
     },
     allowConsoleError: (pattern) => allowed.push(pattern),
@@ -105,6 +133,7 @@ export async function onPhone({ name, baseUrl }: PhoneOptions, story: (phone: Ph
 
   try {
     await story(phone)
+    await checkAccessibility(page)
     await Promise.all(pending)
   } catch (error) {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `FAILED-${name}.png`) }).catch(() => undefined)

@@ -82,7 +82,7 @@ describe('消费警示 detail', () => {
     expect(richText).not.toBeNull()
     // what <rich-text> received: styled for large text, the table wrapped to scroll sideways
     const nodes = JSON.stringify(p.page.instance.data)
-    expect(nodes).toMatch(/font-size:17px/)
+    expect(nodes).toMatch(/font-size:1em/)
     expect(nodes).toMatch(/overflow-x:auto/)
     // the share button carries open-type="share" (Taro's compressed attribute names in the page data)
     expect(nodes).toMatch(/"v":"分享给家人朋友"[^\]]*\],"cl":"btn btn-secondary warning-share","p\d+":"share"/)

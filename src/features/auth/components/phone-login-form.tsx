@@ -61,7 +61,7 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
         <DigitInput
           className={`field-input ${errors.phone ? 'field-input-error' : ''}`}
           maxlength={11}
-          placeholder='请输入 11 位手机号'
+          placeholder='11 位手机号'
           value={phone}
           onChange={setPhone}
           aria-label='手机号'

@@ -33,7 +33,7 @@ function Thumb({ file }: { file: string }) {
       live = false
     }
   }, [file])
-  return <Image className='photo__thumb' src={src} mode='aspectFill' />
+  return <Image className='photo__thumb' src={src} mode='aspectFill' nativeProps={{ alt: '已添加的照片' }} />
 }
 
 function statusOf(photo: PhotoTile): { text: string; tone: 'ok' | 'busy' | 'bad' } {

@@ -30,6 +30,8 @@ export function PhotoThumbs({ files, urls, previewUrls }: { files?: string[]; ur
           src={src}
           mode='aspectFill'
           aria-label={`照片 ${index + 1}`}
+          // The <img> inside Taro's H5 Image needs its own alt (the host's aria-label does not reach it).
+          nativeProps={{ alt: `证据照片 ${index + 1}，点按查看大图` }}
           onClick={() => void Taro.previewImage({ current: large[index] ?? src, urls: large.filter(Boolean) })}
         />
       ))}

@@ -58,6 +58,7 @@ export function ReportDetail({ report }: { report: FieldReport | StaffFieldRepor
                 className='detail-photo'
                 src={absoluteUrl(photo.thumbnailUrl)}
                 mode='aspectFill'
+                nativeProps={{ alt: `现场照片 ${index + 1}，点按查看大图` }}
                 onClick={() => void Taro.previewImage({ urls: displays, current: displays[index] })}
               />
             ))}

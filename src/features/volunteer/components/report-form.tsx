@@ -30,7 +30,7 @@ function Thumb({ file }: { file: string }) {
       live = false
     }
   }, [file])
-  return <Image className='report-photo__thumb' src={src} mode='aspectFill' />
+  return <Image className='report-photo__thumb' src={src} mode='aspectFill' nativeProps={{ alt: '现场照片' }} />
 }
 
 /** The field report: category, business, place (with accuracy, or a typed address), photos, notes. */

@@ -94,14 +94,17 @@ export function WarningDetailView({ id, onShown }: { id?: string; onShown?: (war
           <Text className={`warning-tag warning-tag--${warning.kind}`}>{WARNING_KIND_LABELS[warning.kind]}</Text>
           <Text className='warning-tag warning-tag--industry'>{INDUSTRY_LABELS[warning.industry]}</Text>
         </View>
-        <Text className='warning-detail__title'>{warning.title}</Text>
+        {/* Level 2 under the page's title bar (level 1): the body's own h3s follow in order. */}
+        <View className='warning-detail__title' role='heading' aria-level={2}>
+          {warning.title}
+        </View>
         <View className='warning-detail__metas'>
           <Text className='warning-detail__meta'>发布单位：{warning.issuer}</Text>
           <Text className='warning-detail__meta'>
             发布日期：{formatDate(warning.publishedAt)} · 适用地区：{regionsText(warning.regions)}
           </Text>
         </View>
-        {warning.coverUrl && <Image className='warning-detail__cover' src={absoluteUrl(warning.coverUrl)} mode='widthFix' lazyLoad />}
+        {warning.coverUrl && <Image className='warning-detail__cover' src={absoluteUrl(warning.coverUrl)} mode='widthFix' lazyLoad nativeProps={{ alt: `配图：${warning.title}` }} />}
         <RichText className='warning-body' nodes={body} />
       </View>
 

@@ -44,7 +44,7 @@ export function WarningSearchView({ initial }: { initial?: string }) {
         <Input
           className='field-input warning-search__input'
           value={text}
-          placeholder='输入关键词，如：退款'
+          placeholder='关键词，如 退款'
           aria-label='搜索关键词'
           confirmType='search'
           focus={!initial}

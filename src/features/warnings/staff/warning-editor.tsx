@@ -252,7 +252,9 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
 
       <Text className='section-title'>预览（公众看到的样子）</Text>
       <View className='card staff-editor__preview'>
-        <Text className='warning-detail__title'>{fields.title || '（标题）'}</Text>
+        <View className='warning-detail__title' role='heading' aria-level={2}>
+          {fields.title || '（标题）'}
+        </View>
         {preview.failed && <Text className='field-error'>预览暂时不可用，请检查网络</Text>}
         {previewNodes ? <RichText className='warning-body' nodes={previewNodes} /> : <Text className='muted'>正文写好后会在这里显示</Text>}
       </View>

@@ -38,7 +38,7 @@ export function ContactStep({ owner, draftId }: { owner: DraftOwner; draftId?: s
               className={`field-input ${errorOf('contactPhone') ? 'field-input-error' : ''}`}
               maxlength={11}
               value={draft.contactPhone}
-              placeholder='请输入 11 位手机号'
+              placeholder='11 位手机号'
               aria-label='联系电话'
               focus={focusOf('contactPhone')}
               onChange={(value) => update((d) => void (d.contactPhone = value))}

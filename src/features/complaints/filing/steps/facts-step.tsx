@@ -136,7 +136,7 @@ export function FactsStep({ owner, draftId }: { owner: DraftOwner; draftId?: str
               className='field-input'
               value={draft.demandDetail}
               maxlength={DEMAND_DETAIL_MAX}
-              placeholder={otherChosen ? '例如 退还预付卡余额' : '例如 退款 128.5 元'}
+              placeholder={otherChosen ? '例如 退还余额' : '例如 退款 128 元'}
               aria-label='诉求说明'
               onInput={(e) => update((d) => void (d.demandDetail = e.detail.value))}
             />

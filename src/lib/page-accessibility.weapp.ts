@@ -1,0 +1,2 @@
+/** WeChat draws its own pages, title bar and tab bar. */
+export function labelTaroPages(): void {}

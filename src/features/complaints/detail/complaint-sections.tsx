@@ -17,7 +17,8 @@ export function Row({ label, value }: { label: string; value: string }) {
 
 /**
  * What was complained about, the photos and the timeline: the same for the consumer, the enterprise
- * and the association. `showPhone` for the handlers (an enterprise gets the number masked by the server).
+ * and the association. `showPhone` for the handlers (an enterprise gets the number masked by the server
+ * unless the case is open with it).
  */
 export function ComplaintSections({ complaint, showPhone = false }: { complaint: ComplaintDetail; showPhone?: boolean }) {
   const events = [...complaint.events].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))

@@ -19,6 +19,7 @@ import { nextStepLine } from './describe'
 import { ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
 import { useComplaint } from './use-complaint'
+import { ViewersSection } from './viewers-section'
 
 const RED = '#b71c1c'
 
@@ -144,6 +145,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
       {RATABLE_STATUSES.includes(complaint.status) && <RatingPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
 
       <ComplaintSections complaint={complaint} />
+      <ViewersSection viewers={complaint.viewers} />
 
       {open && (
         <View className='card'>

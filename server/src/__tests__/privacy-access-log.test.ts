@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { insertEvidenceRows } from './support/evidence-rows'
 import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
-import { createCast, fileOdrComplaint, readComplaint, type Cast } from './support/workflow'
+import { createCast, fileOdrComplaint, PROPOSAL, readComplaint, type Cast } from './support/workflow'
 
 describe(`who looked at a consumer's personal details (${TEST_DB})`, () => {
   let t: TestApp
@@ -60,6 +60,15 @@ describe(`who looked at a consumer's personal details (${TEST_DB})`, () => {
     // Another consumer cannot learn anything about it.
     const other = await loginByPhone(t, '13773000009')
     assert.equal((await readComplaint(t, other.accessToken, filed.id)).statusCode, 404)
+  })
+
+  test("the answer to a liaison's action holds the phone, so it is recorded as a read too", async () => {
+    const filed = await fileOdrComplaint(t, cast)
+    const proposed = await t.app.inject({ method: 'POST', url: `/api/complaints/${filed.id}/actions/propose`, headers: bearer(cast.liaison.token), payload: PROPOSAL })
+    assert.equal(proposed.statusCode, 200, proposed.body)
+    assert.equal(proposed.json().contactPhone, '13800000001')
+    const log = (await accessLog(cast.staff.token, filed.id)).json()
+    assert.deepEqual(log.items.map((entry: { what: string; actorId: string }) => [entry.what, entry.actorId]), [['phone', cast.liaison.id]])
   })
 
   test('original photos and exports are recorded too', async () => {

@@ -43,9 +43,15 @@ export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintR
   return viewer?.role === 'enterprise' && !liaisonMaySeePhone(complaint, viewer) ? { ...detail, contactPhone: maskPhone(detail.contactPhone) } : detail
 }
 
-/** Staff and liaison reads are recorded; the consumer also sees who opened their case (谁查看过). */
 export async function getComplaintDetail(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintDetail> {
-  const complaint = await findVisibleComplaint(ctx, user, id)
+  return readComplaintDetail(ctx, await findVisibleComplaint(ctx, user, id), user)
+}
+
+/**
+ * The detail sent to `user` (a read, or the answer to their action): staff and liaison reads are
+ * recorded, as the answer holds the consumer's details; the consumer also sees who opened the case (谁查看过).
+ */
+export async function readComplaintDetail(ctx: AppContext, complaint: ComplaintRow, user: AuthUser): Promise<ComplaintDetail> {
   const detail = await loadComplaintDetail(ctx, complaint, user)
   if (user.role === 'staff' || user.role === 'enterprise') {
     const phoneShown = detail.contactPhone !== '' && detail.contactPhone === complaint.contact_phone

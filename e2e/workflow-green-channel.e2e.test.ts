@@ -191,7 +191,8 @@ describe('ODR 绿色通道：两部手机（H5，iPhone 13）', () => {
         await screenshot('g02-liaison-inbox')
         await item.tap()
         const handle = screen(page, HANDLE)
-        await handle.getByText('138****0001').waitFor()
+        // The case is open with this enterprise and the consumer agreed to share it: the full phone.
+        await handle.getByText('13800000001').waitFor()
         await button(handle, '提出解决方案').tap()
         await handle.locator('textarea').first().fill('全额退款 128.5 元，另送 20 元购物券，并当面道歉')
         await handle.locator('taro-input-core input').first().fill('128.5')

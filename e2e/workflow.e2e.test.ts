@@ -73,7 +73,7 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
       await inbox.locator('.complaint-item').first().tap()
       const handle = screen(page, HANDLE)
       await button(handle, '提出解决方案').waitFor()
-      await handle.getByText('138****0001').waitFor()
+      await handle.getByText('13800000001').waitFor()
       await screenshot('w02-enterprise-detail')
 
       await button(handle, '提出解决方案').tap()

@@ -26,6 +26,7 @@ import { fieldReportsRoutes } from './modules/field-reports/field-reports.routes
 import { notificationsRoutes } from './modules/notifications/notifications.routes'
 import { warningsRoutes } from './modules/warnings/warnings.routes'
 import { warningImagesRoutes } from './modules/warnings/warning-images.routes'
+import { privacyRoutes } from './modules/privacy/privacy.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(notificationsRoutes, { ctx })
       await api.register(warningsRoutes, { ctx })
       await api.register(warningImagesRoutes, { ctx })
+      await api.register(privacyRoutes, { ctx })
     },
     { prefix: '/api' },
   )

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
+import { RETENTION_KINDS, RETENTION_SCHEDULE, type RetentionPeriods } from './modules/privacy/retention-schedule'
 
 export interface Config {
   port: number
@@ -37,6 +38,8 @@ export interface Config {
   s3: S3Config | undefined
   notifications: NotificationConfig
   uploads: UploadConfig
+  /** How long each kind of personal data is kept, in the unit of its rule (modules/privacy/retention-schedule.ts). */
+  retention: RetentionPeriods
 }
 
 export interface UploadConfig {
@@ -206,6 +209,15 @@ function notificationConfig(env: Env, databaseUrl: string | undefined): Notifica
   }
 }
 
+function retentionPeriods(env: Env): RetentionPeriods {
+  const periods = {} as Record<(typeof RETENTION_KINDS)[number], number>
+  for (const kind of RETENTION_KINDS) {
+    const rule = RETENTION_SCHEDULE[kind]
+    periods[kind] = int(env, rule.env, rule.period, rule.min)
+  }
+  return periods
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data')
   const databaseUrl = env.DATABASE_URL || undefined
@@ -254,5 +266,6 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: int(env, 'UPLOAD_CONCURRENCY', availableParallelism(), 1),
       queueLimit: int(env, 'UPLOAD_QUEUE_LIMIT', 32, 0),
     },
+    retention: retentionPeriods(env),
   }
 }

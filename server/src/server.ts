@@ -5,6 +5,7 @@ import { createContext } from './context-factory'
 import { scheduleDeadlineChecks } from './jobs/deadlines'
 import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { startNotificationWorker } from './jobs/notification-worker'
+import { scheduleRetention } from './jobs/retention'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
@@ -23,6 +24,7 @@ async function main() {
   const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
   const stopReminders = scheduleDeadlineReminders(ctx, app.log)
+  const stopRetention = scheduleRetention(ctx, app.log)
   // Urgent warnings scheduled for later alert their readers when they become public.
   const stopWarningAlerts = scheduleUrgentWarningAlerts(ctx, app.log)
   const stopNotifications = config.notifications.embeddedWorker
@@ -46,6 +48,7 @@ async function main() {
     stopCleanup()
     stopDeadlines()
     stopReminders()
+    stopRetention()
     stopWarningAlerts()
     await stopNotifications()
     await app.close()

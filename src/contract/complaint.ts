@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { ComplaintViewer } from './access-log'
 import {
   ADDRESS_MAX,
   AMOUNT_MAX_FEN,
@@ -121,7 +122,7 @@ export const ComplaintDetail = Type.Object({
   description: Type.String(),
   demands: Type.Array(DemandSchema),
   demandDetail: Type.Union([Type.String(), Type.Null()]),
-  contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码，企业看到 138****1234' }),
+  contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码；企业联络员仅在投诉仍由本企业处理时看到完整号码（立案时消费者已同意提供），否则为 138****1234' }),
   evidence: Type.Array(Evidence),
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */
@@ -142,6 +143,8 @@ export const ComplaintDetail = Type.Object({
     recoveredAmountFen: Type.Union([Type.Integer(), Type.Null()]),
     rating: Type.Union([Type.Object({ stars: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
   }),
+  /** 谁查看过: only in the consumer's own view, newest first. */
+  viewers: Type.Optional(Type.Array(ComplaintViewer)),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })

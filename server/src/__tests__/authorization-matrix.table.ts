@@ -118,6 +118,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/staff/complaints': { expect: STAFF },
   'GET /api/staff/statistics': { expect: STAFF },
   'GET /api/staff/statistics.csv': { expect: STAFF },
+  // Liaisons are refused even the reads of their own enterprise: the log is the association admins'.
+  'GET /api/staff/access-log': { expect: STAFF, search: 'accessLogOfOdrComplaint' },
 
   'POST /api/volunteer-applications': {
     expect: [401, Y, Y, 403, 403, 403, 403],

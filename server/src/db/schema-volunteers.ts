@@ -41,6 +41,8 @@ export interface FieldReportTable {
   reviewed_at: string | null
   complaint_id: string | null
   warning_id: string | null
+  /** When the retention job cleared the report's and its photos' coordinates (some time after review). */
+  coordinates_removed_at: string | null
   created_at: string
   updated_at: string
 }

@@ -5,6 +5,7 @@ import type { Industry } from '../../../src/contract/complaint-rules'
 import type { NotificationTables } from './schema-notifications'
 import type { WarningTables } from './schema-warnings'
 import type { VolunteerTables } from './schema-volunteers'
+import type { PrivacyTables } from './schema-privacy'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -108,6 +109,8 @@ export interface ComplaintTable {
   rating: number | null
   rating_comment: string | null
   rated_at: string | null
+  /** When the retention job removed the consumer's personal details from this closed complaint. */
+  anonymized_at: string | null
 }
 
 export interface ComplaintEventTable {
@@ -157,7 +160,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

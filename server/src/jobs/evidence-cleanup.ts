@@ -3,21 +3,21 @@ import type { AppContext } from '../context'
 import { deleteUnattachedEvidence } from '../modules/evidence/evidence.repository'
 import { deleteUnreferencedFiles } from '../modules/evidence/evidence.service'
 import { uploadTempDir } from '../modules/evidence/photo-upload'
+import { retentionCutoff } from '../modules/privacy/retention-schedule'
 import { removeStaleTempFiles } from '../storage/disk-storage'
 
-/** A photo no complaint has referenced within this time was abandoned with its draft. */
-export const UNATTACHED_EVIDENCE_TTL_MS = 24 * 60 * 60 * 1000
 export const EVIDENCE_CLEANUP_INTERVAL_MS = 60 * 60 * 1000
 const BATCH_SIZE = 200
 /** Far longer than any upload or write takes (the app gives up on an upload after 3 minutes). */
 export const STALE_TEMP_FILE_MS = 60 * 60 * 1000
 
 /**
- * Deletes photos left unattached for a day, and their files unless other rows share them.
+ * Deletes photos no complaint referenced within the retention period (24 hours unless configured), and their files unless other rows share them.
  * Idempotent, and safe to run on several instances at once: each row is deleted by exactly one DELETE.
  */
 export async function cleanUpUnattachedEvidence(ctx: AppContext): Promise<{ rows: number; files: number }> {
-  const cutoff = new Date(ctx.now().getTime() - UNATTACHED_EVIDENCE_TTL_MS).toISOString()
+  // A photo no complaint has referenced within this time was abandoned with its draft.
+  const cutoff = retentionCutoff(ctx.config.retention, 'unattached_uploads', ctx.now())
   const total = { rows: 0, files: 0 }
   for (;;) {
     // Rows first: were a file deletion to fail, an orphaned file costs only space, whereas a row

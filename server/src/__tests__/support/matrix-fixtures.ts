@@ -132,6 +132,12 @@ export const FIXTURES = {
     const row = await t.ctx.db.selectFrom('evidence').select('display_key').where('id', '=', id).executeTakeFirstOrThrow()
     return new URL(await t.ctx.storage.signedUrl(row.display_key, 600), 'http://localhost').search.slice(1)
   },
+  /** The query string of the access log of A's ODR complaint, which E's liaison has just opened. */
+  accessLogOfOdrComplaint: async (t: TestApp, c: Cast) => {
+    const id = await odrComplaint(t, c)
+    await ok(await t.app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: bearer(c.people.liaisonE.token) }), 'liaison reads')
+    return `complaintId=${id}`
+  },
   enterpriseE: async (_t: TestApp, c: Cast) => c.enterpriseE,
   staffMember: async (_t: TestApp, c: Cast) => c.people.staff.id,
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>

@@ -8,6 +8,7 @@ import * as volunteers from './2026-11-24T0006-volunteers'
 import * as numericChecks from './2026-12-03T0007-numeric-checks'
 import * as notificationSeq from './2026-12-03T0010-notification-seq'
 import * as evidenceProvenance from './2026-12-03T0012-evidence-provenance'
+import * as retentionAccessLog from './2026-12-03T0014-retention-access-log'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0007-numeric-checks': numericChecks,
   '2026-12-03T0010-notification-seq': notificationSeq,
   '2026-12-03T0012-evidence-provenance': evidenceProvenance,
+  '2026-12-03T0014-retention-access-log': retentionAccessLog,
 }

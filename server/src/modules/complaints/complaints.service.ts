@@ -1,9 +1,11 @@
 import type { ComplaintDetail, ComplaintListQuery, ComplaintListResponse } from '../../../../src/contract/complaint'
+import { isOpen } from '../../../../src/contract/complaint-status'
 import { maskPhone } from '../../../../src/contract/rules'
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { findEvidenceByComplaint } from '../evidence/evidence.repository'
+import { complaintViewers, recordAccess } from '../privacy/access-log.service'
 import { decodeCursor, encodeCursor } from '../../time-cursor'
 import { toComplaintDetail, toComplaintSummary } from './complaint-dto'
 import { findComplaintEvents } from './complaint-events.repository'
@@ -19,15 +21,44 @@ export async function findVisibleComplaint(ctx: AppContext, user: AuthUser, id: 
   return complaint
 }
 
-/** The detail as `viewer` may see it: an enterprise sees the consumer's phone masked. */
+/**
+ * A liaison sees the consumer's phone only while the case is open with their enterprise on the ODR path
+ * and the consumer agreed at filing to share the complaint with the business (PIPL art. 23).
+ */
+export function liaisonMaySeePhone(complaint: ComplaintRow, viewer: AuthUser): boolean {
+  return (
+    viewer.role === 'enterprise' &&
+    complaint.consent_at !== null &&
+    isOpen(complaint.status) &&
+    complaint.path === 'odr' &&
+    viewer.enterpriseId !== null &&
+    complaint.enterprise_id === viewer.enterpriseId
+  )
+}
+
+/** The detail as `viewer` may see it: an enterprise sees the consumer's phone masked unless liaisonMaySeePhone. */
 export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintRow, viewer?: AuthUser): Promise<ComplaintDetail> {
   const [events, evidence] = await Promise.all([findComplaintEvents(ctx.db, complaint.id), findEvidenceByComplaint(ctx.db, complaint.id)])
   const detail = await toComplaintDetail(ctx, complaint, events, evidence)
-  return viewer?.role === 'enterprise' ? { ...detail, contactPhone: maskPhone(detail.contactPhone) } : detail
+  return viewer?.role === 'enterprise' && !liaisonMaySeePhone(complaint, viewer) ? { ...detail, contactPhone: maskPhone(detail.contactPhone) } : detail
 }
 
 export async function getComplaintDetail(ctx: AppContext, user: AuthUser, id: string): Promise<ComplaintDetail> {
-  return loadComplaintDetail(ctx, await findVisibleComplaint(ctx, user, id), user)
+  return readComplaintDetail(ctx, await findVisibleComplaint(ctx, user, id), user)
+}
+
+/**
+ * The detail sent to `user` (a read, or the answer to their action): staff and liaison reads are
+ * recorded, as the answer holds the consumer's details; the consumer also sees who opened the case (谁查看过).
+ */
+export async function readComplaintDetail(ctx: AppContext, complaint: ComplaintRow, user: AuthUser): Promise<ComplaintDetail> {
+  const detail = await loadComplaintDetail(ctx, complaint, user)
+  if (user.role === 'staff' || user.role === 'enterprise') {
+    const phoneShown = detail.contactPhone !== '' && detail.contactPhone === complaint.contact_phone
+    await recordAccess(ctx, user, phoneShown ? 'phone' : 'detail', complaint.id)
+    return detail
+  }
+  return { ...detail, viewers: await complaintViewers(ctx, complaint.id) }
 }
 
 /** The consumer's complaints, newest first; the cursor stays valid while new complaints arrive. */

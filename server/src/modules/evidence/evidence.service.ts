@@ -5,6 +5,7 @@ import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { findComplaintVisibleTo } from '../complaints/complaint-access'
+import { recordAccess } from '../privacy/access-log.service'
 import {
   deleteEvidence,
   findEvidenceById,
@@ -124,6 +125,7 @@ export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: str
 export async function originalUrlFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceOriginal> {
   if (viewer.role !== 'staff') throw notFound()
   const row = await findEvidenceFor(ctx, viewer, id)
+  await recordAccess(ctx, viewer, 'original_photo', row.complaint_id)
   const expiresAt = new Date(ctx.now().getTime() + ORIGINAL_URL_TTL_SECONDS * 1000).toISOString()
   const location = row.latitude !== null && row.longitude !== null ? { latitude: Number(row.latitude), longitude: Number(row.longitude) } : null
   return { url: await ctx.storage.signedUrl(row.original_key, ORIGINAL_URL_TTL_SECONDS), expiresAt, location }

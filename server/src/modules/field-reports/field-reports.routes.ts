@@ -17,6 +17,7 @@ import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { emptyBodyAsObject } from '../volunteers/empty-body'
 import { ApiErrorSchema } from '../../schemas'
+import { recordAccess } from '../privacy/access-log.service'
 import { fieldReportsCsv } from './field-report-csv'
 import { convertToComplaint, convertToWarning, dismissFieldReport, verifyFieldReport } from './field-report-review.service'
 import { submitFieldReport } from './field-report-submission.service'
@@ -92,6 +93,7 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
     async (request, reply) => {
       const rows = await listReportsForStaff(ctx.db, staffFilter(request.query), null, CSV_MAX_ROWS)
       const reports = await withVolunteers(ctx, rows.slice(0, CSV_MAX_ROWS))
+      await recordAccess(ctx, currentUser(request), 'export', null)
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="weiquan-field-reports.csv"')

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { StatisticsQuery, StatisticsResponse } from '../../../../src/contract/statistics'
 import type { AppContext } from '../../context'
+import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
+import { recordAccess } from '../privacy/access-log.service'
 import { csvFilename, statisticsCsv } from './statistics-csv'
 import { complaintStatistics, resolveRange } from './statistics.service'
 import { listComplaintsCreatedBetween } from './statistics.repository'
@@ -39,6 +41,7 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
     async (request, reply) => {
       const range = resolveRange(request.query, ctx.now())
       const rows = await listComplaintsCreatedBetween(ctx.db, range.fromIso, range.toIso)
+      await recordAccess(ctx, currentUser(request), 'export', null)
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${csvFilename(range)}"`)

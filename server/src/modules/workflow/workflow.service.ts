@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth.service'
 import { applyTransition, type Transition } from '../complaints/complaint-transition'
 import { countComplaintPhotos, findComplaintById, type ComplaintRow } from '../complaints/complaints.repository'
 import { attachEvidence } from '../evidence/evidence.repository'
-import { findVisibleComplaint, loadComplaintDetail } from '../complaints/complaints.service'
+import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
 import { addWorkingDays } from './working-days'
 
@@ -113,7 +113,7 @@ export async function takeAction<A extends RequestAction>(
     const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role }, step, now })
     await attachPhotos(trx, { complaintId: complaint.id, ownerId: user.id, eventId, ids: photos, now })
   })
-  return loadComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)
+  return readComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)
 }
 
 /**

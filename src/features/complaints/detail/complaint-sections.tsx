@@ -18,7 +18,7 @@ export function Row({ label, value }: { label: string; value: string }) {
 /**
  * What was complained about, the photos and the timeline: the same for the consumer, the enterprise
  * and the association, except that the timeline says 您 to the consumer only. `showPhone` for the handlers
- * (an enterprise gets the number masked by the server).
+ * (an enterprise gets the number masked by the server unless the case is open with it).
  */
 export function ComplaintSections({ complaint, viewer, showPhone = false }: { complaint: ComplaintDetail; viewer: Viewer; showPhone?: boolean }) {
   const events = [...complaint.events].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))

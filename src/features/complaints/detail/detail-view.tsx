@@ -20,6 +20,7 @@ import { AcceptedProposal, ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
 import { useComplaint } from './use-complaint'
 import { PrivacyPopup } from '@/components/privacy-popup'
+import { ViewersSection } from './viewers-section'
 
 const RED = '#b71c1c'
 
@@ -147,6 +148,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
       {RATABLE_STATUSES.includes(complaint.status) && <RatingPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
 
       <ComplaintSections complaint={complaint} viewer='consumer' />
+      <ViewersSection viewers={complaint.viewers} />
 
       {open && (
         <View className='card'>

@@ -19,8 +19,14 @@ export function useComplaint(complaintId: string | undefined) {
     }
   }, [complaintId])
 
+  // The answer to an action carries no 谁查看过 list: keep the one already shown rather than blank it.
+  const showChanged = useCallback(
+    (next: ComplaintDetail) => setComplaint((shown) => (next.viewers === undefined && shown?.viewers ? { ...next, viewers: shown.viewers } : next)),
+    [],
+  )
+
   useEffect(() => void load(), [load])
   usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
 
-  return { complaint, setComplaint, problem, load }
+  return { complaint, setComplaint: showChanged, problem, load }
 }

@@ -1,0 +1,84 @@
+import type { AppContext } from '../context'
+import { deleteUnreferencedFiles } from '../modules/evidence/evidence.service'
+import {
+  anonymizeComplaints,
+  clearFieldReportCoordinates,
+  complaintsClosedBefore,
+  deleteAccessRecordsBefore,
+  deleteSessionsExpiredBefore,
+  deleteSmsCodesBefore,
+  fieldReportsReviewedBefore,
+} from '../modules/privacy/retention.repository'
+import { retentionCutoff, type RetentionKind } from '../modules/privacy/retention-schedule'
+
+export const RETENTION_INTERVAL_MS = 60 * 60 * 1000
+const BATCH_SIZE = 200
+
+export type RetentionResult = Record<Exclude<RetentionKind, 'unattached_uploads'>, number> & { photoFiles: number }
+
+/** Repeats a bounded batch until one comes back short. */
+async function drain(batch: () => Promise<number>): Promise<number> {
+  let total = 0
+  for (;;) {
+    const handled = await batch()
+    total += handled
+    if (handled < BATCH_SIZE) return total
+  }
+}
+
+/**
+ * Enforces the retention schedule (modules/privacy/retention-schedule.ts) for everything but unattached
+ * uploads, which evidence-cleanup handles. Idempotent: a second run finds nothing left to do. Safe on
+ * several instances at once: every write re-checks its condition, so each row is handled by one run.
+ */
+export async function enforceRetention(ctx: AppContext): Promise<RetentionResult> {
+  const now = ctx.now()
+  const at = now.toISOString()
+  const cutoff = (kind: RetentionKind) => retentionCutoff(ctx.config.retention, kind, now)
+  const result: RetentionResult = {
+    sms_codes: await drain(() => deleteSmsCodesBefore(ctx.db, cutoff('sms_codes'), BATCH_SIZE)),
+    sessions: await drain(() => deleteSessionsExpiredBefore(ctx.db, cutoff('sessions'), BATCH_SIZE)),
+    access_records: await drain(() => deleteAccessRecordsBefore(ctx.db, cutoff('access_records'), BATCH_SIZE)),
+    closed_complaints: 0,
+    field_report_coordinates: 0,
+    photoFiles: 0,
+  }
+
+  for (;;) {
+    const due = await complaintsClosedBefore(ctx.db, cutoff('closed_complaints'), BATCH_SIZE)
+    const done = await ctx.db.transaction().execute((trx) => anonymizeComplaints(trx, due.map((row) => row.id), at))
+    result.closed_complaints += done.ids.length
+    // Files after commit: a failed file deletion leaves an orphan file, never a row pointing at nothing.
+    result.photoFiles += await deleteUnreferencedFiles(ctx, done.evidence)
+    if (due.length < BATCH_SIZE) break
+  }
+
+  for (;;) {
+    const due = await fieldReportsReviewedBefore(ctx.db, cutoff('field_report_coordinates'), BATCH_SIZE)
+    result.field_report_coordinates += await ctx.db.transaction().execute((trx) => clearFieldReportCoordinates(trx, due.map((row) => row.id), at))
+    if (due.length < BATCH_SIZE) break
+  }
+  return result
+}
+
+/** The server's logger, or the worker's console. */
+export interface JobLog {
+  info(details: object, message: string): void
+  error(details: object, message: string): void
+}
+
+/** Runs now and then every hour; the timer does not keep the process alive. Returns a stop function. */
+export function scheduleRetention(ctx: AppContext, log: JobLog): () => void {
+  const run = async () => {
+    try {
+      const result = await enforceRetention(ctx)
+      if (Object.values(result).some((count) => count > 0)) log.info(result, 'retention schedule enforced')
+    } catch (error) {
+      log.error({ err: error }, 'retention job failed')
+    }
+  }
+  void run()
+  const timer = setInterval(run, RETENTION_INTERVAL_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -96,9 +96,9 @@ describe(`what the phone read before compressing, and the display copy of a clea
     assert.ok(!/latitude|longitude|39\.9075/.test(response.body), 'no GPS in the owner’s answer')
 
     const complaint = await fileComplaint(t, consumer, { business: { name: DEMO_ENTERPRISE.name }, evidenceIds: [evidence.id] })
-    // Routed to the liaison's enterprise, as staff would.
+    // On the green channel with the liaison's enterprise, so the liaison may open the complaint and its photos.
     const enterprise = await findEnterpriseByName(t.ctx.db, DEMO_ENTERPRISE.name)
-    await t.ctx.db.updateTable('complaints').set({ enterprise_id: enterprise!.id }).where('id', '=', complaint.id).execute()
+    await t.ctx.db.updateTable('complaints').set({ enterprise_id: enterprise!.id, path: 'odr' }).where('id', '=', complaint.id).execute()
     for (const [who, token] of [['consumer', consumer], ['liaison', liaison], ['staff', staff]] as const) {
       const seen = await t.app.inject({ url: `/api/evidence/${evidence.id}`, headers: bearer(token) })
       assert.equal(seen.statusCode, 200, who)

@@ -41,6 +41,18 @@ describe(`API answers are compressed and cacheable only when public (${TEST_DB})
     assert.deepEqual(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString()), plain.json())
   })
 
+  test('a gzip-encoded request body is not inflated: refused as before, never read past the body limit', async () => {
+    const { gzipSync } = await import('node:zlib')
+    const body = gzipSync(JSON.stringify({ phone: '13800000001' }))
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sms-code',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: body,
+    })
+    assert.ok(answer.statusCode >= 400 && answer.statusCode < 500, `${answer.statusCode} ${answer.body}`)
+  })
+
   test('an answer under 1 KB is sent as it is', async () => {
     const health = await get('/api/health', { 'accept-encoding': 'gzip, br' })
     assert.equal(health.statusCode, 200)

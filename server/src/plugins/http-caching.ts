@@ -61,5 +61,11 @@ export const httpCaching = fp(async (app: FastifyInstance) => {
     return ''
   })
 
-  await app.register(compress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: ['br', 'gzip'], customTypes: COMPRESSIBLE })
+  // Answers only: inflating request bodies would let a small gzip upload grow past the body limits.
+  await app.register(compress, {
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    encodings: ['br', 'gzip'],
+    customTypes: COMPRESSIBLE,
+    globalDecompression: false,
+  })
 })

@@ -13,12 +13,15 @@ import prodConfig from './prod'
  * default font size instead: a reader who doubles it gets every rem doubled, text and the boxes
  * around it together, which is the layout page zoom 200 % gives (a 195 px wide page at 20 px),
  * so one layout serves both (the tab bar and title bar are resized in rem in app.css).
+ * Measured from the viewport (clientWidth/clientHeight), not the <html> box as Taro's script does: that
+ * box is the content's, 8 px high before the app draws, so the root font changed after the first paint
+ * and every page grew 4 % (a layout shift on 首页).
  * NOTE: @tarojs/webpack5-runner H5WebpackPlugin.getHtmlWebpackPlugin merges htmlPluginOption over
  * its own { script }; `%` on the root element resolves against `medium`, the user's default size.
  */
 const rootFontSizeScript =
-  '!function(n){var e=n.document.documentElement;function f(){var r=e.getBoundingClientRect(),' +
-  's=[r.width,r.height].filter(Boolean),w=Math.min.apply(Math,s),x=Math.min(40,Math.max(20,40*w/750));' +
+  '!function(n){var e=n.document.documentElement;function f(){' +
+  'var s=[e.clientWidth,e.clientHeight].filter(Boolean),w=Math.min.apply(Math,s),x=Math.min(40,Math.max(20,40*w/750));' +
   'e.style.fontSize=x/16*100+"%"}n.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);'
 
 // https://docs.taro.zone/docs/next/config-detail

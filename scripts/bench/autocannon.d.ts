@@ -27,6 +27,8 @@ declare module 'autocannon' {
     errors: number
     timeouts: number
     latency: Histogram
+    /** Bytes per second. */
+    throughput: Histogram
     statusCodeStats: Record<string, { count: number }>
   }
   function autocannon(options: Options): Promise<Result>

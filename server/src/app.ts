@@ -12,6 +12,7 @@ import { bodyLimit } from './plugins/body-limit'
 import { errorHandler } from './plugins/error-handler'
 import { listGuard } from './plugins/list-guard'
 import { buildValidator } from './plugins/request-validation'
+import { httpCaching } from './plugins/http-caching'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { usersRoutes } from './modules/users/users.routes'
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(
     async (api) => {
       await api.register(accessControl, { ctx })
+      await api.register(httpCaching)
       await api.register(healthRoutes, { ctx })
       await api.register(authRoutes, { ctx })
       await api.register(usersRoutes, { ctx })

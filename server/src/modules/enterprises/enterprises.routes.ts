@@ -25,7 +25,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
   app.get(
     '/enterprises',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags,
         summary: '搜索企业名录（无需登录；绿色通道企业在前，其次按名称）',
@@ -39,7 +39,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
   app.get(
     '/enterprises/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags,
         summary: '企业详情与处理数据（投诉不足 5 件时不计算）',

@@ -41,7 +41,7 @@ export const warningsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/warnings',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags,
         summary: '消费警示列表（无需登录；第 1 页另给置顶的紧急警示，不在 items 中重复）',
@@ -55,7 +55,7 @@ export const warningsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/warnings/search',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags,
         summary: '搜索消费警示（标题、摘要、正文；2 个字起；标题命中在前，其次按发布时间）',
@@ -69,7 +69,7 @@ export const warningsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/warnings/urgent',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: { tags, summary: '首页横幅用的紧急警示（最新 3 条）', response: { 200: UrgentWarningsResponse } },
     },
     () => urgentWarnings(ctx),
@@ -78,7 +78,7 @@ export const warningsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
   app.get(
     '/warnings/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', publicCache: true },
       schema: {
         tags,
         summary: '消费警示详情与相关警示（阅读数加一；草稿、已归档、未到发布时间的不存在）',

@@ -6,6 +6,7 @@ import * as notifications from './2026-11-24T0004-notifications'
 import * as warnings from './2026-11-24T0005-warnings'
 import * as volunteers from './2026-11-24T0006-volunteers'
 import * as notificationSeq from './2026-12-03T0010-notification-seq'
+import * as queryIndexes from './2026-12-03T0013-query-indexes'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0005-warnings': warnings,
   '2026-11-24T0006-volunteers': volunteers,
   '2026-12-03T0010-notification-seq': notificationSeq,
+  '2026-12-03T0013-query-indexes': queryIndexes,
 }

@@ -61,7 +61,12 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
     ])
     .where('complaints.created_at', '>=', fromIso)
     .where('complaints.created_at', '<', toIso)
-  if (after) query = query.where(sql<boolean>`(complaints.created_at, complaints.number) > (${after.createdAt}, ${after.number})`)
+  if (after) {
+    // The plain bound lets the index seek to the page; the row value then skips what was sent.
+    query = query
+      .where('complaints.created_at', '>=', after.createdAt)
+      .where(sql<boolean>`(complaints.created_at, complaints.number) > (${after.createdAt}, ${after.number})`)
+  }
   return query.orderBy('complaints.created_at').orderBy('complaints.number').limit(limit)
 }
 

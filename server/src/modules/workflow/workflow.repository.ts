@@ -76,7 +76,8 @@ export interface StaffQueueFilter {
 
 /**
  * The association's queue: by status (default: every open one), optionally only one person's.
- * The open list is written as literals: the partial indexes on open complaints say the same.
+ * Indexes complaints_open_queue, complaints_open_assigned_queue, complaints_status_queue and
+ * complaints_assigned_status_queue serve each filter in this order.
  */
 export function staffQueueQuery(db: Db, filter: StaffQueueFilter, after: QueuePosition | null, limit: number) {
   let query = queueQuery(db)

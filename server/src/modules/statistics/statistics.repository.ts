@@ -59,14 +59,11 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
       'complaints.rating',
       'enterprises.name as enterprise_name',
     ])
-    .where('complaints.created_at', '>=', fromIso)
+    // One lower bound, the later of the two: given both, SQLite may seek by the earlier one and
+    // read every page before this one again.
+    .where('complaints.created_at', '>=', after && after.createdAt > fromIso ? after.createdAt : fromIso)
     .where('complaints.created_at', '<', toIso)
-  if (after) {
-    // The plain bound lets the index seek to the page; the row value then skips what was sent.
-    query = query
-      .where('complaints.created_at', '>=', after.createdAt)
-      .where(sql<boolean>`(complaints.created_at, complaints.number) > (${after.createdAt}, ${after.number})`)
-  }
+  if (after) query = query.where(sql<boolean>`(complaints.created_at, complaints.number) > (${after.createdAt}, ${after.number})`)
   return query.orderBy('complaints.created_at').orderBy('complaints.number').limit(limit)
 }
 

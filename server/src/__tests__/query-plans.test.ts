@@ -63,7 +63,7 @@ describe('query plans', () => {
   test('statistics count each month from complaints_created_stats; overdue from complaints_open_queue', async () => {
     const from = '2026-04-30T16:00:00.000Z'
     const to = '2026-05-31T16:00:00.000Z'
-    assertIndexed(await plan(countsCreatedBetween(t.ctx.db, from, to)), 'complaints_created_stats')
+    assertIndexed(await plan(countsCreatedBetween(t.ctx.db, t.ctx.dialect, from, to)), 'complaints_created_stats')
     assertIndexed(await plan(countsPerEnterpriseCreatedBetween(t.ctx.db, from, to)), 'complaints_created_stats')
     assertIndexed(await plan(overdueByKindQuery(t.ctx.db, to)), 'complaints_open_queue')
   })

@@ -2,7 +2,7 @@ import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { EnterpriseFigures } from '../../../../src/contract/enterprise'
 import { FIGURE_DEFINITIONS, FIGURES_MIN_COMPLAINTS, FIGURES_NOT_ENOUGH_NOTE } from '../../../../src/contract/enterprise-rules'
 import type { Db, Dialect } from '../../db/database'
-import { elapsedMs } from './elapsed-sql'
+import { elapsedMs } from '../../db/dialect-sql'
 
 /** Ended by the business and the consumer agreeing, directly or through mediation. */
 const SETTLED: ReadonlySet<ComplaintStatus> = new Set(['resolved', 'mediated'])

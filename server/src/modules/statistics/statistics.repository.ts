@@ -1,19 +1,21 @@
 import { sql } from 'kysely'
-import type { Db } from '../../db/database'
+import type { Db, Dialect } from '../../db/database'
+import { chinaMonth } from '../../db/dialect-sql'
 import { dueExpr, isOpenExpr } from '../workflow/queue-sql'
 
 /**
- * Complaints submitted in [fromIso, toIso), counted by status, path and industry, with the sum of
- * their recovered amounts. Read from index complaints_created_stats alone.
+ * Complaints submitted in [fromIso, toIso), counted by China month, status, path and industry, with
+ * the sum of their recovered amounts. Read from index complaints_created_stats alone.
  */
-export function countsCreatedBetween(db: Db, fromIso: string, toIso: string) {
+export function countsCreatedBetween(db: Db, dialect: Dialect, fromIso: string, toIso: string) {
+  const month = chinaMonth(dialect, 'created_at')
   return db
     .selectFrom('complaints')
-    .select(['status', 'path', 'industry'])
+    .select([month.as('month'), 'status', 'path', 'industry'])
     .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('recovered_amount_fen').as('recovered_fen')])
     .where('created_at', '>=', fromIso)
     .where('created_at', '<', toIso)
-    .groupBy(['status', 'path', 'industry'])
+    .groupBy([month, 'status', 'path', 'industry'])
 }
 
 /** A business outside the directory is counted by the name the consumer typed. */

@@ -65,30 +65,29 @@ function monthsBetween(from: string, to: string): string[] {
 
 export const isClosed = (status: ComplaintStatus) => !isOpen(status)
 
-/** [fromIso, toIso) of each China month of the range, cut to the range. */
-function monthSlices(range: StatisticsRange): Array<{ month: string; fromIso: string; toIso: string }> {
+/**
+ * The parts of the range counted one query each: on SQLite (synchronous, on the event loop) each
+ * China month, so no request waits for a whole range; on PostgreSQL the whole range at once.
+ */
+function slicesOf(range: StatisticsRange, dialect: Dialect): Array<{ fromIso: string; toIso: string }> {
+  if (dialect === 'postgres') return [{ fromIso: range.fromIso, toIso: range.toIso }]
   const months = monthsBetween(range.from, range.to)
   return months.map((month, i) => {
     const next = months[i + 1]
     return {
-      month,
       fromIso: i === 0 ? range.fromIso : chinaMidnightIso(`${month}-01`),
       toIso: next ? chinaMidnightIso(`${next}-01`) : range.toIso,
     }
   })
 }
 
-/**
- * Runs one query per slice. PostgreSQL runs them side by side; SQLite (synchronous, on the event
- * loop) one at a time with a turn of the loop between them, so no request waits for a whole range.
- */
 /** SQLite queries run synchronously on the event loop: give waiting requests a turn between them. */
 export async function letOthersIn(dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') await nextTurn()
 }
 
+/** One query per slice, one at a time, with a turn of the event loop after each on SQLite. */
 export async function perSlice<S, R>(dialect: Dialect, slices: readonly S[], run: (slice: S) => Promise<R>): Promise<R[]> {
-  if (dialect === 'postgres') return Promise.all(slices.map(run))
   const results: R[] = []
   for (const slice of slices) {
     results.push(await run(slice))
@@ -100,7 +99,7 @@ export async function perSlice<S, R>(dialect: Dialect, slices: readonly S[], run
 const byCountThenName = <T extends { name: string; count: number }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name, 'zh')
 
 /** The most complained-about businesses; ties at the cut are ordered by name as people read it. */
-async function topEnterprises(ctx: AppContext, slices: ReturnType<typeof monthSlices>): Promise<EnterpriseCount[]> {
+async function topEnterprises(ctx: AppContext, slices: ReturnType<typeof slicesOf>): Promise<EnterpriseCount[]> {
   const perMonth = await perSlice(ctx.dialect, slices, (slice) => countsPerEnterpriseCreatedBetween(ctx.db, slice.fromIso, slice.toIso).execute())
   const counts = new Map<string, { enterpriseId: string | null; unlistedName: string | null; count: number }>()
   for (const row of perMonth.flat()) {
@@ -124,39 +123,34 @@ async function topEnterprises(ctx: AppContext, slices: ReturnType<typeof monthSl
     .slice(0, TOP_ENTERPRISES)
 }
 
-/**
- * Counted in SQL per China month (one indexed range per month, bounds computed here, so no date
- * function runs per row and neither database needs its own month expression).
- */
+/** Counted in SQL by China month, status, path and industry over an index on created_at. */
 export async function summarize(ctx: AppContext, range: StatisticsRange): Promise<Omit<StatisticsResponse, 'overdue'>> {
-  const slices = monthSlices(range)
-  const perMonth = await perSlice(ctx.dialect, slices, (slice) => countsCreatedBetween(ctx.db, slice.fromIso, slice.toIso).execute())
+  const slices = slicesOf(range, ctx.dialect)
+  const perSliceRows = await perSlice(ctx.dialect, slices, (slice) => countsCreatedBetween(ctx.db, ctx.dialect, slice.fromIso, slice.toIso).execute())
   const industries = new Map<Industry, { received: number; closed: number }>()
-  const months = new Map(slices.map((slice) => [slice.month, { received: 0, closed: 0 }]))
+  const months = new Map(monthsBetween(range.from, range.to).map((month) => [month, { received: 0, closed: 0 }]))
   const paths = { odr: 0, association: 0 }
   let received = 0
   let closed = 0
   let recoveredFen = 0
 
-  perMonth.forEach((rows, i) => {
-    const month = months.get(slices[i]!.month)!
-    for (const row of rows) {
-      const n = Number(row.n)
-      const done = isClosed(row.status)
-      received += n
-      month.received += n
-      if (done) {
-        closed += n
-        month.closed += n
-      }
-      if (RECOVERING.has(row.status) && row.recovered_fen !== null) recoveredFen += Number(row.recovered_fen)
-      paths[row.path] += n
-      const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
-      industry.received += n
-      if (done) industry.closed += n
-      industries.set(row.industry, industry)
+  for (const row of perSliceRows.flat()) {
+    const n = Number(row.n)
+    const done = isClosed(row.status)
+    const month = months.get(row.month)
+    received += n
+    if (month) month.received += n
+    if (done) {
+      closed += n
+      if (month) month.closed += n
     }
-  })
+    if (RECOVERING.has(row.status) && row.recovered_fen !== null) recoveredFen += Number(row.recovered_fen)
+    paths[row.path] += n
+    const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
+    industry.received += n
+    if (done) industry.closed += n
+    industries.set(row.industry, industry)
+  }
 
   return {
     from: range.from,

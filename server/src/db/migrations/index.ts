@@ -7,6 +7,7 @@ import * as warnings from './2026-11-24T0005-warnings'
 import * as volunteers from './2026-11-24T0006-volunteers'
 import * as numericChecks from './2026-12-03T0007-numeric-checks'
 import * as notificationSeq from './2026-12-03T0010-notification-seq'
+import * as queryIndexes from './2026-12-03T0013-query-indexes'
 import * as evidenceProvenance from './2026-12-03T0012-evidence-provenance'
 import * as retentionAccessLog from './2026-12-03T0014-retention-access-log'
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0006-volunteers': volunteers,
   '2026-12-03T0007-numeric-checks': numericChecks,
   '2026-12-03T0010-notification-seq': notificationSeq,
+  '2026-12-03T0013-query-indexes': queryIndexes,
   '2026-12-03T0012-evidence-provenance': evidenceProvenance,
   '2026-12-03T0014-retention-access-log': retentionAccessLog,
 }

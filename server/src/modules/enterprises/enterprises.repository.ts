@@ -63,12 +63,3 @@ export async function createEnterprise(db: Db, values: Omit<Insertable<Enterpris
 export async function updateEnterprise(db: Db, id: string, values: Updateable<EnterpriseTable>) {
   await db.updateTable('enterprises').set(values).where('id', '=', id).execute()
 }
-
-/** What the figures are computed from: every complaint about this enterprise, a few columns each. */
-export function complaintFacts(db: Db, enterpriseId: string) {
-  return db
-    .selectFrom('complaints')
-    .select(['status', 'created_at', 'first_response_at', 'rating'])
-    .where('enterprise_id', '=', enterpriseId)
-    .execute()
-}

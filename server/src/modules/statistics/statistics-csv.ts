@@ -1,8 +1,9 @@
 import { fenToYuan, INDUSTRY_LABELS } from '../../../../src/contract/complaint-rules'
 import { COMPLAINT_STATUS_LABELS, HANDLING_PATH_LABELS } from '../../../../src/contract/complaint-status'
 import { STATISTICS_CSV_COLUMNS } from '../../../../src/contract/statistics'
-import type { StatisticsRow } from './statistics.repository'
-import { chinaDate, type StatisticsRange } from './statistics.service'
+import type { AppContext } from '../../context'
+import { complaintsCreatedPage, type StatisticsRow } from './statistics.repository'
+import { chinaDate, letOthersIn, type StatisticsRange } from './statistics.service'
 
 /** Excel needs the byte-order mark to read UTF-8; without it Chinese text shows as mojibake. */
 const BOM = '\uFEFF'
@@ -19,26 +20,40 @@ export function csvCell(value: string | number | null): string {
 
 const csvLine = (cells: ReadonlyArray<string | number | null>) => cells.map(csvCell).join(',')
 
-export function statisticsCsv(rows: readonly StatisticsRow[]): string {
-  const lines = [csvLine(STATISTICS_CSV_COLUMNS)]
-  for (const row of rows) {
-    lines.push(
-      csvLine([
-        row.number,
-        chinaDate(row.created_at),
-        COMPLAINT_STATUS_LABELS[row.status] ?? row.status,
-        HANDLING_PATH_LABELS[row.path] ?? row.path,
-        INDUSTRY_LABELS[row.industry] ?? row.industry,
-        row.enterprise_name ?? row.business_name,
-        fenToYuan(Number(row.amount_fen)),
-        row.recovered_amount_fen === null ? null : fenToYuan(Number(row.recovered_amount_fen)),
-        row.closed_at ? chinaDate(row.closed_at) : null,
-        row.rating,
-      ]),
-    )
+/** Rows per page: one page is read, written out and let go before the next. */
+const CSV_PAGE = 1000
+
+function csvRow(row: StatisticsRow): string {
+  return csvLine([
+    row.number,
+    chinaDate(row.created_at),
+    COMPLAINT_STATUS_LABELS[row.status] ?? row.status,
+    HANDLING_PATH_LABELS[row.path] ?? row.path,
+    INDUSTRY_LABELS[row.industry] ?? row.industry,
+    row.enterprise_name ?? row.business_name,
+    fenToYuan(Number(row.amount_fen)),
+    row.recovered_amount_fen === null ? null : fenToYuan(Number(row.recovered_amount_fen)),
+    row.closed_at ? chinaDate(row.closed_at) : null,
+    row.rating,
+  ])
+}
+
+/**
+ * The export as chunks of text, a page of complaints at a time (keyset on created_at, number), so
+ * neither the rows nor the file are ever held whole. CRLF line ends, as RFC 4180 and Excel expect.
+ */
+export async function* statisticsCsv(ctx: AppContext, range: StatisticsRange): AsyncGenerator<string> {
+  yield `${BOM}${csvLine(STATISTICS_CSV_COLUMNS)}\r\n`
+  let after: { createdAt: string; number: string } | null = null
+  for (;;) {
+    const rows: StatisticsRow[] = await complaintsCreatedPage(ctx.db, range.fromIso, range.toIso, after, CSV_PAGE).execute()
+    await letOthersIn(ctx.dialect)
+    if (!rows.length) return
+    yield rows.map((row) => `${csvRow(row)}\r\n`).join('')
+    if (rows.length < CSV_PAGE) return
+    const last = rows.at(-1)!
+    after = { createdAt: last.created_at, number: last.number }
   }
-  // CRLF line ends, as RFC 4180 and Excel expect.
-  return `${BOM}${lines.join('\r\n')}\r\n`
 }
 
 export const csvFilename = (range: StatisticsRange) => `weiquan-complaints-${range.from}-${range.to}.csv`

@@ -3,11 +3,13 @@ import { chinaToday, INDUSTRY_LABELS, type Industry } from '../../../../src/cont
 import { isOpen, type ComplaintStatus } from '../../../../src/contract/complaint-status'
 import { STATISTICS_DEFINITIONS, type EnterpriseCount, type StatisticsQuery, type StatisticsResponse } from '../../../../src/contract/statistics'
 import type { AppContext } from '../../context'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { badRequest } from '../../errors'
-import { countOverdueByKind, listComplaintsCreatedBetween, type StatisticsRow } from './statistics.repository'
+import type { Dialect } from '../../db/database'
+import { countOverdueByKind, countsCreatedBetween, countsPerEnterpriseCreatedBetween, enterpriseNames } from './statistics.repository'
 
 const TOP_ENTERPRISES = 10
-/** A statistics range longer than this is refused: the figures are computed in memory. */
+/** A statistics range longer than this is refused. */
 const MAX_RANGE_DAYS = 5 * 366
 /** Outcomes whose recovered amount counts towards 挽回经济损失. */
 const RECOVERING: ReadonlySet<ComplaintStatus> = new Set(['mediated', 'closed'])
@@ -64,54 +66,104 @@ function monthsBetween(from: string, to: string): string[] {
 export const isClosed = (status: ComplaintStatus) => !isOpen(status)
 
 /**
- * Aggregated in JS rather than SQL: months are China-time months, which a substr on the UTC
- * timestamp cannot give on both databases, and a few years of one association's complaints fit
- * in memory easily (the range is capped at 5 years).
+ * The parts of the range counted one query each: on SQLite (synchronous, on the event loop) each
+ * China month, so no request waits for a whole range; on PostgreSQL the whole range at once.
  */
-export function summarize(rows: readonly StatisticsRow[], range: StatisticsRange): Omit<StatisticsResponse, 'overdue'> {
+function slicesOf(range: StatisticsRange, dialect: Dialect): Array<{ fromIso: string; toIso: string }> {
+  if (dialect === 'postgres') return [{ fromIso: range.fromIso, toIso: range.toIso }]
+  const months = monthsBetween(range.from, range.to)
+  return months.map((month, i) => {
+    const next = months[i + 1]
+    return {
+      fromIso: i === 0 ? range.fromIso : chinaMidnightIso(`${month}-01`),
+      toIso: next ? chinaMidnightIso(`${next}-01`) : range.toIso,
+    }
+  })
+}
+
+/** SQLite queries run synchronously on the event loop: give waiting requests a turn between them. */
+export async function letOthersIn(dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') await nextTurn()
+}
+
+/** One query per slice, one at a time, with a turn of the event loop after each on SQLite. */
+export async function perSlice<S, R>(dialect: Dialect, slices: readonly S[], run: (slice: S) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  for (const slice of slices) {
+    results.push(await run(slice))
+    await letOthersIn(dialect)
+  }
+  return results
+}
+
+const byCountThenName = <T extends { name: string; count: number }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name, 'zh')
+
+/** The most complained-about businesses; ties at the cut are ordered by name as people read it. */
+async function topEnterprises(ctx: AppContext, slices: ReturnType<typeof slicesOf>): Promise<EnterpriseCount[]> {
+  const perMonth = await perSlice(ctx.dialect, slices, (slice) => countsPerEnterpriseCreatedBetween(ctx.db, slice.fromIso, slice.toIso).execute())
+  const counts = new Map<string, { enterpriseId: string | null; unlistedName: string | null; count: number }>()
+  for (const row of perMonth.flat()) {
+    const key = row.enterprise_id ?? `name:${row.unlisted_name}`
+    const entry = counts.get(key) ?? { enterpriseId: row.enterprise_id, unlistedName: row.unlisted_name, count: 0 }
+    entry.count += Number(row.n)
+    counts.set(key, entry)
+  }
+  const byCount = [...counts.values()].sort((a, b) => b.count - a.count)
+  const cut = byCount[TOP_ENTERPRISES - 1]?.count ?? 0
+  const candidates = byCount.filter((entry) => entry.count >= cut)
+  const ids = candidates.flatMap((entry) => (entry.enterpriseId ? [entry.enterpriseId] : []))
+  const names = new Map((await enterpriseNames(ctx.db, ids)).map((row) => [row.id, row.name]))
+  return candidates
+    .map((entry) => ({
+      enterpriseId: entry.enterpriseId,
+      name: (entry.enterpriseId ? names.get(entry.enterpriseId) : entry.unlistedName) ?? entry.unlistedName ?? '',
+      count: entry.count,
+    }))
+    .sort(byCountThenName)
+    .slice(0, TOP_ENTERPRISES)
+}
+
+/** Counted in SQL by China month, status, path and industry over an index on created_at. */
+export async function summarize(ctx: AppContext, range: StatisticsRange): Promise<Omit<StatisticsResponse, 'overdue'>> {
+  const slices = slicesOf(range, ctx.dialect)
+  const perSliceRows = await perSlice(ctx.dialect, slices, (slice) => countsCreatedBetween(ctx.db, ctx.dialect, slice.fromIso, slice.toIso).execute())
   const industries = new Map<Industry, { received: number; closed: number }>()
   const months = new Map(monthsBetween(range.from, range.to).map((month) => [month, { received: 0, closed: 0 }]))
-  const enterprises = new Map<string, EnterpriseCount>()
   const paths = { odr: 0, association: 0 }
+  let received = 0
   let closed = 0
   let recoveredFen = 0
 
-  for (const row of rows) {
+  for (const row of perSliceRows.flat()) {
+    const n = Number(row.n)
     const done = isClosed(row.status)
-    if (done) closed += 1
-    if (RECOVERING.has(row.status) && row.recovered_amount_fen !== null) recoveredFen += Number(row.recovered_amount_fen)
-    paths[row.path] += 1
-
-    const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
-    industry.received += 1
-    if (done) industry.closed += 1
-    industries.set(row.industry, industry)
-
-    const month = months.get(chinaDate(row.created_at).slice(0, 7))
-    if (month) {
-      month.received += 1
-      if (done) month.closed += 1
+    const month = months.get(row.month)
+    received += n
+    if (month) month.received += n
+    if (done) {
+      closed += n
+      if (month) month.closed += n
     }
-
-    const key = row.enterprise_id ?? `name:${row.business_name}`
-    const enterprise = enterprises.get(key) ?? { enterpriseId: row.enterprise_id, name: row.enterprise_name ?? row.business_name, count: 0 }
-    enterprise.count += 1
-    enterprises.set(key, enterprise)
+    if (RECOVERING.has(row.status) && row.recovered_fen !== null) recoveredFen += Number(row.recovered_fen)
+    paths[row.path] += n
+    const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
+    industry.received += n
+    if (done) industry.closed += n
+    industries.set(row.industry, industry)
   }
 
-  const byCountThenName = <T extends { name: string; count: number }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name, 'zh')
   return {
     from: range.from,
     to: range.to,
-    received: rows.length,
+    received,
     closed,
-    closeRate: rows.length ? Math.round((closed / rows.length) * 1000) / 1000 : null,
+    closeRate: received ? Math.round((closed / received) * 1000) / 1000 : null,
     recoveredFen,
     byIndustry: [...industries]
       .map(([industry, counts]) => ({ industry, label: INDUSTRY_LABELS[industry] ?? industry, ...counts }))
       .sort((a, b) => b.received - a.received || a.industry.localeCompare(b.industry)),
     byMonth: [...months].map(([month, counts]) => ({ month, ...counts })),
-    topEnterprises: [...enterprises.values()].sort(byCountThenName).slice(0, TOP_ENTERPRISES),
+    topEnterprises: await topEnterprises(ctx, slices),
     paths,
     definitions: { ...STATISTICS_DEFINITIONS },
   }
@@ -119,11 +171,11 @@ export function summarize(rows: readonly StatisticsRow[], range: StatisticsRange
 
 export async function complaintStatistics(ctx: AppContext, query: StatisticsQuery): Promise<StatisticsResponse> {
   const range = resolveRange(query, ctx.now())
-  const rows = await listComplaintsCreatedBetween(ctx.db, range.fromIso, range.toIso)
+  const summary = await summarize(ctx, range)
   const overdueRows = await countOverdueByKind(ctx.db, ctx.now().toISOString())
   const overdueOf = (kind: string) => overdueRows.filter((row) => row.dueKind === kind).reduce((sum, row) => sum + row.count, 0)
   return {
-    ...summarize(rows, range),
+    ...summary,
     overdue: {
       total: overdueRows.reduce((sum, row) => sum + row.count, 0),
       enterpriseResponse: overdueOf('enterprise_response'),

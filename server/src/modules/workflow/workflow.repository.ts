@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { Db } from '../../db/database'
-import { OPEN_STATUSES } from '../complaints/complaints.repository'
+import { dueExpr, isOpenExpr, NO_DUE, rankExpr } from './queue-sql'
+
+export { NO_DUE }
 
 /** Where a complaint stands in a work queue: open first, nearest deadline first, then the oldest. */
 export interface QueuePosition {
@@ -11,12 +13,6 @@ export interface QueuePosition {
   id: string
 }
 
-/** Sorts after every real ISO time, so complaints without a deadline come last on both databases. */
-export const NO_DUE = '9999-12-31T23:59:59.999Z'
-
-const openList = sql.join(OPEN_STATUSES.map((status) => sql.lit(status)))
-const rankExpr = sql<number>`case when status in (${openList}) then 0 else 1 end`
-const dueExpr = sql<string>`coalesce(due_at, ${sql.lit(NO_DUE)})`
 
 function queueQuery(db: Db) {
   return db
@@ -52,18 +48,44 @@ function page(query: QueueQuery, after: QueuePosition | null, limit: number) {
       sql<boolean>`(${rankExpr}, ${dueExpr}, created_at, id) > (${after.rank}, ${after.due}, ${after.createdAt}, ${after.id})`,
     )
   }
-  return query.orderBy(rankExpr).orderBy(dueExpr).orderBy('created_at').orderBy('id').limit(limit).execute()
+  return query.orderBy(rankExpr).orderBy(dueExpr).orderBy('created_at').orderBy('id').limit(limit)
 }
 
-/** The ODR complaints routed to an enterprise. */
-export function listEnterpriseComplaints(db: Db, enterpriseId: string, after: QueuePosition | null, limit: number) {
+/**
+ * A page of a queue whose filter admits one rank only (every status filter of the staff queue):
+ * the rank is left out of the order so the indexes on (deadline, created_at, id) serve it.
+ */
+function pageOfOneRank(query: QueueQuery, after: QueuePosition | null, limit: number) {
+  if (after) query = query.where(sql<boolean>`(${dueExpr}, created_at, id) > (${after.due}, ${after.createdAt}, ${after.id})`)
+  return query.orderBy(dueExpr).orderBy('created_at').orderBy('id').limit(limit)
+}
+
+/** The ODR complaints routed to an enterprise (index complaints_enterprise_queue). */
+export function enterpriseQueueQuery(db: Db, enterpriseId: string, after: QueuePosition | null, limit: number) {
   return page(queueQuery(db).where('enterprise_id', '=', enterpriseId).where('path', '=', 'odr'), after, limit)
 }
 
-/** The association's queue: by status (default: every open one), optionally only one person's. */
-export function listStaffComplaints(db: Db, filter: { status?: ComplaintStatus; assignedTo?: string }, after: QueuePosition | null, limit: number) {
+export function listEnterpriseComplaints(db: Db, enterpriseId: string, after: QueuePosition | null, limit: number) {
+  return enterpriseQueueQuery(db, enterpriseId, after, limit).execute()
+}
+
+export interface StaffQueueFilter {
+  status?: ComplaintStatus
+  assignedTo?: string
+}
+
+/**
+ * The association's queue: by status (default: every open one), optionally only one person's.
+ * Indexes complaints_open_queue, complaints_open_assigned_queue, complaints_status_queue and
+ * complaints_assigned_status_queue serve each filter in this order.
+ */
+export function staffQueueQuery(db: Db, filter: StaffQueueFilter, after: QueuePosition | null, limit: number) {
   let query = queueQuery(db)
-  query = filter.status ? query.where('status', '=', filter.status) : query.where('status', 'in', OPEN_STATUSES)
+  query = filter.status ? query.where('status', '=', filter.status) : query.where(isOpenExpr)
   if (filter.assignedTo) query = query.where('assigned_staff_id', '=', filter.assignedTo)
-  return page(query, after, limit)
+  return pageOfOneRank(query, after, limit)
+}
+
+export function listStaffComplaints(db: Db, filter: StaffQueueFilter, after: QueuePosition | null, limit: number) {
+  return staffQueueQuery(db, filter, after, limit).execute()
 }

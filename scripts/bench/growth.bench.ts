@@ -1,0 +1,284 @@
+// Growth: how the read endpoints behave as the complaints table grows. Seeds 1k → 10k → 100k complaints
+// (bulk multi-row inserts) into a scratch SQLite file and, when 127.0.0.1:5432 answers, a scratch
+// PostgreSQL database; at each size starts the real server process (server/src/server.ts) on it and
+// prints per endpoint the median latency and the worst /api/health wait while that endpoint ran.
+// GROWTH_SIZES=1000,10000 and GROWTH_DB=sqlite|postgres narrow the run.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import type { Insertable } from 'kysely'
+import { INDUSTRIES } from '../../src/contract/complaint-rules'
+import { COMPLAINT_STATUSES, isOpen } from '../../src/contract/complaint-status'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/src/db/database'
+import type { ComplaintTable } from '../../server/src/db/schema'
+import { hashSecret, signAccessToken } from '../../server/src/modules/auth/tokens'
+
+const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const ONLY_DB = process.env.GROWTH_DB
+const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+const SECRET = 'growth-bench-secret-'.padEnd(40, 'x')
+const ENTERPRISES = 50
+const CONSUMERS = 2000
+const RUNS = 9
+const DAY_MS = 86_400_000
+
+interface Seed {
+  staffId: string
+  enterpriseId: string
+  consumerId: string
+  tokens: { staff: string; liaison: string; consumer: string }
+}
+
+async function main() {
+  const targets: Array<'sqlite' | 'postgres'> = []
+  if (ONLY_DB !== 'postgres') targets.push('sqlite')
+  if (ONLY_DB !== 'sqlite' && (await pgReachable())) targets.push('postgres')
+  for (const target of targets) await runTarget(target)
+}
+
+async function runTarget(target: 'sqlite' | 'postgres') {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'weiquan-growth-'))
+  const pgName = `weiquan_growth_${randomUUID().replace(/-/g, '').slice(0, 10)}`
+  let databaseUrl: string | undefined
+  if (target === 'postgres') {
+    await adminQuery(`create database ${pgName}`)
+    databaseUrl = PG_URL.replace(/\/[^/]*$/, `/${pgName}`)
+  }
+  const open = () => (databaseUrl ? openDatabase({ databaseUrl }) : openDatabase({ sqliteFile: path.join(dataDir, 'weiquan.db') }))
+  try {
+    let database = open()
+    await migrateToLatest(database.db)
+    const seed = await seedPeople(database)
+    await database.close()
+    let seeded = 0
+    for (const size of SIZES) {
+      database = open()
+      const started = performance.now()
+      await seedComplaints(database, seed, seeded, size)
+      await database.close()
+      const seedMs = Math.round(performance.now() - started)
+      seeded = size
+      const server = await startServer(dataDir, databaseUrl)
+      try {
+        console.log(`\ngrowth ${target} ${size.toLocaleString('en')} complaints (seeded in ${seedMs} ms):`)
+        for (const [name, url, token] of endpoints(seed)) {
+          const result = await measure(server.base, url, token)
+          console.log(`  ${name.padEnd(24)} median ${result.median.toFixed(1).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  worst /api/health wait ${result.healthWorst.toFixed(1).padStart(7)} ms`)
+        }
+      } finally {
+        await server.stop()
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+    if (target === 'postgres') await adminQuery(`drop database if exists ${pgName}`)
+  }
+}
+
+function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
+  return [
+    ['staff statistics', '/api/staff/statistics', seed.tokens.staff],
+    ['statistics CSV', '/api/staff/statistics.csv', seed.tokens.staff],
+    ['staff queue (open)', '/api/staff/complaints', seed.tokens.staff],
+    ['staff queue (mine)', '/api/staff/complaints?assigned=me', seed.tokens.staff],
+    ['staff queue (closed)', '/api/staff/complaints?status=closed', seed.tokens.staff],
+    ['enterprise queue', '/api/enterprise/complaints', seed.tokens.liaison],
+    ['public enterprise page', `/api/enterprises/${seed.enterpriseId}`, undefined],
+    ['consumer list', '/api/complaints', seed.tokens.consumer],
+  ]
+}
+
+/** Sequential requests; /api/health is polled every 5 ms meanwhile to see how long the loop is held. */
+async function measure(base: string, url: string, token: string | undefined) {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined
+  const once = async () => {
+    const started = performance.now()
+    const response = await fetch(base + url, { headers })
+    await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`)
+    return performance.now() - started
+  }
+  for (let i = 0; i < 3; i++) await once()
+  let healthWorst = 0
+  let running = true
+  const poller = (async () => {
+    while (running) {
+      const started = performance.now()
+      await (await fetch(`${base}/api/health`)).arrayBuffer()
+      healthWorst = Math.max(healthWorst, performance.now() - started)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  })()
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) times.push(await once())
+  running = false
+  await poller
+  times.sort((a, b) => a - b)
+  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, healthWorst }
+}
+
+async function seedPeople(database: DatabaseHandle): Promise<Seed> {
+  const db = database.db
+  const now = new Date().toISOString()
+  const enterpriseIds = Array.from({ length: ENTERPRISES }, () => randomUUID())
+  await db
+    .insertInto('enterprises')
+    .values(enterpriseIds.map((id, i) => ({ id, name: `示例企业${String(i).padStart(3, '0')}有限公司`, credit_code: null, created_at: now, odr: i % 2 === 0 ? 1 : 0, odr_since: null, contact_phone: null, updated_at: now, province: null, city: null, district: null, address: null })))
+    .execute()
+  const staffId = randomUUID()
+  const liaisonId = randomUUID()
+  const user = (id: string, role: 'staff' | 'enterprise' | 'consumer', enterpriseId: string | null = null) => ({
+    id,
+    phone: null,
+    wechat_openid: `growth-${id}`,
+    role,
+    display_name: role,
+    enterprise_id: enterpriseId,
+    created_at: now,
+    updated_at: now,
+  })
+  const consumerIds = Array.from({ length: CONSUMERS }, () => randomUUID())
+  await db.insertInto('users').values([user(staffId, 'staff'), user(liaisonId, 'enterprise', enterpriseIds[0]!)]).execute()
+  for (let i = 0; i < consumerIds.length; i += 500) {
+    await db.insertInto('users').values(consumerIds.slice(i, i + 500).map((id) => user(id, 'consumer'))).execute()
+  }
+  const token = async (userId: string) => {
+    const sid = randomUUID()
+    await db
+      .insertInto('sessions')
+      .values({ id: sid, user_id: userId, refresh_token_hash: hashSecret(randomUUID()), previous_token_hash: null, created_at: now, refreshed_at: now, expires_at: new Date(Date.now() + 30 * DAY_MS).toISOString(), revoked_at: null })
+      .execute()
+    return signAccessToken({ sub: userId, sid, exp: Math.floor(Date.now() / 1000) + 3 * 3600 }, SECRET)
+  }
+  seedState.enterpriseIds = enterpriseIds
+  seedState.consumerIds = consumerIds
+  return {
+    staffId,
+    enterpriseId: enterpriseIds[0]!,
+    consumerId: consumerIds[0]!,
+    tokens: { staff: await token(staffId), liaison: await token(liaisonId), consumer: await token(consumerIds[0]!) },
+  }
+}
+
+const seedState = { enterpriseIds: [] as string[], consumerIds: [] as string[] }
+
+/** Complaints from..to-1, spread over the last 12 months; about a third still open. */
+async function seedComplaints(database: DatabaseHandle, seed: Seed, from: number, to: number) {
+  const now = Date.now()
+  const row = (i: number): Insertable<ComplaintTable> => {
+    const created = new Date(now - ((i * 7919) % 360) * DAY_MS - (i % 86_400) * 1000)
+    const status = COMPLAINT_STATUSES[i % COMPLAINT_STATUSES.length]!
+    const enterpriseIndex = i % 5 === 0 ? null : i % (ENTERPRISES * 4) < 60 ? 0 : i % ENTERPRISES
+    const enterpriseId = enterpriseIndex === null ? null : seedState.enterpriseIds[enterpriseIndex]!
+    const odr = enterpriseIndex !== null && enterpriseIndex % 2 === 0
+    const open = isOpen(status)
+    const createdIso = created.toISOString()
+    return {
+      id: randomUUID(),
+      number: `WQ${String(i).padStart(9, '0')}`,
+      consumer_id: i % 4 === 0 ? seed.consumerId : seedState.consumerIds[i % CONSUMERS]!,
+      status,
+      path: odr ? 'odr' : 'association',
+      enterprise_id: enterpriseId,
+      business_name: enterpriseId ? `示例企业${String(enterpriseIndex).padStart(3, '0')}有限公司` : `街边小店${i % 300}`,
+      industry: INDUSTRIES[i % INDUSTRIES.length]!,
+      incident_date: createdIso.slice(0, 10),
+      amount_fen: 1000 + (i % 50_000),
+      demands: '["refund"]',
+      description: '买到的商品有质量问题，商家拒绝退货。',
+      contact_phone: '13800000000',
+      consent_at: createdIso,
+      idempotency_key: `growth-${i}`,
+      request_hash: 'x',
+      created_at: createdIso,
+      updated_at: createdIso,
+      closed_at: open ? null : new Date(created.getTime() + 5 * DAY_MS).toISOString(),
+      due_at: open && i % 7 !== 0 ? new Date(created.getTime() + ((i % 30) + 1) * DAY_MS).toISOString() : null,
+      due_kind: open && i % 7 !== 0 ? 'review' : null,
+      assigned_staff_id: i % 3 === 0 ? seed.staffId : null,
+      first_response_at: i % 2 === 0 ? new Date(created.getTime() + (i % 200) * 3600_000).toISOString() : null,
+      recovered_amount_fen: open ? null : 500 + (i % 9000),
+      rating: open || i % 3 ? null : (i % 5) + 1,
+    }
+  }
+  await database.db.transaction().execute(async (trx) => {
+    for (let i = from; i < to; i += 500) {
+      await trx
+        .insertInto('complaints')
+        .values(Array.from({ length: Math.min(500, to - i) }, (_, k) => row(i + k)))
+        .execute()
+    }
+  })
+  if (database.dialect === 'postgres') await pgAnalyze(database)
+}
+
+async function pgAnalyze(database: DatabaseHandle) {
+  const { sql } = await import('kysely')
+  // What autovacuum does in a running database: statistics, and a visibility map for index-only scans.
+  await sql`vacuum analyze`.execute(database.db)
+}
+
+async function startServer(dataDir: string, databaseUrl: string | undefined) {
+  const port = 20_000 + Math.floor(Math.random() * 20_000)
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TOKEN_SECRET: SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      H5_DIR: path.join(dataDir, 'no-h5'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (up) break
+    if (i > 300 || child.exitCode !== null) throw new Error('growth: the server did not start')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    base,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+async function pgReachable() {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    await client.end()
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function adminQuery(text: string) {
+  const client = new pg.Client({ connectionString: PG_URL })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

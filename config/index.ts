@@ -77,7 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain: dropAxiosFetchAdapter,
       postcss: {
         pxtransform: { enable: true, config: {} },
-        // Text in rem, following WeChat's font size (runs after pxtransform).
+        // Text in rem, following WeChat's font size.
         [path.resolve(__dirname, 'postcss-rem-text.js')]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

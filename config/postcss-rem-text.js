@@ -1,18 +1,18 @@
 /**
  * Weapp only: text sizes in rem, so that they follow WeChat's font size (each page's
  * <page-meta root-font-size="system">, see weapp-page-meta.js, sets 1rem to the user's setting).
- * Runs after postcss-pxtransform, so design px arrive as rpx (750 rpx = the screen width).
+ * Design px (750 = the screen width) arrive as `px`, or as `rpx` if pxtransform has run first.
  * 1rem = 32 design px: WeChat's standard font size (fontSizeSetting) is 16 px, and on the 375 px
  * wide reference phone 32 design px are 16 px, so at the standard setting text keeps its size.
- * Real px (written PX, kept by pxtransform) are 2 design px each.
+ * Real px (written PX, which pxtransform keeps) are 2 design px each.
  * A px line-height beside a font-size is the text's line box and scales with it, unless the rule
  * also fixes a height: then it centres a glyph in that box (the round marks) and is left alone.
  */
 const DESIGN_PX_PER_REM = 32
 
 const toRem = (value) =>
-  value.replace(/(-?\d*\.?\d+)(rpx|px)\b/gi, (_, n, unit) => {
-    const designPx = Number(n) * (unit.toLowerCase() === 'rpx' ? 1 : 2)
+  value.replace(/(-?\d*\.?\d+)(rpx|px|PX|Px|pX)\b/g, (_, n, unit) => {
+    const designPx = Number(n) * (unit === 'rpx' || unit === 'px' ? 1 : 2)
     return `${Number((designPx / DESIGN_PX_PER_REM).toFixed(3))}rem`
   })
 

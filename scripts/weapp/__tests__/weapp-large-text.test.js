@@ -84,6 +84,19 @@ describe('weapp text follows the WeChat font size', () => {
     expect(fixedTextSizes(css)).toEqual([])
   })
 
+  test('no stylesheet of the build, subpackages included, sizes text in px/rpx', () => {
+    const files = []
+    ;(function walk(dir) {
+      for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+        const rel = path.posix.join(dir, e.name)
+        if (e.isDirectory()) walk(rel)
+        else if (rel.endsWith('.wxss')) files.push(rel)
+      }
+    })('')
+    expect(files.length).toBeGreaterThan(20)
+    expect(files.flatMap((f) => fixedTextSizes(read(f)).map((d) => `${f}: ${d}`))).toEqual([])
+  })
+
   test('at the standard WeChat size (16 px) 首页 text keeps its size: 48 design px title = 1.5rem', () => {
     // 750 design px = the 375 px reference screen, so 48 design px were 24 px = 1.5 × 16 px.
     const css = wxssWithImports('pages/home/index.wxss')

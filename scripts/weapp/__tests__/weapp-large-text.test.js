@@ -104,8 +104,11 @@ describe('weapp text follows the WeChat font size', () => {
     expect(css).toMatch(/\.home__subtitle\{[^}]*font-size:1rem/)
   })
 
-  test('首页 still renders with the page-meta node in front of it', async () => {
+  test('首页 renders with the page-meta node first and its content after it', async () => {
     const p = await mountPage('pages/home/index')
-    await p.waitForText('维权')
+    await p.waitForText('我要投诉')
+    const [first, second] = p.page.dom.children
+    expect(first.tagName.toLowerCase()).toBe('wx-page-meta')
+    expect(second.textContent).toContain('维权通')
   })
 })

@@ -57,7 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: ['@tarojs/plugin-http'],
+    plugins: ['@tarojs/plugin-http', path.resolve(__dirname, 'weapp-page-meta.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {
       // NOTE: weapp resolves relative axios URLs against a fake origin, so it needs an absolute base.
@@ -80,6 +80,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain: dropAxiosFetchAdapter,
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // Text in rem, following WeChat's font size.
+        [path.resolve(__dirname, 'postcss-rem-text.js')]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

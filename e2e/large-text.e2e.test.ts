@@ -187,6 +187,8 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
         await input(two, '涉及金额').fill('2150')
         await two.locator('taro-textarea-core textarea').fill(DESCRIPTION)
         await chip(two, '退款').tap()
+        // The incident date is a choice (issue #13): 今天 is one of the quick picks.
+        await chip(two, '今天').tap()
         await check('step2-facts', ROUTE.facts)
         await next(page, ROUTE.facts, ROUTE.photos)
 

@@ -17,9 +17,16 @@ function label(root: ParentNode) {
     page.tabIndex = 0
     page.setAttribute('role', 'main')
   }
-  for (const title of root.querySelectorAll<HTMLElement>('.taro-navigation-bar-title:not([role])')) {
-    title.setAttribute('role', 'heading')
-    title.setAttribute('aria-level', '1')
+  // A heading only while it has a title: a page that could not load (offline) leaves the bar empty.
+  for (const title of root.querySelectorAll<HTMLElement>('.taro-navigation-bar-title')) {
+    const named = Boolean(title.textContent?.trim())
+    if (named && !title.hasAttribute('role')) {
+      title.setAttribute('role', 'heading')
+      title.setAttribute('aria-level', '1')
+    } else if (!named && title.hasAttribute('role')) {
+      title.removeAttribute('role')
+      title.removeAttribute('aria-level')
+    }
   }
   for (const field of root.querySelectorAll<HTMLElement>(NAMED_FIELDS)) {
     const name = field.closest('[aria-label]')?.getAttribute('aria-label')

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { PhotoSource, PickedPhoto } from './photo-files'
+import { userDir } from './photo-discard.weapp'
 import { PRIVACY_WAY_FORWARD, privacyRefusal } from './privacy-errors'
+
+export { discardPhoto } from './photo-discard.weapp'
 
 const SOURCES: Record<PhotoSource, Array<'camera' | 'album'>> = {
   camera: ['camera'],
@@ -35,9 +38,6 @@ export async function choosePhotos(source: PhotoSource, max: number): Promise<Pi
   }
 }
 
-function userDir(): string {
-  return Taro.env.USER_DATA_PATH ?? ''
-}
 
 function extensionOf(path: string): string {
   const match = /\.(jpe?g|png|webp|heic|heif)$/i.exec(path)
@@ -60,15 +60,6 @@ export function persistPhoto(file: string, photoId: string): Promise<string> {
       success: (res) => resolve(res.savedFilePath || target),
       fail: (res) => reject(new Error(`照片保存失败：${res.errMsg}`)),
     })
-  })
-}
-
-export function discardPhoto(file: string): Promise<void> {
-  const dir = userDir()
-  // Temp files (chooseMedia, compressImage) are WeChat's to clean up; ours live in USER_DATA_PATH.
-  if (!dir || !file.startsWith(dir)) return Promise.resolve()
-  return new Promise((resolve) => {
-    Taro.getFileSystemManager().unlink({ filePath: file, complete: () => resolve() })
   })
 }
 

@@ -66,6 +66,9 @@ describe(`API answers are compressed and cacheable only when public (${TEST_DB})
       const first = await get(url, { 'accept-encoding': 'gzip' })
       assert.equal(first.statusCode, 200, url)
       assert.equal(first.headers['cache-control'], PUBLIC_CACHE_CONTROL, url)
+      // Shared caches keep it a while; a browser asks again each time (fresh figures, and offline the app's saved copy).
+      assert.match(PUBLIC_CACHE_CONTROL, /(^|, )max-age=0(,|$)/)
+      assert.match(PUBLIC_CACHE_CONTROL, /s-maxage=[1-9]\d*/)
       const etag = String(first.headers.etag)
       assert.match(etag, /^W\/"[\w-]+"$/, url)
       // The detail counts views, so its body (and ETag) changes with each read; the lists do not.

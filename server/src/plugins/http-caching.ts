@@ -10,8 +10,13 @@ declare module 'fastify' {
   }
 }
 
-/** Short enough that a new or withdrawn warning shows within a minute; a read storm still hits the CDN. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300'
+/**
+ * A CDN or nginx keeps a public read for a minute (s-maxage), so a read storm stops there. Browsers
+ * keep it for no time and ask again with If-None-Match (a 304 when unchanged): a phone must see the
+ * figures it just changed, and when it is offline the app's own saved copy, marked as saved, must
+ * answer instead of a silent browser-cache copy.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 export const COMPRESS_THRESHOLD_BYTES = 1024
 

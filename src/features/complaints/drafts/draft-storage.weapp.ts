@@ -1,4 +1,4 @@
-import { discardPhoto } from '@/lib/photo-files'
+import { discardPhoto } from '@/lib/photo-discard'
 import type { ComplaintDraft } from './draft-types'
 import { kvDelete, kvList, kvLoad, kvSave } from './draft-storage-kv'
 

@@ -1,0 +1,1 @@
+export { discardPhoto } from './photo-files.h5'

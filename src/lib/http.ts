@@ -1,7 +1,20 @@
 import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios'
-import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@/contract/error-codes'
+import type { ErrorCode } from '@/contract/error-codes'
 import { apiOrigin } from './api-base'
 import { parseRetryAfter } from './retry'
+
+/**
+ * The server always sends `{ code, message }` with the message in Chinese, so the app keeps only the
+ * texts for failures it detects itself; the contract's full table (≈3 KB) stays out of the weapp main package.
+ */
+const CLIENT_MESSAGES = {
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  INTERNAL_ERROR: '服务器开小差了，请稍后再试',
+} as const satisfies Partial<Record<ErrorCode, string>>
+
+/** A code in the contract's shape; an answer that is not ours (a proxy's error page) counts as INTERNAL_ERROR. */
+const codeOf = (value: unknown): ErrorCode => (typeof value === 'string' && /^[A-Z][A-Z0-9_]{2,63}$/.test(value) ? (value as ErrorCode) : 'INTERNAL_ERROR')
+const messageOf = (value: unknown): string => (typeof value === 'string' && value ? value : CLIENT_MESSAGES.INTERNAL_ERROR)
 
 /** Every failed API call ends as one of these, with a Chinese message ready to show. */
 export class ApiRequestError extends Error {
@@ -49,11 +62,9 @@ export async function recoverFromUnauthorized(code: string | undefined): Promise
 
 /** One error shape for answers that did not come through axios: `{ code, message }` from the body. */
 export function apiErrorFrom(status: number, body: unknown, retryAfter?: unknown): ApiRequestError {
-  if (!status) return new ApiRequestError('NETWORK_ERROR', ERROR_MESSAGES.NETWORK_ERROR, 0)
+  if (!status) return new ApiRequestError('NETWORK_ERROR', CLIENT_MESSAGES.NETWORK_ERROR, 0)
   const data = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown }
-  const code = isErrorCode(data.code) ? data.code : 'INTERNAL_ERROR'
-  const message = typeof data.message === 'string' && data.message ? data.message : ERROR_MESSAGES[code]
-  return new ApiRequestError(code, message, status, parseRetryAfter(retryAfter))
+  return new ApiRequestError(codeOf(data.code), messageOf(data.message), status, parseRetryAfter(retryAfter))
 }
 
 export const http = axios.create({ baseURL: `${apiOrigin()}/api`, timeout: 20_000 })
@@ -81,16 +92,14 @@ http.interceptors.response.use(undefined, async (error: AxiosError<{ code?: unkn
 
 export function toApiRequestError(error: AxiosError<{ code?: unknown; message?: unknown }>): ApiRequestError {
   const data = error.response?.data
-  if (!error.response) return new ApiRequestError('NETWORK_ERROR', ERROR_MESSAGES.NETWORK_ERROR, 0)
-  const code = isErrorCode(data?.code) ? data.code : 'INTERNAL_ERROR'
-  const message = typeof data?.message === 'string' && data.message ? data.message : ERROR_MESSAGES[code]
-  return new ApiRequestError(code, message, error.response.status, parseRetryAfter(error.response.headers?.['retry-after']))
+  if (!error.response) return new ApiRequestError('NETWORK_ERROR', CLIENT_MESSAGES.NETWORK_ERROR, 0)
+  return new ApiRequestError(codeOf(data?.code), messageOf(data?.message), error.response.status, parseRetryAfter(error.response.headers?.['retry-after']))
 }
 
 /** The Chinese text to show for any thrown value. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiRequestError) return error.message
-  return ERROR_MESSAGES.INTERNAL_ERROR
+  return CLIENT_MESSAGES.INTERNAL_ERROR
 }
 
 export async function getJson<T>(url: string, params?: Record<string, unknown>): Promise<T> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import { createSmsSender } from './adapters/sms'
@@ -12,7 +13,10 @@ export async function createContext(config: Config): Promise<{ ctx: AppContext; 
   const database = openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'weiquan.db') },
   )
-  await migrateToLatest(database.db)
+  // On PostgreSQL, Kysely's migration tables belong in the schema the URL chose (search_path), not
+  // wherever another schema of the same database happens to have them.
+  const schema = database.dialect === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(database.db)).rows[0]?.name : undefined
+  await migrateToLatest(database.db, schema)
   const ctx: AppContext = {
     config,
     db: database.db,

@@ -66,8 +66,9 @@ describe(`a worker killed mid-delivery (${TEST_DB})`, () => {
   })
   after(async () => {
     for (const child of children) child.kill('SIGKILL')
-    await cleanup()
-    await wechat.close()
+    // The fake WeChat first: a failed set-up must not leave it holding the test process open.
+    await wechat?.close()
+    await cleanup?.()
   })
 
   const startWorker = () => {

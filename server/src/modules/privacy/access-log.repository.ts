@@ -8,7 +8,7 @@ export function insertAccessRecord(db: Db, record: Insertable<AccessRecordTable>
 }
 
 /** Newest first, by (created_at, id): served by access_records_complaint or access_records_created. */
-export function listAccessRecords(db: Db, args: { complaintId?: string; after: TimePosition | null; limit: number }) {
+export function accessRecordsQuery(db: Db, args: { complaintId?: string; after: TimePosition | null; limit: number }) {
   let query = db
     .selectFrom('access_records')
     .innerJoin('users', 'users.id', 'access_records.actor_id')
@@ -34,5 +34,9 @@ export function listAccessRecords(db: Db, args: { complaintId?: string; after: T
       ]),
     )
   }
-  return query.orderBy('access_records.created_at', 'desc').orderBy('access_records.id', 'desc').limit(args.limit).execute()
+  return query.orderBy('access_records.created_at', 'desc').orderBy('access_records.id', 'desc').limit(args.limit)
+}
+
+export function listAccessRecords(db: Db, args: { complaintId?: string; after: TimePosition | null; limit: number }) {
+  return accessRecordsQuery(db, args).execute()
 }

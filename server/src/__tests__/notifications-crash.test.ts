@@ -104,6 +104,7 @@ describe(`a worker killed mid-delivery (${TEST_DB})`, () => {
     await until(() => wechat.heldCount() === 1, 20_000, 'the first worker to send')
     first.kill('SIGKILL')
     await new Promise((resolve) => first.once('exit', resolve))
+    await until(() => wechat.heldOpenCount() === 0, 10_000, 'the fake WeChat to see the dead worker disconnect')
     wechat.releaseHeld()
     const row = await ctx.db.selectFrom('notification_deliveries').selectAll().executeTakeFirstOrThrow()
     assert.equal(row.status, 'sending', 'the dead worker left its lease behind')

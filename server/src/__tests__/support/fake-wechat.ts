@@ -34,7 +34,7 @@ export async function startFakeWechat(appId: string, secret: string) {
     /** Answer the next jscode2session calls with these errcodes (e.g. -1 busy), leaving the code unused. */
     loginErrcodes: [] as number[],
   }
-  const held: Array<() => void> = []
+  const held: Array<{ answer: () => void; req: IncomingMessage }> = []
 
   const handleSend = (url: URL, body: string, req: IncomingMessage, reply: (b: object) => void) => {
     const token = url.searchParams.get('access_token') ?? ''
@@ -52,9 +52,9 @@ export async function startFakeWechat(appId: string, secret: string) {
     if (switches.holdNext > 0) {
       switches.holdNext -= 1
       // A request whose client died before WeChat answered is treated as not processed.
-      held.push(() => {
+      held.push({ req, answer: () => {
         if (!req.socket.destroyed) answer()
-      })
+      } })
       return
     }
     if (switches.delayMs) setTimeout(answer, switches.delayMs)
@@ -106,7 +106,9 @@ export async function startFakeWechat(appId: string, secret: string) {
     /** Invalidates every issued token, as when WeChat expires one early or another server refreshed it. */
     expireTokens: () => validTokens.clear(),
     heldCount: () => held.length,
-    releaseHeld: () => held.splice(0).forEach((answer) => answer()),
+    /** Held requests whose client is still connected (a killed client's socket closes a moment after it dies). */
+    heldOpenCount: () => held.filter(({ req }) => !req.socket.destroyed).length,
+    releaseHeld: () => held.splice(0).forEach(({ answer }) => answer()),
     /** A wx.login() result that will resolve to this openid. */
     issueCode(openid: string) {
       const code = `code-${openidByCode.size + 1}-${openid}`

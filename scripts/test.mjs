@@ -56,7 +56,7 @@ function run(command, args, env = {}, quiet = false, buffered = false) {
 async function step(name, command, args, env, { quiet = false, buffered = false } = {}) {
   if (only.length && !only.some((o) => name.startsWith(o))) return
   const started = Date.now()
-  if (!buffered) console.log(`\n━━━ ${name} ━━━`)
+  console.log(buffered ? `▶ ${name} started` : `\n━━━ ${name} ━━━`)
   const r = await run(command, args, env, quiet, buffered ? name : false)
   const ok = r.code === 0 && r.failed === 0
   // A step without its own test counts (typecheck, lint, build) counts as one check.
@@ -92,7 +92,11 @@ const installed = (commands) => spawnSync('sh', ['-c', commands.map((c) => `comm
 
 const started = Date.now()
 const bin = (name) => path.join('node_modules', '.bin', name)
-const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]
+// Files of one suite run side by side: most of a server test's time is spent waiting on a socket,
+// a database or a timer, and Node's default on a 2-core machine is one file at a time.
+const nodeTest = (files, concurrency = 1) => ['--import', 'tsx', '--test', '--test-reporter=tap', `--test-concurrency=${concurrency}`, ...files]
+const SERVER_CONCURRENCY = Number(process.env.TEST_SERVER_CONCURRENCY || 3)
+const E2E_CONCURRENCY = Number(process.env.TEST_E2E_CONCURRENCY || 2)
 
 // Static checks are independent and CPU-bound: two at a time on a 2-core machine.
 await Promise.all([
@@ -108,38 +112,45 @@ const unitTests = [
   // The start-up scripts and the dependency tree (scripts/weapp/__tests__ run in the weapp checks).
   ...findTests(path.join('scripts', '__tests__'), /\.test\.ts$/),
 ]
-await step('unit', process.execPath, nodeTest(unitTests))
+await step('unit', process.execPath, nodeTest(unitTests, 2))
 
-const serverTests = findTests(path.join('server', 'src', '__tests__'), /\.test\.ts$/)
-await step('server on SQLite', process.execPath, nodeTest(serverTests), { TEST_DB: 'sqlite' })
-if (await reachable(PG_URL)) {
-  await step('server on PostgreSQL', process.execPath, nodeTest(serverTests), { TEST_DB: 'postgres', TEST_DATABASE_URL: PG_URL })
-} else {
-  skip('server on PostgreSQL', `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`)
-}
-
-// The storage contract (disk and S3) and an upload end to end, against a real S3 endpoint.
-const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
-if (installed(CEPH_COMMANDS)) {
-  await step('S3 storage on Ceph', 'scripts/s3/with-ceph.sh', [process.execPath, ...nodeTest(s3Tests)])
-} else {
-  skip('S3 storage on Ceph', 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)')
-}
-
-if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'], {}, { quiet: true })) {
-  await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'])
-}
-
-if (
-  (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true })) &&
-  (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5']))
-) {
-  if (existsSync(CHROMIUM)) {
-    await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/)), { CHROMIUM_PATH: CHROMIUM })
+// Two lanes side by side: the server suites (mostly waiting on databases and sockets) beside the
+// builds and the browser (mostly CPU). Each step prints its output in one piece when it ends.
+const serverLane = async () => {
+  const serverTests = findTests(path.join('server', 'src', '__tests__'), /\.test\.ts$/)
+  const pg = await reachable(PG_URL)
+  await Promise.all([
+    step('server on SQLite', process.execPath, nodeTest(serverTests, SERVER_CONCURRENCY), { TEST_DB: 'sqlite' }, { buffered: true }),
+    pg
+      ? step('server on PostgreSQL', process.execPath, nodeTest(serverTests, SERVER_CONCURRENCY), { TEST_DB: 'postgres', TEST_DATABASE_URL: PG_URL }, { buffered: true })
+      : skip('server on PostgreSQL', `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`),
+  ])
+  // The storage contract (disk and S3) and an upload end to end, against a real S3 endpoint.
+  const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
+  if (installed(CEPH_COMMANDS)) {
+    await step('S3 storage on Ceph', 'scripts/s3/with-ceph.sh', [process.execPath, ...nodeTest(s3Tests)], {}, { buffered: true })
   } else {
-    skip('browser e2e', `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+    skip('S3 storage on Ceph', 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)')
+  }
+  if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'], {}, { quiet: true, buffered: true })) {
+    await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'], {}, { buffered: true })
   }
 }
+
+const browserLane = async () => {
+  if (
+    (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true, buffered: true })) &&
+    (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5'], {}, { buffered: true }))
+  ) {
+    if (existsSync(CHROMIUM)) {
+      await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/), E2E_CONCURRENCY), { CHROMIUM_PATH: CHROMIUM }, { buffered: true })
+    } else {
+      skip('browser e2e', `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+    }
+  }
+}
+
+await Promise.all([serverLane(), browserLane()])
 
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0)
 console.log('\n━━━ summary ━━━')

@@ -2,8 +2,9 @@
 // `npm test`: every check the project has, in order, with one summary at the end.
 // PostgreSQL, Ceph and browser parts skip loudly when their service is missing, unless CI=true.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import net from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const CI = process.env.CI === 'true'
@@ -11,6 +12,15 @@ const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CEPH_COMMANDS = ['ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'ceph-authtool', 'monmaptool', 'uuidgen']
 const only = process.argv.slice(2)
+const wanted = (name) => !only.length || only.some((o) => name.startsWith(o))
+/** The endpoint and key scripts/s3/ceph-up.sh sets up (it prints the same). */
+const CEPH_S3 = {
+  S3_ENDPOINT: 'http://127.0.0.1:7480',
+  S3_ACCESS_KEY_ID: 'TESTACCESSKEY',
+  S3_SECRET_ACCESS_KEY: 'TESTSECRETKEY',
+  S3_REGION: 'us-east-1',
+  S3_BUCKET: 'weiquan',
+}
 const results = []
 
 function findTests(dir, pattern, exclude = () => false) {
@@ -54,7 +64,7 @@ function run(command, args, env = {}, quiet = false, buffered = false) {
 
 /** `buffered`: the step runs beside others, so its output is printed in one piece when it ends. */
 async function step(name, command, args, env, { quiet = false, buffered = false } = {}) {
-  if (only.length && !only.some((o) => name.startsWith(o))) return
+  if (!wanted(name)) return
   const started = Date.now()
   if (!buffered) console.log(`\n━━━ ${name} ━━━`)
   const r = await run(command, args, env, quiet, buffered ? name : false)
@@ -67,7 +77,7 @@ async function step(name, command, args, env, { quiet = false, buffered = false 
 }
 
 function skip(name, reason) {
-  if (only.length && !only.some((o) => name.startsWith(o))) return
+  if (!wanted(name)) return
   if (CI) {
     console.error(`\n✖ ${name}: ${reason} — CI=true, so this is a failure`)
     results.push({ name, ok: false, passed: 0, failed: 1, seconds: 0 })
@@ -118,26 +128,58 @@ if (await reachable(PG_URL)) {
   skip('server on PostgreSQL', `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`)
 }
 
-// The storage contract (disk and S3) and an upload end to end, against a real S3 endpoint.
-const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
-if (installed(CEPH_COMMANDS)) {
-  await step('S3 storage on Ceph', 'scripts/s3/with-ceph.sh', [process.execPath, ...nodeTest(s3Tests)])
-} else {
-  skip('S3 storage on Ceph', 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)')
-}
-
 if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'], {}, { quiet: true })) {
   await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'])
 }
 
-if (
+const h5Built =
   (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true })) &&
   (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5']))
-) {
+if (h5Built) {
   if (existsSync(CHROMIUM)) {
     await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/)), { CHROMIUM_PATH: CHROMIUM })
   } else {
     skip('browser e2e', `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+  }
+}
+
+// Against one throwaway Ceph (scripts/s3/ceph-up.sh, about 15 s to start): the storage contract (disk
+// and S3) and an upload end to end; then two API instances and a worker on PostgreSQL and S3 behind
+// nginx, driven through the H5 app (e2e/cluster).
+const S3 = 'S3 storage on Ceph'
+const CLUSTER = 'multi-instance behind nginx'
+const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
+const clusterMissing = !installed(['nginx'])
+  ? 'nginx is not installed (apt-get install -y nginx-light)'
+  : !existsSync(CHROMIUM)
+    ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`
+    : !(await reachable(PG_URL))
+      ? `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`
+      : null
+if (!installed(CEPH_COMMANDS)) {
+  const reason = 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)'
+  skip(S3, reason)
+  skip(CLUSTER, reason)
+} else if (wanted(S3) || wanted(CLUSTER)) {
+  const cephDir = mkdtempSync(path.join(tmpdir(), 'weiquan-ceph-'))
+  try {
+    const started = Date.now()
+    if ((await run('scripts/s3/ceph-up.sh', [cephDir], {}, true)).code !== 0) {
+      results.push({ name: 'start Ceph S3', ok: false, passed: 0, failed: 1, seconds: (Date.now() - started) / 1000 })
+    } else {
+      console.log(`\nCeph S3 ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      await step(S3, process.execPath, nodeTest(s3Tests), CEPH_S3)
+      // A failed H5 build has failed its own step already; a build left out by the arguments may exist from before.
+      const h5 = h5Built ?? existsSync(path.join('dist', 'h5', 'index.html'))
+      if (clusterMissing) skip(CLUSTER, clusterMissing)
+      else if (h5) {
+        const env = { ...CEPH_S3, CHROMIUM_PATH: CHROMIUM, TEST_DATABASE_URL: PG_URL }
+        await step(CLUSTER, process.execPath, nodeTest(findTests('e2e', /\.cluster\.test\.ts$/)), env)
+      } else if (h5Built === undefined) skip(CLUSTER, 'no H5 build (npx taro build --type h5)')
+    }
+  } finally {
+    await run('scripts/s3/ceph-down.sh', [cephDir], {}, true)
+    rmSync(cephDir, { recursive: true, force: true })
   }
 }
 

@@ -46,9 +46,11 @@ export interface ApiSession {
 export interface StartOptions {
   /** Extra environment for the server, e.g. { ACCESS_TOKEN_TTL_SECONDS: '10' }. */
   env?: Record<string, string>
+  /** Listen here instead of a free port (e.g. the same port again after a restart behind a load balancer). */
+  port?: number
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.unref()
@@ -73,7 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     )
   }
 
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weiquan-e2e-'))
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''

@@ -147,7 +147,7 @@ if (h5Built) {
 // and S3) and an upload end to end; then two API instances and a worker on PostgreSQL and S3 behind
 // nginx, driven through the H5 app (e2e/cluster).
 const S3 = 'S3 storage on Ceph'
-const CLUSTER = 'multi-instance behind nginx'
+const CLUSTER = 'multi-instance cluster'
 const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
 const clusterMissing = !installed(['nginx'])
   ? 'nginx is not installed (apt-get install -y nginx-light)'

@@ -142,7 +142,9 @@ describe('两个实例 + 通知进程，PostgreSQL + Ceph S3，nginx 轮询（H5
     await admin.query(`create schema ${schema}`)
     // An earlier deploy: brings the schema up to date, seeds the demo accounts and takes a complaint
     // whose deadline then passes while no instance runs.
-    const earlier = await startServer({ env: { ...env, SEED_DEMO: 'true' } })
+    // The worker starts beside it (it only delivers; a worker runs across deploys).
+    const [earlier, started] = await Promise.all([startServer({ env: { ...env, SEED_DEMO: 'true' } }), startWorker(env)])
+    worker = started
     try {
       consumer = await earlier.signIn(CONSUMER)
       liaison = await earlier.signIn(LIAISON)
@@ -158,10 +160,8 @@ describe('两个实例 + 通知进程，PostgreSQL + Ceph S3，nginx 轮询（H5
     }
     await admin.query(`update ${schema}.complaints set due_at = $1 where id = $2`, [new Date(Date.now() - 60_000).toISOString(), lateId])
 
-    // The deploy under test: both instances at once (each checks deadlines on start), and the worker.
-    const [first, second, started] = await Promise.all([startServer({ env }), startServer({ env }), startWorker(env)])
-    instances = [first, second]
-    worker = started
+    // The deploy under test: both instances at once, each checking deadlines as it starts.
+    instances = await Promise.all([startServer({ env }), startServer({ env })])
     balancer = await startLoadBalancer(await freePort(), instances.map((i) => i.port))
     photosDir = mkdtempSync(path.join(tmpdir(), 'weiquan-multi-'))
   })
@@ -266,6 +266,7 @@ describe('两个实例 + 通知进程，PostgreSQL + Ceph S3，nginx 轮询（H5
         assert.ok(widths.every((w) => w > 0), `photo through ${origin(server)}: widths ${widths.join(', ')}`)
       }
       await toastGone(page)
+      await screen(page, DETAIL).locator('.thumbs__item').first().scrollIntoViewIfNeeded()
       await phone.screenshot('m04-consumer-detail-photo')
 
       const upstreams = new Set(consumerCalls.served.map((s) => s.upstream))

@@ -149,37 +149,42 @@ if (h5Built) {
 const S3 = 'S3 storage on Ceph'
 const CLUSTER = 'multi-instance cluster'
 const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
+// A failed H5 build has failed its own step already; one the arguments left out may exist from before.
+const h5Ready = h5Built ?? existsSync(path.join('dist', 'h5', 'index.html'))
 const clusterMissing = !installed(['nginx'])
   ? 'nginx is not installed (apt-get install -y nginx-light)'
   : !existsSync(CHROMIUM)
     ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`
     : !(await reachable(PG_URL))
       ? `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`
-      : null
+      : h5Built === undefined && !h5Ready
+        ? 'no H5 build (npx taro build --type h5)'
+        : null
 if (!installed(CEPH_COMMANDS)) {
   const reason = 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)'
   skip(S3, reason)
   skip(CLUSTER, reason)
-} else if (wanted(S3) || wanted(CLUSTER)) {
-  const cephDir = mkdtempSync(path.join(tmpdir(), 'weiquan-ceph-'))
-  try {
-    const started = Date.now()
-    if ((await run('scripts/s3/ceph-up.sh', [cephDir], {}, true)).code !== 0) {
-      results.push({ name: 'start Ceph S3', ok: false, passed: 0, failed: 1, seconds: (Date.now() - started) / 1000 })
-    } else {
-      console.log(`\nCeph S3 ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-      await step(S3, process.execPath, nodeTest(s3Tests), CEPH_S3)
-      // A failed H5 build has failed its own step already; a build left out by the arguments may exist from before.
-      const h5 = h5Built ?? existsSync(path.join('dist', 'h5', 'index.html'))
-      if (clusterMissing) skip(CLUSTER, clusterMissing)
-      else if (h5) {
-        const env = { ...CEPH_S3, CHROMIUM_PATH: CHROMIUM, TEST_DATABASE_URL: PG_URL }
-        await step(CLUSTER, process.execPath, nodeTest(findTests('e2e', /\.cluster\.test\.ts$/)), env)
-      } else if (h5Built === undefined) skip(CLUSTER, 'no H5 build (npx taro build --type h5)')
+} else {
+  if (clusterMissing) skip(CLUSTER, clusterMissing)
+  const runCluster = wanted(CLUSTER) && !clusterMissing && h5Ready
+  if (wanted(S3) || runCluster) {
+    const cephDir = mkdtempSync(path.join(tmpdir(), 'weiquan-ceph-'))
+    try {
+      const started = Date.now()
+      if ((await run('scripts/s3/ceph-up.sh', [cephDir], {}, true)).code !== 0) {
+        results.push({ name: 'start Ceph S3', ok: false, passed: 0, failed: 1, seconds: (Date.now() - started) / 1000 })
+      } else {
+        console.log(`\nCeph S3 ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        await step(S3, process.execPath, nodeTest(s3Tests), CEPH_S3)
+        if (runCluster) {
+          const env = { ...CEPH_S3, CHROMIUM_PATH: CHROMIUM, TEST_DATABASE_URL: PG_URL }
+          await step(CLUSTER, process.execPath, nodeTest(findTests('e2e', /\.cluster\.test\.ts$/)), env)
+        }
+      }
+    } finally {
+      await run('scripts/s3/ceph-down.sh', [cephDir], {}, true)
+      rmSync(cephDir, { recursive: true, force: true })
     }
-  } finally {
-    await run('scripts/s3/ceph-down.sh', [cephDir], {}, true)
-    rmSync(cephDir, { recursive: true, force: true })
   }
 }
 

@@ -2,8 +2,9 @@
 // `npm test`: every check the project has, in order, with one summary at the end.
 // PostgreSQL, Ceph and browser parts skip loudly when their service is missing, unless CI=true.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import net from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const CI = process.env.CI === 'true'
@@ -11,6 +12,15 @@ const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CEPH_COMMANDS = ['ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'ceph-authtool', 'monmaptool', 'uuidgen']
 const only = process.argv.slice(2)
+const wanted = (name) => !only.length || only.some((o) => name.startsWith(o))
+/** The endpoint and key scripts/s3/ceph-up.sh sets up (it prints the same). */
+const CEPH_S3 = {
+  S3_ENDPOINT: 'http://127.0.0.1:7480',
+  S3_ACCESS_KEY_ID: 'TESTACCESSKEY',
+  S3_SECRET_ACCESS_KEY: 'TESTSECRETKEY',
+  S3_REGION: 'us-east-1',
+  S3_BUCKET: 'weiquan',
+}
 const results = []
 
 function findTests(dir, pattern, exclude = () => false) {
@@ -54,7 +64,7 @@ function run(command, args, env = {}, quiet = false, buffered = false) {
 
 /** `buffered`: the step runs beside others, so its output is printed in one piece when it ends. */
 async function step(name, command, args, env, { quiet = false, buffered = false } = {}) {
-  if (only.length && !only.some((o) => name.startsWith(o))) return
+  if (!wanted(name)) return
   const started = Date.now()
   console.log(buffered ? `▶ ${name} started` : `\n━━━ ${name} ━━━`)
   const r = await run(command, args, env, quiet, buffered ? name : false)
@@ -67,7 +77,7 @@ async function step(name, command, args, env, { quiet = false, buffered = false 
 }
 
 function skip(name, reason) {
-  if (only.length && !only.some((o) => name.startsWith(o))) return
+  if (!wanted(name)) return
   if (CI) {
     console.error(`\n✖ ${name}: ${reason} — CI=true, so this is a failure`)
     results.push({ name, ok: false, passed: 0, failed: 1, seconds: 0 })
@@ -115,7 +125,22 @@ const unitTests = [
 await step('unit', process.execPath, nodeTest(unitTests, 2))
 
 // Two lanes side by side: the server suites (mostly waiting on databases and sockets) beside the
-// builds and the browser (mostly CPU). Each step prints its output in one piece when it ends.
+// H5 build and the browser (mostly CPU). Each step prints its output in one piece when it ends.
+let h5Built
+const browserLane = async () => {
+  h5Built =
+    (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true, buffered: true })) &&
+    (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5'], {}, { buffered: true }))
+  if (h5Built) {
+    if (existsSync(CHROMIUM)) {
+      await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/), E2E_CONCURRENCY), { CHROMIUM_PATH: CHROMIUM }, { buffered: true })
+    } else {
+      skip('browser e2e', `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+    }
+  }
+}
+const browser = browserLane()
+
 const serverLane = async () => {
   const serverTests = findTests(path.join('server', 'src', '__tests__'), /\.test\.ts$/)
   const pg = await reachable(PG_URL)
@@ -125,32 +150,61 @@ const serverLane = async () => {
       ? step('server on PostgreSQL', process.execPath, nodeTest(serverTests, SERVER_CONCURRENCY), { TEST_DB: 'postgres', TEST_DATABASE_URL: PG_URL }, { buffered: true })
       : skip('server on PostgreSQL', `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`),
   ])
-  // The storage contract (disk and S3) and an upload end to end, against a real S3 endpoint.
-  const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
-  if (installed(CEPH_COMMANDS)) {
-    await step('S3 storage on Ceph', 'scripts/s3/with-ceph.sh', [process.execPath, ...nodeTest(s3Tests)], {}, { buffered: true })
-  } else {
-    skip('S3 storage on Ceph', 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)')
-  }
   if (await step('build weapp', bin('taro'), ['build', '--type', 'weapp'], {}, { quiet: true, buffered: true })) {
     await step('weapp checks', process.execPath, ['scripts/weapp/check.mjs', 'dist/weapp'], {}, { buffered: true })
   }
+  await cephLane()
 }
 
-const browserLane = async () => {
-  if (
-    (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true, buffered: true })) &&
-    (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5'], {}, { buffered: true }))
-  ) {
-    if (existsSync(CHROMIUM)) {
-      await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/), E2E_CONCURRENCY), { CHROMIUM_PATH: CHROMIUM }, { buffered: true })
-    } else {
-      skip('browser e2e', `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+// Against one throwaway Ceph (scripts/s3/ceph-up.sh, about 15 s to start): the storage contract (disk
+// and S3) and an upload end to end; then two API instances and a worker on PostgreSQL and S3 behind
+// nginx, driven through the H5 app (e2e/cluster), once the H5 build is there.
+const cephLane = async () => {
+  const S3 = 'S3 storage on Ceph'
+  const CLUSTER = 'multi-instance cluster'
+  const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
+  if (!installed(CEPH_COMMANDS)) {
+    const reason = 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)'
+    skip(S3, reason)
+    skip(CLUSTER, reason)
+    return
+  }
+  const cephDir = mkdtempSync(path.join(tmpdir(), 'weiquan-ceph-'))
+  let cephUp = false
+  try {
+    if (wanted(S3) || wanted(CLUSTER)) {
+      const started = Date.now()
+      cephUp = (await run('scripts/s3/ceph-up.sh', [cephDir], {}, true)).code === 0
+      if (!cephUp) results.push({ name: 'start Ceph S3', ok: false, passed: 0, failed: 1, seconds: (Date.now() - started) / 1000 })
+      else console.log(`Ceph S3 ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
+    if (cephUp) await step(S3, process.execPath, nodeTest(s3Tests), CEPH_S3, { buffered: true })
+    if (!wanted(CLUSTER)) return
+    // The cluster story runs the H5 app: it waits for the browser lane's build (and, on a 2-core
+    // machine, for the browser stories, so the two do not fight over the CPU).
+    await browser
+    const h5Ready = h5Built ?? existsSync(path.join('dist', 'h5', 'index.html'))
+    const missing = !installed(['nginx'])
+      ? 'nginx is not installed (apt-get install -y nginx-light)'
+      : !existsSync(CHROMIUM)
+        ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`
+        : !(await reachable(PG_URL))
+          ? `no PostgreSQL at ${PG_URL} (set TEST_DATABASE_URL)`
+          : !h5Ready
+            ? 'no H5 build (npx taro build --type h5)'
+            : null
+    if (missing) skip(CLUSTER, missing)
+    else if (cephUp) {
+      const env = { ...CEPH_S3, CHROMIUM_PATH: CHROMIUM, TEST_DATABASE_URL: PG_URL }
+      await step(CLUSTER, process.execPath, nodeTest(findTests('e2e', /\.cluster\.test\.ts$/)), env, { buffered: true })
+    }
+  } finally {
+    if (cephUp || existsSync(cephDir)) await run('scripts/s3/ceph-down.sh', [cephDir], {}, true)
+    rmSync(cephDir, { recursive: true, force: true })
   }
 }
 
-await Promise.all([serverLane(), browserLane()])
+await Promise.all([serverLane(), browser])
 
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0)
 console.log('\n━━━ summary ━━━')

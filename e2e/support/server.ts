@@ -13,7 +13,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 export const H5_DIR = path.join(ROOT, 'dist', 'h5')
 
 const SERVER_ENTRY = path.join(ROOT, 'server', 'src', 'server.ts')
-const START_TIMEOUT_MS = 30_000
+// Generous: on a loaded 2-core machine two servers starting at once take a while (tsx compiles on start).
+const START_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 5_000
 /** 【短信】发送给 13800000001 的登录验证码：123456（5 分钟内有效） */
 const SMS_LINE = /【短信】发送给 (\d+) 的登录验证码：(\d{6})/
@@ -30,8 +31,8 @@ export interface TestServer {
    * (the request may still be in flight when called). Call it once per 获取验证码 tap.
    */
   waitForSmsCode(phone: string, timeoutMs?: number): Promise<string>
-  /** GET/POST helper against the API, for checks the UI cannot show (e.g. a revoked token). */
-  api(method: 'GET' | 'POST', pathname: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: unknown }>
+  /** GET/POST/PUT helper against the API, for checks the UI cannot show (e.g. a revoked token). */
+  api(method: 'GET' | 'POST' | 'PUT', pathname: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: unknown }>
   /** Signs a phone in through the SMS flow without the UI, for the other side of a two-person story. */
   signIn(phone: string): Promise<ApiSession>
   stop(): Promise<void>
@@ -46,9 +47,11 @@ export interface ApiSession {
 export interface StartOptions {
   /** Extra environment for the server, e.g. { ACCESS_TOKEN_TTL_SECONDS: '10' }. */
   env?: Record<string, string>
+  /** Listen here instead of a free port (e.g. the same port again after a restart behind a load balancer). */
+  port?: number
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.unref()
@@ -73,7 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     )
   }
 
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const dataDir = mkdtempSync(path.join(tmpdir(), 'weiquan-e2e-'))
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''
@@ -186,7 +189,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     })
   }
 
-  async function api(method: 'GET' | 'POST', pathname: string, { token, body }: { token?: string; body?: unknown } = {}) {
+  async function api(method: 'GET' | 'POST' | 'PUT', pathname: string, { token, body }: { token?: string; body?: unknown } = {}) {
     const headers: Record<string, string> = {}
     if (token) headers.authorization = `Bearer ${token}`
     if (body !== undefined) headers['content-type'] = 'application/json'

@@ -104,7 +104,17 @@ const started = Date.now()
 const bin = (name) => path.join('node_modules', '.bin', name)
 // Files of one suite run side by side: most of a server test's time is spent waiting on a socket,
 // a database or a timer, and Node's default on a 2-core machine is one file at a time.
-const nodeTest = (files, concurrency = 1) => ['--import', 'tsx', '--test', '--test-reporter=tap', `--test-concurrency=${concurrency}`, ...files]
+// A test stuck on an open socket fails after 10 minutes and its file exits, instead of holding CI.
+const nodeTest = (files, concurrency = 1) => [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=tap',
+  `--test-concurrency=${concurrency}`,
+  '--test-timeout=600000',
+  '--test-force-exit',
+  ...files,
+]
 const SERVER_CONCURRENCY = Number(process.env.TEST_SERVER_CONCURRENCY || 3)
 const E2E_CONCURRENCY = Number(process.env.TEST_E2E_CONCURRENCY || 2)
 

@@ -50,13 +50,11 @@ function filteredPublic(db: Db, now: Date, filter: PublicWarningFilter) {
 }
 
 export function newestUrgent(db: Db, now: Date, filter: PublicWarningFilter, limit: number) {
-  return filteredPublic(db, now, filter)
-    .select(SUMMARY_COLUMNS)
-    .where('urgent', '=', 1)
-    .orderBy('published_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
+  return newestUrgentQuery(db, now, filter, limit).execute()
+}
+
+export function newestUrgentQuery(db: Db, now: Date, filter: PublicWarningFilter, limit: number) {
+  return filteredPublic(db, now, filter).select(SUMMARY_COLUMNS).where('urgent', '=', 1).orderBy('published_at', 'desc').orderBy('id').limit(limit)
 }
 
 /**
@@ -66,11 +64,13 @@ export function newestUrgent(db: Db, now: Date, filter: PublicWarningFilter, lim
 export async function listPublic(db: Db, now: Date, filter: PublicWarningFilter, pinned: string[], page: { offset: number; limit: number }) {
   const [rows, count] = await Promise.all([
     listPublicPage(db, now, filter, pinned, page).execute(),
-    filteredPublic(db, now, filter)
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countPublicQuery(db, now, filter).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Math.max(0, Number(count.n) - pinned.length) }
+}
+
+export function countPublicQuery(db: Db, now: Date, filter: PublicWarningFilter) {
+  return filteredPublic(db, now, filter).select((eb) => eb.fn.countAll<number | string>().as('n'))
 }
 
 export function listPublicPage(db: Db, now: Date, filter: PublicWarningFilter, except: string[], page: { offset: number; limit: number }) {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { addNumericChecks, dropNumericChecks, type NumericRule } from './2026-12-03T0007-numeric-checks'
 
 // Frozen in time: never edit after it has shipped; add a new migration instead.
-const RULES: NumericRule[] = [['warning_terms', 'in_title', 'integer', 0, 1]]
+export const RULES: NumericRule[] = [['warning_terms', 'in_title', 'integer', 0, 1]]
 
 // The public list, its filters and a detail page's related warnings read these in their order
 // (newest first, id as tie-break), so no query sorts or counts every published row through the table.

@@ -82,14 +82,17 @@ async function runTarget(target: 'sqlite' | 'postgres') {
     started = performance.now()
     await migrateToLatest(database.db)
     const migrateMs = Math.round(performance.now() - started)
-    if (target === 'postgres') {
-      const { sql } = await import('kysely')
-      await sql`vacuum analyze`.execute(database.db)
-    }
+    const { sql } = await import('kysely')
+    if (target === 'postgres') await sql`vacuum analyze`.execute(database.db)
+    const size =
+      target === 'postgres'
+        ? sql<{ mb: number }>`select pg_database_size(current_database()) / 1048576 as mb`
+        : sql<{ mb: number }>`select (select page_count from pragma_page_count()) * (select page_size from pragma_page_size()) / 1048576 as mb`
+    const databaseMb = Math.round(Number((await size.execute(database.db)).rows[0]!.mb))
     await database.close()
     const server = await startServer(dataDir, databaseUrl)
     try {
-      console.log(`\ngrowth ${target} ${WARNINGS.toLocaleString('en')} warnings (seeded in ${seedMs} ms, later migrations in ${migrateMs} ms):`)
+      console.log(`\ngrowth ${target} ${WARNINGS.toLocaleString('en')} warnings (seeded in ${seedMs} ms, later migrations in ${migrateMs} ms, database ${databaseMb} MB):`)
       const q = (term: string) => `/api/warnings/search?q=${encodeURIComponent(term)}`
       const cases: Array<[string, string[]]> = [
         ['list, page 1', ['/api/warnings']],

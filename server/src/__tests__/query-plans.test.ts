@@ -5,6 +5,8 @@ import { countsByStatusQuery, responseTimesQuery } from '../modules/enterprises/
 import { complaintsCreatedPage, countsCreatedBetween, countsPerEnterpriseCreatedBetween, overdueByKindQuery } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
+import { countPublicQuery, listPublicPage, newestUrgentQuery, relatedSteps } from '../modules/warnings/warnings.repository'
+import { longTermHits, pairHitCount, pairHitsPage } from '../modules/warnings/warning-search'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -98,4 +100,60 @@ describe('query plans', () => {
       assertInOrder(text)
     })
   }
+
+  // Public warnings: the list, its count, the pinned urgent ones and a detail's related warnings each
+  // read one index newest first; search reads the bigram index (warning_terms) and never the bodies of
+  // every warning. On SQLite warning_terms is a WITHOUT ROWID table keyed in rank order.
+  function assertWarningsIndexed(text: string, index: string) {
+    assert.doesNotMatch(text, /SCAN (warnings|warning_terms)(?! USING (COVERING )?INDEX| USING PRIMARY KEY)/, text)
+    assert.doesNotMatch(text, /Seq Scan on warning/, text)
+    assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+  }
+  const NOW = new Date('2026-12-01T00:00:00.000Z')
+  const AT = NOW.toISOString()
+  const PAGE = { offset: 40, limit: 20 }
+  const SELF = { id: 'w-1', industry: 'prepaid', kind: 'warning' } as const
+  const warnings = {
+    'warnings list': ['warnings_public_newest', (t: TestApp) => listPublicPage(t.ctx.db, NOW, {}, ['w-1', 'w-2'], PAGE)],
+    'warnings list: one kind': ['warnings_public_kind', (t: TestApp) => listPublicPage(t.ctx.db, NOW, { kind: 'tip' }, [], PAGE)],
+    'warnings list: one industry': ['warnings_public_industry', (t: TestApp) => listPublicPage(t.ctx.db, NOW, { industry: 'prepaid' }, [], PAGE)],
+    'warnings list: industry and kind': ['warnings_public_industry_kind', (t: TestApp) => listPublicPage(t.ctx.db, NOW, { industry: 'prepaid', kind: 'tip' }, [], PAGE)],
+    'warnings list: pinned urgent ones': ['warnings_public_urgent', (t: TestApp) => newestUrgentQuery(t.ctx.db, NOW, {}, 5)],
+    'related: same industry and kind': ['warnings_public_industry_kind', (t: TestApp) => relatedSteps(t.ctx.db, SELF, NOW)[0]!.limit(4)],
+    'related: same industry': ['warnings_public_industry', (t: TestApp) => relatedSteps(t.ctx.db, SELF, NOW)[1]!.limit(4)],
+    'related: same kind': ['warnings_public_kind', (t: TestApp) => relatedSteps(t.ctx.db, SELF, NOW)[2]!.limit(4)],
+    'related: the rest': ['warnings_public_newest', (t: TestApp) => relatedSteps(t.ctx.db, SELF, NOW)[3]!.limit(4)],
+  } as const
+  for (const [name, [index, build]] of Object.entries(warnings)) {
+    test(`${name} reads ${index} newest first`, async () => {
+      const text = await plan(build(t))
+      assertWarningsIndexed(text, index)
+      assertInOrder(text)
+    })
+  }
+
+  test('the warnings count reads an index only', async () => {
+    for (const filter of [{}, { kind: 'tip' as const }, { industry: 'prepaid' as const }]) {
+      const text = await plan(countPublicQuery(t.ctx.db, NOW, filter))
+      assert.doesNotMatch(text, /SCAN warnings(?! USING COVERING INDEX)|Seq Scan on warnings|Index Scan using/, text)
+      assert.match(text, /USING COVERING INDEX warnings_public_|Index Only Scan using warnings_public_/, text)
+    }
+  })
+
+  test('a 2-character search counts and pages from the bigram index, in rank order', async () => {
+    for (const text of [await plan(pairHitsPage(t.ctx.db, '退款', AT, PAGE)), await plan(pairHitCount(t.ctx.db, '退款', AT))]) {
+      assert.doesNotMatch(text, /SCAN warnings|Seq Scan on warning/, text)
+      assert.match(text, t.ctx.dialect === 'sqlite' ? /SEARCH warning_terms USING (COVERING INDEX|PRIMARY KEY)/ : /Index Only Scan using warning_terms_rank/, text)
+      assertInOrder(text)
+    }
+  })
+
+  test('a longer search intersects its pairs in the bigram index and reads only those warnings', async () => {
+    const text = await plan(longTermHits(t.ctx.db, t.ctx.dialect, '预付卡退款', AT))
+    assert.doesNotMatch(text, /SCAN (warnings|warning_terms)\b|Seq Scan on warning/, text)
+    assert.match(text, t.ctx.dialect === 'sqlite' ? /SEARCH warning_terms USING (COVERING INDEX|PRIMARY KEY)/ : /Index Only Scan using warning_terms_rank/, text)
+    // SQLite keeps the written join order (candidates, then each warning by id); PostgreSQL picks its
+    // order from statistics, which an empty test table does not have.
+    if (t.ctx.dialect === 'sqlite') assert.match(text, /SCAN c\n.*SEARCH w USING INDEX sqlite_autoindex_warnings_1 \(id=\?\)/, text)
+  })
 })

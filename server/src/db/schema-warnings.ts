@@ -43,7 +43,21 @@ export interface WarningImageTable {
   created_at: string
 }
 
+/**
+ * Search index: each distinct 2-character sequence (Latin letters lower-cased) of a published
+ * warning's title, summary and body text. Rows exist only while the warning is published.
+ */
+export interface WarningTermTable {
+  term: string
+  warning_id: string
+  /** 1 when the pair occurs in the title (title hits rank first). */
+  in_title: number
+  /** The warning's published_at, so scheduled ones stay hidden and hits come out newest first. */
+  published_at: string
+}
+
 export interface WarningTables {
   warnings: WarningTable
+  warning_terms: WarningTermTable
   warning_images: WarningImageTable
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/database'
 import { htmlToText, sanitizeWarningHtml } from '../modules/warnings/warning-html'
+import { syncWarningTerms } from '../modules/warnings/warning-terms'
+import { findWarning } from '../modules/warnings/warnings.repository'
 import { WARNING_SEEDS } from './warnings-content'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -17,10 +19,11 @@ export async function seedWarnings(db: Db, now = new Date()): Promise<void> {
       if (existing.has(seed.title)) continue
       const publishedAt = new Date(now.getTime() - seed.publishedDaysAgo * DAY_MS).toISOString()
       const bodyHtml = sanitizeWarningHtml(seed.bodyHtml)
+      const id = randomUUID()
       await trx
         .insertInto('warnings')
         .values({
-          id: randomUUID(),
+          id,
           kind: seed.kind,
           title: seed.title,
           summary: seed.summary,
@@ -40,6 +43,7 @@ export async function seedWarnings(db: Db, now = new Date()): Promise<void> {
           updated_at: publishedAt,
         })
         .execute()
+      await syncWarningTerms(trx, (await findWarning(trx, id))!)
     }
   })
 }

@@ -1,9 +1,9 @@
 import type { StaffWarning, WarningSummary } from '../../../../src/contract/warning'
 import { parseTextList } from '../../json-text'
 import { warningImageUrl } from './warning-image-url'
-import type { WarningRow } from './warnings.repository'
+import type { WarningRow, WarningSummaryRow } from './warnings.repository'
 
-export function toWarningSummary(row: WarningRow): WarningSummary {
+export function toWarningSummary(row: WarningSummaryRow): WarningSummary {
   return {
     id: row.id,
     kind: row.kind,

@@ -1,70 +1,90 @@
 import { sql } from 'kysely'
 import type { Segment } from '../../../../src/contract/warning'
 import type { Db, Dialect } from '../../db/database'
-import { likeContains } from '../enterprises/enterprises.repository'
+import { coveringBigrams, foldLatin } from './warning-terms'
 
-export interface SearchMatch {
-  id: string
-  title: string
-  published_at: string
+export interface SearchPage {
+  /** Every public warning containing the term. */
+  total: number
+  /** The requested page's ids: title hits first, then newest, then id. */
+  ids: string[]
 }
 
-/** FTS5's trigram tokenizer indexes 3-character sequences: a shorter term cannot use the index. */
-const TRIGRAM = 3
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+
+/** The column folded like foldLatin (PostgreSQL's lower() would also fold other scripts). */
+function folded(dialect: Dialect, column: string) {
+  return dialect === 'sqlite' ? sql`lower(${sql.ref(column)})` : sql`translate(${sql.ref(column)}, ${UPPER}, ${UPPER.toLowerCase()})`
+}
+
+function contains(dialect: Dialect, column: string, term: string) {
+  return dialect === 'sqlite' ? sql<boolean>`instr(${folded(dialect, column)}, ${term}) > 0` : sql<boolean>`strpos(${folded(dialect, column)}, ${term}) > 0`
+}
 
 /**
- * Published, due warnings whose title, summary or body text contains `term` (Latin letters
- * case-blind). The same substring rule on both databases: SQLite FTS5 trigram (or instr under three
- * characters), PostgreSQL lower(…) LIKE served by pg_trgm indexes. `%` and `_` are plain letters.
+ * Published, due warnings whose title, summary or body text contains `term` (2+ characters, Latin
+ * letters case-blind), the same on both databases, always through warning_terms. A 2-character term
+ * is one pair: its rows are the answer, already in rank order in warning_terms_rank (on SQLite: the table itself). A longer term
+ * takes the warnings holding all of its covering pairs and checks those few for the whole term.
  */
-export async function matchingWarnings(db: Db, dialect: Dialect, term: string, now: Date): Promise<SearchMatch[]> {
+export async function searchPage(db: Db, dialect: Dialect, term: string, now: Date, page: { offset: number; limit: number }): Promise<SearchPage> {
   const at = now.toISOString()
-  if (dialect === 'postgres') {
-    const pattern = likeContains(term.toLowerCase())
-    const { rows } = await sql<SearchMatch>`
-      select id, title, published_at from warnings
-      where status = 'published' and published_at <= ${at}
-        and (lower(title) like ${pattern} escape '\\' or lower(summary) like ${pattern} escape '\\' or lower(body_text) like ${pattern} escape '\\')`.execute(db)
-    return rows
+  const needle = foldLatin(term)
+  if ([...needle].length === 2) {
+    const [count, rows] = await Promise.all([pairHitCount(db, needle, at).executeTakeFirstOrThrow(), pairHitsPage(db, needle, at, page).execute()])
+    return { total: Number(count.n), ids: rows.map((row) => row.warning_id) }
   }
-  if ([...term].length >= TRIGRAM) {
-    const phrase = `"${term.replace(/"/g, '""')}"`
-    const { rows } = await sql<SearchMatch>`
-      select w.id, w.title, w.published_at from warnings_fts f join warnings w on w.rowid = f.rowid
-      where warnings_fts match ${phrase} and w.status = 'published' and w.published_at <= ${at}`.execute(db)
-    return rows
-  }
-  const lowered = term.toLowerCase()
-  const { rows } = await sql<SearchMatch>`
-    select id, title, published_at from warnings
-    where status = 'published' and published_at <= ${at}
-      and (instr(lower(title), ${lowered}) > 0 or instr(lower(summary), ${lowered}) > 0 or instr(lower(body_text), ${lowered}) > 0)`.execute(db)
-  return rows
-}
-
-const fold = (text: string) => text.toLowerCase()
-
-export function containsTerm(text: string, term: string): boolean {
-  return fold(text).includes(fold(term))
-}
-
-/** Title hits before body-only hits, then newest; computed here so both databases agree. */
-export function rankMatches(matches: SearchMatch[], term: string): SearchMatch[] {
-  const titleHit = new Map(matches.map((m) => [m.id, containsTerm(m.title, term)]))
-  return [...matches].sort(
-    (a, b) =>
-      Number(titleHit.get(b.id)) - Number(titleHit.get(a.id)) ||
-      b.published_at.localeCompare(a.published_at) ||
-      a.id.localeCompare(b.id),
+  const rows = await longTermHits(db, dialect, term, at).execute()
+  const ranked = rows.sort(
+    (a, b) => Number(b.title_hit) - Number(a.title_hit) || (b.published_at ?? '').localeCompare(a.published_at ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   )
+  return { total: ranked.length, ids: ranked.slice(page.offset, page.offset + page.limit).map((row) => row.id) }
+}
+
+export function pairHitCount(db: Db, pair: string, at: string) {
+  return db
+    .selectFrom('warning_terms')
+    .where('term', '=', pair)
+    .where('published_at', '<=', at)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+}
+
+/** Warnings holding all covering pairs of a 3+ character term, checked for the whole term. */
+export function longTermHits(db: Db, dialect: Dialect, term: string, at: string) {
+  const needle = foldLatin(term)
+  const candidates = coveringBigrams(term)
+    .map((pair) => db.selectFrom('warning_terms').select('warning_id').where('term', '=', pair).where('published_at', '<=', at))
+    .reduce((all, next) => all.intersect(next))
+  // A cross join keeps SQLite's join order: the few candidates first, each warning then by its id.
+  return db
+    .selectFrom(candidates.as('c'))
+    .crossJoin('warnings as w')
+    .whereRef('w.id', '=', 'c.warning_id')
+    .select(['w.id', 'w.published_at'])
+    .select(sql<number>`case when ${contains(dialect, 'w.title', needle)} then 1 else 0 end`.as('title_hit'))
+    .where('w.status', '=', 'published')
+    .where(sql<boolean>`(${contains(dialect, 'w.title', needle)} or ${contains(dialect, 'w.summary', needle)} or ${contains(dialect, 'w.body_text', needle)})`)
+}
+
+/** One pair's hits in rank order, straight from the rank index. */
+export function pairHitsPage(db: Db, pair: string, at: string, page: { offset: number; limit: number }) {
+  return db
+    .selectFrom('warning_terms')
+    .select('warning_id')
+    .where('term', '=', pair)
+    .where('published_at', '<=', at)
+    .orderBy('in_title', 'desc')
+    .orderBy('published_at', 'desc')
+    .orderBy('warning_id')
+    .offset(page.offset)
+    .limit(page.limit)
 }
 
 /** `text` cut into plain and matching pieces, for highlighting without HTML. */
 export function highlightSegments(text: string, term: string): Segment[] {
-  const haystack = fold(text)
-  const needle = fold(term)
-  // Lower-casing a few letters changes their length; positions would then not line up, so no highlight.
-  if (!needle || haystack.length !== text.length) return text ? [{ text, hit: false }] : []
+  const haystack = foldLatin(text)
+  const needle = foldLatin(term)
+  if (!needle) return text ? [{ text, hit: false }] : []
   const segments: Segment[] = []
   let from = 0
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {

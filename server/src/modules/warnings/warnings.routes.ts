@@ -32,12 +32,18 @@ import {
   urgentWarnings,
   viewWarning,
 } from './warnings.service'
+import { scheduleViewFlushes, WarningViewCounter } from './warning-views'
 
 const tags = ['消费警示']
 const WarningParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema }
 
 export const warningsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Views are written in batches, not one UPDATE per reader; closing the app writes the rest.
+  const views = new WarningViewCounter(ctx.db)
+  const stopFlushes = scheduleViewFlushes(views, (error) => app.log.error({ err: error }, 'saving warning views failed'))
+  app.addHook('onClose', stopFlushes)
+
   app.get(
     '/warnings',
     {
@@ -81,12 +87,12 @@ export const warningsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       config: { access: 'public', publicCache: true },
       schema: {
         tags,
-        summary: '消费警示详情与相关警示（阅读数加一；草稿、已归档、未到发布时间的不存在）',
+        summary: '消费警示详情与相关警示（阅读数加一，几秒内计入列表；草稿、已归档、未到发布时间的不存在）',
         params: WarningParams,
         response: { 200: WarningDetail, 404: ApiErrorSchema },
       },
     },
-    (request) => viewWarning(ctx, request.params.id),
+    (request) => viewWarning(ctx, views, request.params.id),
   )
 
   app.get(

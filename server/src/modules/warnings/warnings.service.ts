@@ -30,17 +30,10 @@ import { alertUrgentWarning } from './warning-alerts'
 import { toStaffWarning, toWarningSummary } from './warning-dto'
 import { htmlToText, sanitizeWarningHtml } from './warning-html'
 import { warningImageExists } from './warning-images'
-import { highlightSegments, matchingWarnings, rankMatches } from './warning-search'
-import {
-  findWarning,
-  findWarningsByIds,
-  listForStaff,
-  listPublic,
-  newestUrgent,
-  relatedPublic,
-  viewPublic,
-  type WarningRow,
-} from './warnings.repository'
+import { highlightSegments, searchPage } from './warning-search'
+import { syncWarningTerms } from './warning-terms'
+import type { WarningViewCounter } from './warning-views'
+import { findPublic, findSummariesByIds, findWarning, listForStaff, listPublic, newestUrgent, relatedPublic, type WarningRow, type WarningSummaryRow } from './warnings.repository'
 
 /** Urgent warnings pinned above page 1 of the list; older urgent ones fall back into the list. */
 export const PINNED_MAX = 5
@@ -67,12 +60,14 @@ export async function urgentWarnings(ctx: AppContext): Promise<UrgentWarningsRes
 }
 
 /** Drafts, archived and scheduled warnings do not exist for the public. */
-export async function viewWarning(ctx: AppContext, id: string): Promise<WarningDetail> {
+export async function viewWarning(ctx: AppContext, views: WarningViewCounter, id: string): Promise<WarningDetail> {
   const now = ctx.now()
-  const row = await viewPublic(ctx.db, id, now)
+  const row = await findPublic(ctx.db, id, now)
   if (!row) throw new AppError(404, 'WARNING_NOT_FOUND')
+  views.record(id)
   const related = await relatedPublic(ctx.db, row, now, WARNING_RELATED_MAX)
-  return { ...toWarningSummary(row), bodyHtml: row.body_html, related: related.map(toWarningSummary) }
+  const summary = toWarningSummary(row)
+  return { ...summary, viewCount: summary.viewCount + views.unsaved(id), bodyHtml: row.body_html, related: related.map(toWarningSummary) }
 }
 
 export async function searchWarnings(ctx: AppContext, query: WarningSearchQuery): Promise<WarningSearchResponse> {
@@ -80,17 +75,16 @@ export async function searchWarnings(ctx: AppContext, query: WarningSearchQuery)
   if ([...term].length < WARNING_QUERY_MIN) throw new AppError(400, 'WARNING_QUERY_TOO_SHORT')
   const page = query.page ?? 1
   const { offset, limit } = pageOf(page)
-  const ranked = rankMatches(await matchingWarnings(ctx.db, ctx.dialect, term, ctx.now()), term)
-  const pageIds = ranked.slice(offset, offset + limit).map((m) => m.id)
-  const byId = new Map((await findWarningsByIds(ctx.db, pageIds)).map((row) => [row.id, row]))
-  const items = pageIds
+  const { total, ids } = await searchPage(ctx.db, ctx.dialect, term, ctx.now(), { offset, limit })
+  const byId = new Map((await findSummariesByIds(ctx.db, ids)).map((row) => [row.id, row]))
+  const items = ids
     .map((id) => byId.get(id))
-    .filter((row): row is WarningRow => row !== undefined)
+    .filter((row): row is WarningSummaryRow => row !== undefined)
     .map((row) => ({
       ...toWarningSummary(row),
       highlight: { title: highlightSegments(row.title, term), summary: highlightSegments(row.summary, term) },
     }))
-  return { items, total: ranked.length, page, pageSize: limit }
+  return { items, total, page, pageSize: limit }
 }
 
 // ── staff ──
@@ -204,7 +198,9 @@ export async function editWarning(ctx: AppContext, id: string, input: UpdateWarn
       .set({ ...set, updated_at: now.toISOString() })
       .where('id', '=', id)
       .execute()
-    await alertUrgentWarning(trx, (await findWarning(trx, id))!, now)
+    const edited = (await findWarning(trx, id))!
+    await syncWarningTerms(trx, edited)
+    await alertUrgentWarning(trx, edited, now)
   })
   return saved(ctx, id)
 }
@@ -241,7 +237,9 @@ export async function changeWarningStatus(
   await ctx.db.transaction().execute(async (trx) => {
     const update = await trx.updateTable('warnings').set(set).where('id', '=', id).where('status', '=', row.status).executeTakeFirst()
     if (Number(update.numUpdatedRows) !== 1) throw new AppError(409, 'WARNING_STATE_CONFLICT')
-    await alertUrgentWarning(trx, (await findWarning(trx, id))!, now)
+    const changed = (await findWarning(trx, id))!
+    await syncWarningTerms(trx, changed)
+    await alertUrgentWarning(trx, changed, now)
   })
   return saved(ctx, id)
 }

@@ -5,6 +5,7 @@ import { countsByStatusQuery, responseTimesQuery } from '../modules/enterprises/
 import { complaintsCreatedPage, countsCreatedBetween, countsPerEnterpriseCreatedBetween, overdueByKindQuery } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
+import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '../modules/data-export/data-export.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -88,12 +89,34 @@ describe('query plans', () => {
     'access log: one complaint': ['access_records_complaint', (t: TestApp) => accessRecordsQuery(t.ctx.db, { complaintId: 'c-1', after: null, limit: 21 })],
     'access log: one complaint, next page': ['access_records_complaint', (t: TestApp) => accessRecordsQuery(t.ctx.db, { complaintId: 'c-1', after: { createdAt: AFTER.createdAt, id: AFTER.id }, limit: 21 })],
     'access log: everything': ['access_records_created', (t: TestApp) => accessRecordsQuery(t.ctx.db, { after: null, limit: 21 })],
+    'access log: one reader': ['access_records_actor', (t: TestApp) => accessRecordsQuery(t.ctx.db, { actorId: 'u-1', after: null, limit: 21 })],
+    'access log: one reader, next page': ['access_records_actor', (t: TestApp) => accessRecordsQuery(t.ctx.db, { actorId: 'u-1', after: { createdAt: AFTER.createdAt, id: AFTER.id }, limit: 21 })],
+    'access log: a few days': [
+      'access_records_created',
+      (t: TestApp) => accessRecordsQuery(t.ctx.db, { since: '2026-04-30T16:00:00.000Z', before: '2026-05-02T16:00:00.000Z', after: null, limit: 21 }),
+    ],
   } as const
   for (const [name, [index, build]] of Object.entries(accessLog)) {
     test(`${name} reads ${index} newest first`, async () => {
       const text = await plan(build(t))
       assert.doesNotMatch(text, /SCAN access_records(?! USING (COVERING )?INDEX)/, text)
       assert.doesNotMatch(text, /Seq Scan on access_records/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
+    })
+  }
+
+  // Data exports: the person's latest, the worker's queue and the retention job's due files.
+  const exports = {
+    "a person's latest export": ['data_exports_user', (t: TestApp) => latestExportQuery(t.ctx.db, 'u-1')],
+    'the oldest waiting export': ['data_exports_queue', (t: TestApp) => oldestPendingExportQuery(t.ctx.db)],
+    'exports past their download period': ['data_exports_expiry', (t: TestApp) => dueExportsQuery(t.ctx.db, AFTER.createdAt, 200)],
+  } as const
+  for (const [name, [index, build]] of Object.entries(exports)) {
+    test(`${name} reads ${index} in order`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN data_exports(?! USING (COVERING )?INDEX)/, text)
+      assert.doesNotMatch(text, /Seq Scan on data_exports/, text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
       assertInOrder(text)
     })

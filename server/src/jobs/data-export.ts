@@ -7,6 +7,7 @@ import { writeExportArchive } from '../modules/data-export/data-export.archive'
 import { claimNextExport, failExhaustedExports, markExportReady, releaseFailedExport, renewLease, type DataExportRow } from '../modules/data-export/data-export.repository'
 import { onExportRequested } from '../modules/data-export/data-export.service'
 import { recordOwnExport } from '../modules/privacy/access-log.service'
+import { EXPORT_FILE_NAME } from '../storage/files.routes'
 import type { JobLog } from './retention'
 
 export const EXPORT_POLL_MS = 5_000
@@ -28,7 +29,7 @@ async function build(ctx: AppContext, row: DataExportRow, owner: string): Promis
       if (!(await renewLease(ctx.db, row.id, owner, leaseUntil(ctx)))) throw new Error('lease lost to another worker')
     })
     const key = `exports/${row.id}.zip`
-    await ctx.storage.putFile(key, file, 'application/zip')
+    await ctx.storage.putFile(key, file, 'application/zip', { downloadName: EXPORT_FILE_NAME })
     const readyAt = ctx.now()
     const ready = await markExportReady(ctx.db, {
       id: row.id,

@@ -7,8 +7,11 @@ export interface ObjectStorage {
   get(key: string): Promise<Buffer>
   /** The object as a stream, for files too large to hold in memory (rejects if it does not exist). */
   getStream(key: string): Promise<Readable>
-  /** Stores a local file under `key` without reading it into memory; the file itself is left as it is. */
-  putFile(key: string, file: string, contentType: string): Promise<void>
+  /**
+   * Stores a local file under `key` without reading it into memory; the file itself is left as it is.
+   * `downloadName`: what a browser saves it as (the disk backend's file route sets it for zips itself).
+   */
+  putFile(key: string, file: string, contentType: string, options?: { downloadName?: string }): Promise<void>
   exists(key: string): Promise<boolean>
   delete(key: string): Promise<void>
   /**

@@ -52,10 +52,11 @@ export async function openS3Storage(config: S3Config, now: () => Date = () => ne
       const object = await client.send(new GetObjectCommand({ Bucket, Key: key }))
       return object.Body as Readable
     },
-    async putFile(key, file, contentType) {
+    async putFile(key, file, contentType, options = {}) {
       assertSafeKey(key)
       const { size } = await stat(file)
-      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: contentType }))
+      const disposition = options.downloadName ? { ContentDisposition: `attachment; filename="${options.downloadName}"` } : {}
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: contentType, ...disposition }))
     },
     async exists(key) {
       assertSafeKey(key)

@@ -51,8 +51,9 @@ async function upload(server: TestServer, session: ApiSession, bytes: Buffer): P
   form.append('original', '1')
   form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg')
   const response = await fetch(`${server.baseUrl}/api/evidence`, { method: 'POST', headers: { authorization: `Bearer ${session.accessToken}` }, body: form })
-  assert.equal(response.status, 201, await response.text())
-  return ((await response.json()) as { id: string }).id
+  const text = await response.text()
+  assert.equal(response.status, 201, text)
+  return (JSON.parse(text) as { id: string }).id
 }
 
 function complaint(evidenceIds: string[], business: string) {

@@ -96,7 +96,7 @@ export function AccessLogView() {
         <View className='access-log__filter'>
           <Text className='field-label'>查看人</Text>
           <Picker mode='selector' range={readers.map((r) => r?.name ?? '全部人员')} value={readerIndex} onChange={(e) => setReader(readers[Number(e.detail.value)] ?? null)}>
-            <View className='access-log__choice' role='button' aria-label={`查看人：${reader?.name ?? '全部人员'}`}>
+            <View className='access-log__choice' role='button' aria-label={`查看人 ${reader?.name ?? '全部人员'}`}>
               <Text>{reader?.name ?? '全部人员'}</Text>
               <Text className='access-log__caret'>▾</Text>
             </View>
@@ -106,12 +106,12 @@ export function AccessLogView() {
           <Text className='field-label'>日期</Text>
           <View className='access-log__dates'>
             <Picker mode='date' value={from} end={to || undefined} onChange={(e) => setFrom(e.detail.value)}>
-              <View className='access-log__choice' role='button' aria-label={`开始日期：${from || '不限'}`}>
+              <View className='access-log__choice' role='button' aria-label={`开始日期 从 ${from || '不限'}`}>
                 <Text>从 {from || '不限'}</Text>
               </View>
             </Picker>
             <Picker mode='date' value={to} start={from || undefined} onChange={(e) => setTo(e.detail.value)}>
-              <View className='access-log__choice' role='button' aria-label={`结束日期：${to || '不限'}`}>
+              <View className='access-log__choice' role='button' aria-label={`结束日期 到 ${to || '不限'}`}>
                 <Text>到 {to || '不限'}</Text>
               </View>
             </Picker>

@@ -99,19 +99,6 @@ export function DataExportView() {
   const inProgress = isInProgress(current)
   return (
     <View className='data-export'>
-      <View className='card'>
-        <Text className='section-title'>导出我的数据</Text>
-        <Text className='data-export__lead'>按照《个人信息保护法》，您可以随时取得自己在维权通的数据副本。压缩包里有：</Text>
-        <View className='data-export__list'>
-          {CONTENTS.map((line) => (
-            <Text key={line} className='data-export__item'>
-              · {line}
-            </Text>
-          ))}
-        </View>
-        <Text className='muted'>打包在后台进行，一般几分钟；完成后 {DATA_EXPORT_DAYS} 天内可以下载，之后自动删除。同一时间只能有一份在打包。</Text>
-      </View>
-
       <View className='card data-export__status' aria-live='polite'>
         {status && current ? (
           <>
@@ -147,6 +134,18 @@ export function DataExportView() {
           </Button>
         </View>
       )}
+      <View className='card data-export__about'>
+        <Text className='section-title'>压缩包里有什么</Text>
+        <Text className='data-export__lead'>按照《个人信息保护法》，您可以随时取得自己在维权通的数据副本。压缩包里有：</Text>
+        <View className='data-export__list'>
+          {CONTENTS.map((line) => (
+            <Text key={line} className='data-export__item'>
+              · {line}
+            </Text>
+          ))}
+        </View>
+        <Text className='muted'>打包在后台进行，一般几分钟；完成后 {DATA_EXPORT_DAYS} 天内可以下载，之后自动删除。同一时间只能有一份在打包。</Text>
+      </View>
     </View>
   )
 }

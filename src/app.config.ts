@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/volunteer', pages: ['pages/workspace/index', 'pages/report/index', 'pages/reports/index', 'pages/detail/index', 'pages/apply/index'] },
     { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index'] },
-    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index'] },
+    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index'] },
     // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
     {
       root: 'packages/complaint',
@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
     // Staff review of volunteer applications and field reports.
     { root: 'packages/staff-volunteers', pages: ['pages/reports/index', 'pages/report/index', 'pages/applications/index'] },
-    { root: 'packages/settings', pages: ['pages/notifications/index'] },
+    { root: 'packages/settings', pages: ['pages/notifications/index', 'pages/export/index'] },
     // Consumer warnings: public list, detail (share links open it directly) and search; staff editing apart.
     { root: 'packages/warnings', pages: ['pages/list/index', 'pages/detail/index', 'pages/search/index'] },
     { root: 'packages/staff-warnings', pages: ['pages/list/index', 'pages/editor/index'] },

@@ -56,6 +56,8 @@ export interface PhoneOptions {
   zoom?: number
   /** The browser's default font size in px (Chrome's 字体大小 setting; 16 by default), set through CDP. */
   defaultFontSize?: number
+  /** A desk computer's 1440×900 browser window instead of the phone (staff screens). */
+  desk?: boolean
 }
 
 /** "<text> @ <url>", plus the start of any DOM element passed to console.error (Stencil passes the host). */
@@ -75,18 +77,22 @@ async function describeConsoleError(message: ConsoleMessage): Promise<string> {
  * the page logged errors; on failure saves e2e/screenshots/FAILED-<name>.png first.
  */
 export async function onPhone(
-  { name, baseUrl, zoom = 1, defaultFontSize }: PhoneOptions,
+  { name, baseUrl, zoom = 1, defaultFontSize, desk = false }: PhoneOptions,
   story: (phone: Phone) => Promise<void>,
 ): Promise<void> {
   const browser = await launchBrowser()
   const phone13 = devices['iPhone 13']
   // China time, like the phones this app is for (complaint numbers and dates are China dates).
   const context = await browser.newContext({
-    ...phone13,
-    viewport: { width: Math.round(phone13.viewport.width / zoom), height: Math.round(phone13.viewport.height / zoom) },
-    // iPhone 13's screen is 390×844 CSS px (the viewport leaves out Safari's bars).
-    screen: { width: Math.round(390 / zoom), height: Math.round(844 / zoom) },
-    deviceScaleFactor: phone13.deviceScaleFactor * zoom,
+    ...(desk
+      ? { viewport: { width: 1440, height: 900 }, screen: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true }
+      : {
+          ...phone13,
+          viewport: { width: Math.round(phone13.viewport.width / zoom), height: Math.round(phone13.viewport.height / zoom) },
+          // iPhone 13's screen is 390×844 CSS px (the viewport leaves out Safari's bars).
+          screen: { width: Math.round(390 / zoom), height: Math.round(844 / zoom) },
+          deviceScaleFactor: phone13.deviceScaleFactor * zoom,
+        }),
     baseURL: baseUrl,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -28,6 +28,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { warningsRoutes } from './modules/warnings/warnings.routes'
 import { warningImagesRoutes } from './modules/warnings/warning-images.routes'
 import { privacyRoutes } from './modules/privacy/privacy.routes'
+import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(warningsRoutes, { ctx })
       await api.register(warningImagesRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
+      await api.register(dataExportRoutes, { ctx })
     },
     { prefix: '/api' },
   )

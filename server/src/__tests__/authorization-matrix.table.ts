@@ -120,6 +120,11 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/staff/statistics.csv': { expect: STAFF },
   // Liaisons are refused even the reads of their own enterprise: the log is the association admins'.
   'GET /api/staff/access-log': { expect: STAFF, search: 'accessLogOfOdrComplaint' },
+  'GET /api/staff/access-log #one reader': { expect: STAFF, search: 'accessLogOfLiaisonE' },
+  // Everyone may take a copy of their own data; another person's export is answered as if it did not exist.
+  'POST /api/me/data-exports': { expect: SIGNED_IN },
+  'GET /api/me/data-exports/latest': { expect: SIGNED_IN },
+  'GET /api/me/data-exports/{id}': { expect: [401, Y, 404, 404, 404, 404, 404], params: { id: 'dataExportOfA' } },
 
   'POST /api/volunteer-applications': {
     expect: [401, Y, Y, 403, 403, 403, 403],

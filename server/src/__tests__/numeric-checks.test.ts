@@ -10,8 +10,9 @@ import { RULES as FIRST_RULES } from '../db/migrations/2026-12-03T0007-numeric-c
 import { RULES as COUNTER_RULES } from '../db/migrations/2026-12-03T0010-notification-seq'
 import { RULES as EVIDENCE_RULES } from '../db/migrations/2026-12-03T0012-evidence-provenance'
 import { RULES as WARNING_TERM_RULES } from '../db/migrations/2026-12-03T0018-warning-search-index'
+import { RULES as EXPORT_RULES } from '../db/migrations/2026-12-03T0016-data-export'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -34,6 +35,8 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     const volunteer = await makeVolunteer(t, '13684000001', { ...cast.staff, phone: '' })
     await fileReport(t, volunteer)
     await insertEvidenceRows(t, cast.consumer.id, 1)
+    const exported = await t.app.inject({ method: 'POST', url: '/api/me/data-exports', headers: { authorization: `Bearer ${cast.consumer.token}` } })
+    assert.equal(exported.statusCode, 202, exported.body)
     const now = t.ctx.now().toISOString()
     const notification = await t.ctx.db.selectFrom('notifications').select(['id', 'recipient_id']).executeTakeFirstOrThrow()
     await t.ctx.db

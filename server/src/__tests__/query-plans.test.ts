@@ -7,6 +7,7 @@ import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workf
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
 import { countPublicQuery, listPublicPage, newestUrgentQuery, relatedSteps } from '../modules/warnings/warnings.repository'
 import { longTermHits, pairHitCount, pairHitsPage } from '../modules/warnings/warning-search'
+import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '../modules/data-export/data-export.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -90,6 +91,12 @@ describe('query plans', () => {
     'access log: one complaint': ['access_records_complaint', (t: TestApp) => accessRecordsQuery(t.ctx.db, { complaintId: 'c-1', after: null, limit: 21 })],
     'access log: one complaint, next page': ['access_records_complaint', (t: TestApp) => accessRecordsQuery(t.ctx.db, { complaintId: 'c-1', after: { createdAt: AFTER.createdAt, id: AFTER.id }, limit: 21 })],
     'access log: everything': ['access_records_created', (t: TestApp) => accessRecordsQuery(t.ctx.db, { after: null, limit: 21 })],
+    'access log: one reader': ['access_records_actor', (t: TestApp) => accessRecordsQuery(t.ctx.db, { actorId: 'u-1', after: null, limit: 21 })],
+    'access log: one reader, next page': ['access_records_actor', (t: TestApp) => accessRecordsQuery(t.ctx.db, { actorId: 'u-1', after: { createdAt: AFTER.createdAt, id: AFTER.id }, limit: 21 })],
+    'access log: a few days': [
+      'access_records_created',
+      (t: TestApp) => accessRecordsQuery(t.ctx.db, { since: '2026-04-30T16:00:00.000Z', before: '2026-05-02T16:00:00.000Z', after: null, limit: 21 }),
+    ],
   } as const
   for (const [name, [index, build]] of Object.entries(accessLog)) {
     test(`${name} reads ${index} newest first`, async () => {
@@ -156,4 +163,19 @@ describe('query plans', () => {
     // order from statistics, which an empty test table does not have.
     if (t.ctx.dialect === 'sqlite') assert.match(text, /SCAN c\n.*SEARCH w USING INDEX sqlite_autoindex_warnings_1 \(id=\?\)/, text)
   })
+  // Data exports: the person's latest, the worker's queue and the retention job's due files.
+  const exports = {
+    "a person's latest export": ['data_exports_user', (t: TestApp) => latestExportQuery(t.ctx.db, 'u-1')],
+    'the oldest waiting export': ['data_exports_queue', (t: TestApp) => oldestPendingExportQuery(t.ctx.db)],
+    'exports past their download period': ['data_exports_expiry', (t: TestApp) => dueExportsQuery(t.ctx.db, AFTER.createdAt, 200)],
+  } as const
+  for (const [name, [index, build]] of Object.entries(exports)) {
+    test(`${name} reads ${index} in order`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN data_exports(?! USING (COVERING )?INDEX)/, text)
+      assert.doesNotMatch(text, /Seq Scan on data_exports/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
+    })
+  }
 })

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { after, before, describe, test as nodeTest } from 'node:test'
 import type { ObjectStorage } from '../storage/object-storage'
 import { diskStorage } from '../storage/disk-storage'
@@ -50,6 +53,30 @@ for (const backend of backends) {
       assert.equal(await storage.exists(k), false)
       await assert.rejects(storage.get(k))
       await storage.delete(k) // deleting what is gone is not an error
+    })
+
+    test('a local file is stored and streamed back (data exports): never read whole', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'weiquan-putfile-'))
+      try {
+        const file = path.join(dir, 'export.zip')
+        const body = randomBytes(300_000)
+        writeFileSync(file, body)
+        const k = `exports/${randomUUID()}.zip`
+        await storage.putFile(k, file, 'application/zip', { downloadName: 'weiquan-my-data.zip' })
+        assert.ok(existsSync(file), 'the source file is left as it was')
+        const chunks: Buffer[] = []
+        for await (const chunk of await storage.getStream(k)) chunks.push(Buffer.from(chunk as Uint8Array))
+        assert.deepEqual(Buffer.concat(chunks), body)
+        const response = await fetchUrl(await storage.signedUrl(k, 60))
+        assert.equal(response.status, 200)
+        assert.equal(response.headers.get('content-type'), 'application/zip')
+        assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="weiquan-my-data\.zip"/)
+        assert.deepEqual(Buffer.from(await response.arrayBuffer()), body)
+        await storage.delete(k)
+        await assert.rejects(storage.getStream(k))
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     })
 
     test('a signed URL serves the object with its content type', async () => {

@@ -10,6 +10,7 @@ import {
   fieldReportsReviewedBefore,
 } from '../modules/privacy/retention.repository'
 import { retentionCutoff, type RetentionKind } from '../modules/privacy/retention-schedule'
+import { expireExportsBefore } from '../modules/data-export/data-export.repository'
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000
 const BATCH_SIZE = 200
@@ -41,6 +42,7 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
     access_records: await drain(() => deleteAccessRecordsBefore(ctx.db, cutoff('access_records'), BATCH_SIZE)),
     closed_complaints: 0,
     field_report_coordinates: 0,
+    data_exports: 0,
     photoFiles: 0,
   }
 
@@ -57,6 +59,13 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
     const due = await fieldReportsReviewedBefore(ctx.db, cutoff('field_report_coordinates'), BATCH_SIZE)
     result.field_report_coordinates += await ctx.db.transaction().execute((trx) => clearFieldReportCoordinates(trx, due.map((row) => row.id), at))
     if (due.length < BATCH_SIZE) break
+  }
+  // Each export's own expiry (set when it was built, from the data_exports period): marked expired, then its file goes.
+  for (;;) {
+    const expired = await expireExportsBefore(ctx.db, at, BATCH_SIZE)
+    for (const row of expired) if (row.storage_key) await ctx.storage.delete(row.storage_key)
+    result.data_exports += expired.length
+    if (expired.length < BATCH_SIZE) break
   }
   return result
 }

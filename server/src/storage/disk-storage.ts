@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
-import { mkdir, opendir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, open, opendir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { assertSafeKey, type ObjectStorage } from './object-storage'
 
@@ -43,6 +43,23 @@ export function diskStorage(root: string, secret: string, now: () => Date = () =
       }
     },
     get: (key) => readFile(fileOf(key)),
+    async getStream(key) {
+      // Opened first, so a missing file rejects here rather than erroring the stream later.
+      const handle = await open(fileOf(key), 'r')
+      return handle.createReadStream()
+    },
+    async putFile(key, source) {
+      const file = fileOf(key)
+      await Promise.all([mkdir(path.dirname(file), { recursive: true }), mkdir(path.join(root, TEMP_DIR), { recursive: true })])
+      const temp = path.join(root, TEMP_DIR, `${randomUUID()}.tmp`)
+      try {
+        await copyFile(source, temp)
+        await rename(temp, file)
+      } catch (error) {
+        await rm(temp, { force: true })
+        throw error
+      }
+    },
     async exists(key) {
       try {
         return (await stat(fileOf(key))).isFile()

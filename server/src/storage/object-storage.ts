@@ -1,8 +1,17 @@
+import type { Readable } from 'node:stream'
+
 /** Where photos live: local disk by default, S3-compatible object storage at scale. */
 export interface ObjectStorage {
   readonly kind: 'disk' | 's3'
   put(key: string, body: Buffer, contentType: string): Promise<void>
   get(key: string): Promise<Buffer>
+  /** The object as a stream, for files too large to hold in memory (rejects if it does not exist). */
+  getStream(key: string): Promise<Readable>
+  /**
+   * Stores a local file under `key` without reading it into memory; the file itself is left as it is.
+   * `downloadName`: what a browser saves it as (the disk backend's file route sets it for zips itself).
+   */
+  putFile(key: string, file: string, contentType: string, options?: { downloadName?: string }): Promise<void>
   exists(key: string): Promise<boolean>
   delete(key: string): Promise<void>
   /**

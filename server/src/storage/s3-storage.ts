@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -43,6 +46,17 @@ export async function openS3Storage(config: S3Config, now: () => Date = () => ne
       assertSafeKey(key)
       const object = await client.send(new GetObjectCommand({ Bucket, Key: key }))
       return Buffer.from(await object.Body!.transformToByteArray())
+    },
+    async getStream(key) {
+      assertSafeKey(key)
+      const object = await client.send(new GetObjectCommand({ Bucket, Key: key }))
+      return object.Body as Readable
+    },
+    async putFile(key, file, contentType, options = {}) {
+      assertSafeKey(key)
+      const { size } = await stat(file)
+      const disposition = options.downloadName ? { ContentDisposition: `attachment; filename="${options.downloadName}"` } : {}
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: contentType, ...disposition }))
     },
     async exists(key) {
       assertSafeKey(key)

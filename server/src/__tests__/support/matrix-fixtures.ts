@@ -138,6 +138,16 @@ export const FIXTURES = {
     await ok(await t.app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: bearer(c.people.liaisonE.token) }), 'liaison reads')
     return `complaintId=${id}`
   },
+  /** The query string of the access log of everything E's liaison read, filtered to today. */
+  accessLogOfLiaisonE: async (t: TestApp, c: Cast) => {
+    const id = await odrComplaint(t, c)
+    await ok(await t.app.inject({ method: 'GET', url: `/api/complaints/${id}`, headers: bearer(c.people.liaisonE.token) }), 'liaison reads')
+    const today = new Date(t.ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+    return `actorId=${c.people.liaisonE.id}&from=${today}&to=${today}`
+  },
+  /** Consumer A's request to export their data. */
+  dataExportOfA: async (t: TestApp, c: Cast) =>
+    (await ok(await t.app.inject({ method: 'POST', url: '/api/me/data-exports', headers: bearer(c.people.consumerA.token) }), 'export')).json().id as string,
   enterpriseE: async (_t: TestApp, c: Cast) => c.enterpriseE,
   staffMember: async (_t: TestApp, c: Cast) => c.people.staff.id,
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>

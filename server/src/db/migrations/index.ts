@@ -11,6 +11,7 @@ import * as queryIndexes from './2026-12-03T0013-query-indexes'
 import * as evidenceProvenance from './2026-12-03T0012-evidence-provenance'
 import * as retentionAccessLog from './2026-12-03T0014-retention-access-log'
 import * as warningSearchIndex from './2026-12-03T0018-warning-search-index'
+import * as dataExport from './2026-12-03T0016-data-export'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0012-evidence-provenance': evidenceProvenance,
   '2026-12-03T0014-retention-access-log': retentionAccessLog,
   '2026-12-03T0018-warning-search-index': warningSearchIndex,
+  '2026-12-03T0016-data-export': dataExport,
 }

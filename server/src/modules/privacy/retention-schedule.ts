@@ -10,6 +10,7 @@ export const RETENTION_KINDS = [
   'closed_complaints',
   'field_report_coordinates',
   'access_records',
+  'data_exports',
 ] as const
 export type RetentionKind = (typeof RETENTION_KINDS)[number]
 
@@ -88,6 +89,16 @@ export const RETENTION_SCHEDULE: Readonly<Record<RetentionKind, RetentionRule>> 
     action: '删除查看记录',
     reason: '与投诉记录保留同样长的时间，让消费者和消协能追溯谁看过；之后删除。',
     basis: 'PIPL 第 19 条、第 55 条（处理记录）',
+  },
+  data_exports: {
+    env: 'RETENTION_DATA_EXPORTS_DAYS',
+    unit: 'days',
+    period: 7,
+    min: 1,
+    from: '打包完成时间',
+    action: '删除“导出我的数据”生成的压缩包（下载链接随之失效）',
+    reason: '压缩包是个人信息的完整副本，只为本人下载而临时保存；7 天足够下载，之后不应再留一份。',
+    basis: 'PIPL 第 19 条、第 45 条（查阅、复制）',
   },
 }
 

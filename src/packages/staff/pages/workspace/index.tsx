@@ -45,6 +45,7 @@ export default function StaffWorkspacePage() {
   const openStatistics = () => void Taro.navigateTo({ url: '/packages/staff/pages/statistics/index' })
   const openEnterprises = () => void Taro.navigateTo({ url: '/packages/staff/pages/enterprises/index' })
   const openWarnings = () => void Taro.navigateTo({ url: '/packages/staff-warnings/pages/list/index' })
+  const openAccessLog = () => void Taro.navigateTo({ url: '/packages/staff/pages/access-log/index' })
   const openVolunteers = () => void Taro.navigateTo({ url: '/packages/staff-volunteers/pages/reports/index' })
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
@@ -68,6 +69,11 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__business'>消费警示管理</Text>
         <Text className='complaint-item__meta'>撰写、预览、定时发布、撤回和归档消费警示</Text>
         <Text className='complaint-item__more'>写警示、发布和撤回 ›</Text>
+      </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={openAccessLog} role='link'>
+        <Text className='complaint-item__business'>查看记录</Text>
+        <Text className='complaint-item__meta'>谁在何时看过消费者的手机号、投诉详情、原图，谁导出过数据</Text>
+        <Text className='complaint-item__more'>查看记录 ›</Text>
       </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '查看记录', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })

@@ -103,7 +103,8 @@ describe('进度通知（H5，iPhone 13）', () => {
       await propose(liaison, first.id, '全额退款 128.50 元，三日内到账。')
       // The latency target (p95 ≤ 500 ms) is measured by the benchmark; a loaded CI machine only shows that it comes by itself.
       await badge(page).filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 })
-      await inbox.locator('.inbox-item--unread').first().waitFor({ timeout: 15_000 })
+      const item = inbox.locator('.inbox-item--unread').first()
+      await item.waitFor({ timeout: 15_000 })
       t.diagnostic(`proposal shown after ${Date.now() - started} ms`)
       assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), true, 'no reload')
       await inbox.getByText('1 条未读').waitFor()

@@ -6,6 +6,7 @@ import { scheduleDeadlineChecks } from './jobs/deadlines'
 import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleRetention } from './jobs/retention'
+import { scheduleAccountDeletions } from './jobs/account-deletion'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
@@ -25,6 +26,7 @@ async function main() {
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
   const stopReminders = scheduleDeadlineReminders(ctx, app.log)
   const stopRetention = scheduleRetention(ctx, app.log)
+  const stopAccountDeletions = scheduleAccountDeletions(ctx, app.log)
   // Urgent warnings scheduled for later alert their readers when they become public.
   const stopWarningAlerts = scheduleUrgentWarningAlerts(ctx, app.log)
   const stopNotifications = config.notifications.embeddedWorker
@@ -49,6 +51,7 @@ async function main() {
     stopDeadlines()
     stopReminders()
     stopRetention()
+    stopAccountDeletions()
     stopWarningAlerts()
     await stopNotifications()
     await app.close()

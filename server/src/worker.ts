@@ -2,20 +2,23 @@ import { ConfigError, loadConfig } from './config'
 import { createContext } from './context-factory'
 import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleRetention } from './jobs/retention'
+import { scheduleAccountDeletions } from './jobs/account-deletion'
 
 /**
  * `npm run worker`: delivers notifications in a process of its own (run the server with
- * NOTIFY_EMBEDDED_WORKER=false then), and enforces the retention schedule too (safe beside the
+ * NOTIFY_EMBEDDED_WORKER=false then), enforces the retention schedule and completes account deletions too (safe beside the
  * server's own run). Several may run at once.
  */
 async function main() {
   const config = loadConfig()
   const { ctx, database } = await createContext(config)
   const stop = await startNotificationWorker(ctx, (error) => console.error('通知发送出错：', error))
-  const stopRetention = scheduleRetention(ctx, {
-    info: (details, message) => console.log(message, details),
-    error: (details, message) => console.error(message, details),
-  })
+  const log = {
+    info: (details: object, message: string) => console.log(message, details),
+    error: (details: object, message: string) => console.error(message, details),
+  }
+  const stopRetention = scheduleRetention(ctx, log)
+  const stopAccountDeletions = scheduleAccountDeletions(ctx, log)
   console.log(`通知发送进程已启动（队列：${config.notifications.queue}）`)
   // The worker's poll timers are unref'd (they must not hold the API server open); here nothing else
   // would keep the process alive between passes, so it would quietly exit after the first one.
@@ -23,6 +26,7 @@ async function main() {
   const shutdown = async () => {
     clearInterval(keepAlive)
     stopRetention()
+    stopAccountDeletions()
     await stop()
     await database.close()
     process.exit(0)

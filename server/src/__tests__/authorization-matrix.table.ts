@@ -120,6 +120,11 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/staff/statistics.csv': { expect: STAFF },
   // Liaisons are refused even the reads of their own enterprise: the log is the association admins'.
   'GET /api/staff/access-log': { expect: STAFF, search: 'accessLogOfOdrComplaint' },
+  // Only ever the caller's own account; staff and liaison accounts are closed by the association's admin.
+  'GET /api/account/deletion': { expect: SIGNED_IN },
+  'POST /api/account/deletion/sms-code': { expect: COMPLAINANT_ONLY },
+  'POST /api/account/deletion': { expect: COMPLAINANT_ONLY, body: { code: '000000' }, alsoOk: [400] },
+  'POST /api/account/deletion/cancel': { expect: COMPLAINANT_ONLY, alsoOk: [409] },
 
   'POST /api/volunteer-applications': {
     expect: [401, Y, Y, 403, 403, 403, 403],

@@ -82,6 +82,10 @@ export default function MePage() {
         <Text className='me__entry-title'>通知设置</Text>
         <Text className='me__chevron'>›</Text>
       </View>
+      <View className='card me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: '/packages/settings/pages/account/index' })}>
+        <Text className='me__entry-title'>账号与安全</Text>
+        <Text className='me__chevron'>›</Text>
+      </View>
 
       <Button className='btn btn-plain me__logout' loading={leaving || undefined} disabled={leaving || undefined} onClick={confirmLogout}>
         退出登录

@@ -102,6 +102,7 @@ export async function requestDeletion(ctx: AppContext, user: AuthUser, code: str
 }
 
 export async function cancelDeletion(ctx: AppContext, user: AuthUser): Promise<AccountDeletionStatus> {
+  if (!mayDeleteOwnAccount(user)) throw new AppError(403, 'ACCOUNT_DELETION_NOT_ALLOWED')
   if (!(await cancelPendingDeletion(ctx, user.id, 'button'))) throw new AppError(409, 'ACCOUNT_DELETION_NOT_PENDING')
   return deletionStatus(ctx, user)
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import { ConfigError, loadConfig } from '../config'
 import { completeDueAccountDeletions } from '../jobs/account-deletion'
@@ -152,6 +153,19 @@ describe(`deleting one's own account (${TEST_DB})`, () => {
     assert.equal(kept.volunteer.phone, null)
     const position = await t.ctx.db.selectFrom('field_reports').select(['latitude', 'longitude']).where('id', '=', report.id).executeTakeFirstOrThrow()
     assert.deepEqual(position, { latitude: null, longitude: null })
+  })
+
+  test('a stream already open when the deletion completes is ended', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' })
+    const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
+    assert.equal((await requestDeletion(cast.consumer.token, consumerPhone)).statusCode, 200)
+    const ticket = (await t.app.inject({ method: 'POST', url: '/api/notifications/stream-ticket', headers: bearer(cast.consumer.token) })).json().ticket as string
+    const response = await fetch(`${base}/api/notifications/stream?ticket=${encodeURIComponent(ticket)}`, { signal: AbortSignal.timeout(30_000) })
+    assert.equal(response.status, 200)
+    t.advance(8 * DAY)
+    assert.equal((await completeDueAccountDeletions(t.ctx, notice)).completed, 1)
+    // The body ends (the server closed it) rather than the 30 s timeout aborting the read.
+    for await (const chunk of response.body!) void chunk
   })
 
   test("refused: staff and liaison accounts, someone else's account, a second request at once", async () => {

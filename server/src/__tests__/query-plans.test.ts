@@ -5,6 +5,7 @@ import { countsByStatusQuery, responseTimesQuery } from '../modules/enterprises/
 import { complaintsCreatedPage, countsCreatedBetween, countsPerEnterpriseCreatedBetween, overdueByKindQuery } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
+import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -94,6 +95,21 @@ describe('query plans', () => {
       const text = await plan(build(t))
       assert.doesNotMatch(text, /SCAN access_records(?! USING (COVERING )?INDEX)/, text)
       assert.doesNotMatch(text, /Seq Scan on access_records/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
+    })
+  }
+
+  // Account deletion: the job's scan for ended cool-offs, and a person's latest request (every login looks).
+  const deletions = {
+    'account deletions due': ['account_deletions_due', (t: TestApp) => deletionsDueQuery(t.ctx.db, '2026-06-01T00:00:00.000Z', 50)],
+    "a person's latest deletion request": ['account_deletions_user', (t: TestApp) => latestDeletionQuery(t.ctx.db, 'u-1')],
+  } as const
+  for (const [name, [index, build]] of Object.entries(deletions)) {
+    test(`${name} reads ${index} in order`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN account_deletions(?! USING (COVERING )?INDEX)/, text)
+      assert.doesNotMatch(text, /Seq Scan on account_deletions/, text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
       assertInOrder(text)
     })

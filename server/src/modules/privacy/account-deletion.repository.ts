@@ -1,7 +1,12 @@
 import type { Db } from '../../db/database'
 
+/** The person's latest request (account_deletions_user). */
+export function latestDeletionQuery(db: Db, userId: string) {
+  return db.selectFrom('account_deletions').selectAll().where('user_id', '=', userId).orderBy('requested_at', 'desc').limit(1)
+}
+
 export function findLatestDeletion(db: Db, userId: string) {
-  return db.selectFrom('account_deletions').selectAll().where('user_id', '=', userId).orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  return latestDeletionQuery(db, userId).executeTakeFirst()
 }
 
 export function insertDeletion(db: Db, row: { id: string; userId: string; requestedAt: string; coolOffEndsAt: string; dueAt: string }) {
@@ -33,7 +38,7 @@ export function cancelPending(db: Db, userId: string, by: 'login' | 'button', at
 }
 
 /** Pending requests whose cool-off has ended, oldest first (account_deletions_due). */
-export function deletionsDue(db: Db, at: string, limit: number) {
+export function deletionsDueQuery(db: Db, at: string, limit: number) {
   return db
     .selectFrom('account_deletions')
     .select('id')
@@ -41,7 +46,10 @@ export function deletionsDue(db: Db, at: string, limit: number) {
     .where('cool_off_ends_at', '<=', at)
     .orderBy('cool_off_ends_at')
     .limit(limit)
-    .execute()
+}
+
+export function deletionsDue(db: Db, at: string, limit: number) {
+  return deletionsDueQuery(db, at, limit).execute()
 }
 
 /**

@@ -110,6 +110,8 @@ function DeletionForm({ status, phone, onChange }: { status: AccountDeletionStat
     try {
       onChange(await requestDeletion({ code: code.trim() }))
       setCode('')
+      // The confirmation sits at the bottom of a long page: show the new state from its top.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (error) {
       setCodeProblem(errorMessage(error))
     } finally {

@@ -19,7 +19,7 @@ function nextPage(raw: string | undefined): string | null {
 
 async function leaveLoginPage(next: string | null, deletionCancelled: boolean) {
   if (deletionCancelled) {
-    await Taro.showModal({ title: '注销申请已撤销', content: '您在冷静期内重新登录，注销申请已自动撤销，账号和数据都保持不变。', showCancel: false, confirmText: '知道了', confirmColor: '#b71c1c' })
+    await Taro.showModal({ title: '注销申请已撤销', content: '冷静期内重新登录，注销申请已撤销，账号和数据不变。', showCancel: false, confirmText: '知道了', confirmColor: '#b71c1c' })
   } else {
     void Taro.showToast({ title: '登录成功', icon: 'success' })
   }

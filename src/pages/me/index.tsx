@@ -8,6 +8,12 @@ import { getMe, LoginPrompt, logout, useSessionStore } from '@/features/auth'
 import { getMyApplication } from '@/features/volunteer/api/applications'
 import './index.css'
 
+/** 我的 › the settings subpackage's pages (one list: the main package is at its size budget). */
+const SETTINGS = [
+  ['通知设置', 'notifications'],
+  ['账号与安全', 'account'],
+] as const
+
 const WORKSPACE_TITLES = { volunteer: '志愿者工作台', enterprise: '企业处理台', staff: '消协工作台' } as const
 
 export default function MePage() {
@@ -78,14 +84,12 @@ export default function MePage() {
           <Text className='me__chevron'>›</Text>
         </View>
       )}
-      <View className='card me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: '/packages/settings/pages/notifications/index' })}>
-        <Text className='me__entry-title'>通知设置</Text>
-        <Text className='me__chevron'>›</Text>
-      </View>
-      <View className='card me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: '/packages/settings/pages/account/index' })}>
-        <Text className='me__entry-title'>账号与安全</Text>
-        <Text className='me__chevron'>›</Text>
-      </View>
+      {SETTINGS.map(([title, page]) => (
+        <View key={page} className='card me__entry' hoverClass='me__entry--pressed' onClick={() => void Taro.navigateTo({ url: `/packages/settings/pages/${page}/index` })}>
+          <Text className='me__entry-title'>{title}</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
+      ))}
 
       <Button className='btn btn-plain me__logout' loading={leaving || undefined} disabled={leaving || undefined} onClick={confirmLogout}>
         退出登录

@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/enterprise-directory', pages: ['pages/detail/index'] },
     // Staff review of volunteer applications and field reports.
     { root: 'packages/staff-volunteers', pages: ['pages/reports/index', 'pages/report/index', 'pages/applications/index'] },
-    { root: 'packages/settings', pages: ['pages/notifications/index', 'pages/export/index'] },
+    { root: 'packages/settings', pages: ['pages/notifications/index', 'pages/export/index', 'pages/account/index', 'pages/account-deletion/index'] },
     // Consumer warnings: public list, detail (share links open it directly) and search; staff editing apart.
     { root: 'packages/warnings', pages: ['pages/list/index', 'pages/detail/index', 'pages/search/index'] },
     { root: 'packages/staff-warnings', pages: ['pages/list/index', 'pages/editor/index'] },

@@ -40,6 +40,10 @@ export interface Config {
   uploads: UploadConfig
   /** How long each kind of personal data is kept, in the unit of its rule (modules/privacy/retention-schedule.ts). */
   retention: RetentionPeriods
+  accountDeletion: {
+    /** Days between a deletion request and its completion, during which logging in cancels it. */
+    coolOffDays: number
+  }
 }
 
 export interface UploadConfig {
@@ -218,6 +222,17 @@ function retentionPeriods(env: Env): RetentionPeriods {
   return periods
 }
 
+/** The cool-off must end well inside the 15 working days promised for completion. */
+const COOL_OFF_MAX_DAYS = 14
+
+function coolOffDays(env: Env): number {
+  const days = int(env, 'ACCOUNT_DELETION_COOL_OFF_DAYS', 7, 1)
+  if (days > COOL_OFF_MAX_DAYS) {
+    throw new ConfigError(`环境变量 ACCOUNT_DELETION_COOL_OFF_DAYS 不能超过 ${COOL_OFF_MAX_DAYS} 天（注销须在 15 个工作日内完成），当前值为 "${days}"`)
+  }
+  return days
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data')
   const databaseUrl = env.DATABASE_URL || undefined
@@ -267,5 +282,6 @@ export function loadConfig(env: Env = process.env): Config {
       queueLimit: int(env, 'UPLOAD_QUEUE_LIMIT', 32, 0),
     },
     retention: retentionPeriods(env),
+    accountDeletion: { coolOffDays: coolOffDays(env) },
   }
 }

@@ -7,6 +7,7 @@ import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleRetention } from './jobs/retention'
 import { startDataExportWorker } from './jobs/data-export'
+import { scheduleAccountDeletions } from './jobs/account-deletion'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
@@ -28,6 +29,7 @@ async function main() {
   const stopRetention = scheduleRetention(ctx, app.log)
   // Builds “导出我的数据” zips; safe beside `npm run worker` processes doing the same.
   const stopExports = startDataExportWorker(ctx, app.log)
+  const stopAccountDeletions = scheduleAccountDeletions(ctx, app.log)
   // Urgent warnings scheduled for later alert their readers when they become public.
   const stopWarningAlerts = scheduleUrgentWarningAlerts(ctx, app.log)
   const stopNotifications = config.notifications.embeddedWorker
@@ -53,6 +55,7 @@ async function main() {
     stopReminders()
     stopRetention()
     stopExports()
+    stopAccountDeletions()
     stopWarningAlerts()
     await stopNotifications()
     await app.close()

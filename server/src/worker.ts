@@ -3,11 +3,12 @@ import { createContext } from './context-factory'
 import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleRetention } from './jobs/retention'
 import { startDataExportWorker } from './jobs/data-export'
+import { scheduleAccountDeletions } from './jobs/account-deletion'
 
 /**
  * `npm run worker`: delivers notifications in a process of its own (run the server with
- * NOTIFY_EMBEDDED_WORKER=false then), enforces the retention schedule and builds data exports too (safe
- * beside the server's own runs). Several may run at once.
+ * NOTIFY_EMBEDDED_WORKER=false then), enforces the retention schedule, builds data exports and
+ * completes account deletions too (safe beside the server's own runs). Several may run at once.
  */
 async function main() {
   const config = loadConfig()
@@ -19,6 +20,7 @@ async function main() {
   }
   const stopRetention = scheduleRetention(ctx, log)
   const stopExports = startDataExportWorker(ctx, log)
+  const stopAccountDeletions = scheduleAccountDeletions(ctx, log)
   console.log(`通知发送进程已启动（队列：${config.notifications.queue}）`)
   // The worker's poll timers are unref'd (they must not hold the API server open); here nothing else
   // would keep the process alive between passes, so it would quietly exit after the first one.
@@ -27,6 +29,7 @@ async function main() {
     clearInterval(keepAlive)
     stopRetention()
     stopExports()
+    stopAccountDeletions()
     await stop()
     await database.close()
     process.exit(0)

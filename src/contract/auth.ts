@@ -48,6 +48,8 @@ export const Session = Type.Object({
   accessTokenExpiresAt: Type.String({ format: 'date-time' }),
   refreshToken: Type.String(),
   user: UserProfile,
+  /** This login cancelled the account's pending deletion (注销): the app says so. */
+  deletionCancelled: Type.Optional(Type.Boolean()),
 })
 export type Session = Static<typeof Session>
 

@@ -123,6 +123,8 @@ export const ComplaintDetail = Type.Object({
   demands: Type.Array(DemandSchema),
   demandDetail: Type.Union([Type.String(), Type.Null()]),
   contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码；企业联络员仅在投诉仍由本企业处理时看到完整号码（立案时消费者已同意提供），否则为 138****1234' }),
+  /** Set only when the consumer deleted their account: how the case shows them from then on, e.g. 用户·7F3A. */
+  consumerPseudonym: Type.Optional(Type.String()),
   evidence: Type.Array(Evidence),
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */

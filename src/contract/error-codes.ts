@@ -62,6 +62,11 @@ export const ERROR_MESSAGES = {
   // ── workflow and directory (#5) ──
   // ── uploads under load (#12) ──
   UPLOADS_BUSY: '现在上传照片的人较多，请稍后再试',
+  // ── account deletion (#20) ──
+  ACCOUNT_DELETION_PENDING: '您已提交注销申请，请勿重复提交',
+  ACCOUNT_DELETION_NOT_PENDING: '没有等待中的注销申请',
+  ACCOUNT_DELETION_NOT_ALLOWED: '工作人员和企业联络员的账号请联系消协管理员注销',
+  ACCOUNT_DELETION_NEEDS_PHONE: '您的账号没有绑定手机号，无法接收验证码，请联系消协工作人员注销',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

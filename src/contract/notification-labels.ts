@@ -21,6 +21,8 @@ export const NOTIFICATION_TYPE_LABELS = {
   volunteer_status: '志愿者申请',
   /** A field report was verified, dismissed or converted. */
   field_report_status: '走访报告进度',
+  /** The account's deletion (注销) was requested or cancelled. */
+  account_status: '账号与安全',
 } as const
 export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
 export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]

@@ -125,6 +125,11 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/me/data-exports': { expect: SIGNED_IN },
   'GET /api/me/data-exports/latest': { expect: SIGNED_IN },
   'GET /api/me/data-exports/{id}': { expect: [401, Y, 404, 404, 404, 404, 404], params: { id: 'dataExportOfA' } },
+  // Only ever the caller's own account; staff and liaison accounts are closed by the association's admin.
+  'GET /api/account/deletion': { expect: SIGNED_IN },
+  'POST /api/account/deletion/sms-code': { expect: COMPLAINANT_ONLY },
+  'POST /api/account/deletion': { expect: COMPLAINANT_ONLY, body: { code: '000000' }, alsoOk: [400] },
+  'POST /api/account/deletion/cancel': { expect: COMPLAINANT_ONLY, alsoOk: [409] },
 
   'POST /api/volunteer-applications': {
     expect: [401, Y, Y, 403, 403, 403, 403],

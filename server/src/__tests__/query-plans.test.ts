@@ -8,6 +8,7 @@ import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
 import { countPublicQuery, listPublicPage, newestUrgentQuery, relatedSteps } from '../modules/warnings/warnings.repository'
 import { longTermHits, pairHitCount, pairHitsPage } from '../modules/warnings/warning-search'
 import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '../modules/data-export/data-export.repository'
+import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -174,6 +175,20 @@ describe('query plans', () => {
       const text = await plan(build(t))
       assert.doesNotMatch(text, /SCAN data_exports(?! USING (COVERING )?INDEX)/, text)
       assert.doesNotMatch(text, /Seq Scan on data_exports/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
+    })
+  }
+  // Account deletion: the job's scan for ended cool-offs, and a person's latest request (every login looks).
+  const deletions = {
+    'account deletions due': ['account_deletions_due', (t: TestApp) => deletionsDueQuery(t.ctx.db, '2026-06-01T00:00:00.000Z', 50)],
+    "a person's latest deletion request": ['account_deletions_user', (t: TestApp) => latestDeletionQuery(t.ctx.db, 'u-1')],
+  } as const
+  for (const [name, [index, build]] of Object.entries(deletions)) {
+    test(`${name} reads ${index} in order`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN account_deletions(?! USING (COVERING )?INDEX)/, text)
+      assert.doesNotMatch(text, /Seq Scan on account_deletions/, text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
       assertInOrder(text)
     })

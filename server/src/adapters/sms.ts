@@ -1,14 +1,18 @@
 import type { Config } from '../config'
 
+/** What a code confirms: the text says so, so nobody reads a deletion code as a login code. */
+export type SmsCodePurpose = 'login' | 'account_deletion'
+
 export interface SmsSender {
-  sendLoginCode(phone: string, code: string, ttlMinutes: number): Promise<void>
+  sendLoginCode(phone: string, code: string, ttlMinutes: number, purpose?: SmsCodePurpose): Promise<void>
 }
 
 /** Default adapter: the code is printed in the server log, so a fresh install needs no SMS account. */
 export function consoleSms(print: (line: string) => void = console.log): SmsSender {
   return {
-    async sendLoginCode(phone, code, ttlMinutes) {
-      print(`【短信】发送给 ${phone} 的登录验证码：${code}（${ttlMinutes} 分钟内有效）`)
+    async sendLoginCode(phone, code, ttlMinutes, purpose = 'login') {
+      const what = purpose === 'account_deletion' ? '注销账号验证码' : '登录验证码'
+      print(`【短信】发送给 ${phone} 的${what}：${code}（${ttlMinutes} 分钟内有效）`)
     },
   }
 }
@@ -19,11 +23,11 @@ export function consoleSms(print: (line: string) => void = console.log): SmsSend
  */
 export function httpSms(apiBase: string, apiKey: string | undefined): SmsSender {
   return {
-    async sendLoginCode(phone, code, ttlMinutes) {
+    async sendLoginCode(phone, code, ttlMinutes, purpose = 'login') {
       const response = await fetch(`${apiBase}/sms/send`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-        body: JSON.stringify({ phone, template: 'login_code', params: { code, minutes: ttlMinutes } }),
+        body: JSON.stringify({ phone, template: purpose === 'account_deletion' ? 'account_deletion_code' : 'login_code', params: { code, minutes: ttlMinutes } }),
         signal: AbortSignal.timeout(5000),
       })
       if (!response.ok) throw new Error(`SMS gateway answered ${response.status}`)

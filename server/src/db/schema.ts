@@ -37,6 +37,8 @@ export interface UserTable {
   disabled: Generated<number>
   created_at: string
   updated_at: string
+  /** When the account's deletion (注销) completed: phone and openid gone, display_name is a pseudonym. */
+  deleted_at: Generated<string | null>
 }
 
 export interface SmsCodeTable {

@@ -17,8 +17,12 @@ function nextPage(raw: string | undefined): string | null {
   return /^\/(packages|pages)\/[\w/-]+(\?[\w=&%.-]*)?$/.test(url) && !url.startsWith('/pages/') ? url : null
 }
 
-function leaveLoginPage(next: string | null) {
-  void Taro.showToast({ title: '登录成功', icon: 'success' })
+async function leaveLoginPage(next: string | null, deletionCancelled: boolean) {
+  if (deletionCancelled) {
+    await Taro.showModal({ title: '注销申请已撤销', content: '冷静期内重新登录，注销申请已撤销，账号和数据不变。', showCancel: false, confirmText: '知道了', confirmColor: '#b71c1c' })
+  } else {
+    void Taro.showToast({ title: '登录成功', icon: 'success' })
+  }
   if (next) void Taro.redirectTo({ url: next })
   else if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
   else void Taro.switchTab({ url: '/pages/me/index' })
@@ -34,14 +38,14 @@ export default function LoginPage() {
 
       {process.env.TARO_ENV === 'weapp' && (
         <View className='login__wechat'>
-          <WechatLoginButton onSignedIn={() => leaveLoginPage(next)} onUnavailable={setWechatProblem} />
+          <WechatLoginButton onSignedIn={(cancelled) => void leaveLoginPage(next, cancelled)} onUnavailable={setWechatProblem} />
           {wechatProblem && <Text className='field-error'>{wechatProblem}</Text>}
           <Text className='login__divider'>或使用手机号登录</Text>
         </View>
       )}
 
       <View className='card'>
-        <PhoneLoginForm onSignedIn={() => leaveLoginPage(next)} />
+        <PhoneLoginForm onSignedIn={(cancelled) => void leaveLoginPage(next, cancelled)} />
       </View>
       <Text className='muted login__terms'>登录即表示您同意《用户服务协议》和《隐私政策》。我们只用您的手机号处理投诉和通知您进度。</Text>
     </View>

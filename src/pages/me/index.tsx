@@ -8,10 +8,11 @@ import { getMe, LoginPrompt, logout, useSessionStore } from '@/features/auth'
 import { getMyApplication } from '@/features/volunteer/api/applications'
 import './index.css'
 
-/** Pages of the settings subpackage, in the order shown. */
+/** 我的 › the settings subpackage's pages (one list: the main package is at its size budget). */
 const SETTINGS = [
   ['通知设置', 'notifications'],
   ['导出我的数据', 'export'],
+  ['账号与安全', 'account'],
 ] as const
 
 const WORKSPACE_TITLES = { volunteer: '志愿者工作台', enterprise: '企业处理台', staff: '消协工作台' } as const

@@ -9,6 +9,8 @@ import { findOrCreateUserByOpenid, findOrCreateUserByPhone, type UserRow } from 
 import { toUserProfile } from '../users/user.service'
 import * as codes from './sms-code.repository'
 import * as sessions from './session.repository'
+import type { SmsCodePurpose } from '../../adapters/sms'
+import { cancelPendingDeletion } from '../privacy/account-deletion-cancel'
 import { hashSecret, newRefreshToken, nextRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
 
 const MAX_CODE_ATTEMPTS = 5
@@ -20,7 +22,7 @@ export const REFRESH_GRACE_MS = 30_000
 const iso = (date: Date) => date.toISOString()
 const ago = (now: Date, ms: number) => iso(new Date(now.getTime() - ms))
 
-export async function requestSmsCode(ctx: AppContext, phone: string, ip: string) {
+export async function requestSmsCode(ctx: AppContext, phone: string, ip: string, purpose: SmsCodePurpose = 'login') {
   const { config } = ctx
   const now = ctx.now()
   const limits = config.sms
@@ -40,7 +42,7 @@ export async function requestSmsCode(ctx: AppContext, phone: string, ip: string)
   })
   if ('refusal' in claimed) throw claimed.refusal
   try {
-    await ctx.sms.sendLoginCode(phone, code, Math.round(limits.codeTtlSeconds / 60))
+    await ctx.sms.sendLoginCode(phone, code, Math.round(limits.codeTtlSeconds / 60), purpose)
   } catch (error) {
     // A code that never reached the phone must not count against its limits.
     await codes.deleteCode(ctx.db, claimed.id)
@@ -72,6 +74,12 @@ async function checkSmsLimits(db: Db, limits: Config['sms'], phone: string, ip: 
 }
 
 export async function loginWithPhone(ctx: AppContext, phone: string, code: string): Promise<Session> {
+  await useSmsCode(ctx, phone, code)
+  return startSession(ctx, await findOrCreateUserByPhone(ctx.db, phone))
+}
+
+/** Spends the phone's newest code if `code` matches it; otherwise counts the wrong guess and refuses. */
+export async function useSmsCode(ctx: AppContext, phone: string, code: string): Promise<void> {
   const { db, config } = ctx
   const now = ctx.now()
   const latest = await codes.findLatestCode(db, phone)
@@ -82,7 +90,6 @@ export async function loginWithPhone(ctx: AppContext, phone: string, code: strin
     throw new AppError(400, 'SMS_CODE_INVALID')
   }
   if (!(await codes.consumeCode(db, latest.id, iso(now), MAX_CODE_ATTEMPTS))) throw new AppError(400, 'SMS_CODE_INVALID')
-  return startSession(ctx, await findOrCreateUserByPhone(db, phone))
 }
 
 export async function loginWithWechat(ctx: AppContext, code: string): Promise<Session> {
@@ -110,7 +117,10 @@ async function startSession(ctx: AppContext, user: UserRow): Promise<Session> {
     createdAt: iso(now),
     expiresAt: refreshExpiry(ctx, now),
   })
-  return sessionResponse(ctx, user, sessionId, refreshToken)
+  // Logging in during the cool-off is how a person changes their mind about deleting the account.
+  const deletionCancelled = await cancelPendingDeletion(ctx, user.id, 'login')
+  const session = await sessionResponse(ctx, user, sessionId, refreshToken)
+  return deletionCancelled ? { ...session, deletionCancelled } : session
 }
 
 function refreshExpiry(ctx: AppContext, now: Date) {

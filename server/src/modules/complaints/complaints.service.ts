@@ -39,7 +39,11 @@ export function liaisonMaySeePhone(complaint: ComplaintRow, viewer: AuthUser): b
 /** The detail as `viewer` may see it: an enterprise sees the consumer's phone masked unless liaisonMaySeePhone. */
 export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintRow, viewer?: AuthUser): Promise<ComplaintDetail> {
   const [events, evidence] = await Promise.all([findComplaintEvents(ctx.db, complaint.id), findEvidenceByComplaint(ctx.db, complaint.id)])
-  const detail = await toComplaintDetail(ctx, complaint, events, evidence)
+  const [detail, consumer] = await Promise.all([
+    toComplaintDetail(ctx, complaint, events, evidence),
+    ctx.db.selectFrom('users').select(['display_name', 'deleted_at']).where('id', '=', complaint.consumer_id).executeTakeFirst(),
+  ])
+  if (consumer?.deleted_at) detail.consumerPseudonym = consumer.display_name
   return viewer?.role === 'enterprise' && !liaisonMaySeePhone(complaint, viewer) ? { ...detail, contactPhone: maskPhone(detail.contactPhone) } : detail
 }
 

@@ -22,7 +22,7 @@ import { ApiErrorSchema } from '../../schemas'
 import { openNotificationStream } from './notification-stream'
 import { listPreferences, mayUse, savePreferences } from './notification-preferences'
 import * as repo from './notifications.repository'
-import { issueStreamTicket, streamTicketUser } from './stream-ticket'
+import { issueStreamTicket, streamSessionCheck, streamTicketUser } from './stream-ticket'
 
 const tags = ['消息']
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema }
@@ -103,7 +103,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       const lastEventId = request.headers['last-event-id']
       const resume = typeof lastEventId === 'string' && /^\d{1,12}$/.test(lastEventId) ? lastEventId : request.query.after
       reply.hijack()
-      const close = await openNotificationStream(ctx.db, reply, userId, resume === undefined ? undefined : Number(resume))
+      const close = await openNotificationStream(ctx.db, reply, userId, resume === undefined ? undefined : Number(resume), streamSessionCheck(ctx, request.query.ticket))
       streams.add(close)
       reply.raw.on('close', () => streams.delete(close))
     },

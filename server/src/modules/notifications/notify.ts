@@ -25,6 +25,9 @@ export interface NotificationInput {
  * recipient can be reached on and wants. Sending happens later in the worker.
  */
 export async function notify(trx: Db, input: NotificationInput): Promise<void> {
+  const recipient = await trx.selectFrom('users').select(['wechat_openid', 'phone', 'deleted_at']).where('id', '=', input.recipientId).executeTakeFirst()
+  // A deleted account has no inbox: an open case of theirs moving on tells nobody.
+  if (recipient?.deleted_at) return
   const seq = (await takeNextSeqs(trx, [input.recipientId])).get(input.recipientId)!
   const id = randomUUID()
   const at = input.now.toISOString()
@@ -48,7 +51,6 @@ export async function notify(trx: Db, input: NotificationInput): Promise<void> {
     .execute()
   if (inserted.length === 0) return
 
-  const recipient = await trx.selectFrom('users').select(['wechat_openid', 'phone']).where('id', '=', input.recipientId).executeTakeFirst()
   const wanted = await channelsFor(trx, input.recipientId, input.type)
   const channels = [
     ...(wanted.has('wechat') && recipient?.wechat_openid ? (['wechat'] as const) : []),

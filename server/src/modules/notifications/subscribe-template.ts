@@ -20,6 +20,7 @@ const PHRASES: Record<NotificationType, string> = {
   warning_published: '消费警示',
   volunteer_status: '申请结果',
   field_report_status: '报告进度',
+  account_status: '账号安全',
 }
 
 /** thing: ≤ 20 characters of any kind; longer text is cut with an ellipsis. */

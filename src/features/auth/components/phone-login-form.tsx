@@ -10,7 +10,8 @@ import { useSessionStore } from '../stores/use-session-store'
 import { useCountdown } from './use-countdown'
 
 interface Props {
-  onSignedIn(): void
+  /** `deletionCancelled`: this login cancelled the account's pending deletion. */
+  onSignedIn(deletionCancelled: boolean): void
 }
 
 export function PhoneLoginForm({ onSignedIn }: Props) {
@@ -44,8 +45,9 @@ export function PhoneLoginForm({ onSignedIn }: Props) {
     if (problems.phone || problems.code || submitting) return
     setSubmitting(true)
     try {
-      signIn(await loginWithPhone({ phone: phone.trim(), code: code.trim() }))
-      onSignedIn()
+      const session = await loginWithPhone({ phone: phone.trim(), code: code.trim() })
+      signIn(session)
+      onSignedIn(session.deletionCancelled === true)
     } catch (error) {
       const field = error instanceof ApiRequestError && error.code === 'SMS_CODE_INVALID' ? 'code' : 'phone'
       setErrors({ [field]: errorMessage(error) })

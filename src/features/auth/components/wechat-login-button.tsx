@@ -6,7 +6,8 @@ import { loginWithWechat } from '../api/login-with-wechat'
 import { useSessionStore } from '../stores/use-session-store'
 
 interface Props {
-  onSignedIn(): void
+  /** `deletionCancelled`: this login cancelled the account's pending deletion. */
+  onSignedIn(deletionCancelled: boolean): void
   /** Called when WeChat login is not available, so the page can point to phone login. */
   onUnavailable(message: string): void
 }
@@ -21,8 +22,9 @@ export function WechatLoginButton({ onSignedIn, onUnavailable }: Props) {
     setBusy(true)
     try {
       const { code } = await Taro.login()
-      signIn(await loginWithWechat({ code }))
-      onSignedIn()
+      const session = await loginWithWechat({ code })
+      signIn(session)
+      onSignedIn(session.deletionCancelled === true)
     } catch (error) {
       const message = error instanceof ApiRequestError ? error.message : errorMessage(error)
       onUnavailable(message)

@@ -34,7 +34,11 @@ export function ComplaintSections({ complaint, viewer, showPhone = false }: { co
         {(complaint.business.region || complaint.business.address) && (
           <Row label='商家地址' value={[complaint.business.region, complaint.business.address].filter(Boolean).join(' ')} />
         )}
-        {showPhone && <Row label='消费者电话' value={complaint.contactPhone} />}
+        {complaint.consumerPseudonym ? (
+          <Row label='消费者' value={`${complaint.consumerPseudonym}（已注销账号）`} />
+        ) : (
+          showPhone && <Row label='消费者电话' value={complaint.contactPhone} />
+        )}
         <Text className='review__text'>{complaint.description}</Text>
       </View>
 

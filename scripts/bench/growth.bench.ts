@@ -2,7 +2,8 @@
 // (bulk multi-row inserts) into a scratch SQLite file and, when 127.0.0.1:5432 answers, a scratch
 // PostgreSQL database; at each size starts the real server process (server/src/server.ts) on it and
 // prints per endpoint the median latency and the worst /api/health wait while that endpoint ran.
-// GROWTH_SIZES=1000,10000 and GROWTH_DB=sqlite|postgres narrow the run.
+// GROWTH_SIZES=1000,10000, GROWTH_DB=sqlite|postgres and GROWTH_ENDPOINTS=statistics,CSV,enterprise page
+// (endpoint names, or parts of them, comma-separated) narrow the run.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { hashSecret, signAccessToken } from '../../server/src/modules/auth/token
 
 const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const ONLY_DB = process.env.GROWTH_DB
+const ONLY_ENDPOINTS = (process.env.GROWTH_ENDPOINTS ?? '').split(',').map((name) => name.trim()).filter(Boolean)
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const SECRET = 'growth-bench-secret-'.padEnd(40, 'x')
 const ENTERPRISES = 50
@@ -79,7 +81,7 @@ async function runTarget(target: 'sqlite' | 'postgres') {
 }
 
 function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
-  return [
+  const all: Array<[string, string, string | undefined]> = [
     ['staff statistics', '/api/staff/statistics', seed.tokens.staff],
     ['statistics CSV', '/api/staff/statistics.csv', seed.tokens.staff],
     ['staff queue (open)', '/api/staff/complaints', seed.tokens.staff],
@@ -89,6 +91,7 @@ function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
     ['public enterprise page', `/api/enterprises/${seed.enterpriseId}`, undefined],
     ['consumer list', '/api/complaints', seed.tokens.consumer],
   ]
+  return ONLY_ENDPOINTS.length ? all.filter(([name]) => ONLY_ENDPOINTS.some((part) => name.includes(part))) : all
 }
 
 /** Sequential requests; /api/health is polled every 5 ms meanwhile to see how long the loop is held. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { CompiledQuery } from 'kysely'
 import { countsByStatusQuery, responseTimesQuery } from '../modules/enterprises/enterprise-figures'
-import { complaintsCreatedPage, countsCreatedBetween, countsPerEnterpriseCreatedBetween, overdueByKindQuery } from '../modules/statistics/statistics.repository'
+import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueByKindQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
 import { createTestApp, type TestApp } from './support/test-app'
@@ -62,12 +62,25 @@ describe('query plans', () => {
     })
   }
 
-  test('statistics count each month from complaints_created_stats; overdue from complaints_open_queue', async () => {
-    const from = '2026-04-30T16:00:00.000Z'
-    const to = '2026-05-31T16:00:00.000Z'
-    assertIndexed(await plan(countsCreatedBetween(t.ctx.db, t.ctx.dialect, from, to)), 'complaints_created_stats')
-    assertIndexed(await plan(countsPerEnterpriseCreatedBetween(t.ctx.db, from, to)), 'complaints_created_stats')
-    assertIndexed(await plan(overdueByKindQuery(t.ctx.db, to)), 'complaints_open_queue')
+  /** A range of one rollup table's primary key (grain and period), never a scan of the table or of complaints. */
+  function assertRollupRange(text: string, table: string) {
+    assert.doesNotMatch(text, /SCAN |Seq Scan|complaints/, text)
+    assert.match(text, new RegExp(`SEARCH ${table} USING (COVERING )?INDEX sqlite_autoindex_${table}_1 \\(grain=\\? AND period>\\? AND period<\\?\\)|Index (Only )?Scan using ${table}_pk on ${table}[^]*Index Cond: \\(\\(grain = [^)]+\\) AND \\(period >= [^)]+\\) AND \\(period <= [^)]+\\)\\)`), text)
+  }
+
+  const spans: RollupSpan[] = [
+    { grain: 'day', from: '2026-05-03', to: '2026-05-31' },
+    { grain: 'month', from: '2025-06', to: '2026-05' },
+  ]
+  for (const span of spans) {
+    test(`statistics add up the ${span.grain} rollups of a range from their primary keys`, async () => {
+      assertRollupRange(await plan(complaintCountsIn(t.ctx.db, span)), 'complaint_rollups')
+      assertRollupRange(await plan(businessCountsIn(t.ctx.db, span)), 'business_rollups')
+    })
+  }
+
+  test('statistics count overdue complaints from complaints_open_queue', async () => {
+    assertIndexed(await plan(overdueByKindQuery(t.ctx.db, '2026-05-31T16:00:00.000Z')), 'complaints_open_queue')
   })
 
   test('the CSV export pages through complaints_created_stats in its order', async () => {
@@ -77,7 +90,9 @@ describe('query plans', () => {
   })
 
   test('an enterprise page reads only its own complaints through an index', async () => {
-    assertIndexed(await plan(countsByStatusQuery(t.ctx.db, 'e-1')), 'complaints_enterprise_figures')
+    const counts = await plan(countsByStatusQuery(t.ctx.db, 'e-1'))
+    assert.doesNotMatch(counts, /SCAN |Seq Scan|complaints/, counts)
+    assert.match(counts, /SEARCH enterprise_figure_rollups USING INDEX sqlite_autoindex_enterprise_figure_rollups_1 \(enterprise_id=\?\)|Index Scan using enterprise_figure_rollups_pk on enterprise_figure_rollups[^]*Index Cond: \(enterprise_id = [^)]+\)/, counts)
     const times = await plan(responseTimesQuery(t.ctx.db, t.ctx.dialect, 'e-1').orderBy('ms'))
     assert.doesNotMatch(times, /SCAN complaints(?! USING)|Seq Scan on complaints/, times)
     assert.match(times, /enterprise_id=\?|enterprise_id = /, times)

@@ -1,7 +1,6 @@
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { EnterpriseFigures } from '../../../../src/contract/enterprise'
 import { FIGURE_DEFINITIONS, FIGURES_MIN_COMPLAINTS, FIGURES_NOT_ENOUGH_NOTE } from '../../../../src/contract/enterprise-rules'
-import { sql } from 'kysely'
 import type { Db, Dialect } from '../../db/database'
 import { elapsedMs } from '../../db/dialect-sql'
 
@@ -14,19 +13,9 @@ const HOUR_MS = 3600_000
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
-/** An enterprise's complaints counted per status, with their ratings (index complaints_enterprise_figures). */
+/** An enterprise's complaints counted per status, with their valid ratings: its rows of enterprise_figure_rollups. */
 export function countsByStatusQuery(db: Db, enterpriseId: string) {
-  return db
-    .selectFrom('complaints')
-    .select('status')
-    // A rating outside 1–5 (stored before the database checked it) is left out rather than skewing the average.
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('n'),
-      sql<number | string>`count(case when rating between 1 and 5 then 1 end)`.as('rated'),
-      sql<number | string | null>`sum(case when rating between 1 and 5 then rating end)`.as('rating_sum'),
-    ])
-    .where('enterprise_id', '=', enterpriseId)
-    .groupBy('status')
+  return db.selectFrom('enterprise_figure_rollups').select(['status', 'n', 'rated', 'rating_sum']).where('enterprise_id', '=', enterpriseId)
 }
 
 /** First-response times in milliseconds, shortest first; a response before the complaint does not count. */
@@ -75,7 +64,7 @@ export async function enterpriseFigures(db: Db, dialect: Dialect, enterpriseId: 
     if (ENDED.has(row.status)) ended += n
     if (SETTLED.has(row.status)) settled += n
     ratingCount += Number(row.rated)
-    ratingSum += Number(row.rating_sum ?? 0)
+    ratingSum += Number(row.rating_sum)
   }
   const enoughData = received >= FIGURES_MIN_COMPLAINTS
   const medianHours = enoughData ? await medianResponseHours(db, dialect, enterpriseId) : null

@@ -6,7 +6,7 @@
 // (endpoint names, or parts of them, comma-separated) narrow the run.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -67,8 +67,10 @@ async function runTarget(target: 'sqlite' | 'postgres') {
       try {
         console.log(`\ngrowth ${target} ${size.toLocaleString('en')} complaints (seeded in ${seedMs} ms):`)
         for (const [name, url, token] of endpoints(seed)) {
-          const result = await measure(server.base, url, token)
-          console.log(`  ${name.padEnd(24)} median ${result.median.toFixed(1).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  worst /api/health wait ${result.healthWorst.toFixed(1).padStart(7)} ms`)
+          const result = await measure(server.base, url, token, server.pid)
+          console.log(
+            `  ${name.padEnd(24)} median ${result.median.toFixed(1).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  worst /api/health wait ${result.healthWorst.toFixed(1).padStart(7)} ms  API CPU/request ${result.cpuPerRequest.toFixed(0).padStart(5)} ms`,
+          )
         }
       } finally {
         await server.stop()
@@ -94,8 +96,18 @@ function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
   return ONLY_ENDPOINTS.length ? all.filter(([name]) => ONLY_ENDPOINTS.some((part) => name.includes(part))) : all
 }
 
+/**
+ * CPU time (user + system) the API process has used, from /proc in clock ticks of 10 ms. On a shared,
+ * loaded machine wall times swing with the neighbours; CPU per request much less (it includes the
+ * /api/health polls, about 1–2 ms a request).
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 /** Sequential requests; /api/health is polled every 5 ms meanwhile to see how long the loop is held. */
-async function measure(base: string, url: string, token: string | undefined) {
+async function measure(base: string, url: string, token: string | undefined, pid: number) {
   const headers = token ? { authorization: `Bearer ${token}` } : undefined
   const once = async () => {
     const started = performance.now()
@@ -116,11 +128,13 @@ async function measure(base: string, url: string, token: string | undefined) {
     }
   })()
   const times: number[] = []
+  const cpuBefore = cpuMs(pid)
   for (let i = 0; i < RUNS; i++) times.push(await once())
+  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / RUNS
   running = false
   await poller
   times.sort((a, b) => a - b)
-  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, healthWorst }
+  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, healthWorst, cpuPerRequest }
 }
 
 async function seedPeople(database: DatabaseHandle): Promise<Seed> {
@@ -252,6 +266,7 @@ async function startServer(dataDir: string, databaseUrl: string | undefined) {
   }
   return {
     base,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve())

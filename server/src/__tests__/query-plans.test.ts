@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { CompiledQuery } from 'kysely'
 import { countsByStatusQuery, responseTimesQuery } from '../modules/enterprises/enterprise-figures'
-import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueByKindQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
+import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueBeforeTodayQuery, overdueTodayQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
 import { createTestApp, type TestApp } from './support/test-app'
@@ -79,8 +79,11 @@ describe('query plans', () => {
     })
   }
 
-  test('statistics count overdue complaints from complaints_open_queue', async () => {
-    assertIndexed(await plan(overdueByKindQuery(t.ctx.db, '2026-05-31T16:00:00.000Z')), 'complaints_open_queue')
+  test('statistics count overdue complaints from open_due_rollups before today, from complaints_open_queue today', async () => {
+    const before = await plan(overdueBeforeTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z'))
+    assert.doesNotMatch(before, /SCAN |Seq Scan|complaints/, before)
+    assert.match(before, /SEARCH open_due_rollups USING (COVERING )?INDEX sqlite_autoindex_open_due_rollups_1 \(due_day<\?\)|Index (Only )?Scan using open_due_rollups_pk on open_due_rollups[^]*Index Cond: \(due_day < [^)]+\)/, before)
+    assertIndexed(await plan(overdueTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z')), 'complaints_open_queue')
   })
 
   test('the CSV export pages through complaints_created_stats in its order', async () => {

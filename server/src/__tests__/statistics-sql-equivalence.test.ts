@@ -221,6 +221,7 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
       () => update({ enterprise_id: next() < 0.3 ? null : pick(enterpriseIds) }),
       () => update({ industry: pick(INDUSTRIES), path: pick(['odr', 'association'] as const) }),
       () => update({ business_name: pick(UNLISTED) }),
+      () => update({ due_at: next() < 0.2 ? null : new Date(Date.now() + Math.floor((next() - 0.5) * 40 * 86_400_000)).toISOString(), due_kind: pick(['enterprise_response', 'review', 'mediation'] as const) }),
       () => update({ created_at: new Date(Date.parse('2025-11-20T00:00:00.000Z') + Math.floor(next() * 230 * 86_400_000)).toISOString() }),
       () => update({ description: '只改了与统计无关的内容，计数不变。' }),
       () => {

@@ -38,7 +38,15 @@ export interface EnterpriseFigureRollupTable {
   rating_sum: number | string
 }
 
+/** Open complaints by the UTC day (YYYY-MM-DD) of their current step's deadline and the step's kind ('' if none). */
+export interface OpenDueRollupTable {
+  due_day: string
+  due_kind: string
+  n: number | string
+}
+
 export interface RollupTables {
+  open_due_rollups: OpenDueRollupTable
   complaint_rollups: ComplaintRollupTable
   business_rollups: BusinessRollupTable
   enterprise_figure_rollups: EnterpriseFigureRollupTable

@@ -12,7 +12,11 @@ export interface ScratchRow {
   business_name: string
   recovered_amount_fen: number | string | null
   rating: number | string | null
+  due_at: string | null
+  due_kind: string | null
 }
+
+const OPEN = new Set(['submitted', 'enterprise_handling', 'enterprise_proposed', 'awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed'])
 
 function add(counts: Map<string, number[]>, key: string, values: number[]) {
   const sums = counts.get(key) ?? values.map(() => 0)
@@ -30,7 +34,9 @@ export function rollupsFromScratch(rows: readonly ScratchRow[]) {
   const complaint = new Map<string, number[]>()
   const business = new Map<string, number[]>()
   const figures = new Map<string, number[]>()
+  const due = new Map<string, number[]>()
   for (const row of rows) {
+    if (OPEN.has(row.status) && row.due_at !== null) add(due, [row.due_at.slice(0, 10), row.due_kind ?? ''].join('|'), [1])
     const day = chinaDate(new Date(row.created_at))
     const recovered = row.recovered_amount_fen === null ? 0 : Number(row.recovered_amount_fen)
     const rating = row.rating === null ? null : Number(row.rating)
@@ -44,7 +50,7 @@ export function rollupsFromScratch(rows: readonly ScratchRow[]) {
     }
     if (row.enterprise_id) add(figures, [row.enterprise_id, row.status].join('|'), [1, rated ? 1 : 0, rated ? rating : 0])
   }
-  return { complaint: lines(complaint), business: lines(business), figures: lines(figures) }
+  return { complaint: lines(complaint), business: lines(business), figures: lines(figures), due: lines(due) }
 }
 
 export async function rollupsInDatabase(db: Db) {
@@ -52,6 +58,7 @@ export async function rollupsInDatabase(db: Db) {
   const complaint = await db.selectFrom('complaint_rollups').selectAll().execute()
   const business = await db.selectFrom('business_rollups').selectAll().execute()
   const figures = await db.selectFrom('enterprise_figure_rollups').selectAll().execute()
+  const due = await db.selectFrom('open_due_rollups').selectAll().execute()
   return {
     complaint: read(
       complaint.map((r) => [r.grain, r.period, r.status, r.path, r.industry].join('|')),
@@ -64,6 +71,10 @@ export async function rollupsInDatabase(db: Db) {
     figures: read(
       figures.map((r) => [r.enterprise_id, r.status].join('|')),
       figures.map((r) => [Number(r.n), Number(r.rated), Number(r.rating_sum)]),
+    ),
+    due: read(
+      due.map((r) => [r.due_day, r.due_kind].join('|')),
+      due.map((r) => [Number(r.n)]),
     ),
   }
 }

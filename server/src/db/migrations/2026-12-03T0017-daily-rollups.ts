@@ -7,7 +7,8 @@ import { addNumericChecks, dropNumericChecks, type NumericRule } from './2026-12
 // date by triggers on the complaints table: the database adds and removes a complaint's counts in
 // the same statement, so in the same transaction, as every insert, update and delete, whichever code
 // writes it (the workflow, jobs, the admin CLI, a fix typed into psql). Statistics and the public
-// enterprise figures read these small tables instead of every complaint.
+// enterprise figures read these small tables instead of every complaint; the overdue count reads
+// open_due_rollups for the days before today and the complaints due today from their index.
 //
 // A count goes down by a plain UPDATE (an upsert would check its proposed row, n = -1, against the
 // n >= 0 rule first) and up by INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n, which two
@@ -23,7 +24,10 @@ export const RULES: NumericRule[] = [
   ['enterprise_figure_rollups', 'n', 'integer', 0, SAFE],
   ['enterprise_figure_rollups', 'rated', 'integer', 0, SAFE],
   ['enterprise_figure_rollups', 'rating_sum', 'integer', 0, SAFE],
+  ['open_due_rollups', 'n', 'integer', 0, SAFE],
 ]
+
+const OPEN_LIST = `('submitted', 'enterprise_handling', 'enterprise_proposed', 'awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed')`
 
 type Dialect = 'sqlite' | 'postgres'
 
@@ -80,11 +84,19 @@ function targets(dialect: Dialect): Target[] {
       },
       when: (row) => `${col('enterprise_id')(row)} is not null`,
     },
+    {
+      // Open complaints per UTC day of their current step's deadline: every day before today is
+      // overdue as a whole; statistics count only today's slice from the complaints themselves.
+      table: 'open_due_rollups',
+      keys: { due_day: (row) => `substr(${col('due_at')(row)}, 1, 10)`, due_kind: (row) => `coalesce(${col('due_kind')(row)}, '')` },
+      values: { n: () => '1' },
+      when: (row) => `${col('status')(row)} in ${OPEN_LIST} and ${col('due_at')(row)} is not null`,
+    },
   ]
 }
 
 /** The complaint columns any target reads: an update of other columns leaves the rollups alone. */
-const WATCHED = ['created_at', 'status', 'path', 'industry', 'enterprise_id', 'business_name', 'recovered_amount_fen', 'rating']
+const WATCHED = ['created_at', 'status', 'path', 'industry', 'enterprise_id', 'business_name', 'recovered_amount_fen', 'rating', 'due_at', 'due_kind']
 
 function addRow(target: Target, row: string): string {
   const keys = Object.keys(target.keys)
@@ -144,6 +156,10 @@ async function createTables(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
   figures = count('rating_sum')(count('rated')(count('n')(figures)))
   await figures.addPrimaryKeyConstraint('enterprise_figure_rollups_pk', ['enterprise_id', 'status']).execute()
+
+  await count('n')(db.schema.createTable('open_due_rollups').addColumn('due_day', 'text', (c) => c.notNull()).addColumn('due_kind', 'text', (c) => c.notNull()))
+    .addPrimaryKeyConstraint('open_due_rollups_pk', ['due_day', 'due_kind'])
+    .execute()
 }
 
 async function createSqliteTriggers(db: Kysely<any>): Promise<void> {
@@ -208,5 +224,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop function complaint_rollups_apply()`.execute(db)
   }
   await dropNumericChecks(db, RULES)
-  for (const table of ['enterprise_figure_rollups', 'business_rollups', 'complaint_rollups']) await db.schema.dropTable(table).execute()
+  for (const table of ['open_due_rollups', 'enterprise_figure_rollups', 'business_rollups', 'complaint_rollups']) await db.schema.dropTable(table).execute()
 }

@@ -75,18 +75,29 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
 
 export type StatisticsRow = Awaited<ReturnType<ReturnType<typeof complaintsCreatedPage>['execute']>>[number]
 
-/** Open complaints whose current step is past its deadline, counted per step (index complaints_open_queue). */
-export function overdueByKindQuery(db: Db, nowIso: string) {
+/** Open complaints due before today (UTC), counted per step: open_due_rollups, read by its primary key. */
+export function overdueBeforeTodayQuery(db: Db, nowIso: string) {
+  return db
+    .selectFrom('open_due_rollups')
+    .select('due_kind')
+    .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+    .where('due_day', '<', nowIso.slice(0, 10))
+    .groupBy('due_kind')
+}
+
+/** Open complaints due today (UTC) before now, counted per step (index complaints_open_queue): a day's deadlines at most. */
+export function overdueTodayQuery(db: Db, nowIso: string) {
   return db
     .selectFrom('complaints')
     .select(['due_kind'])
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where(isOpenExpr)
+    .where(dueExpr, '>=', `${nowIso.slice(0, 10)}T00:00:00.000Z`)
     .where(dueExpr, '<', nowIso)
     .groupBy('due_kind')
 }
 
 export async function countOverdueByKind(db: Db, nowIso: string) {
-  const rows = await overdueByKindQuery(db, nowIso).execute()
+  const rows = [...(await overdueBeforeTodayQuery(db, nowIso).execute()), ...(await overdueTodayQuery(db, nowIso).execute())]
   return rows.map((row) => ({ dueKind: row.due_kind, count: Number(row.n) }))
 }

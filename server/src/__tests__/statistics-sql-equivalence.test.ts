@@ -218,6 +218,7 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
       () => update({ status: pick(COMPLAINT_STATUSES) }),
       () => update({ status: pick(['mediated', 'closed'] as const), recovered_amount_fen: next() < 0.2 ? null : Math.floor(next() * 500_000) }),
       () => update({ rating: next() < 0.3 ? null : 1 + Math.floor(next() * 5) }),
+      () => update({ first_response_at: next() < 0.2 ? null : new Date(Date.parse('2025-11-20T00:00:00.000Z') + Math.floor(next() * 240 * 86_400_000)).toISOString() }),
       () => update({ enterprise_id: next() < 0.3 ? null : pick(enterpriseIds) }),
       () => update({ industry: pick(INDUSTRIES), path: pick(['odr', 'association'] as const) }),
       () => update({ business_name: pick(UNLISTED) }),

@@ -45,7 +45,15 @@ export interface OpenDueRollupTable {
   n: number | string
 }
 
+/** An enterprise's first responses (not before the complaint), counted per elapsed whole millisecond. */
+export interface EnterpriseResponseRollupTable {
+  enterprise_id: string
+  response_ms: number | string
+  n: number | string
+}
+
 export interface RollupTables {
+  enterprise_response_rollups: EnterpriseResponseRollupTable
   open_due_rollups: OpenDueRollupTable
   complaint_rollups: ComplaintRollupTable
   business_rollups: BusinessRollupTable

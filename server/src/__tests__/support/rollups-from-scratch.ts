@@ -14,6 +14,7 @@ export interface ScratchRow {
   rating: number | string | null
   due_at: string | null
   due_kind: string | null
+  first_response_at: string | null
 }
 
 const OPEN = new Set(['submitted', 'enterprise_handling', 'enterprise_proposed', 'awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed'])
@@ -35,7 +36,10 @@ export function rollupsFromScratch(rows: readonly ScratchRow[]) {
   const business = new Map<string, number[]>()
   const figures = new Map<string, number[]>()
   const due = new Map<string, number[]>()
+  const responses = new Map<string, number[]>()
   for (const row of rows) {
+    const responseMs = row.first_response_at === null ? NaN : Date.parse(row.first_response_at) - Date.parse(row.created_at)
+    if (row.enterprise_id && responseMs >= 0) add(responses, [row.enterprise_id, responseMs].join('|'), [1])
     if (OPEN.has(row.status) && row.due_at !== null) add(due, [row.due_at.slice(0, 10), row.due_kind ?? ''].join('|'), [1])
     const day = chinaDate(new Date(row.created_at))
     const recovered = row.recovered_amount_fen === null ? 0 : Number(row.recovered_amount_fen)
@@ -50,7 +54,7 @@ export function rollupsFromScratch(rows: readonly ScratchRow[]) {
     }
     if (row.enterprise_id) add(figures, [row.enterprise_id, row.status].join('|'), [1, rated ? 1 : 0, rated ? rating : 0])
   }
-  return { complaint: lines(complaint), business: lines(business), figures: lines(figures), due: lines(due) }
+  return { complaint: lines(complaint), business: lines(business), figures: lines(figures), due: lines(due), responses: lines(responses) }
 }
 
 export async function rollupsInDatabase(db: Db) {
@@ -59,6 +63,7 @@ export async function rollupsInDatabase(db: Db) {
   const business = await db.selectFrom('business_rollups').selectAll().execute()
   const figures = await db.selectFrom('enterprise_figure_rollups').selectAll().execute()
   const due = await db.selectFrom('open_due_rollups').selectAll().execute()
+  const responses = await db.selectFrom('enterprise_response_rollups').selectAll().execute()
   return {
     complaint: read(
       complaint.map((r) => [r.grain, r.period, r.status, r.path, r.industry].join('|')),
@@ -75,6 +80,10 @@ export async function rollupsInDatabase(db: Db) {
     due: read(
       due.map((r) => [r.due_day, r.due_kind].join('|')),
       due.map((r) => [Number(r.n)]),
+    ),
+    responses: read(
+      responses.map((r) => [r.enterprise_id, Number(r.response_ms)].join('|')),
+      responses.map((r) => [Number(r.n)]),
     ),
   }
 }

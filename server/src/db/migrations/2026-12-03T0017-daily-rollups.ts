@@ -25,6 +25,8 @@ export const RULES: NumericRule[] = [
   ['enterprise_figure_rollups', 'rated', 'integer', 0, SAFE],
   ['enterprise_figure_rollups', 'rating_sum', 'integer', 0, SAFE],
   ['open_due_rollups', 'n', 'integer', 0, SAFE],
+  ['enterprise_response_rollups', 'response_ms', 'integer', 0, SAFE],
+  ['enterprise_response_rollups', 'n', 'integer', 0, SAFE],
 ]
 
 const OPEN_LIST = `('submitted', 'enterprise_handling', 'enterprise_proposed', 'awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed')`
@@ -92,11 +94,25 @@ function targets(dialect: Dialect): Target[] {
       values: { n: () => '1' },
       when: (row) => `${col('status')(row)} in ${OPEN_LIST} and ${col('due_at')(row)} is not null`,
     },
+    {
+      // An enterprise's first-response times in whole milliseconds, in order in the key: the median is
+      // read by a running sum over them, with no sort.
+      table: 'enterprise_response_rollups',
+      keys: { enterprise_id: col('enterprise_id'), response_ms: responseMs(dialect) },
+      values: { n: () => '1' },
+      when: (row) => `${col('enterprise_id')(row)} is not null and ${col('first_response_at')(row)} is not null and ${responseMs(dialect)(row)} >= 0`,
+    },
   ]
 }
 
+/** Elapsed ms as the figures counted them until 2026-12-03 (julianday on SQLite, epoch on PostgreSQL), as a whole number (a response before the complaint is negative). */
+const responseMs = (dialect: Dialect) => (row: string) =>
+  dialect === 'postgres'
+    ? `round(extract(epoch from (${col('first_response_at')(row)}::timestamptz - ${col('created_at')(row)}::timestamptz)) * 1000)::bigint`
+    : `cast(round((julianday(${col('first_response_at')(row)}) - julianday(${col('created_at')(row)})) * 86400000) as integer)`
+
 /** The complaint columns any target reads: an update of other columns leaves the rollups alone. */
-const WATCHED = ['created_at', 'status', 'path', 'industry', 'enterprise_id', 'business_name', 'recovered_amount_fen', 'rating', 'due_at', 'due_kind']
+const WATCHED = ['created_at', 'status', 'path', 'industry', 'enterprise_id', 'business_name', 'recovered_amount_fen', 'rating', 'due_at', 'due_kind', 'first_response_at']
 
 function addRow(target: Target, row: string): string {
   const keys = Object.keys(target.keys)
@@ -159,6 +175,10 @@ async function createTables(db: Kysely<any>): Promise<void> {
 
   await count('n')(db.schema.createTable('open_due_rollups').addColumn('due_day', 'text', (c) => c.notNull()).addColumn('due_kind', 'text', (c) => c.notNull()))
     .addPrimaryKeyConstraint('open_due_rollups_pk', ['due_day', 'due_kind'])
+    .execute()
+
+  await count('n')(db.schema.createTable('enterprise_response_rollups').addColumn('enterprise_id', 'text', (c) => c.notNull()).addColumn('response_ms', 'bigint', (c) => c.notNull()))
+    .addPrimaryKeyConstraint('enterprise_response_rollups_pk', ['enterprise_id', 'response_ms'])
     .execute()
 }
 
@@ -224,5 +244,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop function complaint_rollups_apply()`.execute(db)
   }
   await dropNumericChecks(db, RULES)
-  for (const table of ['open_due_rollups', 'enterprise_figure_rollups', 'business_rollups', 'complaint_rollups']) await db.schema.dropTable(table).execute()
+  for (const table of ['enterprise_response_rollups', 'open_due_rollups', 'enterprise_figure_rollups', 'business_rollups', 'complaint_rollups']) await db.schema.dropTable(table).execute()
 }

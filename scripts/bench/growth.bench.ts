@@ -2,10 +2,11 @@
 // (bulk multi-row inserts) into a scratch SQLite file and, when 127.0.0.1:5432 answers, a scratch
 // PostgreSQL database; at each size starts the real server process (server/src/server.ts) on it and
 // prints per endpoint the median latency and the worst /api/health wait while that endpoint ran.
-// GROWTH_SIZES=1000,10000 and GROWTH_DB=sqlite|postgres narrow the run.
+// GROWTH_SIZES=1000,10000, GROWTH_DB=sqlite|postgres and GROWTH_ENDPOINTS=statistics,CSV,enterprise page
+// (endpoint names, or parts of them, comma-separated) narrow the run.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -18,6 +19,7 @@ import { hashSecret, signAccessToken } from '../../server/src/modules/auth/token
 
 const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const ONLY_DB = process.env.GROWTH_DB
+const ONLY_ENDPOINTS = (process.env.GROWTH_ENDPOINTS ?? '').split(',').map((name) => name.trim()).filter(Boolean)
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const SECRET = 'growth-bench-secret-'.padEnd(40, 'x')
 const ENTERPRISES = 50
@@ -65,8 +67,10 @@ async function runTarget(target: 'sqlite' | 'postgres') {
       try {
         console.log(`\ngrowth ${target} ${size.toLocaleString('en')} complaints (seeded in ${seedMs} ms):`)
         for (const [name, url, token] of endpoints(seed)) {
-          const result = await measure(server.base, url, token)
-          console.log(`  ${name.padEnd(24)} median ${result.median.toFixed(1).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  worst /api/health wait ${result.healthWorst.toFixed(1).padStart(7)} ms`)
+          const result = await measure(server.base, url, token, server.pid)
+          console.log(
+            `  ${name.padEnd(24)} median ${result.median.toFixed(1).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  worst /api/health wait ${result.healthWorst.toFixed(1).padStart(7)} ms  API CPU/request ${result.cpuPerRequest.toFixed(0).padStart(5)} ms`,
+          )
         }
       } finally {
         await server.stop()
@@ -79,7 +83,7 @@ async function runTarget(target: 'sqlite' | 'postgres') {
 }
 
 function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
-  return [
+  const all: Array<[string, string, string | undefined]> = [
     ['staff statistics', '/api/staff/statistics', seed.tokens.staff],
     ['statistics CSV', '/api/staff/statistics.csv', seed.tokens.staff],
     ['staff queue (open)', '/api/staff/complaints', seed.tokens.staff],
@@ -89,10 +93,21 @@ function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
     ['public enterprise page', `/api/enterprises/${seed.enterpriseId}`, undefined],
     ['consumer list', '/api/complaints', seed.tokens.consumer],
   ]
+  return ONLY_ENDPOINTS.length ? all.filter(([name]) => ONLY_ENDPOINTS.some((part) => name.includes(part))) : all
+}
+
+/**
+ * CPU time (user + system) the API process has used, from /proc in clock ticks of 10 ms. On a shared,
+ * loaded machine wall times swing with the neighbours; CPU per request much less (it includes the
+ * /api/health polls, about 1–2 ms a request).
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 /** Sequential requests; /api/health is polled every 5 ms meanwhile to see how long the loop is held. */
-async function measure(base: string, url: string, token: string | undefined) {
+async function measure(base: string, url: string, token: string | undefined, pid: number) {
   const headers = token ? { authorization: `Bearer ${token}` } : undefined
   const once = async () => {
     const started = performance.now()
@@ -113,11 +128,13 @@ async function measure(base: string, url: string, token: string | undefined) {
     }
   })()
   const times: number[] = []
+  const cpuBefore = cpuMs(pid)
   for (let i = 0; i < RUNS; i++) times.push(await once())
+  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / RUNS
   running = false
   await poller
   times.sort((a, b) => a - b)
-  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, healthWorst }
+  return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, healthWorst, cpuPerRequest }
 }
 
 async function seedPeople(database: DatabaseHandle): Promise<Seed> {
@@ -249,6 +266,7 @@ async function startServer(dataDir: string, databaseUrl: string | undefined) {
   }
   return {
     base,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve())

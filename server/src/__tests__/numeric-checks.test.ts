@@ -11,8 +11,9 @@ import { RULES as COUNTER_RULES } from '../db/migrations/2026-12-03T0010-notific
 import { RULES as EVIDENCE_RULES } from '../db/migrations/2026-12-03T0012-evidence-provenance'
 import { RULES as WARNING_TERM_RULES } from '../db/migrations/2026-12-03T0018-warning-search-index'
 import { RULES as EXPORT_RULES } from '../db/migrations/2026-12-03T0016-data-export'
+import { RULES as ROLLUP_RULES } from '../db/migrations/2026-12-03T0017-daily-rollups'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'

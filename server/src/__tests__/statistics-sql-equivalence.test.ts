@@ -1,19 +1,25 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
+import type { Updateable } from 'kysely'
 import type { WorkQueueResponse } from '../../../src/contract/complaint-actions'
 import { INDUSTRIES } from '../../../src/contract/complaint-rules'
 import { COMPLAINT_STATUSES, isOpen } from '../../../src/contract/complaint-status'
 import type { EnterpriseDetail } from '../../../src/contract/enterprise'
 import type { StatisticsResponse } from '../../../src/contract/statistics'
+import type { Db } from '../db/database'
+import type { ComplaintTable } from '../db/schema'
 import { insertComplaintAbout } from './support/enterprises'
 import { csvInMemory, figuresInMemory, summarizeInMemory, type ReferenceRow } from './support/in-memory-figures'
+import { rollupsFromScratch, rollupsInDatabase } from './support/rollups-from-scratch'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
-import { createCast, type Cast } from './support/workflow'
+import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 
-// Statistics, the CSV export, enterprise figures and queues are now counted and paged in SQL; on
-// the same varied data (China month edges, ties, unlisted businesses, more rows than one CSV page)
-// they must say exactly what the old in-memory code said.
+// Statistics, the CSV export, enterprise figures and queues are now counted and paged in SQL (the
+// figures from rollups the database keeps current); on the same varied data (China month edges, ties,
+// unlisted businesses, more rows than one CSV page), and again after random changes made many at
+// once, they must say exactly what the old in-memory code said, and the rollups must hold what
+// counting every complaint from scratch gives.
 const COMPLAINTS = 1150
 const NO_DUE = '9999-12-31T23:59:59.999Z'
 const UNLISTED = ['街边小店', '老王小吃', '=SUM(A1)', '阿明修车', '红星理发']
@@ -32,6 +38,9 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
   let t: TestApp
   let cast: Cast
   let enterpriseIds: string[]
+  /** Complaints written straight to the table (no events or photos hang on them): the random changes pick from these. */
+  const seeded: string[] = []
+  let next: () => number
 
   before(async () => {
     t = await createTestApp()
@@ -40,7 +49,7 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
     const extra = Array.from({ length: 12 }, (_, i) => ({ id: randomUUID(), name: `测试企业${String.fromCharCode(0x7532 + i)}有限公司`, credit_code: null, created_at: now }))
     await t.ctx.db.insertInto('enterprises').values(extra).execute()
     enterpriseIds = [cast.enterpriseId, cast.otherEnterpriseId, ...extra.map((e) => e.id)]
-    const next = random(20261203)
+    next = random(20261203)
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
     // China month edges: 23:59:59.999 on the last day and 00:00 on the first, in UTC.
     const edges = ['2026-02-28T15:59:59.999Z', '2026-02-28T16:00:00.000Z', '2026-03-31T16:00:00.000Z', '2025-11-30T16:00:00.000Z', '2026-06-30T15:59:59.999Z']
@@ -53,7 +62,7 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
       const listed = next() < 0.75
       const enterpriseId = listed ? (next() < 0.5 ? pick(enterpriseIds.slice(0, 2)) : pick(enterpriseIds)) : null
       const responseMs = Math.floor((next() - 0.1) * 200 * 3600_000)
-      await insertComplaintAbout(t, enterpriseId, {
+      const id = await insertComplaintAbout(t, enterpriseId, {
         status,
         createdAt,
         firstResponseAt: next() < 0.6 ? new Date(Date.parse(createdAt) + responseMs).toISOString() : null,
@@ -70,8 +79,9 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
           assigned_staff_id: next() < 0.3 ? cast.staff.id : null,
         },
       })
+      seeded.push(id)
       if (i % 10 === 9) {
-        await insertComplaintAbout(t, enterpriseId, { status: pick(COMPLAINT_STATUSES), createdAt, columns: { business_name: pick(UNLISTED) } })
+        seeded.push(await insertComplaintAbout(t, enterpriseId, { status: pick(COMPLAINT_STATUSES), createdAt, columns: { business_name: pick(UNLISTED) } }))
       }
     }
   })
@@ -91,19 +101,43 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
 
   const inRange = (rows: ReferenceRow[], fromIso: string, toIso: string) => rows.filter((row) => row.created_at >= fromIso && row.created_at < toIso)
 
-  for (const [from, to, fromIso, toIso] of [
+  /** Whole months, days at both ends, within one month, one day, and ranges that start or end on a month's first or last day. */
+  const RANGES = [
     ['2025-12-01', '2026-06-30', '2025-11-30T16:00:00.000Z', '2026-06-30T16:00:00.000Z'],
     ['2026-02-15', '2026-03-10', '2026-02-14T16:00:00.000Z', '2026-03-10T16:00:00.000Z'],
     ['2026-03-01', '2026-03-01', '2026-02-28T16:00:00.000Z', '2026-03-01T16:00:00.000Z'],
-  ] as const) {
-    test(`statistics ${from}…${to}: the same figures as counted in memory, overdue too`, async () => {
-      const response = await t.app.inject({ method: 'GET', url: `/api/staff/statistics?from=${from}&to=${to}`, headers: bearer(cast.staff.token) })
+    ['2025-11-25', '2026-05-31', '2025-11-24T16:00:00.000Z', '2026-05-31T16:00:00.000Z'],
+    ['2026-01-01', '2026-04-17', '2025-12-31T16:00:00.000Z', '2026-04-17T16:00:00.000Z'],
+  ] as const
+
+  async function statisticsMatchMemory(from: string, to: string, fromIso: string, toIso: string) {
+    const response = await t.app.inject({ method: 'GET', url: `/api/staff/statistics?from=${from}&to=${to}`, headers: bearer(cast.staff.token) })
+    assert.equal(response.statusCode, 200)
+    const { definitions, overdue, ...counted } = response.json<StatisticsResponse>()
+    assert.ok(definitions)
+    assert.deepEqual(counted, summarizeInMemory(inRange(await allRows(), fromIso, toIso), from, to), `${from}…${to}`)
+    return overdue
+  }
+
+  async function rollupsMatchScratch() {
+    assert.deepEqual(await rollupsInDatabase(t.ctx.db), rollupsFromScratch(await allRows()))
+  }
+
+  async function enterprisePagesMatchMemory() {
+    const rows = await allRows()
+    for (const id of enterpriseIds) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/enterprises/${id}` })
       assert.equal(response.statusCode, 200)
-      const body = response.json<StatisticsResponse>()
+      assert.deepEqual(response.json<EnterpriseDetail>().figures, figuresInMemory(rows.filter((row) => row.enterprise_id === id)), id)
+    }
+  }
+
+  test('the rollups hold exactly what counting every complaint from scratch gives', rollupsMatchScratch)
+
+  for (const [from, to, fromIso, toIso] of RANGES) {
+    test(`statistics ${from}…${to}: the same figures as counted in memory, overdue too`, async () => {
+      const overdue = await statisticsMatchMemory(from, to, fromIso, toIso)
       const rows = await allRows()
-      const { definitions, overdue, ...counted } = body
-      assert.ok(definitions)
-      assert.deepEqual(counted, summarizeInMemory(inRange(rows, fromIso, toIso), from, to))
       const now = new Date().toISOString()
       const late = rows.filter((row) => isOpen(row.status) && row.due_at !== null && row.due_at < now)
       assert.deepEqual(overdue, {
@@ -126,14 +160,7 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
     assert.ok(inRange(await allRows(), '2025-11-30T16:00:00.000Z', '2026-06-30T16:00:00.000Z').length > 1000)
   })
 
-  test('every enterprise page shows the figures counted in memory', async () => {
-    const rows = await allRows()
-    for (const id of enterpriseIds) {
-      const response = await t.app.inject({ method: 'GET', url: `/api/enterprises/${id}` })
-      assert.equal(response.statusCode, 200)
-      assert.deepEqual(response.json<EnterpriseDetail>().figures, figuresInMemory(rows.filter((row) => row.enterprise_id === id)), id)
-    }
-  })
+  test('every enterprise page shows the figures counted in memory', enterprisePagesMatchMemory)
 
   async function walk(token: string, url: string): Promise<string[]> {
     const ids: string[] = []
@@ -180,5 +207,63 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
   test('the enterprise inbox pages through its ODR complaints in the same order', async () => {
     const rows = await allRows()
     assert.deepEqual(await walk(cast.liaison.token, '/api/enterprise/complaints'), queueOrder(rows.filter((row) => row.enterprise_id === cast.enterpriseId && row.path === 'odr')))
+  })
+
+  /** One random change to one complaint, in its own transaction: anything a writer might do to a counted column. */
+  function randomChange(): (db: Db) => Promise<unknown> {
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
+    const id = pick(seeded)
+    const update = (values: Updateable<ComplaintTable>) => (db: Db) => db.updateTable('complaints').set(values).where('id', '=', id).execute()
+    const changes = [
+      () => update({ status: pick(COMPLAINT_STATUSES) }),
+      () => update({ status: pick(['mediated', 'closed'] as const), recovered_amount_fen: next() < 0.2 ? null : Math.floor(next() * 500_000) }),
+      () => update({ rating: next() < 0.3 ? null : 1 + Math.floor(next() * 5) }),
+      () => update({ first_response_at: next() < 0.2 ? null : new Date(Date.parse('2025-11-20T00:00:00.000Z') + Math.floor(next() * 240 * 86_400_000)).toISOString() }),
+      () => update({ enterprise_id: next() < 0.3 ? null : pick(enterpriseIds) }),
+      () => update({ industry: pick(INDUSTRIES), path: pick(['odr', 'association'] as const) }),
+      () => update({ business_name: pick(UNLISTED) }),
+      () => update({ due_at: next() < 0.2 ? null : new Date(Date.now() + Math.floor((next() - 0.5) * 40 * 86_400_000)).toISOString(), due_kind: pick(['enterprise_response', 'review', 'mediation'] as const) }),
+      () => update({ created_at: new Date(Date.parse('2025-11-20T00:00:00.000Z') + Math.floor(next() * 230 * 86_400_000)).toISOString() }),
+      () => update({ description: '只改了与统计无关的内容，计数不变。' }),
+      () => {
+        seeded.splice(seeded.indexOf(id), 1)
+        return (db: Db) => db.deleteFrom('complaints').where('id', '=', id).execute()
+      },
+    ]
+    return pick(changes)()
+  }
+
+  /** Runs the writes at once, each in its own transaction; on PostgreSQL they overlap on the pool's connections. */
+  async function atOnce(writes: Array<(db: Db) => Promise<unknown>>) {
+    await Promise.all(writes.map((write) => t.ctx.db.transaction().execute(async (trx) => write(trx))))
+  }
+
+  test('random changes, many at once, keep the rollups equal to counting from scratch and the figures equal to memory', async () => {
+    // Ordinary random changes, eight at a time.
+    for (let round = 0; round < 40; round++) await atOnce(Array.from({ length: 8 }, () => randomChange()))
+    // Twenty complaints filed at the same instant about the same business: all add to the same rollup rows at once.
+    const instant = '2026-03-15T04:00:00.000Z'
+    const filedAtOnce = await Promise.all(
+      Array.from({ length: 20 }, () => insertComplaintAbout(t, cast.otherEnterpriseId, { status: 'submitted', createdAt: instant, columns: { industry: 'travel', path: 'odr' } })),
+    )
+    seeded.push(...filedAtOnce)
+    // Opposite moves between two statuses on the same rollup rows at once (on PostgreSQL these would deadlock if rows were locked in different orders).
+    const same = filedAtOnce
+    await atOnce(same.map((id, i) => (db: Db) => db.updateTable('complaints').set({ status: i % 2 ? 'submitted' : 'accepted' }).where('id', '=', id).execute()))
+    await atOnce(same.map((id, i) => (db: Db) => db.updateTable('complaints').set({ status: i % 2 ? 'accepted' : 'submitted', recovered_amount_fen: i }).where('id', '=', id).execute()))
+    // Real writers through the API, at once: filing, the enterprise's proposal, the consumer's acceptance and rating.
+    const filed = await Promise.all(Array.from({ length: 4 }, () => fileOdrComplaint(t, cast)))
+    for (const [token, action, payload] of [
+      [cast.liaison.token, 'propose', PROPOSAL],
+      [cast.consumer.token, 'accept_proposal', undefined],
+      [cast.consumer.token, 'rate', { stars: 4 }],
+    ] as const) {
+      const responses = await Promise.all(filed.map((complaint) => act(t, token, complaint.id, action, payload)))
+      for (const response of responses) assert.equal(response.statusCode, 200, `${action}: ${response.body}`)
+    }
+
+    await rollupsMatchScratch()
+    for (const [from, to, fromIso, toIso] of RANGES) await statisticsMatchMemory(from, to, fromIso, toIso)
+    await enterprisePagesMatchMemory()
   })
 })

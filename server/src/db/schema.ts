@@ -6,6 +6,7 @@ import type { NotificationTables } from './schema-notifications'
 import type { WarningTables } from './schema-warnings'
 import type { VolunteerTables } from './schema-volunteers'
 import type { PrivacyTables } from './schema-privacy'
+import type { RollupTables } from './schema-rollups'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -162,7 +163,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -13,6 +13,7 @@ import * as retentionAccessLog from './2026-12-03T0014-retention-access-log'
 import * as warningSearchIndex from './2026-12-03T0018-warning-search-index'
 import * as dataExport from './2026-12-03T0016-data-export'
 import * as accountDeletion from './2026-12-03T0015-account-deletion'
+import * as dailyRollups from './2026-12-03T0017-daily-rollups'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0018-warning-search-index': warningSearchIndex,
   '2026-12-03T0016-data-export': dataExport,
   '2026-12-03T0015-account-deletion': accountDeletion,
+  '2026-12-03T0017-daily-rollups': dailyRollups,
 }

@@ -1,9 +1,7 @@
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { EnterpriseFigures } from '../../../../src/contract/enterprise'
 import { FIGURE_DEFINITIONS, FIGURES_MIN_COMPLAINTS, FIGURES_NOT_ENOUGH_NOTE } from '../../../../src/contract/enterprise-rules'
-import { sql } from 'kysely'
-import type { Db, Dialect } from '../../db/database'
-import { elapsedMs } from '../../db/dialect-sql'
+import type { Db } from '../../db/database'
 
 /** Ended by the business and the consumer agreeing, directly or through mediation. */
 const SETTLED: ReadonlySet<ComplaintStatus> = new Set(['resolved', 'mediated'])
@@ -14,47 +12,46 @@ const HOUR_MS = 3600_000
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
-/** An enterprise's complaints counted per status, with their ratings (index complaints_enterprise_figures). */
+/** An enterprise's complaints counted per status, with their valid ratings: its rows of enterprise_figure_rollups. */
 export function countsByStatusQuery(db: Db, enterpriseId: string) {
-  return db
-    .selectFrom('complaints')
-    .select('status')
-    // A rating outside 1–5 (stored before the database checked it) is left out rather than skewing the average.
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('n'),
-      sql<number | string>`count(case when rating between 1 and 5 then 1 end)`.as('rated'),
-      sql<number | string | null>`sum(case when rating between 1 and 5 then rating end)`.as('rating_sum'),
-    ])
-    .where('enterprise_id', '=', enterpriseId)
-    .groupBy('status')
+  return db.selectFrom('enterprise_figure_rollups').select(['status', 'n', 'rated', 'rating_sum']).where('enterprise_id', '=', enterpriseId)
 }
 
-/** First-response times in milliseconds, shortest first; a response before the complaint does not count. */
-export function responseTimesQuery(db: Db, dialect: Dialect, enterpriseId: string) {
-  const elapsed = elapsedMs(dialect, 'created_at', 'first_response_at')
-  return db
-    .selectFrom('complaints')
-    .select(elapsed.as('ms'))
-    .where('enterprise_id', '=', enterpriseId)
-    .where('first_response_at', 'is not', null)
-    .where(elapsed, '>=', 0)
+/** Rows of response times read at a time while walking to the median. */
+const RESPONSE_PAGE = 2000
+
+/** An enterprise's first-response times after `afterMs`, shortest first, with how many took each: enterprise_response_rollups in key order. */
+export function responseTimesPage(db: Db, enterpriseId: string, afterMs: number | null, limit: number) {
+  let query = db.selectFrom('enterprise_response_rollups').select(['response_ms', 'n']).where('enterprise_id', '=', enterpriseId).where('n', '>', 0)
+  if (afterMs !== null) query = query.where('response_ms', '>', afterMs)
+  return query.orderBy('response_ms').limit(limit)
 }
 
-/** The median first response in hours: the middle one or two of the ordered times, read by OFFSET. */
-async function medianResponseHours(db: Db, dialect: Dialect, enterpriseId: string): Promise<number | null> {
-  const counted = await responseTimesQuery(db, dialect, enterpriseId)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+/** The median first response in hours: the middle one or two of the ordered times, walked to a page at a time. */
+async function medianResponseHours(db: Db, enterpriseId: string): Promise<number | null> {
+  const counted = await db
+    .selectFrom('enterprise_response_rollups')
+    .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
+    .where('enterprise_id', '=', enterpriseId)
     .executeTakeFirstOrThrow()
-  const n = Number(counted.n)
-  if (!n) return null
-  const middle = await responseTimesQuery(db, dialect, enterpriseId)
-    .orderBy('ms')
-    .offset(n % 2 ? (n - 1) / 2 : n / 2 - 1)
-    .limit(n % 2 ? 1 : 2)
-    .execute()
-  const hours = middle.map((row) => Number(row.ms) / HOUR_MS)
-  return hours.length === 2 ? (hours[0]! + hours[1]!) / 2 : hours[0]!
+  const total = Number(counted.n ?? 0)
+  const low = Math.floor((total - 1) / 2)
+  const high = Math.floor(total / 2)
+  let seen = 0
+  let lowMs: number | null = null
+  let after: number | null = null
+  while (total) {
+    const rows = await responseTimesPage(db, enterpriseId, after, RESPONSE_PAGE).execute()
+    for (const row of rows) {
+      const ms = Number(row.response_ms)
+      seen += Number(row.n)
+      if (lowMs === null && seen > low) lowMs = ms
+      if (seen > high) return (lowMs! + ms) / 2 / HOUR_MS
+    }
+    if (rows.length < RESPONSE_PAGE) break
+    after = Number(rows.at(-1)!.response_ms)
+  }
+  return null
 }
 
 /**
@@ -62,7 +59,7 @@ async function medianResponseHours(db: Db, dialect: Dialect, enterpriseId: strin
  * FIGURES_MIN_COMPLAINTS they are withheld (null) with a note: two complaints make a 0% or 100%
  * settlement rate that means nothing.
  */
-export async function enterpriseFigures(db: Db, dialect: Dialect, enterpriseId: string): Promise<EnterpriseFigures> {
+export async function enterpriseFigures(db: Db, enterpriseId: string): Promise<EnterpriseFigures> {
   const rows = await countsByStatusQuery(db, enterpriseId).execute()
   let received = 0
   let ended = 0
@@ -75,10 +72,10 @@ export async function enterpriseFigures(db: Db, dialect: Dialect, enterpriseId: 
     if (ENDED.has(row.status)) ended += n
     if (SETTLED.has(row.status)) settled += n
     ratingCount += Number(row.rated)
-    ratingSum += Number(row.rating_sum ?? 0)
+    ratingSum += Number(row.rating_sum)
   }
   const enoughData = received >= FIGURES_MIN_COMPLAINTS
-  const medianHours = enoughData ? await medianResponseHours(db, dialect, enterpriseId) : null
+  const medianHours = enoughData ? await medianResponseHours(db, enterpriseId) : null
   return {
     complaintsReceived: received,
     enoughData,

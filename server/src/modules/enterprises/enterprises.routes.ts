@@ -47,7 +47,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
         response: { 200: EnterpriseDetail, 404: ApiErrorSchema },
       },
     },
-    (request) => getEnterpriseDetail(ctx.db, ctx.dialect, request.params.id),
+    (request) => getEnterpriseDetail(ctx.db, request.params.id),
   )
 
   app.post(

@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely'
-import type { Db, Dialect } from '../../db/database'
+import type { Db } from '../../db/database'
 import type { EnterpriseTable } from '../../db/schema'
 import { AppError, notFound } from '../../errors'
 import { chinaToday, type Industry } from '../../../../src/contract/complaint-rules'
@@ -49,14 +49,14 @@ export async function searchDirectory(db: Db, query: EnterpriseSearchQuery): Pro
   return { items: rows.map(toEnterpriseSummary), total, page, pageSize: ENTERPRISE_PAGE_SIZE }
 }
 
-export async function getEnterpriseDetail(db: Db, dialect: Dialect, id: string): Promise<EnterpriseDetail> {
+export async function getEnterpriseDetail(db: Db, id: string): Promise<EnterpriseDetail> {
   const row = await findEnterprise(db, id)
   if (!row) throw notFound('企业不存在或已被移除')
   return {
     ...toEnterpriseSummary(row),
     promises: parseTextList(row.promises),
     contactPhone: row.contact_phone,
-    figures: await enterpriseFigures(db, dialect, id),
+    figures: await enterpriseFigures(db, id),
   }
 }
 
@@ -104,7 +104,7 @@ export async function createDirectoryEnterprise(ctx: AppContext, body: CreateEnt
   const now = ctx.now().toISOString()
   const columns = columnsOf(body, chinaToday(ctx.now()))
   const row = await createEnterprise(ctx.db, { ...columns, name: body.name.trim(), created_at: now, updated_at: now } as Parameters<typeof createEnterprise>[1])
-  return getEnterpriseDetail(ctx.db, ctx.dialect, row.id)
+  return getEnterpriseDetail(ctx.db, row.id)
 }
 
 export async function editDirectoryEnterprise(ctx: AppContext, id: string, body: UpdateEnterpriseRequest): Promise<EnterpriseDetail> {
@@ -116,5 +116,5 @@ export async function editDirectoryEnterprise(ctx: AppContext, id: string, body:
   }
   assertOdrDate(body.odr, body.odrSince, Number(row.odr) === 1)
   await updateEnterprise(ctx.db, id, { ...columnsOf(body, chinaToday(ctx.now())), updated_at: ctx.now().toISOString() })
-  return getEnterpriseDetail(ctx.db, ctx.dialect, id)
+  return getEnterpriseDetail(ctx.db, id)
 }

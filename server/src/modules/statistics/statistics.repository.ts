@@ -1,35 +1,39 @@
 import { sql } from 'kysely'
-import type { Db, Dialect } from '../../db/database'
-import { chinaMonth } from '../../db/dialect-sql'
+import type { Db } from '../../db/database'
+import type { RollupGrain } from '../../db/schema-rollups'
 import { dueExpr, isOpenExpr } from '../workflow/queue-sql'
 
-/**
- * Complaints submitted in [fromIso, toIso), counted by China month, status, path and industry, with
- * the sum of their recovered amounts. Read from index complaints_created_stats alone.
- */
-export function countsCreatedBetween(db: Db, dialect: Dialect, fromIso: string, toIso: string) {
-  const month = chinaMonth(dialect, 'created_at')
-  return db
-    .selectFrom('complaints')
-    .select([month.as('month'), 'status', 'path', 'industry'])
-    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('recovered_amount_fen').as('recovered_fen')])
-    .where('created_at', '>=', fromIso)
-    .where('created_at', '<', toIso)
-    .groupBy([month, 'status', 'path', 'industry'])
+/** A stretch of China days or whole China months, both ends included, read from the rollups of that grain. */
+export interface RollupSpan {
+  grain: RollupGrain
+  from: string
+  to: string
 }
 
-/** A business outside the directory is counted by the name the consumer typed. */
-const unlistedName = sql<string | null>`case when enterprise_id is null then business_name end`
-
-/** Complaints submitted in [fromIso, toIso), counted per enterprise (or per unlisted business name). */
-export function countsPerEnterpriseCreatedBetween(db: Db, fromIso: string, toIso: string) {
+/**
+ * Complaints submitted in the span, counted by period, current status, path and industry, with the
+ * sum of their recovered amounts: rows of complaint_rollups, read by its primary key.
+ */
+export function complaintCountsIn(db: Db, span: RollupSpan) {
   return db
-    .selectFrom('complaints')
-    .select(['enterprise_id', unlistedName.as('unlisted_name')])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('created_at', '>=', fromIso)
-    .where('created_at', '<', toIso)
-    .groupBy(['enterprise_id', unlistedName])
+    .selectFrom('complaint_rollups')
+    .select(['period', 'status', 'path', 'industry', 'n', 'recovered_fen'])
+    .where('grain', '=', span.grain)
+    .where('period', '>=', span.from)
+    .where('period', '<=', span.to)
+    .where('n', '>', 0)
+}
+
+/** Complaints submitted in the span, counted per enterprise ('' when unlisted) and per unlisted business name. */
+export function businessCountsIn(db: Db, span: RollupSpan) {
+  return db
+    .selectFrom('business_rollups')
+    .select(['enterprise_id', 'unlisted_name'])
+    .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+    .where('grain', '=', span.grain)
+    .where('period', '>=', span.from)
+    .where('period', '<=', span.to)
+    .groupBy(['enterprise_id', 'unlisted_name'])
 }
 
 export function enterpriseNames(db: Db, ids: readonly string[]) {
@@ -71,18 +75,29 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
 
 export type StatisticsRow = Awaited<ReturnType<ReturnType<typeof complaintsCreatedPage>['execute']>>[number]
 
-/** Open complaints whose current step is past its deadline, counted per step (index complaints_open_queue). */
-export function overdueByKindQuery(db: Db, nowIso: string) {
+/** Open complaints due before today (UTC), counted per step: open_due_rollups, read by its primary key. */
+export function overdueBeforeTodayQuery(db: Db, nowIso: string) {
+  return db
+    .selectFrom('open_due_rollups')
+    .select('due_kind')
+    .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+    .where('due_day', '<', nowIso.slice(0, 10))
+    .groupBy('due_kind')
+}
+
+/** Open complaints due today (UTC) before now, counted per step (index complaints_open_queue): a day's deadlines at most. */
+export function overdueTodayQuery(db: Db, nowIso: string) {
   return db
     .selectFrom('complaints')
     .select(['due_kind'])
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where(isOpenExpr)
+    .where(dueExpr, '>=', `${nowIso.slice(0, 10)}T00:00:00.000Z`)
     .where(dueExpr, '<', nowIso)
     .groupBy('due_kind')
 }
 
 export async function countOverdueByKind(db: Db, nowIso: string) {
-  const rows = await overdueByKindQuery(db, nowIso).execute()
+  const rows = [...(await overdueBeforeTodayQuery(db, nowIso).execute()), ...(await overdueTodayQuery(db, nowIso).execute())]
   return rows.map((row) => ({ dueKind: row.due_kind, count: Number(row.n) }))
 }

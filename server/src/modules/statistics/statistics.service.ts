@@ -6,7 +6,7 @@ import type { AppContext } from '../../context'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { badRequest } from '../../errors'
 import type { Dialect } from '../../db/database'
-import { countOverdueByKind, countsCreatedBetween, countsPerEnterpriseCreatedBetween, enterpriseNames } from './statistics.repository'
+import { businessCountsIn, complaintCountsIn, countOverdueByKind, enterpriseNames, type RollupSpan } from './statistics.repository'
 
 const TOP_ENTERPRISES = 10
 /** A statistics range longer than this is refused. */
@@ -65,20 +65,27 @@ function monthsBetween(from: string, to: string): string[] {
 
 export const isClosed = (status: ComplaintStatus) => !isOpen(status)
 
+const monthAfter = (month: string) => {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7)
+}
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00.000Z`) - DAY_MS).toISOString().slice(0, 10)
+
 /**
- * The parts of the range counted one query each: on SQLite (synchronous, on the event loop) each
- * China month, so no request waits for a whole range; on PostgreSQL the whole range at once.
+ * The range as rollup spans: the whole months inside it from the month rows, the days before the
+ * first and after the last whole month from the day rows. A year is 12 month rows per key plus at
+ * most two partial months of days, however many complaints there are.
  */
-function slicesOf(range: StatisticsRange, dialect: Dialect): Array<{ fromIso: string; toIso: string }> {
-  if (dialect === 'postgres') return [{ fromIso: range.fromIso, toIso: range.toIso }]
-  const months = monthsBetween(range.from, range.to)
-  return months.map((month, i) => {
-    const next = months[i + 1]
-    return {
-      fromIso: i === 0 ? range.fromIso : chinaMidnightIso(`${month}-01`),
-      toIso: next ? chinaMidnightIso(`${next}-01`) : range.toIso,
-    }
-  })
+export function rollupSpans(range: Pick<StatisticsRange, 'from' | 'to'>): RollupSpan[] {
+  const firstWhole = range.from.endsWith('-01') ? range.from.slice(0, 7) : monthAfter(range.from.slice(0, 7))
+  const lastWhole = dayBefore(`${monthAfter(range.to.slice(0, 7))}-01`) === range.to ? range.to.slice(0, 7) : dayBefore(`${range.to.slice(0, 7)}-01`).slice(0, 7)
+  if (firstWhole > lastWhole) return [{ grain: 'day', from: range.from, to: range.to }]
+  const spans: RollupSpan[] = []
+  if (range.from < `${firstWhole}-01`) spans.push({ grain: 'day', from: range.from, to: dayBefore(`${firstWhole}-01`) })
+  spans.push({ grain: 'month', from: firstWhole, to: lastWhole })
+  const afterWhole = `${monthAfter(lastWhole)}-01`
+  if (afterWhole <= range.to) spans.push({ grain: 'day', from: afterWhole, to: range.to })
+  return spans
 }
 
 /** SQLite queries run synchronously on the event loop: give waiting requests a turn between them. */
@@ -99,15 +106,17 @@ export async function perSlice<S, R>(dialect: Dialect, slices: readonly S[], run
 const byCountThenName = <T extends { name: string; count: number }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name, 'zh')
 
 /** The most complained-about businesses; ties at the cut are ordered by name as people read it. */
-async function topEnterprises(ctx: AppContext, slices: ReturnType<typeof slicesOf>): Promise<EnterpriseCount[]> {
-  const perMonth = await perSlice(ctx.dialect, slices, (slice) => countsPerEnterpriseCreatedBetween(ctx.db, slice.fromIso, slice.toIso).execute())
+async function topEnterprises(ctx: AppContext, spans: readonly RollupSpan[]): Promise<EnterpriseCount[]> {
+  const perSpan = await perSlice(ctx.dialect, spans, (span) => businessCountsIn(ctx.db, span).execute())
   const counts = new Map<string, { enterpriseId: string | null; unlistedName: string | null; count: number }>()
-  for (const row of perMonth.flat()) {
-    const key = row.enterprise_id ?? `name:${row.unlisted_name}`
-    const entry = counts.get(key) ?? { enterpriseId: row.enterprise_id, unlistedName: row.unlisted_name, count: 0 }
+  for (const row of perSpan.flat()) {
+    const enterpriseId = row.enterprise_id || null
+    const key = enterpriseId ?? `name:${row.unlisted_name}`
+    const entry = counts.get(key) ?? { enterpriseId, unlistedName: enterpriseId ? null : row.unlisted_name, count: 0 }
     entry.count += Number(row.n)
     counts.set(key, entry)
   }
+  for (const [key, entry] of counts) if (entry.count <= 0) counts.delete(key)
   const byCount = [...counts.values()].sort((a, b) => b.count - a.count)
   const cut = byCount[TOP_ENTERPRISES - 1]?.count ?? 0
   const candidates = byCount.filter((entry) => entry.count >= cut)
@@ -123,10 +132,10 @@ async function topEnterprises(ctx: AppContext, slices: ReturnType<typeof slicesO
     .slice(0, TOP_ENTERPRISES)
 }
 
-/** Counted in SQL by China month, status, path and industry over an index on created_at. */
+/** Added up from the rollups (by China day or month, status, path and industry) that the database keeps current. */
 export async function summarize(ctx: AppContext, range: StatisticsRange): Promise<Omit<StatisticsResponse, 'overdue'>> {
-  const slices = slicesOf(range, ctx.dialect)
-  const perSliceRows = await perSlice(ctx.dialect, slices, (slice) => countsCreatedBetween(ctx.db, ctx.dialect, slice.fromIso, slice.toIso).execute())
+  const spans = rollupSpans(range)
+  const perSpanRows = await perSlice(ctx.dialect, spans, (span) => complaintCountsIn(ctx.db, span).execute())
   const industries = new Map<Industry, { received: number; closed: number }>()
   const months = new Map(monthsBetween(range.from, range.to).map((month) => [month, { received: 0, closed: 0 }]))
   const paths = { odr: 0, association: 0 }
@@ -134,17 +143,17 @@ export async function summarize(ctx: AppContext, range: StatisticsRange): Promis
   let closed = 0
   let recoveredFen = 0
 
-  for (const row of perSliceRows.flat()) {
+  for (const row of perSpanRows.flat()) {
     const n = Number(row.n)
     const done = isClosed(row.status)
-    const month = months.get(row.month)
+    const month = months.get(row.period.slice(0, 7))
     received += n
     if (month) month.received += n
     if (done) {
       closed += n
       if (month) month.closed += n
     }
-    if (RECOVERING.has(row.status) && row.recovered_fen !== null) recoveredFen += Number(row.recovered_fen)
+    if (RECOVERING.has(row.status)) recoveredFen += Number(row.recovered_fen)
     paths[row.path] += n
     const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
     industry.received += n
@@ -163,7 +172,7 @@ export async function summarize(ctx: AppContext, range: StatisticsRange): Promis
       .map(([industry, counts]) => ({ industry, label: INDUSTRY_LABELS[industry] ?? industry, ...counts }))
       .sort((a, b) => b.received - a.received || a.industry.localeCompare(b.industry)),
     byMonth: [...months].map(([month, counts]) => ({ month, ...counts })),
-    topEnterprises: await topEnterprises(ctx, slices),
+    topEnterprises: await topEnterprises(ctx, spans),
     paths,
     definitions: { ...STATISTICS_DEFINITIONS },
   }

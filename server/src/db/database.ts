@@ -39,14 +39,22 @@ export const SQLITE_PRAGMAS = [
   'temp_store = MEMORY',
 ] as const
 
+const pgConnections = new WeakMap<Db, pg.ClientConfig>()
+
+/** How to open one more connection like the pool's (e.g. a dedicated LISTEN connection); undefined on SQLite. */
+export function pgConnectionConfig(db: Db): pg.ClientConfig | undefined {
+  return pgConnections.get(db)
+}
+
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
+    const connection: pg.ClientConfig = {
       connectionString: options.databaseUrl,
-      max: 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
-    })
+    }
+    const pool = new pg.Pool({ ...connection, max: 10 })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    pgConnections.set(db, connection)
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
   const file = options.sqliteFile ?? ':memory:'

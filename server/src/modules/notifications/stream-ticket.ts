@@ -38,13 +38,13 @@ export function verifyStreamTicket(ticket: string, secret: string, now: Date): T
   return { sub, sid, exp }
 }
 
-/** The user a ticket opens the stream for: null unless its session is still live and the account enabled. */
-export async function streamTicketUser(ctx: AppContext, ticket: string): Promise<string | null> {
+/** The user and session a ticket opens the stream for: null unless the session is still live and the account enabled. */
+export async function streamTicketSession(ctx: AppContext, ticket: string): Promise<{ userId: string; sessionId: string } | null> {
   const now = ctx.now()
   const claims = verifyStreamTicket(ticket, ctx.config.tokenSecret, now)
   if (!claims) return null
   const row = await findActiveSessionUser(ctx.db, claims.sid, now.toISOString())
-  return row && row.userId === claims.sub && !Number(row.disabled) ? row.userId : null
+  return row && row.userId === claims.sub && !Number(row.disabled) ? { userId: row.userId, sessionId: claims.sid } : null
 }
 
 function sign(payload: string, secret: string) {

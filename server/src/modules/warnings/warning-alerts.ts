@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
+import { announceInboxChange } from '../notifications/inbox-signal'
 import { takeNextSeqs } from '../notifications/notification-seq'
 import type { WarningRow } from './warnings.repository'
 
@@ -68,6 +69,7 @@ async function insertBatch(trx: Db, warning: WarningRow, userIds: string[], now:
     )
     .onConflict((oc) => oc.column('source_key').doNothing())
     .executeTakeFirst()
+  await announceInboxChange(trx, userIds)
   return Number(result.numInsertedOrUpdatedRows ?? 0)
 }
 

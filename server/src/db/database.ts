@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   sqliteFile?: string
   /** PostgreSQL schema to use (tests get a fresh one per run) */
   pgSchema?: string
+  /** Called after every query (tests count them). */
+  onQuery?: () => void
 }
 
 export interface DatabaseHandle {
@@ -53,7 +55,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     }
     const pool = new pg.Pool({ ...connection, max: 10 })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.onQuery })
     pgConnections.set(db, connection)
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
@@ -61,7 +63,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.onQuery })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 

@@ -9,8 +9,9 @@ import { insertUser } from '../modules/users/user.repository'
 import { RULES as FIRST_RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
 import { RULES as COUNTER_RULES } from '../db/migrations/2026-12-03T0010-notification-seq'
 import { RULES as EVIDENCE_RULES } from '../db/migrations/2026-12-03T0012-evidence-provenance'
+import { RULES as JOB_CLAIM_RULES } from '../db/migrations/2026-12-03T0019-job-claims'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...JOB_CLAIM_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -43,10 +44,12 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     await t.ctx.db.insertInto('subscribe_quotas').values({ user_id: cast.consumer.id, template_id: 'tpl', remaining: 1, updated_at: now }).execute()
     const imageId = randomUUID()
     await t.ctx.db.insertInto('warning_images').values({ id: imageId, sha256: 'x', storage_key: 'k', width: 10, height: 10, created_by: null, created_at: now }).execute()
+    const warningId = randomUUID()
     await t.ctx.db
       .insertInto('warnings')
-      .values({ id: randomUUID(), kind: 'warning', title: '标题标题', summary: '摘要摘要摘要摘要摘要', body_html: '<p>x</p>', body_text: 'x', industry: 'food', regions: '[]', cover_image_id: imageId, issuer: '消协', status: 'draft', published_at: null, urgent_notified_at: null, created_by: null, source_report_id: null, created_at: now, updated_at: now })
+      .values({ id: warningId, kind: 'warning', title: '标题标题', summary: '摘要摘要摘要摘要摘要', body_html: '<p>x</p>', body_text: 'x', industry: 'food', regions: '[]', cover_image_id: imageId, issuer: '消协', status: 'draft', published_at: null, urgent_notified_at: null, created_by: null, source_report_id: null, created_at: now, updated_at: now })
       .execute()
+    await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
   })
   after(() => t.close())
 

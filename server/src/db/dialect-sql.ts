@@ -1,5 +1,17 @@
-import { sql, type RawBuilder } from 'kysely'
-import type { Dialect } from './database'
+import { PostgresAdapter, sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import type { Db, Dialect } from './database'
+
+export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter
+
+/**
+ * How batch jobs claim work when several workers run: on PostgreSQL the selected rows are locked
+ * until the claiming transaction ends and rows another worker has locked are passed over
+ * (FOR UPDATE SKIP LOCKED), so concurrent workers take disjoint batches. SQLite has one writer at a
+ * time, so the claim (one conditional statement or one transaction) is atomic as it stands.
+ */
+export function skipLocked<DB, TB extends keyof DB, O>(db: Db, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db) ? query.forUpdate().skipLocked() : query
+}
 
 // The date expressions that differ between SQLite and PostgreSQL, kept together. Times are stored
 // as UTC ISO strings ('2026-05-01T02:03:04.005Z'); China keeps UTC+8 all year, so a fixed shift of

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
-import { PostgresAdapter, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database'
+import { isPostgres } from '../../db/dialect-sql'
 
 /*
  * Wakes live streams when something they show has changed, so an idle stream costs no queries.
@@ -17,8 +18,6 @@ export type InboxSignal = { kind: 'inbox'; ids: string[] } | { kind: 'session-en
 const PAYLOAD_MAX = 7800
 const local = new EventEmitter().setMaxListeners(0)
 const LOCAL_EVENT = 'inbox-signal'
-
-export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter
 
 /** The LISTEN channel of the schema the connection works in (schemas of one database never hear each other). */
 export const CHANNEL_SQL = "'weiquan_inbox_' || current_schema()"

@@ -27,6 +27,7 @@ import type { WarningTable } from '../../db/schema-warnings'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { alertUrgentWarning } from './warning-alerts'
+import { kickWarningFanouts } from './warning-fanout'
 import { toStaffWarning, toWarningSummary } from './warning-dto'
 import { htmlToText, sanitizeWarningHtml } from './warning-html'
 import { warningImageExists } from './warning-images'
@@ -198,14 +199,15 @@ export async function editWarning(ctx: AppContext, id: string, input: UpdateWarn
   await existing(ctx, id)
   const set = await editedColumns(ctx, input)
   const now = ctx.now()
-  await ctx.db.transaction().execute(async (trx) => {
+  const fanout = await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('warnings')
       .set({ ...set, updated_at: now.toISOString() })
       .where('id', '=', id)
       .execute()
-    await alertUrgentWarning(trx, (await findWarning(trx, id))!, now)
+    return alertUrgentWarning(trx, (await findWarning(trx, id))!, now)
   })
+  if (fanout) kickWarningFanouts()
   return saved(ctx, id)
 }
 
@@ -238,11 +240,13 @@ export async function changeWarningStatus(
   } else {
     set.status = transition === 'unpublish' ? 'draft' : 'archived'
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  const fanout = await ctx.db.transaction().execute(async (trx) => {
     const update = await trx.updateTable('warnings').set(set).where('id', '=', id).where('status', '=', row.status).executeTakeFirst()
     if (Number(update.numUpdatedRows) !== 1) throw new AppError(409, 'WARNING_STATE_CONFLICT')
-    await alertUrgentWarning(trx, (await findWarning(trx, id))!, now)
+    return alertUrgentWarning(trx, (await findWarning(trx, id))!, now)
   })
+  // Telling every reader happens in the fan-out job, in batches: publishing answers at once.
+  if (fanout) kickWarningFanouts()
   return saved(ctx, id)
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
+import type { WarningAlertProgress } from '../../../../src/contract/warning'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
 import { skipLocked } from '../../db/dialect-sql'
@@ -22,6 +23,12 @@ export async function queueWarningFanout(trx: Db, warningId: string, now: Date):
     .values({ warning_id: warningId, total: null, created_at: at, updated_at: at, finished_at: null })
     .onConflict((oc) => oc.column('warning_id').doNothing())
     .execute()
+}
+
+/** How far telling the readers has got (已通知 N / M), for the staff editor; null when none was queued. */
+export async function fanoutProgress(db: Db, warningId: string): Promise<WarningAlertProgress | null> {
+  const row = await db.selectFrom('warning_fanouts').select(['notified', 'total', 'finished_at']).where('warning_id', '=', warningId).executeTakeFirst()
+  return row ? { notified: Number(row.notified), total: row.total === null ? null : Number(row.total), finished: row.finished_at !== null } : null
 }
 
 /** Tells this process's fan-out runner (if it has one) to start now rather than at its next tick; call after commit. */

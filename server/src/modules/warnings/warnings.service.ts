@@ -27,7 +27,7 @@ import type { WarningTable } from '../../db/schema-warnings'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { alertUrgentWarning } from './warning-alerts'
-import { kickWarningFanouts } from './warning-fanout'
+import { fanoutProgress, kickWarningFanouts } from './warning-fanout'
 import { toStaffWarning, toWarningSummary } from './warning-dto'
 import { htmlToText, sanitizeWarningHtml } from './warning-html'
 import { warningImageExists } from './warning-images'
@@ -103,7 +103,7 @@ export async function listStaffWarnings(ctx: AppContext, query: StaffWarningList
 }
 
 export async function getStaffWarning(ctx: AppContext, id: string): Promise<StaffWarning> {
-  return toStaffWarning(await existing(ctx, id))
+  return { ...toStaffWarning(await existing(ctx, id)), alertProgress: await fanoutProgress(ctx.db, id) }
 }
 
 async function existing(ctx: AppContext, id: string): Promise<WarningRow> {
@@ -161,7 +161,7 @@ function checkedTime(ctx: AppContext, iso: string, forPublishing: boolean): stri
 }
 
 async function saved(ctx: AppContext, id: string): Promise<StaffWarningSaveResponse> {
-  const warning = toStaffWarning(await existing(ctx, id))
+  const warning = { ...toStaffWarning(await existing(ctx, id)), alertProgress: await fanoutProgress(ctx.db, id) }
   return { warning, sanitizedHtml: warning.bodyHtml }
 }
 

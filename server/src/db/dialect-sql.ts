@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import type { Db, Dialect } from './database'
 
 export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter
@@ -9,6 +9,16 @@ export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof Postgr
  * (FOR UPDATE SKIP LOCKED), so concurrent workers take disjoint batches. SQLite has one writer at a
  * time, so the claim (one conditional statement or one transaction) is atomic as it stands.
  */
+/**
+ * `column IN (claiming subquery)`. On PostgreSQL the subquery runs once as an array: as a plain IN,
+ * a row another worker changed meanwhile makes PostgreSQL re-run it during the recheck, claiming
+ * more rows than its LIMIT.
+ */
+export function inClaimed<DB, TB extends keyof DB>(db: Db, column: string, subquery: SelectQueryBuilder<DB, TB, { id: string }>) {
+  return (eb: ExpressionBuilder<DB, TB>) =>
+    isPostgres(db) ? sql<boolean>`${sql.ref(column)} = any(array(${subquery}))` : eb(sql.ref(column), 'in', subquery)
+}
+
 export function skipLocked<DB, TB extends keyof DB, O>(db: Db, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
   return isPostgres(db) ? query.forUpdate().skipLocked() : query
 }

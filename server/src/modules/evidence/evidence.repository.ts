@@ -1,6 +1,6 @@
 import type { Selectable, Transaction } from 'kysely'
 import type { Db } from '../../db/database'
-import { skipLocked } from '../../db/dialect-sql'
+import { inClaimed, skipLocked } from '../../db/dialect-sql'
 import type { Database, EvidenceTable } from '../../db/schema'
 
 export type EvidenceRow = Selectable<EvidenceTable>
@@ -66,9 +66,11 @@ export function deleteUnattachedEvidence(db: DbOrTrx, cutoff: string, limit: num
   return db
     .deleteFrom('evidence')
     .where(
-      'id',
-      'in',
-      skipLocked(db, db.selectFrom('evidence').select('id').where('complaint_id', 'is', null).where('attached_at', 'is', null).where('created_at', '<', cutoff).limit(limit)),
+      inClaimed(
+        db,
+        'id',
+        skipLocked(db, db.selectFrom('evidence').select('id').where('complaint_id', 'is', null).where('attached_at', 'is', null).where('created_at', '<', cutoff).limit(limit)),
+      ),
     )
     .where('complaint_id', 'is', null)
     .where('attached_at', 'is', null)

@@ -1,7 +1,7 @@
 import { SMS_NOTIFICATION_TYPES } from '../../../../src/contract/notification'
 import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/database'
-import { skipLocked } from '../../db/dialect-sql'
+import { inClaimed, skipLocked } from '../../db/dialect-sql'
 import type { Database } from '../../db/schema'
 import type { NotificationDeliveryTable } from '../../db/schema-notifications'
 import { WechatError } from '../../adapters/wechat'
@@ -94,7 +94,7 @@ export async function claimDueDeliveries(db: Db, owner: string, now: Date, lease
       attempts: eb('attempts', '+', 1),
       updated_at: at,
     }))
-    .where('id', 'in', skipLocked(db, db.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').limit(limit)))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').limit(limit))))
     .where(due)
     .returningAll()
     .execute()
@@ -115,7 +115,7 @@ export async function claimForQueue(db: Db, now: Date, limit: number, queuedBefo
   return db
     .updateTable('notification_deliveries')
     .set({ status: 'queued', updated_at: at })
-    .where('id', 'in', skipLocked(db, db.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').limit(limit)))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').limit(limit))))
     .where(due)
     .returning(['id', 'idempotency_key', 'attempts'])
     .execute()

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Db } from '../../db/database'
-import { skipLocked } from '../../db/dialect-sql'
+import { inClaimed, skipLocked } from '../../db/dialect-sql'
 import type { Database } from '../../db/schema'
 
 type DbOrTrx = Db | Transaction<Database>
@@ -12,7 +12,7 @@ type DbOrTrx = Db | Transaction<Database>
 export async function deleteSmsCodesBefore(db: DbOrTrx, cutoff: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('sms_codes')
-    .where('id', 'in', skipLocked(db, db.selectFrom('sms_codes').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit)))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('sms_codes').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit))))
     .where('created_at', '<', cutoff)
     .executeTakeFirst()
   return Number(result.numDeletedRows)
@@ -21,7 +21,7 @@ export async function deleteSmsCodesBefore(db: DbOrTrx, cutoff: string, limit: n
 export async function deleteSessionsExpiredBefore(db: DbOrTrx, cutoff: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('sessions')
-    .where('id', 'in', skipLocked(db, db.selectFrom('sessions').select('id').where('expires_at', '<', cutoff).orderBy('expires_at').limit(limit)))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('sessions').select('id').where('expires_at', '<', cutoff).orderBy('expires_at').limit(limit))))
     .where('expires_at', '<', cutoff)
     .executeTakeFirst()
   return Number(result.numDeletedRows)
@@ -30,7 +30,7 @@ export async function deleteSessionsExpiredBefore(db: DbOrTrx, cutoff: string, l
 export async function deleteAccessRecordsBefore(db: DbOrTrx, cutoff: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('access_records')
-    .where('id', 'in', skipLocked(db, db.selectFrom('access_records').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit)))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('access_records').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit))))
     .where('created_at', '<', cutoff)
     .executeTakeFirst()
   return Number(result.numDeletedRows)

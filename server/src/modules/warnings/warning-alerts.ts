@@ -1,6 +1,6 @@
-import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
+import type { JobLog } from '../../jobs/retention'
 import { onWarningFanoutQueued, queueWarningFanout, runWarningFanouts } from './warning-fanout'
 import type { WarningRow } from './warnings.repository'
 
@@ -50,7 +50,7 @@ export async function alertDueUrgentWarnings(ctx: AppContext): Promise<number> {
  * this instance starts at once; one left by a stopped instance is picked up within the minute).
  * The timer does not keep the process alive. Returns a stop function.
  */
-export function scheduleUrgentWarningAlerts(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info' | 'error'>): () => void {
+export function scheduleUrgentWarningAlerts(ctx: AppContext, log: JobLog): () => void {
   let running: Promise<void> | null = null
   let again = false
   const run = () => {

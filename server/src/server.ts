@@ -5,6 +5,7 @@ import { createContext } from './context-factory'
 import { scheduleDeadlineChecks } from './jobs/deadlines'
 import { scheduleEvidenceCleanup } from './jobs/evidence-cleanup'
 import { startNotificationWorker } from './jobs/notification-worker'
+import { InstanceConflictError, registerInstance } from './jobs/instance-registry'
 import { scheduleRetention } from './jobs/retention'
 import { startDataExportWorker } from './jobs/data-export'
 import { scheduleAccountDeletions } from './jobs/account-deletion'
@@ -19,6 +20,7 @@ async function main() {
   const config = loadConfig()
   const { ctx, database } = await createContext(config)
   if (config.seedDemo) await seedDemoData(ctx.db)
+  const leaveRegistry = await registerInstance(ctx)
   const addresses = phoneAddresses(config.host)
   const tls = config.https ? localCertificate(path.join(config.dataDir, 'https'), ['localhost', '127.0.0.1', ...addresses]) : undefined
   const app = await buildApp(ctx, { logger: { level: config.logLevel }, tls })
@@ -59,6 +61,7 @@ async function main() {
     stopWarningAlerts()
     await stopNotifications()
     await app.close()
+    await leaveRegistry()
     await database.close()
     process.exit(0)
   }
@@ -67,6 +70,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? `配置错误：${error.message}` : error)
+  console.error(error instanceof ConfigError ? `配置错误：${error.message}` : error instanceof InstanceConflictError ? `无法启动 / refusing to start：\n${error.message}` : error)
   process.exit(1)
 })

@@ -4,6 +4,7 @@ import { startNotificationWorker } from './jobs/notification-worker'
 import { scheduleRetention } from './jobs/retention'
 import { startDataExportWorker } from './jobs/data-export'
 import { scheduleAccountDeletions } from './jobs/account-deletion'
+import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 
 /**
  * `npm run worker`: delivers notifications in a process of its own (run the server with
@@ -21,6 +22,8 @@ async function main() {
   const stopRetention = scheduleRetention(ctx, log)
   const stopExports = startDataExportWorker(ctx, log)
   const stopAccountDeletions = scheduleAccountDeletions(ctx, log)
+  // Urgent warnings' fan-outs, beside the servers' own runs (each batch is claimed by one worker).
+  const stopWarningAlerts = scheduleUrgentWarningAlerts(ctx, log)
   console.log(`通知发送进程已启动（队列：${config.notifications.queue}）`)
   // The worker's poll timers are unref'd (they must not hold the API server open); here nothing else
   // would keep the process alive between passes, so it would quietly exit after the first one.
@@ -30,6 +33,7 @@ async function main() {
     stopRetention()
     stopExports()
     stopAccountDeletions()
+    stopWarningAlerts()
     await stop()
     await database.close()
     process.exit(0)

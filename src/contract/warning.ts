@@ -114,9 +114,20 @@ export const StaffWarning = Type.Composite([
     coverImageId: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String(),
     updatedAt: Type.String(),
+    /**
+     * Telling every reader about this urgent warning (one warning's page and its saves only; absent
+     * in lists). Null when no such notice was queued; total is null until the first batch has run.
+     */
+    alertProgress: Type.Optional(
+      Type.Union([
+        Type.Object({ notified: Type.Integer({ minimum: 0 }), total: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]), finished: Type.Boolean() }),
+        Type.Null(),
+      ]),
+    ),
   }),
 ])
 export type StaffWarning = Static<typeof StaffWarning>
+export type WarningAlertProgress = NonNullable<StaffWarning['alertProgress']>
 
 /** GET /api/staff/warnings (staff). */
 export const StaffWarningListQuery = Type.Object(

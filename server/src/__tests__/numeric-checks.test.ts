@@ -12,8 +12,9 @@ import { RULES as EVIDENCE_RULES } from '../db/migrations/2026-12-03T0012-eviden
 import { RULES as WARNING_TERM_RULES } from '../db/migrations/2026-12-03T0018-warning-search-index'
 import { RULES as EXPORT_RULES } from '../db/migrations/2026-12-03T0016-data-export'
 import { RULES as ROLLUP_RULES } from '../db/migrations/2026-12-03T0017-daily-rollups'
+import { RULES as JOB_CLAIM_RULES } from '../db/migrations/2026-12-03T0019-job-claims'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -54,6 +55,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .values({ id: warningId, kind: 'warning', title: '标题标题', summary: '摘要摘要摘要摘要摘要', body_html: '<p>x</p>', body_text: 'x', industry: 'food', regions: '[]', cover_image_id: imageId, issuer: '消协', status: 'draft', published_at: null, urgent_notified_at: null, created_by: null, source_report_id: null, created_at: now, updated_at: now })
       .execute()
     await t.ctx.db.insertInto('warning_terms').values({ term: '标题', warning_id: warningId, in_title: 1, published_at: now }).execute()
+    await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
   })
   after(() => t.close())
 

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   sqliteFile?: string
   /** PostgreSQL schema to use (tests get a fresh one per run) */
   pgSchema?: string
+  /** Called after every query (tests count them). */
+  onQuery?: () => void
 }
 
 export interface DatabaseHandle {
@@ -39,21 +41,29 @@ export const SQLITE_PRAGMAS = [
   'temp_store = MEMORY',
 ] as const
 
+const pgConnections = new WeakMap<Db, pg.ClientConfig>()
+
+/** How to open one more connection like the pool's (e.g. a dedicated LISTEN connection); undefined on SQLite. */
+export function pgConnectionConfig(db: Db): pg.ClientConfig | undefined {
+  return pgConnections.get(db)
+}
+
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
+    const connection: pg.ClientConfig = {
       connectionString: options.databaseUrl,
-      max: 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
-    })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    }
+    const pool = new pg.Pool({ ...connection, max: 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.onQuery })
+    pgConnections.set(db, connection)
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
   const file = options.sqliteFile ?? ':memory:'
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.onQuery })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 

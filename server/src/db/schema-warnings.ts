@@ -56,7 +56,21 @@ export interface WarningTermTable {
   published_at: string
 }
 
+/** Telling every reader about an urgent nationwide warning, batch by batch (modules/warnings/warning-fanout.ts). */
+export interface WarningFanoutTable {
+  warning_id: string
+  /** Recipients when the first batch ran; null before. */
+  total: number | null
+  notified: Generated<number>
+  /** Last user id handled; users are walked in id order. */
+  cursor: Generated<string>
+  created_at: string
+  updated_at: string
+  finished_at: string | null
+}
+
 export interface WarningTables {
+  warning_fanouts: WarningFanoutTable
   warnings: WarningTable
   warning_terms: WarningTermTable
   warning_images: WarningImageTable

@@ -114,6 +114,16 @@ export interface ComplaintTable {
   rated_at: string | null
   /** When the retention job removed the consumer's personal details from this closed complaint. */
   anonymized_at: string | null
+  /** The due_at the "deadline near" reminder went out for (claimed by one worker). */
+  reminded_due_at: Generated<string | null>
+}
+
+/** A running API server, for telling one on disk storage that it is not alone (see jobs/instance-registry). */
+export interface ApiInstanceTable {
+  id: string
+  storage: 'disk' | 's3'
+  started_at: string
+  heartbeat_at: string
 }
 
 export interface ComplaintEventTable {
@@ -172,4 +182,5 @@ export interface Database extends NotificationTables, WarningTables, VolunteerTa
   complaint_events: ComplaintEventTable
   complaint_counters: ComplaintCounterTable
   evidence: EvidenceTable
+  api_instances: ApiInstanceTable
 }

@@ -1,88 +1,104 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from '../context'
+import type { Db } from '../db/database'
+import { skipLocked } from '../db/dialect-sql'
 import { AppError } from '../errors'
 import { insertComplaintEvent, nextEventTime } from '../modules/complaints/complaint-events.repository'
 import { OPEN_STATUSES } from '../modules/complaints/complaints.repository'
 import { deadline, perform } from '../modules/workflow/workflow.service'
 
 export const DEADLINE_CHECK_INTERVAL_MS = 5 * 60 * 1000
-const BATCH_SIZE = 200
+/** Complaints claimed and handled in one transaction. */
+const BATCH_SIZE = 50
 
 /**
  * Acts on every deadline that has passed: an enterprise that has not answered in time loses the
  * complaint to the association (the `escalate` action); any other late step is flagged once
- * (overdue_at and an 'overdue' event). Deadlines live in the database, so a restart loses nothing;
- * two overlapping runs cannot both act, as each change is a compare-and-swap.
+ * (overdue_at and an 'overdue' event). Deadlines live in the database, so a restart loses nothing.
+ * Each batch is claimed and handled in one transaction (SKIP LOCKED on PostgreSQL), so workers
+ * running at once take disjoint batches; each change is a compare-and-swap besides.
  */
 export async function checkDeadlines(ctx: AppContext): Promise<{ escalated: number; flagged: number }> {
   const now = ctx.now()
-  const at = now.toISOString()
   const result = { escalated: 0, flagged: 0 }
+  for (;;) {
+    const batch = await ctx.db.transaction().execute((trx) => escalateBatch(trx, now))
+    result.escalated += batch.done
+    if (batch.claimed < BATCH_SIZE || batch.done === 0) break
+  }
+  for (;;) {
+    const batch = await ctx.db.transaction().execute((trx) => flagBatch(trx, now))
+    result.flagged += batch.done
+    if (batch.claimed < BATCH_SIZE || batch.done === 0) break
+  }
+  return result
+}
 
-  const late = await ctx.db
-    .selectFrom('complaints')
-    .selectAll()
-    .where('status', '=', 'enterprise_handling')
-    .where('due_at', '<', at)
-    .orderBy('due_at')
-    .limit(BATCH_SIZE)
-    .execute()
+async function escalateBatch(trx: Db, now: Date): Promise<{ claimed: number; done: number }> {
+  const late = await skipLocked(
+    trx,
+    trx.selectFrom('complaints').selectAll().where('status', '=', 'enterprise_handling').where('due_at', '<', now.toISOString()).orderBy('due_at').limit(BATCH_SIZE),
+  ).execute()
+  let done = 0
   for (const complaint of late) {
     try {
-      await ctx.db.transaction().execute((trx) =>
-        perform(trx, {
-          complaint,
-          action: 'escalate',
-          actor: { id: null, role: 'system' },
-          step: { note: null, data: { dueAt: complaint.due_at }, set: { ...deadline('review', now), overdue_at: null } },
-          now,
-        }),
-      )
-      result.escalated += 1
+      await perform(trx, {
+        complaint,
+        action: 'escalate',
+        actor: { id: null, role: 'system' },
+        step: { note: null, data: { dueAt: complaint.due_at }, set: { ...deadline('review', now), overdue_at: null } },
+        now,
+      })
+      done += 1
     } catch (error) {
-      // Someone acted first (the enterprise answered, another run escalated): nothing to do.
+      // Someone acted first (the enterprise answered, another run escalated): nothing to do. The
+      // compare-and-swap refuses before writing, so the transaction is still good.
       if (!(error instanceof AppError && error.statusCode === 409)) throw error
     }
   }
+  return { claimed: late.length, done }
+}
 
-  const overdue = await ctx.db
-    .selectFrom('complaints')
-    .select(['id', 'status', 'due_at', 'due_kind'])
-    .where('status', 'in', OPEN_STATUSES.filter((status) => status !== 'enterprise_handling'))
-    .where('due_at', '<', at)
-    .where('overdue_at', 'is', null)
-    .orderBy('due_at')
-    .limit(BATCH_SIZE)
-    .execute()
+async function flagBatch(trx: Db, now: Date): Promise<{ claimed: number; done: number }> {
+  const at = now.toISOString()
+  const overdue = await skipLocked(
+    trx,
+    trx
+      .selectFrom('complaints')
+      .select(['id', 'status', 'due_at', 'due_kind'])
+      .where('status', 'in', OPEN_STATUSES.filter((status) => status !== 'enterprise_handling'))
+      .where('due_at', '<', at)
+      .where('overdue_at', 'is', null)
+      .orderBy('due_at')
+      .limit(BATCH_SIZE),
+  ).execute()
+  let done = 0
   for (const complaint of overdue) {
-    const flagged = await ctx.db.transaction().execute(async (trx) => {
-      // Flagging changes no status, so it does not bump the version: a person acting meanwhile is not refused.
-      const update = await trx
-        .updateTable('complaints')
-        .set({ overdue_at: at })
-        .where('id', '=', complaint.id)
-        .where('overdue_at', 'is', null)
-        .where('due_at', '=', complaint.due_at)
-        .executeTakeFirst()
-      if (Number(update.numUpdatedRows) !== 1) return false
-      await insertComplaintEvent(trx, {
-        id: randomUUID(),
-        complaint_id: complaint.id,
-        type: 'overdue',
-        actor_id: null,
-        actor_role: 'system',
-        note: null,
-        from_status: complaint.status,
-        to_status: complaint.status,
-        created_at: await nextEventTime(trx, complaint.id, now),
-        data: JSON.stringify({ dueAt: complaint.due_at, dueKind: complaint.due_kind }),
-      })
-      return true
+    // Flagging changes no status, so it does not bump the version: a person acting meanwhile is not refused.
+    const update = await trx
+      .updateTable('complaints')
+      .set({ overdue_at: at })
+      .where('id', '=', complaint.id)
+      .where('overdue_at', 'is', null)
+      .where('due_at', '=', complaint.due_at)
+      .executeTakeFirst()
+    if (Number(update.numUpdatedRows) !== 1) continue
+    await insertComplaintEvent(trx, {
+      id: randomUUID(),
+      complaint_id: complaint.id,
+      type: 'overdue',
+      actor_id: null,
+      actor_role: 'system',
+      note: null,
+      from_status: complaint.status,
+      to_status: complaint.status,
+      created_at: await nextEventTime(trx, complaint.id, now),
+      data: JSON.stringify({ dueAt: complaint.due_at, dueKind: complaint.due_kind }),
     })
-    if (flagged) result.flagged += 1
+    done += 1
   }
-  return result
+  return { claimed: overdue.length, done }
 }
 
 /** Checks now and then every 5 minutes; the timer does not keep the process alive. Returns a stop function. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { AppContext } from '../context'
 import { createNotificationSms } from '../adapters/sms'
 import { createSubscribeSender } from '../adapters/wechat-subscribe'
-import { claimDelivery, deliver, dueDeliveries, type DeliveryDeps } from '../modules/notifications/notification-delivery'
+import { claimDueDeliveries, deliver, type DeliveryDeps } from '../modules/notifications/notification-delivery'
 
 export function deliveryDeps(ctx: AppContext): DeliveryDeps {
   const { appId, secret, apiBase } = ctx.config.wechat
@@ -15,21 +15,16 @@ export function deliveryDeps(ctx: AppContext): DeliveryDeps {
   }
 }
 
-/** One pass over the outbox: claims what is due and sends it. Returns how many were attempted. */
+/** One pass over the outbox: claims a batch of what is due (disjoint from other workers') and sends it. Returns how many were attempted. */
 export async function deliverDue(deps: DeliveryDeps, owner: string, batch = 50): Promise<number> {
-  let attempted = 0
-  for (const { id } of await dueDeliveries(deps.db, deps.now(), batch)) {
-    const row = await claimDelivery(deps.db, id, owner, deps.now(), deps.config.leaseSeconds)
-    if (!row) continue
-    await deliver(deps, row, owner)
-    attempted += 1
-  }
-  return attempted
+  const claimed = await claimDueDeliveries(deps.db, owner, deps.now(), deps.config.leaseSeconds, batch)
+  for (const row of claimed) await deliver(deps, row, owner)
+  return claimed.length
 }
 
 /**
  * The outbox worker: polls the deliveries table; safe to run in several processes at once because
- * each row is claimed with a conditional UPDATE. Returns a stop function that waits for the current pass.
+ * each batch is claimed with one conditional UPDATE (SKIP LOCKED on PostgreSQL). Returns a stop function that waits for the current pass.
  */
 export function startOutboxWorker(deps: DeliveryDeps, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}) {
   const owner = `outbox-${process.pid}-${randomUUID().slice(0, 8)}`

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import PgBoss from 'pg-boss'
-import { claimDelivery, deliver, dueDeliveries, type DeliveryDeps } from '../modules/notifications/notification-delivery'
+import { claimDelivery, claimForQueue, deliver, type DeliveryDeps } from '../modules/notifications/notification-delivery'
 
 const QUEUE = 'notification-delivery'
 const STALE_QUEUED_MS = 5 * 60_000
@@ -47,15 +47,10 @@ export async function startPgBossWorker(
         // A row queued long ago whose job vanished (e.g. pg-boss data lost) is sent to pg-boss again; the same
         // job id means a job that still exists is not duplicated.
         const staleQueued = new Date(deps.now().getTime() - STALE_QUEUED_MS)
-        for (const due of await dueDeliveries(deps.db, deps.now(), 200, staleQueued)) {
+        // Rows are marked queued first (disjoint between relays); were a send to fail, the row is
+        // found again as a stale queued one.
+        for (const due of await claimForQueue(deps.db, deps.now(), 200, staleQueued)) {
           await boss.send(QUEUE, { deliveryId: due.id }, { id: jobId(due.idempotency_key, due.attempts), retryLimit: 0 })
-          await deps.db
-            .updateTable('notification_deliveries')
-            .set({ status: 'queued', updated_at: deps.now().toISOString() })
-            .where('id', '=', due.id)
-            .where('status', '=', due.status)
-            .where('attempts', '=', due.attempts)
-            .execute()
         }
       } catch (error) {
         options.onError?.(error)

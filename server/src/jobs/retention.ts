@@ -30,7 +30,8 @@ async function drain(batch: () => Promise<number>): Promise<number> {
 /**
  * Enforces the retention schedule (modules/privacy/retention-schedule.ts) for everything but unattached
  * uploads, which evidence-cleanup handles. Idempotent: a second run finds nothing left to do. Safe on
- * several instances at once: every write re-checks its condition, so each row is handled by one run.
+ * several instances at once: batches are claimed with SKIP LOCKED on PostgreSQL (disjoint) and every
+ * write re-checks its condition, so each row is handled by one run.
  */
 export async function enforceRetention(ctx: AppContext): Promise<RetentionResult> {
   const now = ctx.now()
@@ -47,8 +48,11 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
   }
 
   for (;;) {
-    const due = await complaintsClosedBefore(ctx.db, cutoff('closed_complaints'), BATCH_SIZE)
-    const done = await ctx.db.transaction().execute((trx) => anonymizeComplaints(trx, due.map((row) => row.id), at))
+    // Claimed and anonymized in one transaction, so workers running at once take disjoint batches.
+    const { due, done } = await ctx.db.transaction().execute(async (trx) => {
+      const due = await complaintsClosedBefore(trx, cutoff('closed_complaints'), BATCH_SIZE)
+      return { due, done: await anonymizeComplaints(trx, due.map((row) => row.id), at) }
+    })
     result.closed_complaints += done.ids.length
     // Files after commit: a failed file deletion leaves an orphan file, never a row pointing at nothing.
     result.photoFiles += await deleteUnreferencedFiles(ctx, done.evidence)
@@ -56,8 +60,11 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
   }
 
   for (;;) {
-    const due = await fieldReportsReviewedBefore(ctx.db, cutoff('field_report_coordinates'), BATCH_SIZE)
-    result.field_report_coordinates += await ctx.db.transaction().execute((trx) => clearFieldReportCoordinates(trx, due.map((row) => row.id), at))
+    const { due, cleared } = await ctx.db.transaction().execute(async (trx) => {
+      const due = await fieldReportsReviewedBefore(trx, cutoff('field_report_coordinates'), BATCH_SIZE)
+      return { due, cleared: await clearFieldReportCoordinates(trx, due.map((row) => row.id), at) }
+    })
+    result.field_report_coordinates += cleared
     if (due.length < BATCH_SIZE) break
   }
   // Each export's own expiry (set when it was built, from the data_exports period): marked expired, then its file goes.

@@ -23,6 +23,10 @@ export interface TestApp {
   ctx: AppContext
   /** Codes the SMS adapter was asked to send, newest last. */
   sms: Array<{ phone: string; code: string }>
+  /** Queries this app has sent to its database so far. */
+  queries(): number
+  /** A second API instance on the same database (PostgreSQL: same schema, own pool), closed with this one. */
+  another(): Promise<TestApp>
   /** Moves the app's clock forward. */
   advance(ms: number): void
   /** Sets the app's clock to an instant (it keeps running from there). */
@@ -31,14 +35,14 @@ export interface TestApp {
 }
 
 /** A fresh database: in-memory SQLite, or a new PostgreSQL schema dropped afterwards. */
-async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Promise<void>; schema?: string }> {
-  if (TEST_DB === 'sqlite') return { database: openDatabase({ sqliteFile: ':memory:' }), drop: async () => {} }
+async function freshDatabase(onQuery: () => void): Promise<{ database: DatabaseHandle; drop(): Promise<void>; schema?: string }> {
+  if (TEST_DB === 'sqlite') return { database: openDatabase({ sqliteFile: ':memory:', onQuery }), drop: async () => {} }
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
   const admin = new pg.Client({ connectionString: PG_URL })
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  const database = openDatabase({ databaseUrl: PG_URL, pgSchema: schema })
+  const database = openDatabase({ databaseUrl: PG_URL, pgSchema: schema, onQuery })
   return {
     database,
     schema,
@@ -52,8 +56,21 @@ async function freshDatabase(): Promise<{ database: DatabaseHandle; drop(): Prom
 }
 
 export async function createTestApp(env: Record<string, string> = {}, sender?: SmsSender): Promise<TestApp> {
-  const { database, drop, schema } = await freshDatabase()
+  let queries = 0
+  const { database, drop, schema } = await freshDatabase(() => void (queries += 1))
   await migrateToLatest(database.db, schema)
+  return assemble(database, env, sender, () => queries, drop, schema)
+}
+
+async function assemble(
+  database: DatabaseHandle,
+  env: Record<string, string>,
+  sender: SmsSender | undefined,
+  queries: () => number,
+  drop: () => Promise<void>,
+  schema: string | undefined,
+): Promise<TestApp> {
+  const others: TestApp[] = []
   const config = loadConfig({ TOKEN_SECRET: 'test-secret-'.padEnd(40, 'x'), H5_DIR: '/nonexistent', DATA_DIR: '/tmp/weiquan-test', ...env })
   let offset = 0
   const now = () => new Date(Date.now() + offset)
@@ -74,6 +91,15 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
     app,
     ctx,
     sms,
+    queries,
+    async another() {
+      if (!schema) throw new Error('a second instance needs PostgreSQL (SQLite runs one process)')
+      let count = 0
+      const second = openDatabase({ databaseUrl: PG_URL, pgSchema: schema, onQuery: () => void (count += 1) })
+      const other = await assemble(second, env, sender, () => count, async () => {}, schema)
+      others.push(other)
+      return other
+    },
     advance: (ms) => {
       offset += ms
     },
@@ -81,6 +107,7 @@ export async function createTestApp(env: Record<string, string> = {}, sender?: S
       offset = Date.parse(iso) - Date.now()
     },
     async close() {
+      for (const other of others) await other.close()
       await app.close()
       await database.close()
       await drop()

@@ -14,6 +14,7 @@ import * as warningSearchIndex from './2026-12-03T0018-warning-search-index'
 import * as dataExport from './2026-12-03T0016-data-export'
 import * as accountDeletion from './2026-12-03T0015-account-deletion'
 import * as dailyRollups from './2026-12-03T0017-daily-rollups'
+import * as jobClaims from './2026-12-03T0019-job-claims'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0016-data-export': dataExport,
   '2026-12-03T0015-account-deletion': accountDeletion,
   '2026-12-03T0017-daily-rollups': dailyRollups,
+  '2026-12-03T0019-job-claims': jobClaims,
 }

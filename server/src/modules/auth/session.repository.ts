@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database'
+import { announceSessionsEnded } from '../notifications/inbox-signal'
 
 export function insertSession(
   db: Db,
@@ -39,8 +40,10 @@ export async function rotateSessionToken(db: Db, id: string, oldHash: string, ne
   return Number(result.numUpdatedRows) === 1
 }
 
-export function revokeSession(db: Db, id: string, nowIso: string) {
-  return db.updateTable('sessions').set({ revoked_at: nowIso }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+/** Ends the session; its open live streams close too (on every instance). */
+export async function revokeSession(db: Db, id: string, nowIso: string) {
+  await db.updateTable('sessions').set({ revoked_at: nowIso }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+  await announceSessionsEnded(db, [id])
 }
 
 /** The live session with its user, for authenticating a request. */

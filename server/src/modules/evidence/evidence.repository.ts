@@ -1,5 +1,6 @@
 import type { Selectable, Transaction } from 'kysely'
 import type { Db } from '../../db/database'
+import { inClaimed, skipLocked } from '../../db/dialect-sql'
 import type { Database, EvidenceTable } from '../../db/schema'
 
 export type EvidenceRow = Selectable<EvidenceTable>
@@ -64,8 +65,12 @@ export async function hashesStillReferenced(db: DbOrTrx, hashes: readonly string
 export function deleteUnattachedEvidence(db: DbOrTrx, cutoff: string, limit: number) {
   return db
     .deleteFrom('evidence')
-    .where('id', 'in', (qb) =>
-      qb.selectFrom('evidence').select('id').where('complaint_id', 'is', null).where('attached_at', 'is', null).where('created_at', '<', cutoff).limit(limit),
+    .where(
+      inClaimed(
+        db,
+        'id',
+        skipLocked(db, db.selectFrom('evidence').select('id').where('complaint_id', 'is', null).where('attached_at', 'is', null).where('created_at', '<', cutoff).limit(limit)),
+      ),
     )
     .where('complaint_id', 'is', null)
     .where('attached_at', 'is', null)

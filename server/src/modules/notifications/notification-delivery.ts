@@ -1,5 +1,8 @@
 import { SMS_NOTIFICATION_TYPES } from '../../../../src/contract/notification'
+import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../../db/database'
+import { inClaimed, skipLocked } from '../../db/dialect-sql'
+import type { Database } from '../../db/schema'
 import type { NotificationDeliveryTable } from '../../db/schema-notifications'
 import { WechatError } from '../../adapters/wechat'
 import type { SubscribeSender } from '../../adapters/wechat-subscribe'
@@ -71,23 +74,50 @@ export async function claimDelivery(
 }
 
 /**
- * Deliveries a worker may try to claim now (due, or abandoned by a dead worker), oldest first.
- * `queuedBefore` (pgboss mode) also returns rows handed to pg-boss before then and still untouched.
+ * Claims up to `limit` due deliveries for this worker in one statement (oldest first): the rows are
+ * picked with SKIP LOCKED on PostgreSQL and taken with the same conditions as claimDelivery, so
+ * workers running at once get disjoint batches and none waits for another.
  */
-export async function dueDeliveries(db: Db, now: Date, limit: number, queuedBefore?: Date) {
+export async function claimDueDeliveries(db: Db, owner: string, now: Date, leaseSeconds: number, limit: number): Promise<DeliveryRow[]> {
   const at = now.toISOString()
+  const due = (eb: ExpressionBuilder<Database, 'notification_deliveries'>) =>
+    eb.or([
+      eb.and([eb('status', 'in', ['pending', 'failed']), eb('next_attempt_at', '<=', at)]),
+      eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)]),
+    ])
   return db
-    .selectFrom('notification_deliveries')
-    .select(['id', 'idempotency_key', 'attempts', 'status'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', 'in', ['pending', 'failed']), eb('next_attempt_at', '<=', at)]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)]),
-        ...(queuedBefore ? [eb.and([eb('status', '=', 'queued'), eb('updated_at', '<', queuedBefore.toISOString())])] : []),
-      ]),
-    )
-    .orderBy('next_attempt_at')
-    .limit(limit)
+    .updateTable('notification_deliveries')
+    .set((eb) => ({
+      status: 'sending',
+      lease_owner: owner,
+      lease_until: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+      attempts: eb('attempts', '+', 1),
+      updated_at: at,
+    }))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').limit(limit))))
+    .where(due)
+    .returningAll()
+    .execute()
+}
+
+/**
+ * pgboss mode: marks up to `limit` due deliveries (and ones queued before `queuedBefore` whose job
+ * may be lost) as queued for this relay, SKIP LOCKED, so two relays never hand over the same rows.
+ */
+export async function claimForQueue(db: Db, now: Date, limit: number, queuedBefore: Date) {
+  const at = now.toISOString()
+  const due = (eb: ExpressionBuilder<Database, 'notification_deliveries'>) =>
+    eb.or([
+      eb.and([eb('status', 'in', ['pending', 'failed']), eb('next_attempt_at', '<=', at)]),
+      eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)]),
+      eb.and([eb('status', '=', 'queued'), eb('updated_at', '<', queuedBefore.toISOString())]),
+    ])
+  return db
+    .updateTable('notification_deliveries')
+    .set({ status: 'queued', updated_at: at })
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('notification_deliveries').select('id').where(due).orderBy('next_attempt_at').limit(limit))))
+    .where(due)
+    .returning(['id', 'idempotency_key', 'attempts'])
     .execute()
 }
 

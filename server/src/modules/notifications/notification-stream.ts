@@ -1,25 +1,24 @@
 import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/database'
 import { inboxState, latestSeq, notificationsAfter, toItem } from './notifications.repository'
+import type { StreamHub } from './stream-hub'
 
-/** How often an open stream looks for new rows: they may be written by another process, so no in-memory signal suffices. */
-export const STREAM_POLL_MS = 500
 const PING_MS = 20_000
-/** Every this many polls an open stream checks that its session still lives (logout, account deleted). */
-const SESSION_CHECK_POLLS = 10
 
 /**
  * Writes the user's new notifications to an already hijacked reply as server-sent events, starting
- * after `afterSeq` (Last-Event-ID) or, on a first connection, after the newest existing one.
- * Returns a function that ends the stream. `sessionLive` is asked now and then; once it says no, the stream ends.
+ * after `afterSeq` (Last-Event-ID) or, on a first connection, after the newest existing one. It reads
+ * only when the hub wakes it (a change to this user's inbox), and ends when the session does.
+ * Returns a function that ends the stream.
  */
 export async function openNotificationStream(
   db: Db,
+  hub: StreamHub,
   reply: FastifyReply,
-  userId: string,
+  session: { userId: string; sessionId: string },
   afterSeq: number | undefined,
-  sessionLive: () => Promise<boolean> = async () => true,
 ): Promise<() => void> {
+  const { userId } = session
   const res = reply.raw
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -29,50 +28,61 @@ export async function openNotificationStream(
     'x-accel-buffering': 'no',
   })
   res.write('retry: 3000\n\n')
-  let cursor = afterSeq ?? (await latestSeq(db, userId))
+  let cursor = -1
   let unread = -1
   let closed = false
-  let busy = false
-  let polls = 0
+  // Busy until the cursor is known: a wake before then is covered by the first read.
+  let busy = true
+  let again = false
 
-  const poll = async () => {
-    if (busy || closed) return
+  const read = async () => {
+    if (closed) return
+    if (busy) {
+      again = true
+      return
+    }
     busy = true
     try {
-      polls += 1
-      if (polls % SESSION_CHECK_POLLS === 0 && !(await sessionLive())) {
-        close()
-        return
-      }
-      const state = await inboxState(db, userId)
-      while (state.latestSeq > cursor) {
-        const rows = await notificationsAfter(db, userId, cursor)
-        if (rows.length === 0) break
-        for (const row of rows) {
-          res.write(`id: ${row.seq}\nevent: notification\ndata: ${JSON.stringify(toItem(row))}\n\n`)
-          cursor = Number(row.seq)
+      do {
+        again = false
+        const state = await inboxState(db, userId)
+        while (!closed && state.latestSeq > cursor) {
+          const rows = await notificationsAfter(db, userId, cursor)
+          if (rows.length === 0) break
+          for (const row of rows) {
+            res.write(`id: ${row.seq}\nevent: notification\ndata: ${JSON.stringify(toItem(row))}\n\n`)
+            cursor = Number(row.seq)
+          }
         }
-      }
-      if (state.unreadCount !== unread) {
-        unread = state.unreadCount
-        res.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: unread })}\n\n`)
-      }
+        if (!closed && state.unreadCount !== unread) {
+          unread = state.unreadCount
+          res.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: unread })}\n\n`)
+        }
+      } while (again && !closed)
     } catch {
-      // The database may be closing with the server; the next poll or the client's reconnect recovers.
+      // The database may be closing with the server; the next signal or the client's reconnect recovers.
     } finally {
       busy = false
     }
   }
-  const pollTimer = setInterval(poll, STREAM_POLL_MS)
   const pingTimer = setInterval(() => res.write(': ping\n\n'), PING_MS)
+  let unwatch = () => {}
   const close = () => {
     if (closed) return
     closed = true
-    clearInterval(pollTimer)
+    unwatch()
     clearInterval(pingTimer)
     res.end()
   }
   res.on('close', close)
-  await poll()
+  // Listen first, then read: a change committed in between is then either read now or signalled.
+  unwatch = await hub.watch({ ...session, wake: () => void read(), end: close })
+  if (closed) unwatch()
+  try {
+    cursor = afterSeq ?? (await latestSeq(db, userId))
+  } finally {
+    busy = false
+  }
+  await read()
   return close
 }

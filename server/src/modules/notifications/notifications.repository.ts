@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { NotificationItem } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 import type { NotificationTable } from '../../db/schema-notifications'
+import { announceInboxChange } from './inbox-signal'
 
 export type NotificationRow = Selectable<NotificationTable>
 
@@ -63,12 +64,16 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
 export async function markRead(db: Db, userId: string, id: string, at: string): Promise<boolean> {
   const own = await db.selectFrom('notifications').select('read_at').where('id', '=', id).where('recipient_id', '=', userId).executeTakeFirst()
   if (!own) return false
-  if (own.read_at === null) await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).execute()
+  if (own.read_at === null) {
+    const update = await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).executeTakeFirst()
+    if (Number(update.numUpdatedRows) > 0) await announceInboxChange(db, [userId])
+  }
   return true
 }
 
-export function markAllRead(db: Db, userId: string, at: string) {
-  return db.updateTable('notifications').set({ read_at: at }).where('recipient_id', '=', userId).where('read_at', 'is', null).execute()
+export async function markAllRead(db: Db, userId: string, at: string) {
+  const update = await db.updateTable('notifications').set({ read_at: at }).where('recipient_id', '=', userId).where('read_at', 'is', null).executeTakeFirst()
+  if (Number(update.numUpdatedRows) > 0) await announceInboxChange(db, [userId])
 }
 
 export async function addSubscribeQuotas(db: Db, userId: string, templateIds: string[], at: string) {

@@ -22,7 +22,8 @@ import { ApiErrorSchema } from '../../schemas'
 import { openNotificationStream } from './notification-stream'
 import { listPreferences, mayUse, savePreferences } from './notification-preferences'
 import * as repo from './notifications.repository'
-import { issueStreamTicket, streamSessionCheck, streamTicketUser } from './stream-ticket'
+import { issueStreamTicket, streamTicketSession } from './stream-ticket'
+import { createStreamHub } from './stream-hub'
 
 const tags = ['消息']
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema }
@@ -34,8 +35,10 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       (channel) => channel !== 'wechat' || (ctx.wechat.configured && ctx.config.notifications.subscribeTemplates.length > 0),
     )
   const streams = new Set<() => void>()
+  const hub = createStreamHub(ctx.db, (error) => app.log.warn({ err: error }, 'live stream listener lost its database connection'))
   app.addHook('onClose', async () => {
     for (const close of streams) close()
+    await hub.close()
   })
 
   app.get(
@@ -98,12 +101,12 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       schema: { tags, summary: '实时消息（text/event-stream，凭 stream-ticket 连接）', querystring: StreamQuery, response: { 401: ApiErrorSchema, 400: ApiErrorSchema } },
     },
     async (request, reply) => {
-      const userId = await streamTicketUser(ctx, request.query.ticket)
-      if (!userId) throw new AppError(401, 'STREAM_TICKET_INVALID')
+      const session = await streamTicketSession(ctx, request.query.ticket)
+      if (!session) throw new AppError(401, 'STREAM_TICKET_INVALID')
       const lastEventId = request.headers['last-event-id']
       const resume = typeof lastEventId === 'string' && /^\d{1,12}$/.test(lastEventId) ? lastEventId : request.query.after
       reply.hijack()
-      const close = await openNotificationStream(ctx.db, reply, userId, resume === undefined ? undefined : Number(resume), streamSessionCheck(ctx, request.query.ticket))
+      const close = await openNotificationStream(ctx.db, hub, reply, session, resume === undefined ? undefined : Number(resume))
       streams.add(close)
       reply.raw.on('close', () => streams.delete(close))
     },

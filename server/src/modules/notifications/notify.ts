@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
+import { announceInboxChange } from './inbox-signal'
 import { channelsFor } from './notification-preferences'
 import { takeNextSeqs } from './notification-seq'
 
@@ -50,6 +51,7 @@ export async function notify(trx: Db, input: NotificationInput): Promise<void> {
     .returning('id')
     .execute()
   if (inserted.length === 0) return
+  await announceInboxChange(trx, [input.recipientId])
 
   const wanted = await channelsFor(trx, input.recipientId, input.type)
   const channels = [

@@ -38,23 +38,13 @@ export function verifyStreamTicket(ticket: string, secret: string, now: Date): T
   return { sub, sid, exp }
 }
 
-/** The user a ticket opens the stream for: null unless its session is still live and the account enabled. */
-export async function streamTicketUser(ctx: AppContext, ticket: string): Promise<string | null> {
-  const claims = verifyStreamTicket(ticket, ctx.config.tokenSecret, ctx.now())
+/** The user and session a ticket opens the stream for: null unless the session is still live and the account enabled. */
+export async function streamTicketSession(ctx: AppContext, ticket: string): Promise<{ userId: string; sessionId: string } | null> {
+  const now = ctx.now()
+  const claims = verifyStreamTicket(ticket, ctx.config.tokenSecret, now)
   if (!claims) return null
-  return (await sessionStillLive(ctx, claims.sub, claims.sid)) ? claims.sub : null
-}
-
-/** Whether a stream opened by this ticket may go on: its session not ended (logout, account deleted). */
-export function streamSessionCheck(ctx: AppContext, ticket: string): () => Promise<boolean> {
-  const [payload] = ticket.split('.')
-  const { sub, sid } = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as TicketClaims
-  return () => sessionStillLive(ctx, sub, sid)
-}
-
-async function sessionStillLive(ctx: AppContext, userId: string, sessionId: string): Promise<boolean> {
-  const row = await findActiveSessionUser(ctx.db, sessionId, ctx.now().toISOString())
-  return Boolean(row && row.userId === userId && !Number(row.disabled))
+  const row = await findActiveSessionUser(ctx.db, claims.sid, now.toISOString())
+  return row && row.userId === claims.sub && !Number(row.disabled) ? { userId: row.userId, sessionId: claims.sid } : null
 }
 
 function sign(payload: string, secret: string) {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { UserRow } from '../users/user.repository'
 import { anonymizeComplaints } from './retention.repository'
+import { announceSessionsEnded } from '../notifications/inbox-signal'
 
 type Trx = Transaction<Database>
 type StoredFiles = Awaited<ReturnType<typeof anonymizeComplaints>>['evidence']
@@ -27,7 +28,9 @@ export function pseudonymFor(userId: string): string {
  */
 export async function eraseAccount(trx: Trx, user: UserRow, at: string): Promise<StoredFiles> {
   const pseudonym = pseudonymFor(user.id)
-  await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
+  const sessions = await trx.deleteFrom('sessions').where('user_id', '=', user.id).returning('id').execute()
+  // Their open live streams close at once, on every instance (the signal goes out on commit).
+  await announceSessionsEnded(trx, sessions.map((session) => session.id))
   if (user.phone) await trx.deleteFrom('sms_codes').where('phone', '=', user.phone).execute()
 
   await trx.deleteFrom('notification_deliveries').where('recipient_id', '=', user.id).execute()

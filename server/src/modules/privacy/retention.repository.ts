@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Db } from '../../db/database'
+import { inClaimed, skipLocked } from '../../db/dialect-sql'
 import type { Database } from '../../db/schema'
 
 type DbOrTrx = Db | Transaction<Database>
@@ -11,7 +12,7 @@ type DbOrTrx = Db | Transaction<Database>
 export async function deleteSmsCodesBefore(db: DbOrTrx, cutoff: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('sms_codes')
-    .where('id', 'in', (qb) => qb.selectFrom('sms_codes').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('sms_codes').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit))))
     .where('created_at', '<', cutoff)
     .executeTakeFirst()
   return Number(result.numDeletedRows)
@@ -20,7 +21,7 @@ export async function deleteSmsCodesBefore(db: DbOrTrx, cutoff: string, limit: n
 export async function deleteSessionsExpiredBefore(db: DbOrTrx, cutoff: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('sessions')
-    .where('id', 'in', (qb) => qb.selectFrom('sessions').select('id').where('expires_at', '<', cutoff).orderBy('expires_at').limit(limit))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('sessions').select('id').where('expires_at', '<', cutoff).orderBy('expires_at').limit(limit))))
     .where('expires_at', '<', cutoff)
     .executeTakeFirst()
   return Number(result.numDeletedRows)
@@ -29,21 +30,15 @@ export async function deleteSessionsExpiredBefore(db: DbOrTrx, cutoff: string, l
 export async function deleteAccessRecordsBefore(db: DbOrTrx, cutoff: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('access_records')
-    .where('id', 'in', (qb) => qb.selectFrom('access_records').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit))
+    .where(inClaimed(db, 'id', skipLocked(db, db.selectFrom('access_records').select('id').where('created_at', '<', cutoff).orderBy('created_at').limit(limit))))
     .where('created_at', '<', cutoff)
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
 
+/** Call inside the transaction that anonymizes them: on PostgreSQL the rows stay claimed (SKIP LOCKED) until it ends. */
 export function complaintsClosedBefore(db: DbOrTrx, cutoff: string, limit: number) {
-  return db
-    .selectFrom('complaints')
-    .select('id')
-    .where('anonymized_at', 'is', null)
-    .where('closed_at', '<', cutoff)
-    .orderBy('closed_at')
-    .limit(limit)
-    .execute()
+  return skipLocked(db, db.selectFrom('complaints').select('id').where('anonymized_at', 'is', null).where('closed_at', '<', cutoff).orderBy('closed_at').limit(limit)).execute()
 }
 
 /**
@@ -72,15 +67,12 @@ export async function anonymizeComplaints(trx: Transaction<Database>, ids: reado
   return { ids: done, evidence }
 }
 
+/** Call inside the transaction that clears them (see complaintsClosedBefore). */
 export function fieldReportsReviewedBefore(db: DbOrTrx, cutoff: string, limit: number) {
-  return db
-    .selectFrom('field_reports')
-    .select('id')
-    .where('coordinates_removed_at', 'is', null)
-    .where('reviewed_at', '<', cutoff)
-    .orderBy('reviewed_at')
-    .limit(limit)
-    .execute()
+  return skipLocked(
+    db,
+    db.selectFrom('field_reports').select('id').where('coordinates_removed_at', 'is', null).where('reviewed_at', '<', cutoff).orderBy('reviewed_at').limit(limit),
+  ).execute()
 }
 
 /** Clears the position of the reports and of their photos; the reports themselves stay. */

@@ -1,77 +1,36 @@
-import { randomUUID } from 'node:crypto'
-import type { FastifyBaseLogger } from 'fastify'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
-import { takeNextSeqs } from '../notifications/notification-seq'
+import type { JobLog } from '../../jobs/retention'
+import { onWarningFanoutQueued, queueWarningFanout, runWarningFanouts } from './warning-fanout'
 import type { WarningRow } from './warnings.repository'
 
-const BATCH = 500
 export const URGENT_ALERT_INTERVAL_MS = 60 * 1000
-const DETAIL_PAGE = '/packages/warnings/pages/detail/index'
 
 /**
- * Tells users about an urgent warning once it is public, exactly once (urgent_notified_at is claimed
- * first). Users have no region on file yet, so only nationwide warnings are sent, to every active
- * consumer and volunteer; a regional one is marked as handled without sending.
- * Returns how many notifications were written.
+ * Once an urgent warning is public, queues telling its readers, exactly once (urgent_notified_at is
+ * claimed first). Users have no region on file yet, so only nationwide warnings are sent, to every
+ * active consumer and volunteer, by the fan-out job in batches outside this transaction; a regional
+ * one is marked as handled without sending. True when a fan-out was queued (kick it after commit).
  */
-export async function alertUrgentWarning(trx: Db, warning: WarningRow, now: Date): Promise<number> {
+export async function alertUrgentWarning(trx: Db, warning: WarningRow, now: Date): Promise<boolean> {
   const due = warning.status === 'published' && warning.published_at !== null && warning.published_at <= now.toISOString()
-  if (Number(warning.urgent) !== 1 || !due) return 0
+  if (Number(warning.urgent) !== 1 || !due) return false
   const claimed = await trx
     .updateTable('warnings')
     .set({ urgent_notified_at: now.toISOString() })
     .where('id', '=', warning.id)
     .where('urgent_notified_at', 'is', null)
     .executeTakeFirst()
-  if (Number(claimed.numUpdatedRows) !== 1) return 0
-  if ((JSON.parse(warning.regions) as string[]).length > 0) return 0
-
-  let written = 0
-  let after = ''
-  for (;;) {
-    const users = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('disabled', '=', 0)
-      .where('role', 'in', ['consumer', 'volunteer'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute()
-    if (users.length === 0) break
-    after = users.at(-1)!.id
-    written += await insertBatch(trx, warning, users.map((u) => u.id), now)
-  }
-  return written
+  if (Number(claimed.numUpdatedRows) !== 1) return false
+  if ((JSON.parse(warning.regions) as string[]).length > 0) return false
+  await queueWarningFanout(trx, warning.id, now)
+  return true
 }
 
-/** One INSERT for a batch of users; each user's seq is their own next one. */
-async function insertBatch(trx: Db, warning: WarningRow, userIds: string[], now: Date): Promise<number> {
-  const seqs = await takeNextSeqs(trx, userIds)
-  const result = await trx
-    .insertInto('notifications')
-    .values(
-      userIds.map((userId) => ({
-        id: randomUUID(),
-        recipient_id: userId,
-        type: 'warning_published' as const,
-        title: `紧急消费警示：${warning.title}`.slice(0, 40),
-        body: warning.summary.slice(0, 120),
-        link: `${DETAIL_PAGE}?id=${warning.id}`,
-        complaint_id: null,
-        source_key: `warning:${warning.id}:${userId}`,
-        created_at: now.toISOString(),
-        read_at: null,
-        seq: seqs.get(userId)!,
-      })),
-    )
-    .onConflict((oc) => oc.column('source_key').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0)
-}
-
-/** Scheduled urgent warnings whose time has come and whose users have not been told yet. */
+/**
+ * The job: queues scheduled urgent warnings whose time has come, then works through every pending
+ * fan-out. Returns how many notifications were written.
+ */
 export async function alertDueUrgentWarnings(ctx: AppContext): Promise<number> {
   const now = ctx.now()
   const due = await ctx.db
@@ -82,23 +41,42 @@ export async function alertDueUrgentWarnings(ctx: AppContext): Promise<number> {
     .where('urgent_notified_at', 'is', null)
     .where('published_at', '<=', now.toISOString())
     .execute()
-  let written = 0
-  for (const warning of due) written += await ctx.db.transaction().execute((trx) => alertUrgentWarning(trx, warning, now))
-  return written
+  for (const warning of due) await ctx.db.transaction().execute((trx) => alertUrgentWarning(trx, warning, now))
+  return runWarningFanouts(ctx)
 }
 
-/** Checks now and every minute; the timer does not keep the process alive. Returns a stop function. */
-export function scheduleUrgentWarningAlerts(ctx: AppContext, log: FastifyBaseLogger): () => void {
-  const run = async () => {
-    try {
-      const written = await alertDueUrgentWarnings(ctx)
-      if (written > 0) log.info({ written }, 'urgent warning notifications written')
-    } catch (error) {
-      log.error({ err: error }, 'urgent warning alerts failed')
+/**
+ * Runs now, every minute, and whenever this process queues a fan-out (a warning published through
+ * this instance starts at once; one left by a stopped instance is picked up within the minute).
+ * The timer does not keep the process alive. Returns a stop function.
+ */
+export function scheduleUrgentWarningAlerts(ctx: AppContext, log: JobLog): () => void {
+  let running: Promise<void> | null = null
+  let again = false
+  const run = () => {
+    if (running) {
+      again = true
+      return
     }
+    running = (async () => {
+      do {
+        again = false
+        try {
+          const written = await alertDueUrgentWarnings(ctx)
+          if (written > 0) log.info({ written }, 'urgent warning notifications written')
+        } catch (error) {
+          log.error({ err: error }, 'urgent warning alerts failed')
+        }
+      } while (again)
+      running = null
+    })()
   }
-  void run()
+  run()
   const timer = setInterval(run, URGENT_ALERT_INTERVAL_MS)
   timer.unref()
-  return () => clearInterval(timer)
+  const unsubscribe = onWarningFanoutQueued(run)
+  return () => {
+    clearInterval(timer)
+    unsubscribe()
+  }
 }

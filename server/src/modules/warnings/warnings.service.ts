@@ -27,6 +27,7 @@ import type { WarningTable } from '../../db/schema-warnings'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { alertUrgentWarning } from './warning-alerts'
+import { fanoutProgress, kickWarningFanouts } from './warning-fanout'
 import { toStaffWarning, toWarningSummary } from './warning-dto'
 import { htmlToText, sanitizeWarningHtml } from './warning-html'
 import { warningImageExists } from './warning-images'
@@ -96,7 +97,7 @@ export async function listStaffWarnings(ctx: AppContext, query: StaffWarningList
 }
 
 export async function getStaffWarning(ctx: AppContext, id: string): Promise<StaffWarning> {
-  return toStaffWarning(await existing(ctx, id))
+  return { ...toStaffWarning(await existing(ctx, id)), alertProgress: await fanoutProgress(ctx.db, id) }
 }
 
 async function existing(ctx: AppContext, id: string): Promise<WarningRow> {
@@ -154,7 +155,7 @@ function checkedTime(ctx: AppContext, iso: string, forPublishing: boolean): stri
 }
 
 async function saved(ctx: AppContext, id: string): Promise<StaffWarningSaveResponse> {
-  const warning = toStaffWarning(await existing(ctx, id))
+  const warning = { ...toStaffWarning(await existing(ctx, id)), alertProgress: await fanoutProgress(ctx.db, id) }
   return { warning, sanitizedHtml: warning.bodyHtml }
 }
 
@@ -192,7 +193,7 @@ export async function editWarning(ctx: AppContext, id: string, input: UpdateWarn
   await existing(ctx, id)
   const set = await editedColumns(ctx, input)
   const now = ctx.now()
-  await ctx.db.transaction().execute(async (trx) => {
+  const fanout = await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('warnings')
       .set({ ...set, updated_at: now.toISOString() })
@@ -200,8 +201,9 @@ export async function editWarning(ctx: AppContext, id: string, input: UpdateWarn
       .execute()
     const edited = (await findWarning(trx, id))!
     await syncWarningTerms(trx, edited)
-    await alertUrgentWarning(trx, edited, now)
+    return alertUrgentWarning(trx, edited, now)
   })
+  if (fanout) kickWarningFanouts()
   return saved(ctx, id)
 }
 
@@ -234,13 +236,15 @@ export async function changeWarningStatus(
   } else {
     set.status = transition === 'unpublish' ? 'draft' : 'archived'
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  const fanout = await ctx.db.transaction().execute(async (trx) => {
     const update = await trx.updateTable('warnings').set(set).where('id', '=', id).where('status', '=', row.status).executeTakeFirst()
     if (Number(update.numUpdatedRows) !== 1) throw new AppError(409, 'WARNING_STATE_CONFLICT')
     const changed = (await findWarning(trx, id))!
     await syncWarningTerms(trx, changed)
-    await alertUrgentWarning(trx, changed, now)
+    return alertUrgentWarning(trx, changed, now)
   })
+  // Telling every reader happens in the fan-out job, in batches: publishing answers at once.
+  if (fanout) kickWarningFanouts()
   return saved(ctx, id)
 }
 

@@ -9,5 +9,6 @@ export type {
   WarningListResponse,
   WarningSearchHit,
   WarningSearchResponse,
+  WarningAlertProgress,
   WarningSummary,
 } from '@/contract/warning'

@@ -21,6 +21,7 @@ import { uploadWarningImage } from '../api/upload-warning-image'
 import type { StaffWarning } from '../api/warning-types'
 import { styledBodyHtml } from '../components/body-html'
 import { warningDetailPath } from '../share/warning-link'
+import { AlertProgress } from './alert-progress'
 import { publicationText, scheduledIso } from './publication'
 import { useLivePreview } from './use-live-preview'
 import '../components/warnings.css'
@@ -49,6 +50,8 @@ const splitRegions = (text: string) => [...new Set(text.split(/[、,，\s]+/).ma
 async function confirm(title: string, content: string): Promise<boolean> {
   return (await Taro.showModal({ title, content, confirmText: '确定', cancelText: '取消' })).confirm
 }
+
+const ALERT_PROGRESS_REFRESH_MS = 3000
 
 /** Create or edit a warning: form, picture uploads, live preview, and the publishing actions. */
 export function WarningEditor({ warningId }: { warningId?: string }) {
@@ -169,6 +172,16 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
     }
   }
 
+  // While the readers are being told, follow the count (a few seconds apart; stops when done).
+  const alerting = saved?.alertProgress ? !saved.alertProgress.finished : false
+  useEffect(() => {
+    if (!alerting || !saved) return
+    const timer = setTimeout(() => {
+      getStaffWarning(saved.id).then(setSaved, () => undefined)
+    }, ALERT_PROGRESS_REFRESH_MS)
+    return () => clearTimeout(timer)
+  }, [alerting, saved])
+
   if (loading) return <PageState kind='loading' />
   if (problem) return <PageState kind='error' description={problem} onRetry={() => void Taro.redirectTo({ url: `/packages/staff-warnings/pages/editor/index?id=${warningId}` })} />
 
@@ -178,6 +191,7 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
       <PrivacyPopup />
       <View className='card'>
         <Text className='staff-editor__status'>状态：{saved ? publicationText(saved) : '新草稿（未保存）'}</Text>
+        {saved?.alertProgress && <AlertProgress progress={saved.alertProgress} />}
         {saved?.status === 'published' && (
           <Text className='staff-editor__link' onClick={() => void Taro.navigateTo({ url: warningDetailPath(saved.id) })}>
             查看公众页面 ›

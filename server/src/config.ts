@@ -40,6 +40,8 @@ export interface Config {
   uploads: UploadConfig
   /** How long each kind of personal data is kept, in the unit of its rule (modules/privacy/retention-schedule.ts). */
   retention: RetentionPeriods
+  /** Which rules complaints are handled under: the 市场监管 measures (by filing date) or the consumer association's rules. */
+  ruleSetFamily: 'samr' | 'association'
 }
 
 export interface UploadConfig {
@@ -218,6 +220,14 @@ function retentionPeriods(env: Env): RetentionPeriods {
   return periods
 }
 
+function ruleSetFamily(env: Env): 'samr' | 'association' {
+  const value = env.RULE_SET_FAMILY || 'samr'
+  if (value !== 'samr' && value !== 'association') {
+    throw new ConfigError(`环境变量 RULE_SET_FAMILY 只能是 samr（市场监管投诉处理办法）或 association（消协受理规则），当前值为 "${value}"`)
+  }
+  return value
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data')
   const databaseUrl = env.DATABASE_URL || undefined
@@ -267,5 +277,6 @@ export function loadConfig(env: Env = process.env): Config {
       queueLimit: int(env, 'UPLOAD_QUEUE_LIMIT', 32, 0),
     },
     retention: retentionPeriods(env),
+    ruleSetFamily: ruleSetFamily(env),
   }
 }

@@ -9,8 +9,9 @@ import { insertUser } from '../modules/users/user.repository'
 import { RULES as FIRST_RULES } from '../db/migrations/2026-12-03T0007-numeric-checks'
 import { RULES as COUNTER_RULES } from '../db/migrations/2026-12-03T0010-notification-seq'
 import { RULES as EVIDENCE_RULES } from '../db/migrations/2026-12-03T0012-evidence-provenance'
+import { RULES as RULE_SET_RULES } from '../db/migrations/2026-12-03T0020-rule-sets'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...RULE_SET_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'

@@ -6,6 +6,7 @@ import type { NotificationTables } from './schema-notifications'
 import type { WarningTables } from './schema-warnings'
 import type { VolunteerTables } from './schema-volunteers'
 import type { PrivacyTables } from './schema-privacy'
+import type { RuleTables } from './schema-rules'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -35,6 +36,8 @@ export interface UserTable {
   display_name: string
   enterprise_id: string | null
   disabled: Generated<number>
+  /** 1: this staff member may publish new versions of rule sets. */
+  rule_editor: Generated<number>
   created_at: string
   updated_at: string
 }
@@ -111,6 +114,8 @@ export interface ComplaintTable {
   rated_at: string | null
   /** When the retention job removed the consumer's personal details from this closed complaint. */
   anonymized_at: string | null
+  /** The rule set version in force when the complaint was filed; kept for the life of the case. */
+  rule_set_id: string | null
 }
 
 export interface ComplaintEventTable {
@@ -160,7 +165,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RuleTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

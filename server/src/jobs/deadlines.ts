@@ -4,7 +4,8 @@ import type { AppContext } from '../context'
 import { AppError } from '../errors'
 import { insertComplaintEvent, nextEventTime } from '../modules/complaints/complaint-events.repository'
 import { OPEN_STATUSES } from '../modules/complaints/complaints.repository'
-import { deadline, perform } from '../modules/workflow/workflow.service'
+import { perform } from '../modules/workflow/workflow.service'
+import { rulesOfComplaint, stepDeadline } from '../modules/rules/rule-sets.service'
 
 export const DEADLINE_CHECK_INTERVAL_MS = 5 * 60 * 1000
 const BATCH_SIZE = 200
@@ -29,13 +30,14 @@ export async function checkDeadlines(ctx: AppContext): Promise<{ escalated: numb
     .limit(BATCH_SIZE)
     .execute()
   for (const complaint of late) {
+    const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
     try {
       await ctx.db.transaction().execute((trx) =>
         perform(trx, {
           complaint,
           action: 'escalate',
           actor: { id: null, role: 'system' },
-          step: { note: null, data: { dueAt: complaint.due_at }, set: { ...deadline('review', now), overdue_at: null } },
+          step: { note: null, data: { dueAt: complaint.due_at }, set: { ...stepDeadline(rules, 'review', now), overdue_at: null } },
           now,
         }),
       )

@@ -10,6 +10,7 @@ import * as notificationSeq from './2026-12-03T0010-notification-seq'
 import * as queryIndexes from './2026-12-03T0013-query-indexes'
 import * as evidenceProvenance from './2026-12-03T0012-evidence-provenance'
 import * as retentionAccessLog from './2026-12-03T0014-retention-access-log'
+import * as ruleSets from './2026-12-03T0020-rule-sets'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0013-query-indexes': queryIndexes,
   '2026-12-03T0012-evidence-provenance': evidenceProvenance,
   '2026-12-03T0014-retention-access-log': retentionAccessLog,
+  '2026-12-03T0020-rule-sets': ruleSets,
 }

@@ -1,0 +1,1 @@
+export { RuleSetList } from './components/rule-set-list'

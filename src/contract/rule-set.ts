@@ -137,6 +137,17 @@ export function stepSentence(step: StepRule): string {
   return step.sentence.replace('{days}', String(step.days))
 }
 
+const days = (step: StepRule) => `${step.days} 个${step.dayKind === 'working' ? '工作日' : '自然日'}`
+
+/**
+ * What the two handling paths promise, in plain words, with the deadlines of the rules a complaint
+ * filed now would get; without them (not loaded yet, offline) the same words without numbers.
+ */
+export function handlingPathDetail(path: 'odr' | 'association', rules: RuleSetContent | null): string {
+  if (path === 'odr') return rules ? `企业须在 ${days(rules.steps.enterprise_response)}内答复；不满意可以再请消协调解。` : '企业先答复；不满意可以再请消协调解。'
+  return rules ? `消协在 ${days(rules.steps.review)}内决定是否受理，调解一般在 ${days(rules.steps.mediation)}内结束。` : '消协先决定是否受理，受理后组织调解。'
+}
+
 export function isRuleSetVerified(content: RuleSetContent): boolean {
   const rules = [...Object.values(content.steps), ...content.refusalGrounds, ...content.mediationEndGrounds, ...content.afterHandling, ...content.otherProvisions]
   return rules.every((rule) => rule.verified)

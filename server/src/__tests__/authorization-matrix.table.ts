@@ -158,6 +158,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/warnings/urgent': { expect: EVERYONE },
 
   'GET /api/rule-sets': { expect: EVERYONE },
+  'GET /api/rule-sets/current': { expect: EVERYONE },
   'GET /api/rule-sets/{id}': { expect: EVERYONE, params: { id: 'ruleSetVersion' } },
   'POST /api/staff/rule-sets/{code}/versions': {
     expect: STAFF,

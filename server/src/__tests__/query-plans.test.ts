@@ -5,6 +5,7 @@ import { countsByStatusQuery, responseTimesQuery } from '../modules/enterprises/
 import { complaintsCreatedPage, countsCreatedBetween, countsPerEnterpriseCreatedBetween, overdueByKindQuery } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
+import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -61,6 +62,16 @@ describe('query plans', () => {
       assertInOrder(text)
     })
   }
+
+  test('filing finds the rules in force through rule_sets_in_force, newest first; publishing finds the latest version by (code, version)', async () => {
+    const inForce = await plan(ruleSetInForceQuery(t.ctx.db, 'samr', '2026-04-15'))
+    assert.doesNotMatch(inForce, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, inForce)
+    assert.match(inForce, /(USING (COVERING )?INDEX|Index Scan( Backward)? using) rule_sets_in_force\b/, inForce)
+    assertInOrder(inForce)
+    const latest = await plan(latestVersionQuery(t.ctx.db, 'samr-2026'))
+    assert.doesNotMatch(latest, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, latest)
+    assertInOrder(latest)
+  })
 
   test('statistics count each month from complaints_created_stats; overdue from complaints_open_queue', async () => {
     const from = '2026-04-30T16:00:00.000Z'

@@ -141,6 +141,9 @@ describe(`rule sets (${TEST_DB})`, () => {
     assert.deepEqual([r2019.inForceFrom, r2019.inForceTo], ['2020-01-01', '2026-04-14'])
     assert.ok(r2019.content.refusalGrounds.every((g) => g.source?.url))
     assert.equal(ruleSets.find((r) => r.code === 'association')!.verified, false)
+    // The rules a complaint filed now would get, for the filing screens' deadline sentences.
+    const current = (await t.app.inject({ method: 'GET', url: '/api/rule-sets/current' })).json() as RuleSet
+    assert.equal(current.code, 'samr-2026')
   })
 })
 

@@ -254,7 +254,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('rule_sets_code_version', ['code', 'version'])
     .execute()
-  await db.schema.createIndex('rule_sets_family').on('rule_sets').columns(['family', 'code', 'version']).execute()
+  // Filing looks up the family's newest version in force: read newest first from this index.
+  await db.schema.createIndex('rule_sets_in_force').on('rule_sets').columns(['family', 'in_force_from', 'version']).execute()
 
   await db.schema.alterTable('complaints').addColumn('rule_set_id', 'text', (c) => c.references('rule_sets.id')).execute()
   await db.schema.createIndex('complaints_rule_set').on('complaints').column('rule_set_id').execute()

@@ -9,7 +9,7 @@ export function findRuleSetById(db: Db, id: string) {
   return db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** The newest version of each rule set (a handful of rows, read through the code/version index). */
+/** The newest version of each rule set: the whole (small) table is the answer, each row checked against the code/version index. */
 export function listLatestRuleSets(db: Db) {
   return db
     .selectFrom('rule_sets as r')
@@ -28,6 +28,10 @@ export function listLatestRuleSets(db: Db) {
  * an unknown start counting as always.
  */
 export function findRuleSetInForce(db: Db, family: RuleSetFamily, date: string) {
+  return ruleSetInForceQuery(db, family, date).executeTakeFirst()
+}
+
+export function ruleSetInForceQuery(db: Db, family: RuleSetFamily, date: string) {
   return db
     .selectFrom('rule_sets')
     .selectAll()
@@ -37,12 +41,15 @@ export function findRuleSetInForce(db: Db, family: RuleSetFamily, date: string) 
     .orderBy('in_force_from', 'desc')
     .orderBy('version', 'desc')
     .limit(1)
-    .executeTakeFirst()
 }
 
-export async function latestVersionOf(db: Db, code: string) {
-  const row = await db.selectFrom('rule_sets').selectAll().where('code', '=', code).orderBy('version', 'desc').limit(1).executeTakeFirst()
-  return row
+export function latestVersionOf(db: Db, code: string) {
+  return latestVersionQuery(db, code).executeTakeFirst()
+}
+
+/** Served by the unique (code, version) index, newest first. */
+export function latestVersionQuery(db: Db, code: string) {
+  return db.selectFrom('rule_sets').selectAll().where('code', '=', code).orderBy('version', 'desc').limit(1)
 }
 
 /** Insert only: a version is never updated, so a case keeps the rules it was handled under. */

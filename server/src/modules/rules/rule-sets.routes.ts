@@ -3,7 +3,7 @@ import { RuleSet, RuleSetCodeParams, RuleSetIdParams, RuleSetListResponse, RuleS
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
-import { createRuleSetVersion, getRuleSet, listRuleSets } from './rule-sets.service'
+import { createRuleSetVersion, currentRuleSet, getRuleSet, listRuleSets } from './rule-sets.service'
 
 const tags = ['处理规则']
 
@@ -15,6 +15,15 @@ export const ruleSetsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       schema: { tags, summary: '处理规则（每套规则的最新版本，含条款出处和是否已核实）', response: { 200: RuleSetListResponse } },
     },
     async () => ({ ruleSets: await listRuleSets(ctx) }),
+  )
+
+  app.get(
+    '/rule-sets/current',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: '现在立案的投诉适用的处理规则（填写投诉时说明期限用）', response: { 200: RuleSet } },
+    },
+    () => currentRuleSet(ctx),
   )
 
   app.get(

@@ -109,6 +109,10 @@ export async function listRuleSets(ctx: AppContext): Promise<RuleSet[]> {
   return (await listLatestRuleSets(ctx.db)).map((row) => toRuleSetDto(parse(row)))
 }
 
+export async function currentRuleSet(ctx: AppContext): Promise<RuleSet> {
+  return toRuleSetDto(await rulesForFiling(ctx, ctx.db, ctx.now()))
+}
+
 export async function getRuleSet(ctx: AppContext, id: string): Promise<RuleSet> {
   const row = await findRuleSetById(ctx.db, id)
   if (!row) throw new AppError(404, 'RULE_SET_NOT_FOUND')

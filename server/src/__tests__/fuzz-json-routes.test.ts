@@ -155,7 +155,12 @@ describe(`every JSON route survives generated bodies from every role (${TEST_DB}
     samples['POST /api/complaints/{id}/actions/propose'] = PROPOSAL
     samples['POST /api/complaints/{id}/actions/rate'] = { stars: 4, comment: '处理及时' }
     samples['POST /api/volunteer-applications'] = { name: '王建国', region: '内蒙古/锡林郭勒盟', phone: '13686000009', motivation: '退休在家，想帮乡亲们把关' }
-    tables = (await t.ctx.db.introspection.getTables()).map((table) => table.name).filter((name) => !name.startsWith('kysely_') && !name.startsWith('warnings_fts'))
+    // On PostgreSQL the introspection lists every schema's tables, other tests' schemas included: only this test's.
+    const schema = TEST_DB === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(t.ctx.db)).rows[0]?.name : undefined
+    tables = (await t.ctx.db.introspection.getTables())
+      .filter((table) => !schema || table.schema === schema)
+      .map((table) => table.name)
+      .filter((name) => !name.startsWith('kysely_') && !name.startsWith('warnings_fts'))
   })
   after(async () => {
     await t.close()

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
-import { basisLine } from '@/contract/rule-set'
+import { basisLine } from '@/contract/rule-text'
 import './rule-basis.css'
 
 const RULES_PAGE = '/packages/rules/pages/list/index'

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
-import { RULE_SET_FAMILY_LABELS, RULE_STEPS, RULE_STEP_LABELS, stepSentence, type RuleProvision, type RuleSet } from '@/contract/rule-set'
+import type { RuleProvision, RuleSet } from '@/contract/rule-set'
+import { RULE_SET_FAMILY_LABELS, RULE_STEPS, RULE_STEP_LABELS, stepSentence } from '@/contract/rule-text'
 import { listRuleSets } from '../api/rule-sets'
 import './rules.css'
 

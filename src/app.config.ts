@@ -17,6 +17,9 @@ export default defineAppConfig({
     // Consumer warnings: public list, detail (share links open it directly) and search; staff editing apart.
     { root: 'packages/warnings', pages: ['pages/list/index', 'pages/detail/index', 'pages/search/index'] },
     { root: 'packages/staff-warnings', pages: ['pages/list/index', 'pages/editor/index'] },
+    // Handling rules with their citations (public), opened from a complaint's 依据 line.
+    { root: 'packages/rules', pages: ['pages/list/index'] },
+    { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -44,6 +44,8 @@ export interface Config {
     /** Days between a deletion request and its completion, during which logging in cancels it. */
     coolOffDays: number
   }
+  /** Which rules complaints are handled under: the 市场监管 measures (by filing date) or the consumer association's rules. */
+  ruleSetFamily: 'samr' | 'association'
 }
 
 export interface UploadConfig {
@@ -233,6 +235,14 @@ function coolOffDays(env: Env): number {
   return days
 }
 
+function ruleSetFamily(env: Env): 'samr' | 'association' {
+  const value = env.RULE_SET_FAMILY || 'samr'
+  if (value !== 'samr' && value !== 'association') {
+    throw new ConfigError(`环境变量 RULE_SET_FAMILY 只能是 samr（市场监管投诉处理办法）或 association（消协受理规则），当前值为 "${value}"`)
+  }
+  return value
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data')
   const databaseUrl = env.DATABASE_URL || undefined
@@ -283,5 +293,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     retention: retentionPeriods(env),
     accountDeletion: { coolOffDays: coolOffDays(env) },
+    ruleSetFamily: ruleSetFamily(env),
   }
 }

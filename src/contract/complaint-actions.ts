@@ -7,10 +7,8 @@ import {
   MEDIATION_ADVICES,
   RATING_MAX,
   RATING_MIN,
-  REJECTION_GROUNDS,
   type DueKind,
   type MediationAdvice,
-  type RejectionGround,
   type WorkflowAction,
 } from './complaint-workflow'
 
@@ -27,7 +25,8 @@ const Photos = Type.Optional(
 )
 const body = <T extends TObject['properties']>(properties: T) => Type.Object(properties, { additionalProperties: false })
 
-export const RejectionGroundSchema = StringEnum<RejectionGround>(REJECTION_GROUNDS, '不予受理的法定理由')
+/** A ground from the case's own rule set (complaint.rules.refusalGrounds); the server checks it against them. */
+export const RejectionGroundSchema = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: '不予受理的理由代码，取自本案适用规则的 refusalGrounds' })
 export const MediationAdviceSchema = StringEnum<MediationAdvice>(MEDIATION_ADVICES, '调解未成功时给消费者的建议')
 export const DueKindSchema = StringEnum<DueKind>(['enterprise_response', 'review', 'mediation'])
 

@@ -87,17 +87,7 @@ export function availableActions(status: ComplaintStatus, actor: WorkflowActor):
   return WORKFLOW_ACTIONS.filter((action) => canTake(action, status, actor))
 }
 
-/** Legal grounds for not accepting a complaint (消费者权益保护法、市场监管投诉举报处理办法). */
-export const REJECTION_GROUND_LABELS = {
-  outside_jurisdiction: '不属于本会受理范围',
-  already_handled: '已由法院、仲裁机构、行政机关或其他调解组织受理或处理',
-  not_consumer_use: '不是为生活消费需要购买、使用商品或接受服务',
-  over_three_years: '自知道或应当知道权益受损之日起超过三年',
-  missing_facts: '没有明确的被投诉方、具体的投诉请求和事实依据',
-  unauthorized_proxy: '代为投诉但未取得消费者授权',
-} as const
-export type RejectionGround = keyof typeof REJECTION_GROUND_LABELS
-export const REJECTION_GROUNDS = Object.keys(REJECTION_GROUND_LABELS) as RejectionGround[]
+// The grounds for not accepting a complaint, and every deadline, come from the case's rule set (rule-set.ts).
 
 /** What staff advise the consumer when mediation fails. */
 export const MEDIATION_ADVICE_LABELS = {
@@ -108,13 +98,8 @@ export const MEDIATION_ADVICE_LABELS = {
 export type MediationAdvice = keyof typeof MEDIATION_ADVICE_LABELS
 export const MEDIATION_ADVICES = Object.keys(MEDIATION_ADVICE_LABELS) as MediationAdvice[]
 
-/** Which step a deadline belongs to, and how many working days (China calendar) it gives. */
-export const DUE_WORKING_DAYS = {
-  enterprise_response: 10,
-  review: 7,
-  mediation: 45,
-} as const
-export type DueKind = keyof typeof DUE_WORKING_DAYS
+/** Which step a deadline belongs to; how long it lasts is the case's rule set's (rule-set.ts). */
+export type DueKind = 'enterprise_response' | 'review' | 'mediation'
 export const DUE_KIND_LABELS: Record<DueKind, string> = {
   enterprise_response: '企业答复期限',
   review: '消协受理审查期限',

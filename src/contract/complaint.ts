@@ -19,7 +19,8 @@ import {
   type Industry,
 } from './complaint-rules'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
-import { REJECTION_GROUNDS, type DueKind, type RejectionGround } from './complaint-workflow'
+import type { DueKind } from './complaint-workflow'
+import { RuleBasis } from './rule-set'
 import { PHONE_PATTERN } from './rules'
 import { ALL_ROLES, type Role } from './roles'
 import { Evidence } from './evidence'
@@ -128,7 +129,27 @@ export const ComplaintDetail = Type.Object({
   evidence: Type.Array(Evidence),
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */
-  nextStep: Type.Union([Type.Object({ text: Type.String(), dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) }), Type.Null()]),
+  nextStep: Type.Union([
+    Type.Object({
+      text: Type.String(),
+      dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      basis: Type.Union([RuleBasis, Type.Null()], { description: '这一步期限的依据（条款和是否已核实）' }),
+    }),
+    Type.Null(),
+  ]),
+  /** The rule set version recorded when the complaint was filed: its grounds, and the ground chosen if refused. */
+  rules: Type.Object({
+    ruleSetId: Type.String(),
+    name: Type.String(),
+    version: Type.Integer(),
+    document: Type.String(),
+    documentNumber: Type.Union([Type.String(), Type.Null()]),
+    verified: Type.Boolean(),
+    refusalGrounds: Type.Array(
+      Type.Object({ code: Type.String(), text: Type.String(), article: Type.Union([Type.String(), Type.Null()]), verified: Type.Boolean() }),
+    ),
+    rejection: Type.Union([RuleBasis, Type.Null()], { description: '不予受理时所选理由及其依据' }),
+  }),
   /** Where the handling stands; the buttons a caller may press follow from availableActions(status, role). */
   handling: Type.Object({
     dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '当前步骤的期限（按中国工作日计算）' }),
@@ -140,7 +161,7 @@ export const ComplaintDetail = Type.Object({
     acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     firstResponseAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     proposal: Type.Union([Type.Object({ text: Type.String(), amountFen: Type.Integer(), promisedDate: Type.String() }), Type.Null()]),
-    rejectionGround: Type.Union([StringEnum<RejectionGround>(REJECTION_GROUNDS), Type.Null()]),
+    rejectionGround: Type.Union([Type.String(), Type.Null()]),
     outcome: Type.Union([Type.String(), Type.Null()]),
     recoveredAmountFen: Type.Union([Type.Integer(), Type.Null()]),
     rating: Type.Union([Type.Object({ stars: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),

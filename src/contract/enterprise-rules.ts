@@ -26,10 +26,10 @@ export const FIGURE_DEFINITIONS = {
   averageRating: '消费者在投诉结束后给出的满意度评分（1–5 分）的平均值。',
 } as const
 
-/** The two ways a complaint can go, in plain words, with their deadlines. */
+/** The two ways a complaint can go; their deadlines come from the rules in force (rule-set.ts handlingPathDetail). */
 export const HANDLING_PATH_TEXT = {
-  odr: { title: '企业绿色通道', detail: '企业须在 10 个工作日内答复；不满意可以再请消协调解。' },
-  association: { title: '消协调解', detail: '消协在 7 个工作日内决定是否受理，调解一般在 45 个工作日内结束。' },
+  odr: { title: '企业绿色通道' },
+  association: { title: '消协调解' },
 } as const
 
 export const NOT_IN_DIRECTORY_NOTE = '这家商家不在企业名录中，投诉将直接交给消协调解。'

@@ -67,6 +67,11 @@ export const ERROR_MESSAGES = {
   ACCOUNT_DELETION_NOT_PENDING: '没有等待中的注销申请',
   ACCOUNT_DELETION_NOT_ALLOWED: '工作人员和企业联络员的账号请联系消协管理员注销',
   ACCOUNT_DELETION_NEEDS_PHONE: '您的账号没有绑定手机号，无法接收验证码，请联系消协工作人员注销',
+  // ── rule sets (#16) ──
+  RULE_SET_NOT_FOUND: '这套处理规则不存在',
+  RULE_SET_VERSION_CONFLICT: '这套规则刚刚有了新版本，请刷新后再保存',
+  RULE_SET_DATES_INVALID: '失效日期不能早于施行日期',
+  REFUSAL_GROUND_NOT_IN_RULES: '所选理由不在本案适用的规则中，请重新选择',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -179,6 +179,7 @@ function complaintDetail(overrides = {}) {
       { id: 'e-2', type: 'status_changed', actorRole: 'system', note: '已转给商家处理', fromStatus: 'submitted', toStatus: 'enterprise_handling', evidence: [], createdAt: '2026-11-23T06:05:01.000Z' },
     ],
     nextStep: { text: '商家将在 7 天内联系您协商', dueAt: '2026-11-30T15:59:59.000Z' },
+    rules: { ruleSetId: 'samr-2019-v1', name: '市场监管投诉处理（2019 暂行办法）', version: 1, document: '《市场监督管理投诉举报处理暂行办法》', documentNumber: null, verified: true, refusalGrounds: [{ code: 'over_three_years', text: '超过三年', article: '第十五条第（四）项', verified: true }], rejection: null },
     createdAt: '2026-11-23T06:05:00.000Z',
     updatedAt: '2026-11-23T06:05:01.000Z',
     ...overrides,
@@ -242,6 +243,11 @@ describe('被投诉的商家: suggestions from the enterprise directory', () => 
           searches.push(opts.url)
           return { data: { items: [enterprise(), enterprise({ id: 'e-2', name: '汉口健体健身管理有限公司', province: '湖北省', city: '武汉市', district: '江汉区', odr: false, odrSince: null })], total: 2, page: 1, pageSize: 20 } }
         }
+        // The rules in force: the path sentences take their deadlines from them.
+        if (opts.method === 'GET' && /\/api\/rule-sets\/current/.test(opts.url)) {
+          const step = (days) => ({ days, dayKind: 'working' })
+          return { data: { code: 'samr-2026', content: { steps: { enterprise_response: step(10), review: step(7), mediation: step(45) } } } }
+        }
         return { statusCode: 404, data: { code: 'NOT_FOUND', message: '不存在' } }
       },
     })
@@ -257,7 +263,7 @@ describe('被投诉的商家: suggestions from the enterprise directory', () => 
 
     p.tap(p.find('wx-text', '乐动力健身俱乐部有限公司'))
     await p.waitForText('请选择处理方式')
-    expect(p.text()).toContain('企业须在 10 个工作日内答复')
+    await p.waitForText('企业须在 10 个工作日内答复') // once the rules in force have loaded
     expect(p.text()).toContain('消协在 7 个工作日内决定是否受理，调解一般在 45 个工作日内结束')
     expect(p.text()).not.toContain('汉口健体健身管理有限公司') // the list closes once chosen
     await p.waitFor(() => storedDraft(p, 'draft-suggest')?.business.enterpriseId === 'e-1', 2000, 'draft saved with the enterprise')

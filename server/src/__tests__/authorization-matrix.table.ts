@@ -166,6 +166,18 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/warnings': { expect: EVERYONE, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
   'GET /api/warnings/search': { expect: EVERYONE, query: { q: '旅游' }, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
   'GET /api/warnings/urgent': { expect: EVERYONE },
+
+  'GET /api/rule-sets': { expect: EVERYONE },
+  'GET /api/rule-sets/current': { expect: EVERYONE },
+  'GET /api/rule-sets/{id}': { expect: EVERYONE, params: { id: 'ruleSetVersion' } },
+  'POST /api/staff/rule-sets/{code}/versions': {
+    expect: STAFF,
+    params: { code: 'editableRuleSet' },
+    body: async (t) => {
+      const { id: _id, code: _code, version: _version, family: _family, verified: _verified, createdAt: _createdAt, ...fields } = (await t.app.inject({ method: 'GET', url: '/api/rule-sets/samr-2026-v1' })).json()
+      return fields
+    },
+  },
   'GET /api/warnings/{id}': { expect: EVERYONE, params: { id: 'publishedWarning' } },
   'GET /api/warnings/{id} #draft': { expect: [404, 404, 404, 404, 404, 404, 404], params: { id: 'warningDraft' } },
   'GET /api/staff/warnings': { expect: STAFF },

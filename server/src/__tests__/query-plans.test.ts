@@ -9,6 +9,7 @@ import { countPublicQuery, listPublicPage, newestUrgentQuery, relatedSteps } fro
 import { longTermHits, pairHitCount, pairHitsPage } from '../modules/warnings/warning-search'
 import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '../modules/data-export/data-export.repository'
 import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
+import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -88,6 +89,16 @@ describe('query plans', () => {
     assert.doesNotMatch(before, /SCAN |Seq Scan|complaints/, before)
     assert.match(before, /SEARCH open_due_rollups USING (COVERING )?INDEX sqlite_autoindex_open_due_rollups_1 \(due_day<\?\)|Index (Only )?Scan using open_due_rollups_pk on open_due_rollups[^]*Index Cond: \(due_day < [^)]+\)/, before)
     assertIndexed(await plan(overdueTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z')), 'complaints_open_queue')
+  })
+
+  test('filing finds the rules in force through rule_sets_in_force, newest first; publishing finds the latest version by (code, version)', async () => {
+    const inForce = await plan(ruleSetInForceQuery(t.ctx.db, 'samr', '2026-04-15'))
+    assert.doesNotMatch(inForce, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, inForce)
+    assert.match(inForce, /(USING (COVERING )?INDEX|Index Scan( Backward)? using) rule_sets_in_force\b/, inForce)
+    assertInOrder(inForce)
+    const latest = await plan(latestVersionQuery(t.ctx.db, 'samr-2026'))
+    assert.doesNotMatch(latest, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, latest)
+    assertInOrder(latest)
   })
 
   test('the CSV export pages through complaints_created_stats in its order', async () => {

@@ -80,7 +80,10 @@ describe(`the association path (${TEST_DB})`, () => {
   test('rejection needs one of the legal grounds', async () => {
     const filed = await fileComplaint(t, cast.consumer.token)
     assert.equal((await act(t, cast.staff.token, filed.id, 'reject', {})).statusCode, 400)
-    assert.equal((await act(t, cast.staff.token, filed.id, 'reject', { ground: 'dont_like_it' })).statusCode, 400)
+    // Well-formed but not a ground of this case's rule set: refused with the reason.
+    const unknown = await act(t, cast.staff.token, filed.id, 'reject', { ground: 'dont_like_it' })
+    assert.equal(unknown.statusCode, 422)
+    assert.equal(unknown.json().code, 'REFUSAL_GROUND_NOT_IN_RULES')
     assert.equal((await complaintRow(t, filed.id)).status, 'awaiting_review')
     const rejected = await step(cast.staff.token, filed.id, 'reject', { ground: 'over_three_years' })
     assert.equal(rejected.status, 'rejected')

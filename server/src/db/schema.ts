@@ -7,6 +7,7 @@ import type { WarningTables } from './schema-warnings'
 import type { VolunteerTables } from './schema-volunteers'
 import type { PrivacyTables } from './schema-privacy'
 import type { RollupTables } from './schema-rollups'
+import type { RuleTables } from './schema-rules'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -36,6 +37,8 @@ export interface UserTable {
   display_name: string
   enterprise_id: string | null
   disabled: Generated<number>
+  /** 1: this staff member may publish new versions of rule sets. */
+  rule_editor: Generated<number>
   created_at: string
   updated_at: string
   /** When the account's deletion (注销) completed: phone and openid gone, display_name is a pseudonym. */
@@ -116,6 +119,8 @@ export interface ComplaintTable {
   anonymized_at: string | null
   /** The due_at the "deadline near" reminder went out for (claimed by one worker). */
   reminded_due_at: Generated<string | null>
+  /** The rule set version in force when the complaint was filed; kept for the life of the case. */
+  rule_set_id: string | null
 }
 
 /** A running API server, for telling one on disk storage that it is not alone (see jobs/instance-registry). */
@@ -173,7 +178,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -6,7 +6,8 @@ import { skipLocked } from '../db/dialect-sql'
 import { AppError } from '../errors'
 import { insertComplaintEvent, nextEventTime } from '../modules/complaints/complaint-events.repository'
 import { OPEN_STATUSES } from '../modules/complaints/complaints.repository'
-import { deadline, perform } from '../modules/workflow/workflow.service'
+import { perform } from '../modules/workflow/workflow.service'
+import { rulesOfComplaint, stepDeadline } from '../modules/rules/rule-sets.service'
 
 export const DEADLINE_CHECK_INTERVAL_MS = 5 * 60 * 1000
 /** Complaints claimed and handled in one transaction. */
@@ -23,7 +24,7 @@ export async function checkDeadlines(ctx: AppContext): Promise<{ escalated: numb
   const now = ctx.now()
   const result = { escalated: 0, flagged: 0 }
   for (;;) {
-    const batch = await ctx.db.transaction().execute((trx) => escalateBatch(trx, now))
+    const batch = await ctx.db.transaction().execute((trx) => escalateBatch(ctx, trx, now))
     result.escalated += batch.done
     if (batch.claimed < BATCH_SIZE || batch.done === 0) break
   }
@@ -35,19 +36,20 @@ export async function checkDeadlines(ctx: AppContext): Promise<{ escalated: numb
   return result
 }
 
-async function escalateBatch(trx: Db, now: Date): Promise<{ claimed: number; done: number }> {
+async function escalateBatch(ctx: AppContext, trx: Db, now: Date): Promise<{ claimed: number; done: number }> {
   const late = await skipLocked(
     trx,
     trx.selectFrom('complaints').selectAll().where('status', '=', 'enterprise_handling').where('due_at', '<', now.toISOString()).orderBy('due_at').limit(BATCH_SIZE),
   ).execute()
   let done = 0
   for (const complaint of late) {
+    const rules = await rulesOfComplaint(ctx, trx, complaint)
     try {
       await perform(trx, {
         complaint,
         action: 'escalate',
         actor: { id: null, role: 'system' },
-        step: { note: null, data: { dueAt: complaint.due_at }, set: { ...deadline('review', now), overdue_at: null } },
+        step: { note: null, data: { dueAt: complaint.due_at }, set: { ...stepDeadline(rules, 'review', now), overdue_at: null } },
         now,
       })
       done += 1

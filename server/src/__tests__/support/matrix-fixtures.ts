@@ -150,6 +150,12 @@ export const FIXTURES = {
     (await ok(await t.app.inject({ method: 'POST', url: '/api/me/data-exports', headers: bearer(c.people.consumerA.token) }), 'export')).json().id as string,
   enterpriseE: async (_t: TestApp, c: Cast) => c.enterpriseE,
   staffMember: async (_t: TestApp, c: Cast) => c.people.staff.id,
+  ruleSetVersion: async () => 'samr-2026-v1',
+  /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
+  editableRuleSet: async (t: TestApp, c: Cast) => {
+    await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
+    return 'samr-2026'
+  },
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
 
 export type FixtureName = keyof typeof FIXTURES

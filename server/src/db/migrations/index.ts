@@ -15,6 +15,7 @@ import * as dataExport from './2026-12-03T0016-data-export'
 import * as accountDeletion from './2026-12-03T0015-account-deletion'
 import * as dailyRollups from './2026-12-03T0017-daily-rollups'
 import * as jobClaims from './2026-12-03T0019-job-claims'
+import * as ruleSets from './2026-12-03T0020-rule-sets'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0015-account-deletion': accountDeletion,
   '2026-12-03T0017-daily-rollups': dailyRollups,
   '2026-12-03T0019-job-claims': jobClaims,
+  '2026-12-03T0020-rule-sets': ruleSets,
 }

@@ -1,6 +1,6 @@
 import type { ComplaintDetail, ComplaintEvent, ComplaintSummary } from '../../../../src/contract/complaint'
 import type { Demand } from '../../../../src/contract/complaint-rules'
-import { isStarRating, type RejectionGround } from '../../../../src/contract/complaint-workflow'
+import { isStarRating } from '../../../../src/contract/complaint-workflow'
 import type { Evidence } from '../../../../src/contract/evidence'
 import type { AppContext } from '../../context'
 import { parseTextList, parseTextObject } from '../../json-text'
@@ -8,7 +8,8 @@ import type { EvidenceRow } from '../evidence/evidence.repository'
 import { toEvidenceDto } from '../evidence/evidence.service'
 import type { ComplaintEventRow } from './complaint-events.repository'
 import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
-import { nextStepFor, readableDeadline } from './next-step'
+import { caseRulesFor, nextStepFor, readableDeadline } from './next-step'
+import { rulesOfComplaint } from '../rules/rule-sets.service'
 import { workingDayCountdown } from '../workflow/working-days'
 
 /** The current step's deadline and its countdown in China working days, as of `now`. */
@@ -49,6 +50,7 @@ export async function toComplaintDetail(
   evidenceRows: readonly EvidenceRow[],
 ): Promise<ComplaintDetail> {
   const evidence = await Promise.all(evidenceRows.map((row) => toEvidenceDto(ctx, row)))
+  const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
   const byEvent = new Map<string, Evidence[]>()
   evidenceRows.forEach((row, index) => {
     if (!row.event_id) return
@@ -85,7 +87,8 @@ export async function toComplaintDetail(
       data: parseTextObject(event.data),
       createdAt: event.created_at,
     })),
-    nextStep: nextStepFor(complaint),
+    nextStep: nextStepFor(complaint, rules),
+    rules: caseRulesFor(complaint, rules),
     handling: {
       ...deadlineFields(complaint, ctx.now()),
       assignedStaffId: complaint.assigned_staff_id,
@@ -95,7 +98,7 @@ export async function toComplaintDetail(
         complaint.proposal_text !== null
           ? { text: complaint.proposal_text, amountFen: Number(complaint.proposal_amount_fen ?? 0), promisedDate: complaint.proposal_promised_date ?? '' }
           : null,
-      rejectionGround: complaint.rejection_ground as RejectionGround | null,
+      rejectionGround: complaint.rejection_ground,
       outcome: complaint.outcome,
       recoveredAmountFen: complaint.recovered_amount_fen === null ? null : Number(complaint.recovered_amount_fen),
       rating:

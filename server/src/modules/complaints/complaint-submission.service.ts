@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto'
 import type { ComplaintDetail, CreateComplaintRequest } from '../../../../src/contract/complaint'
 import { chinaToday } from '../../../../src/contract/complaint-rules'
 import { ComplaintStatus, HandlingPath } from '../../../../src/contract/complaint-status'
-import { DUE_WORKING_DAYS } from '../../../../src/contract/complaint-workflow'
 import type { AppContext } from '../../context'
 import { isUniqueViolation, type Db } from '../../db/database'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findEnterpriseById } from '../users/enterprise.repository'
-import { addWorkingDays } from '../workflow/working-days'
+import { rulesForFiling, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { checkComplaint } from './complaint-checks'
 import { insertComplaintEvent } from './complaint-events.repository'
 import { nextComplaintNumber } from './complaint-number'
@@ -50,7 +49,9 @@ export async function submitComplaint(
   // The ODR green channel only when asked for and the enterprise takes part; otherwise the association.
   const path = request.path === HandlingPath.Odr && Number(enterprise?.odr ?? 0) === 1 ? HandlingPath.Odr : HandlingPath.Association
   try {
-    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now }))
+    // The rules in force on the filing date, recorded on the case and kept for its whole life.
+    const rules = await rulesForFiling(ctx, ctx.db, now)
+    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now, rules }))
     return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -77,6 +78,7 @@ async function fileComplaint(
     enterpriseId: string | null
     path: HandlingPath
     now: Date
+    rules: CaseRules
   },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args
@@ -110,8 +112,8 @@ async function fileComplaint(
     created_at: at,
     updated_at: at,
     closed_at: null,
-    due_at: addWorkingDays(now, DUE_WORKING_DAYS[dueKind]).toISOString(),
-    due_kind: dueKind,
+    ...stepDeadline(args.rules, dueKind, now),
+    rule_set_id: args.rules.row.id,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

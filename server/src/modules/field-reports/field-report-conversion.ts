@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { DESCRIPTION_MAX } from '../../../../src/contract/complaint-rules'
 import { ComplaintStatus, HandlingPath } from '../../../../src/contract/complaint-status'
-import { DUE_WORKING_DAYS } from '../../../../src/contract/complaint-workflow'
 import { FIELD_REPORT_CATEGORY_INDUSTRY, FIELD_REPORT_CATEGORY_LABELS } from '../../../../src/contract/field-report-rules'
 import type { Db } from '../../db/database'
 import type { AuthUser } from '../auth/auth.service'
@@ -11,7 +10,8 @@ import { insertComplaint } from '../complaints/complaints.repository'
 import { requestHash } from '../complaints/request-hash'
 import { chinaDateTime } from '../../china-time'
 import { createWarningDraft } from '../warnings/warning-drafts'
-import { addWorkingDays, chinaDate } from '../workflow/working-days'
+import { chinaDate } from '../workflow/working-days'
+import { stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { volunteerIdentities } from '../volunteers/volunteers.repository'
 import type { FieldReportRow } from './field-reports.repository'
 
@@ -47,7 +47,7 @@ export function complaintDescription(report: FieldReportRow, staffNote: string |
  * The photos become evidence rows of the complaint pointing at the same content-hash files, so the
  * cleanup job, which deletes files only when no row refers to them, keeps them for both.
  */
-export async function complaintFromReport(trx: Db, args: { report: FieldReportRow; staff: AuthUser; note: string | null; now: Date }): Promise<string> {
+export async function complaintFromReport(trx: Db, args: { report: FieldReportRow; staff: AuthUser; note: string | null; now: Date; rules: CaseRules }): Promise<string> {
   const { report, staff, now } = args
   const at = now.toISOString()
   const identity = (await volunteerIdentities(trx, [report.volunteer_id])).get(report.volunteer_id)
@@ -77,8 +77,8 @@ export async function complaintFromReport(trx: Db, args: { report: FieldReportRo
     created_at: at,
     updated_at: at,
     closed_at: null,
-    due_at: addWorkingDays(now, DUE_WORKING_DAYS.review).toISOString(),
-    due_kind: 'review',
+    ...stepDeadline(args.rules, 'review', now),
+    rule_set_id: args.rules.row.id,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database'
 import { AppError, notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { notify } from '../notifications/notify'
+import { rulesForFiling } from '../rules/rule-sets.service'
 import { fieldReportLink } from '../volunteers/volunteer-links'
 import { complaintFromReport, warningDraftFromReport } from './field-report-conversion'
 import { findReportById, reviewReport, type FieldReportRow } from './field-reports.repository'
@@ -74,7 +75,7 @@ export async function convertToComplaint(ctx: AppContext, staff: AuthUser, id: s
     from: OPEN,
     to: 'converted_complaint',
     note: staffNote,
-    create: async (trx, row, now) => ({ complaintId: await complaintFromReport(trx, { report: row, staff, note: staffNote, now }) }),
+    create: async (trx, row, now) => ({ complaintId: await complaintFromReport(trx, { report: row, staff, note: staffNote, now, rules: await rulesForFiling(ctx, trx, now) }) }),
   })
   return { complaintId: report.complaint_id! }
 }

@@ -1,7 +1,7 @@
 import type { ActionRequest, RequestAction } from '../../../../src/contract/complaint-actions'
 import { MAX_PHOTOS_PER_COMPLAINT } from '../../../../src/contract/complaint-rules'
 import type { ComplaintDetail } from '../../../../src/contract/complaint'
-import { DUE_WORKING_DAYS, WORKFLOW, canTake, type DueKind, type WorkflowAction } from '../../../../src/contract/complaint-workflow'
+import { WORKFLOW, canTake, type WorkflowAction } from '../../../../src/contract/complaint-workflow'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
 import { AppError } from '../../errors'
@@ -11,21 +11,17 @@ import { countComplaintPhotos, findComplaintById, type ComplaintRow } from '../c
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
-import { addWorkingDays } from './working-days'
+import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 
 type Step = Pick<Transition, 'note' | 'data' | 'set'>
 
-/** The deadline columns of a step that starts now and lasts its number of working days. */
-export function deadline(kind: DueKind, now: Date) {
-  return { due_at: addWorkingDays(now, DUE_WORKING_DAYS[kind]).toISOString(), due_kind: kind, overdue_at: null }
-}
 const NO_DEADLINE = { due_at: null, due_kind: null, overdue_at: null }
 
 /**
  * What each action writes besides the status: its columns, its note and the details kept on the
  * event. Checks that the schema cannot express (rating twice, assigning a non-staff user) throw.
  */
-async function describeStep(db: Db, action: RequestAction, complaint: ComplaintRow, request: Record<string, unknown>, now: Date): Promise<Step> {
+async function describeStep(db: Db, rules: CaseRules, action: RequestAction, complaint: ComplaintRow, request: Record<string, unknown>, now: Date): Promise<Step> {
   const at = now.toISOString()
   const firstResponse = complaint.first_response_at ? {} : { first_response_at: at }
   // The route validated the body against ACTION_REQUESTS[action]; each case reads it as such.
@@ -46,12 +42,14 @@ async function describeStep(db: Db, action: RequestAction, complaint: ComplaintR
       return { note: noteOf(request), set: NO_DEADLINE }
     case 'reject_proposal':
       // Escalated with everything: the complaint row, its timeline and its photos stay as they are.
-      return { note: (request as unknown as ActionRequest<'reject_proposal'>).reason, set: deadline('review', now) }
+      return { note: (request as unknown as ActionRequest<'reject_proposal'>).reason, set: stepDeadline(rules, 'review', now) }
     case 'accept':
-      return { note: noteOf(request), set: { ...deadline('mediation', now), accepted_at: at } }
+      return { note: noteOf(request), set: { ...stepDeadline(rules, 'mediation', now), accepted_at: at } }
     case 'reject': {
       const { ground } = request as unknown as ActionRequest<'reject'>
-      return { note: noteOf(request), data: { ground }, set: { ...NO_DEADLINE, rejection_ground: ground } }
+      // Only a ground the case's own rules list; the event keeps its text and article as they were chosen.
+      const { text, article } = refusalGround(rules, ground)
+      return { note: noteOf(request), data: { ground, text, article, ruleSetId: rules.row.id }, set: { ...NO_DEADLINE, rejection_ground: ground } }
     }
     case 'start_mediation':
       return { note: noteOf(request) }
@@ -107,7 +105,8 @@ export async function takeAction<A extends RequestAction>(
   const role = user.role === 'volunteer' ? 'consumer' : user.role
   if (!canTake(action, complaint.status, role)) throw new AppError(409, 'INVALID_TRANSITION')
   const now = ctx.now()
-  const step = await describeStep(ctx.db, action, complaint, body as Record<string, unknown>, now)
+  const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
+  const step = await describeStep(ctx.db, rules, action, complaint, body as Record<string, unknown>, now)
   const photos = (body as { evidenceIds?: string[] }).evidenceIds ?? []
   await ctx.db.transaction().execute(async (trx) => {
     const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role }, step, now })

@@ -16,6 +16,7 @@ import { describeUploadFailure, uploadPhotoFile } from '../filing/upload-photo'
 import { DeadlineLine } from '../handling/deadline-line'
 import { ComplaintSections } from './complaint-sections'
 import { nextStepLine } from './describe'
+import { RuleBasis } from './rule-basis'
 import { AcceptedProposal, ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
 import { useComplaint } from './use-complaint'
@@ -141,6 +142,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
         <Text className='muted'>投诉编号 {complaint.number}</Text>
         {next && <Text className='detail__next'>接下来：{next}</Text>}
         <DeadlineLine deadline={complaint.handling} />
+        <RuleBasis complaint={complaint} />
       </View>
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}

@@ -9,10 +9,7 @@ import {
   availableActions,
   MEDIATION_ADVICE_LABELS,
   MEDIATION_ADVICES,
-  REJECTION_GROUND_LABELS,
-  REJECTION_GROUNDS,
   type MediationAdvice,
-  type RejectionGround,
 } from '@/contract/complaint-workflow'
 import { takeAction } from '../api/take-action'
 import { ChoiceChips } from '../filing/choice-chips'
@@ -31,7 +28,7 @@ type FieldSpec =
   | { kind: 'text'; key: string; label: string; optional?: boolean; placeholder: string }
   | { kind: 'amount'; key: string; label: string; hint: string }
   | { kind: 'date'; key: string; label: string }
-  | { kind: 'choice'; key: string; label: string; options: ReadonlyArray<{ value: string; label: string }> }
+  | { kind: 'choice'; key: string; label: string; options: ReadonlyArray<{ value: string; label: string }> | ((complaint: ComplaintDetail) => ReadonlyArray<{ value: string; label: string }>) }
 
 interface FormSpec<A extends RequestAction> {
   /** The button that opens the form, and the form's title. */
@@ -45,6 +42,10 @@ interface FormSpec<A extends RequestAction> {
 
 const trimmed = (value: string | undefined) => (value ?? '').trim()
 const optional = (value: string | undefined) => (trimmed(value) ? { note: trimmed(value) } : {})
+
+/** The grounds of the case's own rule set, each with its article (依据 …第X条), unverified ones marked. */
+const groundOptions = (complaint: ComplaintDetail) =>
+  complaint.rules.refusalGrounds.map((g) => ({ value: g.code, label: `${g.text}（${g.article ?? '条款号未核实'}${g.verified ? '' : '，未核实'}）` }))
 
 const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
   propose: {
@@ -80,11 +81,11 @@ const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
     label: '不予受理',
     submitText: '确认不予受理',
     fields: [
-      { kind: 'choice', key: 'ground', label: '不予受理的理由', options: REJECTION_GROUNDS.map((value) => ({ value, label: REJECTION_GROUND_LABELS[value] })) },
+      { kind: 'choice', key: 'ground', label: '不予受理的理由', options: groundOptions },
       { kind: 'text', key: 'note', label: '补充说明', optional: true, placeholder: '可以不填' },
     ],
     confirm: '不予受理后，这件投诉就结束了。确定吗？',
-    body: (v) => ({ ground: v.ground as RejectionGround, ...optional(v.note) }),
+    body: (v) => ({ ground: v.ground ?? '', ...optional(v.note) }),
   },
   start_mediation: {
     label: '开始调解',
@@ -267,7 +268,7 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
               )}
               {field.kind === 'choice' && (
                 <View className='choice-list'>
-                  <ChoiceChips options={field.options} selected={values[field.key] ? [values[field.key] ?? ''] : []} onToggle={(value) => set(field.key, value)} label={field.label} columns={2} />
+                  <ChoiceChips options={typeof field.options === 'function' ? field.options(complaint) : field.options} selected={values[field.key] ? [values[field.key] ?? ''] : []} onToggle={(value) => set(field.key, value)} label={field.label} columns={2} />
                 </View>
               )}
             </Field>

@@ -8,6 +8,7 @@ import { ActionPanel } from './action-panel'
 import { DeadlineLine } from './deadline-line'
 import { OriginalCheck } from './original-check'
 import { useComplaint } from '../detail/use-complaint'
+import { RuleBasis } from '../detail/rule-basis'
 
 /** A complaint as the enterprise liaison or the association sees it, with the steps they may take. */
 export function WorkDetail({ complaintId, role, userId }: { complaintId?: string; role: 'enterprise' | 'staff'; userId: string }) {
@@ -34,6 +35,7 @@ export function WorkDetail({ complaintId, role, userId }: { complaintId?: string
         <Text className='muted'>投诉编号 {complaint.number}</Text>
         <DeadlineLine deadline={handling} />
         {handling.dueAt && <Text className='deadline__note'>工作日按国家法定节假日和调休安排计算，周末和节假日不算</Text>}
+        <RuleBasis complaint={complaint} />
       </View>
 
       <ActionPanel complaint={complaint} role={role} userId={userId} onChanged={setComplaint} reload={load} />

@@ -3,7 +3,9 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { EnterpriseDetail } from '@/contract/enterprise'
 import { INDUSTRY_LABELS } from '@/contract/complaint-rules'
-import { formatDuration, formatRate, HANDLING_PATH_TEXT, ODR_BADGE, regionText } from '@/contract/enterprise-rules'
+import { formatDuration, formatRate, ODR_BADGE, regionText } from '@/contract/enterprise-rules'
+import { handlingPathDetail } from '@/contract/rule-text'
+import { useCurrentRules } from '@/lib/current-rules'
 import { PageState } from '@/components/page-state'
 import { errorMessage } from '@/lib/http'
 import { getEnterprise } from '../api/get-enterprise'
@@ -16,6 +18,7 @@ function odrSinceText(date: string): string {
 
 /** 企业信息: who the business is, what it promises, and how it has handled complaints so far. */
 export function EnterpriseView({ enterpriseId }: { enterpriseId?: string }) {
+  const rules = useCurrentRules()
   const [enterprise, setEnterprise] = useState<EnterpriseDetail | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
@@ -56,7 +59,7 @@ export function EnterpriseView({ enterpriseId }: { enterpriseId?: string }) {
             <Text className='odr-badge'>{ODR_BADGE}</Text>
             <Text className='enterprise__odr-text'>
               {enterprise.odrSince ? `${odrSinceText(enterprise.odrSince)}加入。` : ''}
-              {HANDLING_PATH_TEXT.odr.detail}
+              {handlingPathDetail('odr', rules)}
             </Text>
           </View>
         ) : (

@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro'
 import { chinaToday, INDUSTRIES, INDUSTRY_LABELS } from '@/contract/complaint-rules'
 import type { EnterpriseDetail } from '@/contract/enterprise'
 import { ODR_BADGE } from '@/contract/enterprise-rules'
+import { handlingPathDetail } from '@/contract/rule-text'
+import { useCurrentRules } from '@/lib/current-rules'
 import { PageState } from '@/components/page-state'
 import { errorMessage } from '@/lib/http'
 import { getEnterprise } from '../api/get-enterprise'
@@ -29,6 +31,7 @@ const TEXT_FIELDS: ReadonlyArray<{ key: TextKey; label: string; placeholder: str
 
 /** Add an enterprise to the directory, or edit one (with its green-channel membership and liaisons). */
 export function EnterpriseEditor({ enterpriseId }: { enterpriseId?: string }) {
+  const rules = useCurrentRules()
   const [id, setId] = useState(enterpriseId)
   const [saved, setSaved] = useState<EnterpriseDetail | null>(null)
   const [values, setValues] = useState<EnterpriseFormValues | null>(enterpriseId ? null : EMPTY_ENTERPRISE_FORM)
@@ -122,7 +125,7 @@ export function EnterpriseEditor({ enterpriseId }: { enterpriseId?: string }) {
           <Text>{values.odr ? '● 已加入绿色通道' : '○ 未加入绿色通道'}</Text>
           <Text className='manage-toggle__hint'>点击{values.odr ? '退出' : '加入'}</Text>
         </View>
-        <Text className='muted manage-intro'>加入后，消费者可以选择先由企业在 10 个工作日内答复。</Text>
+        <Text className='muted manage-intro'>加入后，消费者可以选择先由企业答复：{handlingPathDetail('odr', rules)}</Text>
         {values.odr && (
           <FormField label='加入日期' optional error={errors.odrSince}>
             <Picker mode='date' value={values.odrSince || chinaToday()} end={chinaToday()} onChange={(e) => set('odrSince', String(e.detail.value))}>

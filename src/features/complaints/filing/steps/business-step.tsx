@@ -3,6 +3,8 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BUSINESS_NAME_MAX, INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@/contract/complaint-rules'
 import { HANDLING_PATH_TEXT, NOT_IN_DIRECTORY_NOTE } from '@/contract/enterprise-rules'
+import { handlingPathDetail } from '@/contract/rule-text'
+import { useCurrentRules } from '@/lib/current-rules'
 import { suggestBusinesses, type BusinessSuggestion } from '../../api/suggest-businesses'
 import type { ComplaintDraft } from '../../drafts/draft-model'
 import { draftTitle } from '../../drafts/draft-model'
@@ -210,6 +212,7 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
 
 /** The chosen business: in the green channel, both ways with their deadlines; otherwise one line. */
 function PathChoice({ draft, onChange }: { draft: ComplaintDraft; onChange: (path: 'odr' | 'association') => void }) {
+  const rules = useCurrentRules()
   const enterpriseId = draft.business.enterpriseId!
   const detailLink = (
     <View className='path-link' role='link' onClick={() => void Taro.navigateTo({ url: `${ENTERPRISE_PAGE}?id=${encodeURIComponent(enterpriseId)}` })}>
@@ -219,7 +222,7 @@ function PathChoice({ draft, onChange }: { draft: ComplaintDraft; onChange: (pat
   if (!draft.business.enterpriseOdr) {
     return (
       <View className='path-choice'>
-        <Text className='path-note'>这家企业没有加入绿色通道，投诉将交给消协调解：{HANDLING_PATH_TEXT.association.detail}</Text>
+        <Text className='path-note'>这家企业没有加入绿色通道，投诉将交给消协调解：{handlingPathDetail('association', rules)}</Text>
         {detailLink}
       </View>
     )
@@ -241,7 +244,7 @@ function PathChoice({ draft, onChange }: { draft: ComplaintDraft; onChange: (pat
             {HANDLING_PATH_TEXT[path].title}
             {path === 'odr' ? '（推荐）' : ''}
           </Text>
-          <Text className='path-option__detail'>{HANDLING_PATH_TEXT[path].detail}</Text>
+          <Text className='path-option__detail'>{handlingPathDetail(path, rules)}</Text>
         </View>
       ))}
       {detailLink}

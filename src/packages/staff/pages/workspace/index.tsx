@@ -46,6 +46,7 @@ export default function StaffWorkspacePage() {
   const openEnterprises = () => void Taro.navigateTo({ url: '/packages/staff/pages/enterprises/index' })
   const openWarnings = () => void Taro.navigateTo({ url: '/packages/staff-warnings/pages/list/index' })
   const openAccessLog = () => void Taro.navigateTo({ url: '/packages/staff/pages/access-log/index' })
+  const openRules = () => void Taro.navigateTo({ url: '/packages/staff-rules/pages/editor/index' })
   const openVolunteers = () => void Taro.navigateTo({ url: '/packages/staff-volunteers/pages/reports/index' })
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
@@ -74,6 +75,11 @@ export default function StaffWorkspacePage() {
         <Text className='complaint-item__business'>查看记录</Text>
         <Text className='complaint-item__meta'>谁在何时看过消费者的手机号、投诉详情、原图，谁导出过数据</Text>
         <Text className='complaint-item__more'>查看记录 ›</Text>
+      </View>
+      <View className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={openRules} role='link'>
+        <Text className='complaint-item__business'>处理规则</Text>
+        <Text className='complaint-item__meta'>受理、调解等期限和依据；修改会发布新版本，已立案的投诉不受影响</Text>
+        <Text className='complaint-item__more'>查看和维护规则 ›</Text>
       </View>
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (

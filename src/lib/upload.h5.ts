@@ -1,4 +1,5 @@
-import { EVIDENCE_PROVENANCE_FIELD, type Evidence } from '@/contract/evidence'
+import { EVIDENCE_PROVENANCE_FIELD } from '@/contract/complaint-rules'
+import type { Evidence } from '@/contract/evidence'
 import { EVIDENCE_UPLOAD_PATH, EVIDENCE_UPLOAD_TIMEOUT_MS, isEvidence } from './upload-response'
 import { apiErrorFrom } from './http'
 import { postForm } from './post-form.h5'

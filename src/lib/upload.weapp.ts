@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { EVIDENCE_PROVENANCE_FIELD, type Evidence } from '@/contract/evidence'
+import { EVIDENCE_PROVENANCE_FIELD } from '@/contract/complaint-rules'
+import type { Evidence } from '@/contract/evidence'
 import { EVIDENCE_UPLOAD_PATH, EVIDENCE_UPLOAD_TIMEOUT_MS, isEvidence } from './upload-response'
 import { apiOrigin } from './api-base'
 import { apiErrorFrom, authHeader, recoverFromUnauthorized } from './http'

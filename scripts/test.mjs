@@ -134,6 +134,8 @@ if (
   (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true })) &&
   (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5']))
 ) {
+  // First load of 首页 against the hello world, and the component runtime in one shared chunk.
+  await step('h5 size', process.execPath, ['scripts/h5/size.mjs', 'dist/h5'])
   if (existsSync(CHROMIUM)) {
     await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/)), { CHROMIUM_PATH: CHROMIUM })
   } else {

@@ -29,9 +29,11 @@ export class PreloadPagePlugin {
         const routes = pageFiles(compilation)
         if (!routes.has(this.options.home)) throw new Error(`${NAME}: no chunk found for the home page ${this.options.home}`)
         const html = String(shell.source.source())
-        if (!html.includes('</head>')) throw new Error(`${NAME}: ${SHELL} has no </head>`)
+        // Before the stylesheet link: an inline script after a stylesheet waits until that has downloaded.
+        const at = html.search(/<script[^>]*\ssrc=|<link[^>]*rel="?stylesheet/)
+        if (at < 0) throw new Error(`${NAME}: ${SHELL} loads no script or stylesheet`)
         const script = `<script>${preloadScript(routes, this.options.home, compilation.outputOptions.publicPath)}</script>`
-        compilation.updateAsset(SHELL, new webpack.sources.RawSource(html.replace('</head>', `${script}</head>`)))
+        compilation.updateAsset(SHELL, new webpack.sources.RawSource(html.slice(0, at) + script + html.slice(at)))
       })
     })
   }

@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import webpack from 'webpack'
 import devConfig from './dev'
 import { PrecacheShellPlugin } from './precache-shell'
+import { PreloadPagePlugin } from './preload-page'
 import prodConfig from './prod'
 
 /**
@@ -24,18 +25,46 @@ const rootFontSizeScript =
   'var s=[e.clientWidth,e.clientHeight].filter(Boolean),w=Math.min.apply(Math,s),x=Math.min(40,Math.max(20,40*w/750));' +
   'e.style.fontSize=x/16*100+"%"}n.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);'
 
+interface PluginChain {
+  plugin(name: string): { use(plugin: unknown, args: unknown[]): void }
+}
+
+interface H5Chain {
+  resolve: { alias: { set(name: string, value: string): void } }
+  module: { rule(name: string): { test(re: RegExp): { set(key: 'sideEffects', value: boolean): unknown } } }
+  optimization: { merge(options: object): void }
+}
+
+/**
+ * H5: one module per Taro component (config/h5-components) instead of Taro's single React entry, and the
+ * components and their runtime that several pages use go into shared chunks (Taro splits only the
+ * initial chunks, so every page chunk carried its own copy, ~35 KB gzip each).
+ */
+function splitTaroComponents(chain: H5Chain) {
+  const components = path.resolve(__dirname, 'h5-components')
+  chain.resolve.alias.set('@tarojs/components$', path.join(components, 'index.js'))
+  // Lets webpack skip the re-exporting index and link each import to its component's module.
+  chain.module.rule('h5-components-index').test(/[\\/]config[\\/]h5-components[\\/]index\.js$/).set('sideEffects', false)
+  chain.optimization.merge({
+    splitChunks: {
+      cacheGroups: {
+        taroComponents: {
+          chunks: 'async',
+          test: /[\\/](node_modules[\\/](@tarojs[\\/]components|@stencil|hammerjs)|config[\\/]h5-components)[\\/]/,
+          minChunks: 2,
+          priority: 200,
+          reuseExistingChunk: true,
+        },
+      },
+    },
+  })
+}
+
 // https://docs.taro.zone/docs/next/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const isWeapp = process.env.TARO_ENV === 'weapp'
-  const dropAxiosFetchAdapter = (chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): void } }) =>
-    chain
-      .plugin('drop-axios-fetch-adapter')
-      .use(webpack.NormalModuleReplacementPlugin, [
-        /axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/,
-        path.resolve(__dirname, 'stubs/axios-fetch-adapter.js'),
-      ])
   // `npm start` (scripts/h5-build.mjs) sets this to show a percentage while the first build runs.
-  const reportProgress = (chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): void } }) => {
+  const reportProgress = (chain: PluginChain) => {
     if (!process.env.WEIQUAN_BUILD_PROGRESS) return
     let last = ''
     chain.plugin('weiquan-progress').use(webpack.ProgressPlugin, [
@@ -60,7 +89,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-http', path.resolve(__dirname, 'weapp-page-meta.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {
-      // NOTE: weapp resolves relative axios URLs against a fake origin, so it needs an absolute base.
+      // NOTE: weapp resolves relative request URLs against a fake origin, so it needs an absolute base.
       // H5 is served by the API server itself and uses its own origin when this is empty.
       API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE || (isWeapp ? 'http://127.0.0.1:3000' : '')),
     },
@@ -77,7 +106,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      webpackChain: dropAxiosFetchAdapter,
       postcss: {
         pxtransform: { enable: true, config: {} },
         // Text in rem, following WeChat's font size.
@@ -86,9 +114,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      webpackChain(chain: Parameters<typeof dropAxiosFetchAdapter>[0]) {
-        dropAxiosFetchAdapter(chain)
+      webpackChain(chain: PluginChain & H5Chain) {
         reportProgress(chain)
+        splitTaroComponents(chain)
+        chain.plugin('preload-page').use(PreloadPagePlugin, [{ home: 'pages/home/index' }])
         // The service worker sits at the site root (its scope) under a fixed name, with the build's file list.
         // Staff and enterprise pages are left out: they are used at a desk with a network, and every phone
         // would download them at install for nothing.

@@ -142,6 +142,8 @@ const browserLane = async () => {
     (await step('build h5', bin('taro'), ['build', '--type', 'h5'], {}, { quiet: true, buffered: true })) &&
     (await step('precompress h5', process.execPath, ['scripts/precompress.mjs', 'dist/h5'], {}, { buffered: true }))
   if (h5Built) {
+    // First load of 首页 against the hello world, and the component runtime in one shared chunk.
+    await step('h5 size', process.execPath, ['scripts/h5/size.mjs', 'dist/h5'], {}, { buffered: true })
     if (existsSync(CHROMIUM)) {
       await step('browser e2e', process.execPath, nodeTest(findTests('e2e', /\.e2e\.test\.ts$/), E2E_CONCURRENCY), { CHROMIUM_PATH: CHROMIUM }, { buffered: true })
     } else {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bytes per package of a weapp dist dir, counted like the upload does (only code/json/wxml/wxss/wxs and
 // images; LICENSE .txt files, project.config.json and project.private.config.json are not uploaded).
-// Budget for this project: main package (__APP__) <= 450 KB, each subpackage <= 500 KB, and WeChat's own
+// Budget for this project: main package (__APP__) <= 1.25× a Taro 4.2.1 hello world's (357,972 B, see
+// ../shared/recipes/README.md; new pages go into subpackages), each subpackage <= 500 KB, and WeChat's own
 // hard limits (2 MB per package, 30 MB in total). Exits 1 over budget.
 // Usage: node scripts/weapp/size.mjs [dist/weapp] [--top N] [--main-kb N] [--sub-kb N]
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -16,7 +17,8 @@ const optNames = new Set(['--top', '--main-kb', '--sub-kb'])
 const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !optNames.has(args[i - 1])) || 'dist/weapp')
 const KB = 1024
 const MB = 1024 * KB
-const MAIN_BUDGET = opt('--main-kb', 450) * KB
+const HELLO_MAIN_PACKAGE = 357_972
+const MAIN_BUDGET = args.includes('--main-kb') ? opt('--main-kb', 0) * KB : Math.floor(HELLO_MAIN_PACKAGE * 1.25)
 const SUB_BUDGET = opt('--sub-kb', 500) * KB
 const WECHAT_PACKAGE_LIMIT = 2 * MB
 const WECHAT_TOTAL_LIMIT = 30 * MB

@@ -1,15 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
 
-/** What was read: a complaint with the consumer's phone shown in full, one without it, an original photo, an export. */
-export const ACCESS_KINDS = ['phone', 'detail', 'original_photo', 'export'] as const
-export type AccessKind = (typeof ACCESS_KINDS)[number]
+// Without TypeBox, for the app (the complaint detail's "who viewed it" list).
+import { ACCESS_KINDS, type AccessKind } from './access-log-labels'
 
-export const ACCESS_KIND_LABELS: Record<AccessKind, string> = {
-  phone: '查看了投诉及您的联系电话',
-  detail: '查看了投诉详情',
-  original_photo: '查看了原始照片',
-  export: '导出了数据',
-}
+export { ACCESS_KIND_LABELS, ACCESS_KINDS, type AccessKind } from './access-log-labels'
 
 /** What was read, as the staff access log says it. */
 export const ACCESS_KIND_STAFF_LABELS: Record<AccessKind, string> = {

@@ -60,6 +60,10 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 export const INCIDENT_MAX_AGE_YEARS = 3
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+/** Multipart form fields of POST /api/evidence besides the `file` part. */
+export const EVIDENCE_FILE_FIELD = 'file'
+/** Multipart field with what the phone read from the picked file before compressing it (JSON of EvidenceProvenance). */
+export const EVIDENCE_PROVENANCE_FIELD = 'provenance'
 export const EVIDENCE_MAX_PIXELS = 40_000_000
 export const DISPLAY_LONG_EDGE = 1600
 export const THUMBNAIL_LONG_EDGE = 400

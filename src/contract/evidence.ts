@@ -39,10 +39,8 @@ export const EvidenceOriginal = Type.Object({
 })
 export type EvidenceOriginal = Static<typeof EvidenceOriginal>
 
-/** Multipart form fields of POST /api/evidence besides the `file` part. */
-export const EVIDENCE_FILE_FIELD = 'file'
-/** Multipart field with what the phone read from the picked file before compressing it (JSON of EvidenceProvenance). */
-export const EVIDENCE_PROVENANCE_FIELD = 'provenance'
+// In complaint-rules (no TypeBox) so the app's uploaders can import them without the schema library.
+export { EVIDENCE_FILE_FIELD, EVIDENCE_PROVENANCE_FIELD } from './complaint-rules'
 
 /**
  * Read on the phone from the file the person picked, before it is compressed (compression drops

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { EVIDENCE_PROVENANCE_FIELD, type Evidence } from '@/contract/evidence'
+import { EVIDENCE_PROVENANCE_FIELD } from '@/contract/complaint-rules'
+import type { Evidence } from '@/contract/evidence'
 import { EVIDENCE_UPLOAD_PATH, EVIDENCE_UPLOAD_TIMEOUT_MS, isEvidence } from './upload-response'
 import { apiOrigin } from './api-base'
 import { apiErrorFrom, authHeader, recoverFromUnauthorized } from './http'
@@ -27,7 +28,7 @@ function headerValue(header: Record<string, unknown> | undefined, name: string):
 }
 
 async function send(file: string, { original, provenance, onProgress }: UploadOptions): Promise<Answer> {
-  // NOTE: uploadFile does not go through axios: it needs the absolute URL and the header itself.
+  // NOTE: uploadFile does not go through lib/http: it needs the absolute URL and the header itself.
   const task = Taro.uploadFile({
     url: `${apiOrigin()}${EVIDENCE_UPLOAD_PATH}`,
     filePath: file,

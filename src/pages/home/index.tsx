@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { LOGIN_PAGE, useSessionStore } from '@/features/auth'
-import { newComplaintUrl, startComplaint } from '@/features/complaints'
+// Single files rather than the feature indexes (as in app.ts): those bring the login form, the complaint
+// list and the drafts store into the first page's chunk.
+import { LOGIN_PAGE } from '@/features/auth/session-hooks'
+import { useSessionStore } from '@/features/auth/stores/use-session-store'
+import { newComplaintUrl, startComplaint } from '@/features/complaints/start'
 import { UrgentWarningBanner } from '@/features/warnings/banner'
 import './index.css'
 

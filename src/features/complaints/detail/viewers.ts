@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
-import { ACCESS_KIND_LABELS, type ComplaintViewer } from '@/contract/access-log'
+import type { ComplaintViewer } from '@/contract/access-log'
+import { ACCESS_KIND_LABELS } from '@/contract/access-log-labels'
 
 /** One line of 谁查看过: "示例优选超市有限公司 企业联络员 · 查看了投诉及您的联系电话". */
 export function viewerLine(viewer: ComplaintViewer): { who: string; what: string; when: string } {

@@ -253,7 +253,7 @@ export function WarningEditor({ warningId }: { warningId?: string }) {
           插入图片
         </Button>
         {upload && (
-          <View className='upload-progress' role='progressbar' aria-valuenow={upload.percent}>
+          <View className='upload-progress' role='progressbar' aria-label={`正在上传${upload.what}`} aria-valuenow={upload.percent}>
             <Text>
               正在上传{upload.what}：{upload.percent}%
             </Text>

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios'
 import type { ErrorCode } from '@/contract/error-codes'
 import { apiOrigin } from './api-base'
 import { parseRetryAfter } from './retry'
@@ -44,14 +44,14 @@ export function installAuthHooks(hooks: AuthHooks) {
   authHooks = hooks
 }
 
-/** `Authorization` header, also for requests that do not go through this client (uploads). */
+/** `Authorization` header for requests that do not go through axios (weapp Taro.uploadFile). */
 export function authHeader(): Record<string, string> {
   const token = authHooks?.accessToken()
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
 /**
- * After a 401: renew the access token if that can help (true: try again), otherwise
+ * After a 401 outside axios: renew the access token if that can help (true: try again), otherwise
  * sign out like any other request would.
  */
 export async function recoverFromUnauthorized(code: string | undefined): Promise<boolean> {
@@ -60,82 +60,40 @@ export async function recoverFromUnauthorized(code: string | undefined): Promise
   return false
 }
 
-/** One error shape for every failed answer: `{ code, message }` from the body. */
+/** One error shape for answers that did not come through axios: `{ code, message }` from the body. */
 export function apiErrorFrom(status: number, body: unknown, retryAfter?: unknown): ApiRequestError {
   if (!status) return new ApiRequestError('NETWORK_ERROR', CLIENT_MESSAGES.NETWORK_ERROR, 0)
   const data = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown }
   return new ApiRequestError(codeOf(data.code), messageOf(data.message), status, parseRetryAfter(retryAfter))
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export const http = axios.create({ baseURL: `${apiOrigin()}/api`, timeout: 20_000 })
 
-interface Answer {
-  status: number
-  body: unknown
-  retryAfter?: unknown
-}
+http.interceptors.request.use((config) => {
+  const token = authHooks?.accessToken()
+  if (token) config.headers.set('Authorization', `Bearer ${token}`)
+  return config
+})
 
-const TIMEOUT_MS = 20_000
+type RetriableConfig = InternalAxiosRequestConfig & { retriedAfterRefresh?: boolean }
 
-/** `?a=1&b=x`, leaving out absent values (as `undefined` would otherwise be sent as the text "undefined"). */
-function queryString(params?: Record<string, unknown>): string {
-  const pairs = Object.entries(params ?? {})
-    .filter(([, value]) => value !== undefined && value !== null)
-    .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item) => `${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`))
-  return pairs.length ? `?${pairs.join('&')}` : ''
-}
-
-/** weapp hands back the text when it is not JSON (and test doubles may too). */
-function parsed(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  try {
-    return JSON.parse(data)
-  } catch {
-    return data
+http.interceptors.response.use(undefined, async (error: AxiosError<{ code?: unknown; message?: unknown }>) => {
+  const config = error.config as RetriableConfig | undefined
+  const status = error.response?.status ?? 0
+  const code = error.response?.data?.code
+  const tokenProblem = status === 401 && (code === 'TOKEN_EXPIRED' || code === 'TOKEN_INVALID')
+  if (tokenProblem && config && !config.retriedAfterRefresh && authHooks) {
+    config.retriedAfterRefresh = true
+    if (await authHooks.refresh()) return http.request(config)
   }
-}
+  if (status === 401 && authHooks?.accessToken()) authHooks.signedOut()
+  throw toApiRequestError(error)
+})
 
-/** Response headers may come with any capitalisation. */
-function headerValue(header: Record<string, unknown> | undefined, name: string): unknown {
-  const key = Object.keys(header ?? {}).find((k) => k.toLowerCase() === name)
-  return key === undefined ? undefined : header![key]
-}
-
-/**
- * One request through Taro.request (wx.request on weapp, fetch on H5: both already in the app, where axios
- * cost ~48 KB of the weapp main package and ~12 KB gzip of every H5 first load). Any HTTP status resolves;
- * only a failed connection or the timeout gives status 0.
- */
-async function send(method: Method, url: string, params?: Record<string, unknown>, body?: unknown, headers?: Record<string, string>): Promise<Answer> {
-  try {
-    const res = await Taro.request({
-      url: `${apiOrigin()}/api${url}${queryString(params)}`,
-      method: method as 'GET',
-      data: method === 'GET' ? undefined : (body ?? {}),
-      header: { ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }), ...authHeader(), ...headers },
-      dataType: 'json',
-      timeout: TIMEOUT_MS,
-    })
-    return { status: res.statusCode, body: parsed(res.data), retryAfter: headerValue(res.header, 'retry-after') }
-  } catch {
-    return { status: 0, body: null }
-  }
-}
-
-const codeIn = (body: unknown): string | undefined => {
-  const code = (body as { code?: unknown } | null)?.code
-  return typeof code === 'string' ? code : undefined
-}
-
-/** Sends with the access token; after a 401 for an expired token, renews it once and sends again. */
-async function request<T>(method: Method, url: string, params?: Record<string, unknown>, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  let answer = await send(method, url, params, body, headers)
-  if (answer.status === 401 && (await recoverFromUnauthorized(codeIn(answer.body)))) {
-    answer = await send(method, url, params, body, headers)
-    if (answer.status === 401 && authHooks?.accessToken()) authHooks.signedOut()
-  }
-  if (answer.status >= 200 && answer.status < 300) return answer.body as T
-  throw apiErrorFrom(answer.status, answer.body, answer.retryAfter)
+export function toApiRequestError(error: AxiosError<{ code?: unknown; message?: unknown }>): ApiRequestError {
+  const data = error.response?.data
+  if (!error.response) return new ApiRequestError('NETWORK_ERROR', CLIENT_MESSAGES.NETWORK_ERROR, 0)
+  return new ApiRequestError(codeOf(data?.code), messageOf(data?.message), error.response.status, parseRetryAfter(error.response.headers?.['retry-after']))
 }
 
 /** The Chinese text to show for any thrown value. */
@@ -144,19 +102,10 @@ export function errorMessage(error: unknown): string {
   return CLIENT_MESSAGES.INTERNAL_ERROR
 }
 
-export function getJson<T>(url: string, params?: Record<string, unknown>): Promise<T> {
-  return request<T>('GET', url, params)
+export async function getJson<T>(url: string, params?: Record<string, unknown>): Promise<T> {
+  return (await http.get<T>(url, { params })).data
 }
 
-export function postJson<T>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  return request<T>('POST', url, undefined, body, headers)
-}
-
-export function putJson<T>(url: string, body: unknown): Promise<T> {
-  return request<T>('PUT', url, undefined, body)
-}
-
-/** H5 only: wx.request has no PATCH. */
-export function patchJson<T>(url: string, body: unknown): Promise<T> {
-  return request<T>('PATCH', url, undefined, body)
+export async function postJson<T>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return (await http.post<T>(url, body ?? {}, headers ? { headers } : undefined)).data
 }

@@ -28,7 +28,7 @@ function headerValue(header: Record<string, unknown> | undefined, name: string):
 }
 
 async function send(file: string, { original, provenance, onProgress }: UploadOptions): Promise<Answer> {
-  // NOTE: uploadFile does not go through lib/http: it needs the absolute URL and the header itself.
+  // NOTE: uploadFile does not go through axios: it needs the absolute URL and the header itself.
   const task = Taro.uploadFile({
     url: `${apiOrigin()}${EVIDENCE_UPLOAD_PATH}`,
     filePath: file,

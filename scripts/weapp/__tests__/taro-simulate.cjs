@@ -29,8 +29,8 @@ const mounted = new Set()
 
 /**
  * A network failure answered by `respond` returning null makes wx.request call `fail`. Taro's
- * promisified request then rejects; a caller that used only the callbacks (the XMLHttpRequest of
- * @tarojs/plugin-http) never handles that promise: on a phone a console warning, under jest a failed test.
+ * promisified request then rejects, and @tarojs/plugin-http's XMLHttpRequest (which uses only the
+ * callbacks) never handles that promise: on a phone a console warning, under jest a failed test.
  * While pages are mounted, exactly those rejections ({ errMsg: 'request:fail …' }) are ignored.
  * jest-circus listens on the real process, which the test sandbox's `process` is not: vm's
  * runInThisContext evaluates in Node's own context and so reaches it.
@@ -87,7 +87,7 @@ function installWx({ storage, respond, wx: extra }, net) {
   }
   // a test's own mocks last, so they may also replace the defaults above (e.g. showModal → confirm)
   Object.assign(global.wx, extra || {})
-  // wx.request as used by src/lib/http.ts (Taro.request -> wx.request)
+  // wx.request as used by @tarojs/plugin-http (axios -> XMLHttpRequest polyfill -> Taro.request -> wx.request)
   global.wx.request = jest.fn((opts) => {
     net.pending++
     setTimeout(() => {

@@ -1,6 +1,6 @@
 import type { UserProfile } from '@/contract/auth'
 import type { CreateEnterpriseRequest, EnterpriseDetail, EnterpriseSearchResponse, LiaisonListResponse } from '@/contract/enterprise'
-import { getJson, postJson, putJson } from '@/lib/http'
+import { getJson, http, postJson } from '@/lib/http'
 
 const path = (id: string) => `/enterprises/${encodeURIComponent(id)}`
 
@@ -15,8 +15,8 @@ export function createEnterprise(body: CreateEnterpriseRequest) {
 }
 
 /** PUT /api/enterprises/:id (staff): the whole form (wx.request cannot send PATCH). */
-export function updateEnterprise(id: string, body: CreateEnterpriseRequest) {
-  return putJson<EnterpriseDetail>(path(id), body)
+export async function updateEnterprise(id: string, body: CreateEnterpriseRequest) {
+  return (await http.put<EnterpriseDetail>(path(id), body)).data
 }
 
 /** GET /api/enterprises/:id/liaisons (staff). */

@@ -1,10 +1,10 @@
-import { getJson, putJson } from '@/lib/http'
+import { getJson, http } from '@/lib/http'
 import type { NotificationPreference, NotificationPreferences } from './notification-shapes'
 
 export function getNotificationPreferences() {
   return getJson<NotificationPreferences>('/notifications/preferences')
 }
 
-export function saveNotificationPreferences(items: NotificationPreference[]) {
-  return putJson<NotificationPreferences>('/notifications/preferences', { items })
+export async function saveNotificationPreferences(items: NotificationPreference[]) {
+  return (await http.put<NotificationPreferences>('/notifications/preferences', { items })).data
 }

@@ -1,6 +1,6 @@
 import type { Industry } from '@/contract/complaint-rules'
 import type { WarningKind, WarningStatus } from '@/contract/warning-kinds'
-import { getJson, patchJson, postJson } from '@/lib/http'
+import { getJson, http, postJson } from '@/lib/http'
 import type { StaffWarning, StaffWarningListResponse, StaffWarningSaveResponse } from './warning-types'
 
 export interface WarningFields {
@@ -27,8 +27,8 @@ export function createWarning(fields: WarningFields): Promise<StaffWarningSaveRe
   return postJson<StaffWarningSaveResponse>('/staff/warnings', fields)
 }
 
-export function updateWarning(id: string, fields: Partial<WarningFields>): Promise<StaffWarningSaveResponse> {
-  return patchJson<StaffWarningSaveResponse>(`/staff/warnings/${encodeURIComponent(id)}`, fields)
+export async function updateWarning(id: string, fields: Partial<WarningFields>): Promise<StaffWarningSaveResponse> {
+  return (await http.patch<StaffWarningSaveResponse>(`/staff/warnings/${encodeURIComponent(id)}`, fields)).data
 }
 
 /** A future `publishAt` schedules it; none publishes now. */

@@ -1,7 +1,7 @@
 /**
  * Uploading a picture for a warning (`POST /api/staff/warning-images`, multipart `file`): the server
  * keeps a metadata-free public copy. Taro builds the `.weapp.ts` (Taro.uploadFile) or `.h5.ts`
- * (FormData with upload progress, src/lib/post-form.h5.ts) variant, like src/lib/upload.
+ * (FormData through axios) variant, like src/lib/upload.
  */
 import type { WarningImage } from './warning-types'
 

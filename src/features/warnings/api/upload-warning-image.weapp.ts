@@ -5,7 +5,7 @@ import { isWarningImage, WARNING_IMAGE_PATH, WARNING_IMAGE_TIMEOUT_MS } from './
 import type { WarningImage } from './warning-types'
 
 async function send(file: string, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {
-  // NOTE: uploadFile does not go through lib/http: it needs the absolute URL and the header itself.
+  // NOTE: uploadFile does not go through axios: it needs the absolute URL and the header itself.
   const task = Taro.uploadFile({ url: `${apiOrigin()}${WARNING_IMAGE_PATH}`, filePath: file, name: 'file', header: authHeader(), timeout: WARNING_IMAGE_TIMEOUT_MS })
   task.progress?.((update) => onProgress(update.progress))
   try {

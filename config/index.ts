@@ -63,6 +63,13 @@ function splitTaroComponents(chain: H5Chain) {
 // https://docs.taro.zone/docs/next/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const isWeapp = process.env.TARO_ENV === 'weapp'
+  const dropAxiosFetchAdapter = (chain: PluginChain) =>
+    chain
+      .plugin('drop-axios-fetch-adapter')
+      .use(webpack.NormalModuleReplacementPlugin, [
+        /axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/,
+        path.resolve(__dirname, 'stubs/axios-fetch-adapter.js'),
+      ])
   // `npm start` (scripts/h5-build.mjs) sets this to show a percentage while the first build runs.
   const reportProgress = (chain: PluginChain) => {
     if (!process.env.WEIQUAN_BUILD_PROGRESS) return
@@ -106,6 +113,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      webpackChain: dropAxiosFetchAdapter,
       postcss: {
         pxtransform: { enable: true, config: {} },
         // Text in rem, following WeChat's font size.
@@ -115,6 +123,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       webpackChain(chain: PluginChain & H5Chain) {
+        dropAxiosFetchAdapter(chain)
         reportProgress(chain)
         splitTaroComponents(chain)
         chain.plugin('preload-page').use(PreloadPagePlugin, [{ home: 'pages/home/index' }])

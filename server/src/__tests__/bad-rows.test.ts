@@ -30,6 +30,11 @@ describe(`one bad row does not take a list down (${TEST_DB})`, () => {
     for (const [table, column] of [['complaints', 'amount_fen'], ['complaints', 'rating'], ['complaints', 'recovered_amount_fen'], ['field_reports', 'accuracy'], ['field_reports', 'latitude']]) {
       await liftCheck(t, table!, column!)
     }
+    if (TEST_DB === 'sqlite') {
+      // The rollups the complaints triggers keep would refuse the same numbers: lifted too, as in an old database.
+      const rollupChecks = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'numeric%rollups%'`.execute(t.ctx.db)
+      for (const { name } of rollupChecks.rows) await sql`drop trigger ${sql.id(name)}`.execute(t.ctx.db)
+    }
     // PostgreSQL's bigint and integer cannot hold Infinity at all; SQLite kept whatever it was given.
     const huge = TEST_DB === 'sqlite' ? Infinity : 99
     bad.complaint = (await fileOdrComplaint(t, cast)).id

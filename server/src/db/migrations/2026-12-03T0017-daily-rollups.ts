@@ -212,7 +212,8 @@ async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
       ${removeRow(t, 'old')};
     end if;`
   })
-  await sql.raw(`create function complaint_rollups_apply() returns trigger language plpgsql as $$
+  // The rollup tables are found in the schema the migration ran in, whatever a later session's search_path.
+  await sql.raw(`create function complaint_rollups_apply() returns trigger language plpgsql set search_path from current as $$
     begin ${steps.join('\n')}
       return null;
     end $$`).execute(db)

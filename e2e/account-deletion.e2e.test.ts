@@ -19,14 +19,10 @@ import { countTargets, layoutProblems } from './support/layout'
 import { ROOT, type ApiSession, type TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modal, modalConfirm, screen, toastGone } from './support/taro'
+import { CONSUMER, LIAISON, LOGIN, ME, STAFF, STAFF_COMPLAINT as STAFF_DETAIL } from './support/routes'
 
-const CONSUMER = '13800000001'
-const STAFF = '13800000004'
-const LIAISON = '13800000003'
-const ME = '/pages/me/index'
 const ACCOUNT = '/packages/settings/pages/account/index'
 const DELETION = '/packages/settings/pages/account-deletion/index'
-const STAFF_DETAIL = '/packages/staff/pages/complaint/index'
 
 async function signInBrowser(page: Page, session: ApiSession) {
   await page.goto('/')
@@ -140,7 +136,7 @@ describe('注销账号（H5，iPhone 13）', () => {
       await button(screen(page, ME), '退出登录').tap()
       await modalConfirm(page, '退出').tap()
       await button(screen(page, ME), '登录 / 注册').tap()
-      const login = screen(page, '/pages/login/index')
+      const login = screen(page, LOGIN)
       await input(login, '手机号').fill(CONSUMER)
       await button(login, '获取验证码').tap()
       await input(login, '验证码').fill(await server.waitForSmsCode(CONSUMER))

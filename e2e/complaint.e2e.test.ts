@@ -19,17 +19,10 @@ import { onPhone } from './support/browser'
 import type { TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, screen, storedSession, toastGone } from './support/taro'
+import { COMPLAINTS, COMPLAINT_DETAIL, CONSUMER as CONSUMER_PHONE, FILING_STEPS, HOME, LOGIN } from './support/routes'
 
-const CONSUMER = { phone: '13800000001', name: '王阿姨' }
-const STEP = {
-  business: '/packages/complaint/pages/business/index',
-  facts: '/packages/complaint/pages/facts/index',
-  photos: '/packages/complaint/pages/photos/index',
-  contact: '/packages/complaint/pages/contact/index',
-  review: '/packages/complaint/pages/review/index',
-  result: '/packages/complaint/pages/result/index',
-  detail: '/packages/complaint/pages/detail/index',
-}
+const CONSUMER = { phone: CONSUMER_PHONE, name: '王阿姨' }
+const STEP = { ...FILING_STEPS, detail: COMPLAINT_DETAIL }
 const YESTERDAY = (() => {
   const [y, m, d] = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10).split('-').map(Number)
   return `${y}年${m}月${d}日`
@@ -73,7 +66,7 @@ async function makePhotos(dir: string): Promise<string[]> {
 }
 
 async function signIn(page: Page, server: TestServer) {
-  const login = screen(page, '/pages/login/index')
+  const login = screen(page, LOGIN)
   await input(login, '手机号').fill(CONSUMER.phone)
   await button(login, '获取验证码').tap()
   const code = await server.waitForSmsCode(CONSUMER.phone)
@@ -161,7 +154,7 @@ describe('投诉（H5，iPhone 13）', () => {
     await onPhone({ t, name: 'file-complaint', baseUrl: server.baseUrl }, async ({ page, context, screenshot }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'])
       await page.goto('/')
-      const home = screen(page, '/pages/home/index')
+      const home = screen(page, HOME)
       await home.locator('.home__action').filter({ hasText: '我要投诉' }).tap()
       // Not signed in: the login page first, then straight on to step 1.
       await page.waitForURL('**/pages/login/index?**')
@@ -246,7 +239,7 @@ describe('投诉（H5，iPhone 13）', () => {
       // 投诉 tab: the complaint with its status, no draft left.
       await button(result, '返回我的投诉').tap()
       await page.waitForURL('**/pages/complaints/index')
-      const tab = screen(page, '/pages/complaints/index')
+      const tab = screen(page, COMPLAINTS)
       const item = tab.locator('.complaint-item').filter({ hasText: number })
       await item.waitFor()
       await item.locator('.status-chip').waitFor()
@@ -281,15 +274,15 @@ describe('投诉（H5，iPhone 13）', () => {
     const fakeFile = path.join(fixtures, 'contract.jpg')
     writeFileSync(fakeFile, fake)
     await onPhone({ t, name: 'fake-photo', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await page.goto('/pages/login/index')
+      await page.goto(LOGIN)
       await signIn(page, server)
       await page.waitForURL('**/pages/me/index')
       const uploads: string[] = []
       page.on('request', (request) => {
         if (request.url().includes('/api/evidence')) uploads.push(request.method())
       })
-      await page.goto('/pages/complaints/index')
-      await button(screen(page, '/pages/complaints/index'), '我要投诉').tap()
+      await page.goto(COMPLAINTS)
+      await button(screen(page, COMPLAINTS), '我要投诉').tap()
       await page.waitForURL(`**${STEP.business}?**`)
       await fillBusinessAndFacts(page, '随便超市')
 
@@ -318,14 +311,14 @@ describe('投诉（H5，iPhone 13）', () => {
   test('提交时网络断了：重新提交后只有一件投诉', async (t) => {
     await onPhone({ t, name: 'retry-submit', baseUrl: server.baseUrl }, async ({ page, allowConsoleError }) => {
       allowConsoleError(/ERR_FAILED|Failed to load resource/)
-      await page.goto('/pages/login/index')
+      await page.goto(LOGIN)
       await signIn(page, server)
       await page.waitForURL('**/pages/me/index')
       const session = await storedSession(page)
       const before = ((await server.api('GET', '/complaints', { token: session!.accessToken! })).body as ComplaintList).items.length
 
-      await page.goto('/pages/complaints/index')
-      await button(screen(page, '/pages/complaints/index'), '我要投诉').tap()
+      await page.goto(COMPLAINTS)
+      await button(screen(page, COMPLAINTS), '我要投诉').tap()
       await page.waitForURL(`**${STEP.business}?**`)
       await fillBusinessAndFacts(page, '快乐健身')
       await next(page, STEP.photos, STEP.contact) // no photos: they are optional

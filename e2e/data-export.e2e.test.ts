@@ -19,6 +19,7 @@ import { layoutProblems } from './support/layout'
 import type { ApiSession, TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, screen } from './support/taro'
+import { CONSUMER, ME, STAFF, STAFF_WORKSPACE } from './support/routes'
 
 const EXPORT_PAGE = '/packages/settings/pages/export/index'
 const ACCESS_LOG = '/packages/staff/pages/access-log/index'
@@ -65,7 +66,7 @@ function complaint(evidenceIds: string[], business: string) {
     description: '买到的牛奶已经过期三天了，商家拒绝退款，态度也很差。',
     demands: ['refund'],
     evidenceIds,
-    contactPhone: '13800000001',
+    contactPhone: CONSUMER,
     consentToShare: true,
   }
 }
@@ -81,8 +82,8 @@ describe('导出我的数据和查看记录（H5）', () => {
   const server = useServerAndBrowser()
 
   test('消费者导出数据、下载并核对照片；工作人员在查看记录里看到导出和自己的查看', async (t) => {
-    const consumer = await server.signIn('13800000001')
-    const staff = await server.signIn('13800000004')
+    const consumer = await server.signIn(CONSUMER)
+    const staff = await server.signIn(STAFF)
     const photos = { closed: [await photo(10), await photo(60)], open: [await photo(200)] }
     const closed = await call(server, consumer, 'POST', '/complaints', complaint(await Promise.all(photos.closed.map((p) => upload(server, consumer, p))), '老街小吃店'))
     await call(server, consumer, 'POST', `/complaints/${String(closed.id)}/withdraw`, { reason: '已经和商家谈好了' })
@@ -94,8 +95,8 @@ describe('导出我的数据和查看记录（H5）', () => {
 
     await onPhone({ t, name: 'data-export', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInAs(page, consumer)
-      await page.goto('/pages/me/index')
-      await screen(page, '/pages/me/index').getByText('导出我的数据').click()
+      await page.goto(ME)
+      await screen(page, ME).getByText('导出我的数据').click()
       await page.waitForURL(`**${EXPORT_PAGE}**`)
       const view = screen(page, EXPORT_PAGE)
       await view.getByText('还没有导出过', { exact: false }).waitFor()
@@ -135,8 +136,8 @@ describe('导出我的数据和查看记录（H5）', () => {
 
     await onPhone({ t, name: 'access-log-desk', baseUrl: server.baseUrl, desk: true }, async ({ page, screenshot }) => {
       await signInAs(page, staff)
-      await page.goto('/packages/staff/pages/workspace/index')
-      await screen(page, '/packages/staff/pages/workspace/index').getByText('查看记录 ›').click()
+      await page.goto(STAFF_WORKSPACE)
+      await screen(page, STAFF_WORKSPACE).getByText('查看记录 ›').click()
       await page.waitForURL(`**${ACCESS_LOG}**`)
       const view = screen(page, ACCESS_LOG)
       const rows = view.locator('.access-log__row:not(.access-log__row--head)')

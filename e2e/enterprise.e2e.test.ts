@@ -13,10 +13,9 @@ import { useServerAndBrowser } from './support/suite'
 import type { Page } from 'playwright-core'
 import type { ApiSession } from './support/server'
 import { button, input, modalConfirm, screen, toastGone } from './support/taro'
+import { CONSUMER, ENTERPRISE_NAME, ENTERPRISE_PAGE as ENTERPRISE, FILING_STEPS, HOME, LOGIN, STAFF, STAFF_WORKSPACE as STAFF_HOME } from './support/routes'
 
-const BUSINESS = '/packages/complaint/pages/business/index'
-const ENTERPRISE = '/packages/enterprise-directory/pages/detail/index'
-const STAFF_HOME = '/packages/staff/pages/workspace/index'
+const BUSINESS = FILING_STEPS.business
 const STAFF_LIST = '/packages/staff/pages/enterprises/index'
 const STAFF_EDIT = '/packages/staff/pages/enterprise/index'
 
@@ -34,12 +33,12 @@ describe('企业名录（H5，iPhone 13）', () => {
   test('输入“健身”出现名录中的商家；选中后自动填写并可选择处理方式；详情页显示承诺和数据说明', async (t) => {
     await onPhone({ t, name: 'enterprise-directory', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await page.goto('/')
-      await screen(page, '/pages/home/index').locator('.home__action').filter({ hasText: '我要投诉' }).tap()
+      await screen(page, HOME).locator('.home__action').filter({ hasText: '我要投诉' }).tap()
       await page.waitForURL('**/pages/login/index?**')
-      const login = screen(page, '/pages/login/index')
-      await input(login, '手机号').fill('13800000001')
+      const login = screen(page, LOGIN)
+      await input(login, '手机号').fill(CONSUMER)
       await button(login, '获取验证码').tap()
-      await input(login, '验证码').fill(await server.waitForSmsCode('13800000001'))
+      await input(login, '验证码').fill(await server.waitForSmsCode(CONSUMER))
       await button(login, /^登录$/).tap()
       await page.waitForURL(`**${BUSINESS}?**`)
 
@@ -75,7 +74,7 @@ describe('企业名录（H5，iPhone 13）', () => {
   })
 
   test('消协工作人员新增企业（表单逐项提示错误、保存前确认）、加入绿色通道，并添加联络员；联络员随即可以登录企业处理台', async (t) => {
-    const staff = await server.signIn('13800000004')
+    const staff = await server.signIn(STAFF)
     await onPhone({ t, name: 'staff-manage-enterprises', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInBrowser(page, staff)
       await page.goto(STAFF_HOME)
@@ -83,7 +82,7 @@ describe('企业名录（H5，iPhone 13）', () => {
       await page.waitForURL(`**${STAFF_LIST}**`)
       const list = screen(page, STAFF_LIST)
       await input(list, '查找企业').fill('超市')
-      await list.locator('.manage-row').filter({ hasText: '示例优选超市有限公司' }).waitFor()
+      await list.locator('.manage-row').filter({ hasText: ENTERPRISE_NAME }).waitFor()
       await screenshot('m01-staff-enterprise-list')
       await button(list, '新增企业').tap()
 

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import { screen } from './support/taro'
+import { HOME } from './support/routes'
 
-const HOME = '/pages/home/index'
 
 interface Shift {
   value: number

@@ -19,21 +19,17 @@ import { countTargets, layoutProblems } from './support/layout'
 import type { ApiSession } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, screen, toastGone } from './support/taro'
+import { COMPLAINTS, COMPLAINT_DETAIL, CONSUMER, FILING_STEPS, HOME, LIAISON, LOGIN, ME, MESSAGES, WARNINGS_LIST } from './support/routes'
 
 const ROUTE = {
-  home: '/pages/home/index',
-  complaints: '/pages/complaints/index',
-  me: '/pages/me/index',
-  messages: '/pages/messages/index',
-  warnings: '/packages/warnings/pages/list/index',
-  business: '/packages/complaint/pages/business/index',
-  facts: '/packages/complaint/pages/facts/index',
-  photos: '/packages/complaint/pages/photos/index',
-  contact: '/packages/complaint/pages/contact/index',
-  review: '/packages/complaint/pages/review/index',
-  result: '/packages/complaint/pages/result/index',
-  detail: '/packages/complaint/pages/detail/index',
-  login: '/pages/login/index',
+  home: HOME,
+  complaints: COMPLAINTS,
+  me: ME,
+  messages: MESSAGES,
+  warnings: WARNINGS_LIST,
+  ...FILING_STEPS,
+  detail: COMPLAINT_DETAIL,
+  login: LOGIN,
 }
 
 const TAP_TARGETS = [
@@ -85,7 +81,7 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
   /** 王阿姨, signed in through the API, with one ODR complaint that has a photo and the enterprise's proposal (so 消息 has a message). */
   const consumerWithComplaint = () =>
     (fixture ??= (async () => {
-      const [consumer, liaison] = await Promise.all([server.signIn('13800000001'), server.signIn('13800000003')])
+      const [consumer, liaison] = await Promise.all([server.signIn(CONSUMER), server.signIn(LIAISON)])
       const enterprise = liaison.user.enterprise
       assert.ok(enterprise, 'the demo liaison belongs to an enterprise')
       const form = new FormData()
@@ -108,7 +104,7 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
           description: DESCRIPTION,
           demands: ['refund'],
           evidenceIds: [evidence.id],
-          contactPhone: '13800000001',
+          contactPhone: CONSUMER,
           consentToShare: true,
           path: 'odr',
         }),

@@ -11,9 +11,10 @@ import { onPhone } from './support/browser'
 import type { TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modal, modalConfirm, screen, storedSession, tapTab, toastGone } from './support/taro'
+import { CONSUMER as CONSUMER_PHONE, HOME, LOGIN, ME, STAFF as STAFF_PHONE, STAFF_WORKSPACE } from './support/routes'
 
-const CONSUMER = { phone: '13800000001', masked: '138****0001', name: '王阿姨' }
-const STAFF = { phone: '13800000004', name: '陈主任' }
+const CONSUMER = { phone: CONSUMER_PHONE, masked: '138****0001', name: '王阿姨' }
+const STAFF = { phone: STAFF_PHONE, name: '陈主任' }
 /** Not a demo account: the first login registers it. */
 const NEWCOMER = { phone: '13912345678', masked: '139****5678', name: '用户5678' }
 
@@ -22,7 +23,7 @@ const QUICK_ACTIONS = ['我要投诉', '消费警示', '我的投诉']
 
 /** On the login page: phone → 获取验证码 → code from the server's console output → 登录. */
 async function signInWithPhone(page: Page, server: TestServer, phone: string) {
-  const login = screen(page, '/pages/login/index')
+  const login = screen(page, LOGIN)
   await input(login, '手机号').fill(phone)
   await button(login, '获取验证码').tap()
   const code = await server.waitForSmsCode(phone)
@@ -38,7 +39,7 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
       await page.goto('/')
 
       // Home: the four tabs and the quick actions.
-      const home = screen(page, '/pages/home/index')
+      const home = screen(page, HOME)
       await home.getByText('维权通', { exact: true }).waitFor()
       const tabLabels = await page.locator('.weui-tabbar__label').allInnerTexts()
       assert.deepEqual(tabLabels.map((t) => t.trim()), TABS)
@@ -48,10 +49,10 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
 
       // 我的 while signed out → 登录 / 注册.
       await tapTab(page, '我的')
-      const me = screen(page, '/pages/me/index')
+      const me = screen(page, ME)
       await button(me, '登录 / 注册').tap()
       await page.waitForURL('**/pages/login/index')
-      const login = screen(page, '/pages/login/index')
+      const login = screen(page, LOGIN)
       await login.getByText('登录维权通').waitFor()
 
       // 获取验证码 with no phone: an inline message, no request.
@@ -83,7 +84,7 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
 
       // Reload: still signed in.
       await page.reload()
-      const meAgain = screen(page, '/pages/me/index')
+      const meAgain = screen(page, ME)
       await meAgain.getByText(CONSUMER.name).waitFor()
       await meAgain.getByText(CONSUMER.masked).waitFor()
 
@@ -108,8 +109,8 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
 
   test('消协工作人员：我的 显示“进入消协工作台”，点开是消协工作台', async (t) => {
     await onPhone({ t, name: 'staff-workspace', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await page.goto('/pages/me/index')
-      const me = screen(page, '/pages/me/index')
+      await page.goto(ME)
+      const me = screen(page, ME)
       await button(me, '登录 / 注册').tap()
       await page.waitForURL('**/pages/login/index')
       await signInWithPhone(page, server, STAFF.phone)
@@ -124,7 +125,7 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
 
       await entry.tap()
       await page.waitForURL('**/packages/staff/pages/workspace/index')
-      const workspace = screen(page, '/packages/staff/pages/workspace/index')
+      const workspace = screen(page, STAFF_WORKSPACE)
       await workspace.locator('.workspace__title').filter({ hasText: '消协工作台' }).waitFor()
       await workspace.getByText(STAFF.name).waitFor()
       await workspace.getByText('暂无待受理的投诉').waitFor()
@@ -137,8 +138,8 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
       // Chromium logs every 4xx response as a console error; this one is the point of the test.
       allowConsoleError(/status of 400.*@ .*\/api\/auth\/phone$/)
 
-      await page.goto('/pages/login/index')
-      const login = screen(page, '/pages/login/index')
+      await page.goto(LOGIN)
+      const login = screen(page, LOGIN)
       await login.getByText('登录维权通').waitFor()
       await input(login, '手机号').fill(NEWCOMER.phone)
       await button(login, '获取验证码').tap()
@@ -157,7 +158,7 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
       await input(login, '验证码').fill(code)
       await button(login, /^登录$/).tap()
       await page.waitForURL('**/pages/me/index')
-      const me = screen(page, '/pages/me/index')
+      const me = screen(page, ME)
       await me.getByText(NEWCOMER.name).waitFor()
       await me.getByText(NEWCOMER.masked).waitFor()
     })

@@ -17,10 +17,8 @@ import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import type { ApiSession } from './support/server'
 import { button, modal, modalConfirm, screen, tapTab } from './support/taro'
+import { COMPLAINT_DETAIL as DETAIL, CONSUMER, ENTERPRISE_NAME, HOME, LIAISON, ME, MESSAGES, NOTIFICATION_SETTINGS as SETTINGS, VOLUNTEER } from './support/routes'
 
-const MESSAGES = '/pages/messages/index'
-const DETAIL = '/packages/complaint/pages/detail/index'
-const SETTINGS = '/packages/settings/pages/notifications/index'
 
 describe('进度通知（H5，iPhone 13）', () => {
   // SMS on, so 通知设置 has switches (WeChat needs real template ids and stays off here).
@@ -28,7 +26,7 @@ describe('进度通知（H5，iPhone 13）', () => {
 
   // One SMS login per phone for the whole suite (a second code within a minute is refused).
   let people: Promise<{ consumer: ApiSession; liaison: ApiSession }> | undefined
-  const consumerAndLiaison = () => (people ??= Promise.all([server.signIn('13800000001'), server.signIn('13800000003')]).then(([consumer, liaison]) => ({ consumer, liaison })))
+  const consumerAndLiaison = () => (people ??= Promise.all([server.signIn(CONSUMER), server.signIn(LIAISON)]).then(([consumer, liaison]) => ({ consumer, liaison })))
 
   async function signInBrowser(page: Page, session: ApiSession) {
     await page.goto('/')
@@ -41,7 +39,7 @@ describe('进度通知（H5，iPhone 13）', () => {
   async function fileComplaint(consumer: ApiSession, liaison: ApiSession, description: string) {
     const enterprise = liaison.user.enterprise
     assert.ok(enterprise, 'the demo liaison belongs to an enterprise')
-    assert.equal(enterprise.name, '示例优选超市有限公司')
+    assert.equal(enterprise.name, ENTERPRISE_NAME)
     const response = await fetch(`${server.baseUrl}/api/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
@@ -53,7 +51,7 @@ describe('进度通知（H5，iPhone 13）', () => {
         description,
         demands: ['refund'],
         evidenceIds: [],
-        contactPhone: consumer.user.phone ?? '13800000001',
+        contactPhone: consumer.user.phone ?? CONSUMER,
         consentToShare: true,
         path: 'odr',
       }),
@@ -187,7 +185,7 @@ describe('进度通知（H5，iPhone 13）', () => {
     await onPhone({ t, name: 'notifications-polling', baseUrl: server.baseUrl }, async ({ page }) => {
       await page.addInitScript(() => delete (window as { EventSource?: unknown }).EventSource)
       await signInBrowser(page, consumer)
-      await page.goto('/pages/home/index')
+      await page.goto(HOME)
       await page.getByText('我要投诉').first().waitFor()
       await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
       const started = Date.now()
@@ -199,7 +197,7 @@ describe('进度通知（H5，iPhone 13）', () => {
   })
 
   test('没有消息时显示“暂无消息”；通知设置可以改开关并保存', async (t) => {
-    const fresh = await server.signIn('13800000002')
+    const fresh = await server.signIn(VOLUNTEER)
     await onPhone({ t, name: 'notifications-empty-settings', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInBrowser(page, fresh)
       await page.goto(MESSAGES)
@@ -209,7 +207,7 @@ describe('进度通知（H5，iPhone 13）', () => {
       await screenshot('n03-messages-empty')
 
       await tapTab(page, '我的')
-      await screen(page, '/pages/me/index').getByText('通知设置').tap()
+      await screen(page, ME).getByText('通知设置').tap()
       const settings = screen(page, SETTINGS)
       await settings.getByText('一直开着').first().waitFor()
       await settings.getByText('在“消息”页里查看').waitFor()

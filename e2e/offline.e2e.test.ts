@@ -13,33 +13,31 @@ import { onPhone } from './support/browser'
 import { cacheNames, waitForOfflineShell } from './support/offline'
 import { useServerAndBrowser } from './support/suite'
 import { button, modal, screen, tapTab } from './support/taro'
+import { COMPLAINTS, COMPLAINT_DETAIL, ENTERPRISE_PAGE, FILING_STEPS, HOME, LOGIN, ME, MESSAGES, NOTIFICATION_SETTINGS, STAFF_WORKSPACE, VOLUNTEER, VOLUNTEER_APPLY, VOLUNTEER_REPORT as REPORT, VOLUNTEER_REPORTS, VOLUNTEER_WORKSPACE as WORKSPACE, WARNINGS_DETAIL, WARNINGS_LIST, WARNINGS_SEARCH } from './support/routes'
 
-const VOLUNTEER = '13800000002'
-const WORKSPACE = '/packages/volunteer/pages/workspace/index'
-const REPORT = '/packages/volunteer/pages/report/index'
 const OLD_CACHE = 'weiquan-shell-v1'
 
 /** Every consumer and volunteer page not yet opened, with the title its navigation bar shows. */
 const PAGES: Array<{ url: string; title: string }> = [
-  { url: '/pages/home/index', title: '维权通' },
-  { url: '/pages/complaints/index', title: '我的投诉' },
-  { url: '/pages/messages/index', title: '消息' },
-  { url: '/pages/login/index', title: '登录' },
-  { url: '/packages/complaint/pages/business/index', title: '我要投诉' },
-  { url: '/packages/complaint/pages/facts/index', title: '我要投诉' },
-  { url: '/packages/complaint/pages/photos/index', title: '我要投诉' },
-  { url: '/packages/complaint/pages/contact/index', title: '我要投诉' },
-  { url: '/packages/complaint/pages/review/index', title: '我要投诉' },
-  { url: '/packages/complaint/pages/result/index?id=offline', title: '提交成功' },
-  { url: '/packages/complaint/pages/detail/index?id=offline', title: '投诉详情' },
-  { url: '/packages/enterprise-directory/pages/detail/index?id=offline', title: '企业信息' },
-  { url: '/packages/settings/pages/notifications/index', title: '通知设置' },
-  { url: '/packages/warnings/pages/list/index', title: '消费警示' },
-  { url: '/packages/warnings/pages/detail/index?id=offline', title: '消费警示' },
-  { url: '/packages/warnings/pages/search/index', title: '搜索消费警示' },
-  { url: '/packages/volunteer/pages/reports/index', title: '我的报告' },
+  { url: HOME, title: '维权通' },
+  { url: COMPLAINTS, title: '我的投诉' },
+  { url: MESSAGES, title: '消息' },
+  { url: LOGIN, title: '登录' },
+  { url: FILING_STEPS.business, title: '我要投诉' },
+  { url: FILING_STEPS.facts, title: '我要投诉' },
+  { url: FILING_STEPS.photos, title: '我要投诉' },
+  { url: FILING_STEPS.contact, title: '我要投诉' },
+  { url: FILING_STEPS.review, title: '我要投诉' },
+  { url: `${FILING_STEPS.result}?id=offline`, title: '提交成功' },
+  { url: `${COMPLAINT_DETAIL}?id=offline`, title: '投诉详情' },
+  { url: `${ENTERPRISE_PAGE}?id=offline`, title: '企业信息' },
+  { url: NOTIFICATION_SETTINGS, title: '通知设置' },
+  { url: WARNINGS_LIST, title: '消费警示' },
+  { url: `${WARNINGS_DETAIL}?id=offline`, title: '消费警示' },
+  { url: WARNINGS_SEARCH, title: '搜索消费警示' },
+  { url: VOLUNTEER_REPORTS, title: '我的报告' },
   { url: '/packages/volunteer/pages/detail/index?id=offline', title: '报告详情' },
-  { url: '/packages/volunteer/pages/apply/index', title: '申请成为志愿者' },
+  { url: VOLUNTEER_APPLY, title: '申请成为志愿者' },
 ]
 
 async function showsPage(page: Page, url: string, title: string) {
@@ -91,16 +89,16 @@ describe('离线第一次就能用（H5，iPhone 13）', () => {
         await showsPage(page, url, title)
       }
       // The tabs switch to pages not yet open in this tab bar.
-      await page.goto('/pages/home/index')
-      await showsPage(page, '/pages/home/index', '维权通')
+      await page.goto(HOME)
+      await showsPage(page, HOME, '维权通')
       await tapTab(page, '我的')
-      await showsPage(page, '/pages/me/index', '我的')
+      await showsPage(page, ME, '我的')
       await tapTab(page, '消息')
-      await showsPage(page, '/pages/messages/index', '消息')
+      await showsPage(page, MESSAGES, '消息')
       await screenshot('o02-messages-offline')
 
       // Staff pages are not saved on phones: instead of a blank screen, a message says why.
-      await page.goto('/packages/staff/pages/workspace/index')
+      await page.goto(STAFF_WORKSPACE)
       await modal(page).filter({ hasText: '现在没有网络，这个页面还没有保存在手机上' }).waitFor()
       await screenshot('o03-staff-page-offline-message')
 

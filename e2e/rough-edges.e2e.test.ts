@@ -16,22 +16,8 @@ import { onPhone } from './support/browser'
 import type { ApiSession, TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modal, modalConfirm, screen, toastGone } from './support/taro'
+import { COMPLAINTS, COMPLAINT_DETAIL as DETAIL, CONSUMER, ENTERPRISE_COMPLAINT as HANDLE, FILING_STEPS as STEP, LIAISON, MESSAGES, STAFF, STAFF_COMPLAINT as STAFF_DETAIL } from './support/routes'
 
-const CONSUMER = '13800000001'
-const LIAISON = '13800000003'
-const STAFF = '13800000004'
-const COMPLAINTS = '/pages/complaints/index'
-const MESSAGES = '/pages/messages/index'
-const STEP = {
-  business: '/packages/complaint/pages/business/index',
-  facts: '/packages/complaint/pages/facts/index',
-  photos: '/packages/complaint/pages/photos/index',
-  contact: '/packages/complaint/pages/contact/index',
-  review: '/packages/complaint/pages/review/index',
-}
-const DETAIL = '/packages/complaint/pages/detail/index'
-const HANDLE = '/packages/enterprise/pages/complaint/index'
-const STAFF_DETAIL = '/packages/staff/pages/complaint/index'
 const DESCRIPTION = '在健身房办的年卡，刚用了两个月店就关门了，老板电话也打不通，要求退还剩余的钱。'
 
 /** YYYY-MM-DD in China, `days` from today. */

@@ -13,6 +13,7 @@ import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import { button, screen } from './support/taro'
+import { CONSUMER, STAFF } from './support/routes'
 
 const STATISTICS = '/packages/staff/pages/statistics/index'
 
@@ -22,8 +23,8 @@ describe('投诉统计（H5，iPhone 13）', () => {
   const login = (phone: string) => server.signIn(phone)
 
   test('工作人员看到统计数字，并在网页版导出 CSV', async (t) => {
-    const consumer = await login('13800000001')
-    const staff = await login('13800000004')
+    const consumer = await login(CONSUMER)
+    const staff = await login(STAFF)
     const created = await fetch(`${server.baseUrl}/api/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
@@ -35,7 +36,7 @@ describe('投诉统计（H5，iPhone 13）', () => {
         description: '买到的牛奶已经过期三天了，商家拒绝退款，态度也很差。',
         demands: ['refund'],
         evidenceIds: [],
-        contactPhone: '13800000001',
+        contactPhone: CONSUMER,
         consentToShare: true,
       }),
     })

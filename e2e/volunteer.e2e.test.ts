@@ -22,17 +22,15 @@ import type { ApiSession } from './support/server'
 import { waitForOfflineShell } from './support/offline'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, toastGone } from './support/taro'
+import { CONSUMER, LOGIN, ME, STAFF, VOLUNTEER, VOLUNTEER_APPLY, VOLUNTEER_REPORT, VOLUNTEER_REPORTS, VOLUNTEER_WORKSPACE } from './support/routes'
 
-const VOLUNTEER = '13800000002'
-const CONSUMER = '13800000001'
-const STAFF = '13800000004'
 const PAGE = {
-  workspace: '/packages/volunteer/pages/workspace/index',
-  report: '/packages/volunteer/pages/report/index',
-  reports: '/packages/volunteer/pages/reports/index',
-  apply: '/packages/volunteer/pages/apply/index',
-  me: '/pages/me/index',
-  login: '/pages/login/index',
+  workspace: VOLUNTEER_WORKSPACE,
+  report: VOLUNTEER_REPORT,
+  reports: VOLUNTEER_REPORTS,
+  apply: VOLUNTEER_APPLY,
+  me: ME,
+  login: LOGIN,
   staffReports: '/packages/staff-volunteers/pages/reports/index',
   staffReport: '/packages/staff-volunteers/pages/report/index',
   staffApplications: '/packages/staff-volunteers/pages/applications/index',

@@ -18,10 +18,8 @@ import { onPhone } from './support/browser'
 import { waitForOfflineShell } from './support/offline'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, toastGone } from './support/taro'
+import { HOME, STAFF, WARNINGS_DETAIL as DETAIL, WARNINGS_LIST as LIST, WARNINGS_SEARCH as SEARCH } from './support/routes'
 
-const LIST = '/packages/warnings/pages/list/index'
-const DETAIL = '/packages/warnings/pages/detail/index'
-const SEARCH = '/packages/warnings/pages/search/index'
 const STAFF_LIST = '/packages/staff-warnings/pages/list/index'
 const EDITOR = '/packages/staff-warnings/pages/editor/index'
 
@@ -58,7 +56,7 @@ describe('消费警示（H5，iPhone 13）', () => {
     await onPhone({ t, name: 'warnings-search', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       // 首页: urgent warnings as a banner on top, and the 消费警示 entry opens the list.
       await page.goto('/')
-      const home = screen(page, '/pages/home/index')
+      const home = screen(page, HOME)
       await home.getByText('紧急消费警示').waitFor()
       assert.ok((await home.locator('.urgent-banner__item').count()) >= 1)
       await screenshot('w00-home-banner')
@@ -161,7 +159,7 @@ describe('消费警示（H5，iPhone 13）', () => {
   })
 
   test('工作人员写草稿（实时预览去掉脚本），公众打不开草稿；发布后出现在公众列表', async (t) => {
-    const staff = await server.signIn('13800000004')
+    const staff = await server.signIn(STAFF)
     const title = `测试警示：警惕“免费体检”${Date.now() % 10000}`
     await onPhone({ t, name: 'warnings-staff', baseUrl: server.baseUrl }, async ({ page, screenshot, allowConsoleError }) => {
       allowConsoleError(/404/)

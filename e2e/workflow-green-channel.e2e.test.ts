@@ -17,23 +17,8 @@ import { onPhone } from './support/browser'
 import type { ApiSession, TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, storedSession, toastGone } from './support/taro'
+import { COMPLAINT_DETAIL as DETAIL, CONSUMER, ENTERPRISE_COMPLAINT as HANDLE, ENTERPRISE_INBOX as INBOX, ENTERPRISE_NAME, ENTERPRISE_PAGE, FILING_STEPS as STEP, HOME, LIAISON, LOGIN, STAFF } from './support/routes'
 
-const ENTERPRISE_NAME = '示例优选超市有限公司'
-const CONSUMER = '13800000001'
-const LIAISON = '13800000003'
-const STAFF = '13800000004'
-const STEP = {
-  business: '/packages/complaint/pages/business/index',
-  facts: '/packages/complaint/pages/facts/index',
-  photos: '/packages/complaint/pages/photos/index',
-  contact: '/packages/complaint/pages/contact/index',
-  review: '/packages/complaint/pages/review/index',
-  result: '/packages/complaint/pages/result/index',
-}
-const DETAIL = '/packages/complaint/pages/detail/index'
-const INBOX = '/packages/enterprise/pages/workspace/index'
-const HANDLE = '/packages/enterprise/pages/complaint/index'
-const ENTERPRISE_PAGE = '/packages/enterprise-directory/pages/detail/index'
 
 /** What zustand persist would have written after a login in this browser. */
 async function signInBrowser(page: Page, session: ApiSession) {
@@ -118,9 +103,9 @@ async function next(page: Page, from: string, to: string) {
 /** The five filing steps on the consumer's phone, choosing the directory entry and the green channel. */
 async function fileThroughUi(page: Page, server: TestServer, shot: (name: string) => Promise<unknown>): Promise<string> {
   await page.goto('/')
-  await screen(page, '/pages/home/index').locator('.home__action').filter({ hasText: '我要投诉' }).tap()
+  await screen(page, HOME).locator('.home__action').filter({ hasText: '我要投诉' }).tap()
   await page.waitForURL('**/pages/login/index?**')
-  const login = screen(page, '/pages/login/index')
+  const login = screen(page, LOGIN)
   await input(login, '手机号').fill(CONSUMER)
   await button(login, '获取验证码').tap()
   await input(login, '验证码').fill(await server.waitForSmsCode(CONSUMER))
@@ -192,7 +177,7 @@ describe('ODR 绿色通道：两部手机（H5，iPhone 13）', () => {
         await item.tap()
         const handle = screen(page, HANDLE)
         // The case is open with this enterprise and the consumer agreed to share it: the full phone.
-        await handle.getByText('13800000001').waitFor()
+        await handle.getByText(CONSUMER).waitFor()
         await button(handle, '提出解决方案').tap()
         await handle.locator('textarea').first().fill('全额退款 128.5 元，另送 20 元购物券，并当面道歉')
         await handle.locator('taro-input-core input').first().fill('128.5')

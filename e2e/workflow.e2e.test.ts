@@ -16,11 +16,8 @@ import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import type { ApiSession } from './support/server'
 import { button, screen, toastGone } from './support/taro'
+import { COMPLAINT_DETAIL as DETAIL, CONSUMER, ENTERPRISE_COMPLAINT as HANDLE, ENTERPRISE_INBOX as INBOX, LIAISON, STAFF, STAFF_COMPLAINT, STAFF_WORKSPACE as QUEUE } from './support/routes'
 
-const INBOX = '/packages/enterprise/pages/workspace/index'
-const HANDLE = '/packages/enterprise/pages/complaint/index'
-const DETAIL = '/packages/complaint/pages/detail/index'
-const QUEUE = '/packages/staff/pages/workspace/index'
 
 describe('投诉处理流程（H5，iPhone 13）', () => {
   const server = useServerAndBrowser()
@@ -36,9 +33,9 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
   }
 
   test('企业收到投诉并提出方案；消费者不接受，转到消协待受理', async (t) => {
-    const consumer = await login('13800000001')
-    const liaison = await login('13800000003')
-    const staff = await login('13800000004')
+    const consumer = await login(CONSUMER)
+    const liaison = await login(LIAISON)
+    const staff = await login(STAFF)
     const enterprise = liaison.user.enterprise
     assert.ok(enterprise, 'the demo liaison belongs to an enterprise')
 
@@ -53,7 +50,7 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
         description: '买到的牛奶已经过期三天了，商家拒绝退款，态度也很差。',
         demands: ['refund'],
         evidenceIds: [],
-        contactPhone: '13800000001',
+        contactPhone: CONSUMER,
         consentToShare: true,
         path: 'odr',
       }),
@@ -73,7 +70,7 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
       await inbox.locator('.complaint-item').first().tap()
       const handle = screen(page, HANDLE)
       await button(handle, '提出解决方案').waitFor()
-      await handle.getByText('13800000001').waitFor()
+      await handle.getByText(CONSUMER).waitFor()
       await screenshot('w02-enterprise-detail')
 
       await button(handle, '提出解决方案').tap()
@@ -124,9 +121,9 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
       await screenshot('w05-staff-queue')
 
       await queue.locator('.complaint-item').first().tap()
-      const handle = screen(page, '/packages/staff/pages/complaint/index')
+      const handle = screen(page, STAFF_COMPLAINT)
       await button(handle, /^受理$/).waitFor()
-      await handle.getByText('13800000001').waitFor()
+      await handle.getByText(CONSUMER).waitFor()
       await button(handle, '不予受理').tap()
       await button(handle, '确认不予受理').tap()
       await handle.getByText('请选择不予受理的理由').waitFor()

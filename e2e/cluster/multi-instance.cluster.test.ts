@@ -26,22 +26,9 @@ import { freePort, startServer, type ApiSession, type TestServer } from '../supp
 import { button, input, screen, toastGone } from '../support/taro'
 import { startLoadBalancer, type LoadBalancer } from './nginx'
 import { startWorker, type WorkerProcess } from './worker'
+import { COMPLAINT_DETAIL as DETAIL, CONSUMER, ENTERPRISE_COMPLAINT as HANDLE, ENTERPRISE_NAME, FILING_STEPS as STEP, HOME, LIAISON, MESSAGES } from '../support/routes'
 
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-const CONSUMER = '13800000001'
-const LIAISON = '13800000003'
-const ENTERPRISE_NAME = '示例优选超市有限公司'
-const MESSAGES = '/pages/messages/index'
-const DETAIL = '/packages/complaint/pages/detail/index'
-const HANDLE = '/packages/enterprise/pages/complaint/index'
-const STEP = {
-  business: '/packages/complaint/pages/business/index',
-  facts: '/packages/complaint/pages/facts/index',
-  photos: '/packages/complaint/pages/photos/index',
-  contact: '/packages/complaint/pages/contact/index',
-  review: '/packages/complaint/pages/review/index',
-  result: '/packages/complaint/pages/result/index',
-}
 /** What the worker prints for a notification SMS to the consumer (console SMS adapter). */
 const smsTo = (title: string) => new RegExp(`【短信】发送给 ${CONSUMER}：【维权通】${title}`, 'g')
 
@@ -310,7 +297,7 @@ async function fileThroughApi(server: TestServer, consumer: ApiSession, enterpri
 /** The five filing steps to the demo ODR enterprise, with one photo. Returns the new complaint's id. */
 async function fileWithPhoto(page: Page, photo: string): Promise<string> {
   await page.goto('/')
-  await screen(page, '/pages/home/index').locator('.home__action').filter({ hasText: '我要投诉' }).tap()
+  await screen(page, HOME).locator('.home__action').filter({ hasText: '我要投诉' }).tap()
   await page.waitForURL(`**${STEP.business}?**`)
   const one = screen(page, STEP.business)
   await input(one, '商家名称').fill('示例优选')

@@ -141,7 +141,7 @@ describe('注销账号（H5，iPhone 13）', () => {
       await button(login, '获取验证码').tap()
       await input(login, '验证码').fill(await server.waitForSmsCode(CONSUMER))
       await button(login, /^登录$/).tap()
-      await modal(page).getByText('注销申请已撤销').waitFor()
+      await modal(page).getByText('注销申请已撤销', { exact: true }).waitFor()
       await screenshot('deletion-05-login-cancelled')
       await modalConfirm(page, '知道了').tap()
       const inbox = await server.api('GET', '/notifications', { token: await browserToken(page) })

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations'
+import { OwnSchemaPostgresDialect } from './own-schema-introspector'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
@@ -55,7 +56,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     }
     const pool = new pg.Pool({ ...connection, max: 10 })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.onQuery })
+    const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }), log: options.onQuery })
     pgConnections.set(db, connection)
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }

@@ -17,8 +17,7 @@ const optNames = new Set(['--top', '--main-kb', '--sub-kb'])
 const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !optNames.has(args[i - 1])) || 'dist/weapp')
 const KB = 1024
 const MB = 1024 * KB
-const HELLO_MAIN_PACKAGE = 357_972
-// The goal is 1.25× (447,465 B); axios (fixed by the architecture, ~48 KB here) keeps the main package
+// The goal is 1.25× the hello world's 357,972 B (447,465 B); axios (fixed by the architecture, ~48 KB here) keeps the main package
 // above it, so the budget holds it where it is until that changes.
 const MAIN_BUDGET = args.includes('--main-kb') ? opt('--main-kb', 0) * KB : 450 * KB
 const SUB_BUDGET = opt('--sub-kb', 500) * KB

@@ -5,22 +5,20 @@
 // second (10 connections, a few seconds each) for the list, a detail page, and searches with 2- and
 // 3-character and mixed terms. `npm run bench -- growth-warnings` runs only this part;
 // GROWTH_DB=sqlite|postgres narrows it.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { Migrator } from 'kysely'
-import pg from 'pg'
 import { INDUSTRIES } from '../../src/contract/complaint-rules'
 import { WARNING_KINDS } from '../../src/contract/warning-kinds'
 import { migrateToLatest, openDatabase } from '../../server/src/db/database'
 import { migrations } from '../../server/src/db/migrations'
+import { adminQuery, PG_URL, pgReachable, startServer } from './support/growth-server'
 
 const WARNINGS = Number(process.env.GROWTH_WARNINGS ?? 10_000)
 const ONLY_DB = process.env.GROWTH_DB
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const SECONDS = Number(process.env.GROWTH_SECONDS ?? 5)
 const TABLE_MIGRATION = '2026-11-24T0005-warnings'
 const DAY_MS = 86_400_000
@@ -90,7 +88,7 @@ async function runTarget(target: 'sqlite' | 'postgres') {
         : sql<{ mb: number }>`select (select page_count from pragma_page_count()) * (select page_size from pragma_page_size()) / 1048576 as mb`
     const databaseMb = Math.round(Number((await size.execute(database.db)).rows[0]!.mb))
     await database.close()
-    const server = await startServer(dataDir, databaseUrl)
+    const server = await startServer(dataDir, databaseUrl, 'growth-bench-secret-'.padEnd(40, 'x'))
     try {
       console.log(`\ngrowth ${target} ${WARNINGS.toLocaleString('en')} warnings (seeded in ${seedMs} ms, later migrations in ${migrateMs} ms, database ${databaseMb} MB):`)
       const q = (term: string) => `/api/warnings/search?q=${encodeURIComponent(term)}`
@@ -160,63 +158,6 @@ async function seedWarnings(db: ReturnType<typeof openDatabase>['db']): Promise<
     }
   })
   return ids
-}
-
-async function startServer(dataDir: string, databaseUrl: string | undefined) {
-  const port = 20_000 + Math.floor(Math.random() * 20_000)
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TOKEN_SECRET: 'growth-bench-secret-'.padEnd(40, 'x'),
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      H5_DIR: path.join(dataDir, 'no-h5'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (up) break
-    if (i > 300 || child.exitCode !== null) throw new Error('growth-warnings: the server did not start')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return {
-    base,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
-}
-
-async function pgReachable() {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function adminQuery(textSql: string) {
-  const client = new pg.Client({ connectionString: PG_URL })
-  await client.connect()
-  try {
-    await client.query(textSql)
-  } finally {
-    await client.end()
-  }
 }
 
 main().catch((error: unknown) => {

@@ -4,23 +4,21 @@
 // prints per endpoint the median latency and the worst /api/health wait while that endpoint ran.
 // GROWTH_SIZES=1000,10000, GROWTH_DB=sqlite|postgres and GROWTH_ENDPOINTS=statistics,CSV,enterprise page
 // (endpoint names, or parts of them, comma-separated) narrow the run.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import type { Insertable } from 'kysely'
 import { INDUSTRIES } from '../../src/contract/complaint-rules'
 import { COMPLAINT_STATUSES, isOpen } from '../../src/contract/complaint-status'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/src/db/database'
 import type { ComplaintTable } from '../../server/src/db/schema'
 import { hashSecret, signAccessToken } from '../../server/src/modules/auth/tokens'
+import { adminQuery, PG_URL, pgReachable, startServer } from './support/growth-server'
 
 const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const ONLY_DB = process.env.GROWTH_DB
 const ONLY_ENDPOINTS = (process.env.GROWTH_ENDPOINTS ?? '').split(',').map((name) => name.trim()).filter(Boolean)
-const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const SECRET = 'growth-bench-secret-'.padEnd(40, 'x')
 const ENTERPRISES = 50
 const CONSUMERS = 2000
@@ -63,7 +61,7 @@ async function runTarget(target: 'sqlite' | 'postgres') {
       await database.close()
       const seedMs = Math.round(performance.now() - started)
       seeded = size
-      const server = await startServer(dataDir, databaseUrl)
+      const server = await startServer(dataDir, databaseUrl, SECRET)
       try {
         console.log(`\ngrowth ${target} ${size.toLocaleString('en')} complaints (seeded in ${seedMs} ms):`)
         for (const [name, url, token] of endpoints(seed)) {
@@ -236,64 +234,6 @@ async function pgAnalyze(database: DatabaseHandle) {
   const { sql } = await import('kysely')
   // What autovacuum does in a running database: statistics, and a visibility map for index-only scans.
   await sql`vacuum analyze`.execute(database.db)
-}
-
-async function startServer(dataDir: string, databaseUrl: string | undefined) {
-  const port = 20_000 + Math.floor(Math.random() * 20_000)
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TOKEN_SECRET: SECRET,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      H5_DIR: path.join(dataDir, 'no-h5'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (up) break
-    if (i > 300 || child.exitCode !== null) throw new Error('growth: the server did not start')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return {
-    base,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
-}
-
-async function pgReachable() {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: PG_URL })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,20 @@ describe(`demo data and the admin CLI (${TEST_DB})`, () => {
     assert.equal(liaison.user.role, 'enterprise')
   })
 
+  test('grant-rule-editor lets a staff member publish rule versions; consumers cannot be granted it', async () => {
+    await runAdminCommand(t.ctx.db, 'create-staff', { phone: '13911115555', name: '孙科长' })
+    const editorFlag = async () =>
+      (await t.ctx.db.selectFrom('users').select('rule_editor').where('phone', '=', '13911115555').executeTakeFirstOrThrow()).rule_editor
+    assert.equal(Number(await editorFlag()), 0)
+    assert.match(await runAdminCommand(t.ctx.db, 'grant-rule-editor', { phone: '13911115555' }), /可以发布/)
+    assert.equal(Number(await editorFlag()), 1)
+    assert.match(await runAdminCommand(t.ctx.db, 'revoke-rule-editor', { phone: '13911115555' }), /不再能/)
+    assert.equal(Number(await editorFlag()), 0)
+    await loginByPhone(t, '13911116666', '10.6.0.9')
+    await assert.rejects(runAdminCommand(t.ctx.db, 'grant-rule-editor', { phone: '13911116666' }), /不是消协工作人员/)
+    await assert.rejects(runAdminCommand(t.ctx.db, 'grant-rule-editor', {}), /缺少参数 --phone/)
+  })
+
   test('promoting an existing consumer keeps their account', async () => {
     const before = await loginByPhone(t, '13911114444', '10.6.0.3')
     await runAdminCommand(t.ctx.db, 'create-staff', { phone: '13911114444' })

@@ -41,6 +41,20 @@ export async function runAdminCommand(db: Db, command: string, options: AdminOpt
       const { created } = await asCli(makeLiaison(db, enterprise.id, phone, options.name?.trim()))
       return created ? `已创建「${enterprise.name}」的企业联络员 ${phone}` : `已将 ${phone} 设为「${enterprise.name}」的企业联络员`
     }
+    case 'grant-rule-editor':
+    case 'revoke-rule-editor': {
+      const phone = required(options.phone, 'phone')
+      const grant = command === 'grant-rule-editor'
+      const updated = await db
+        .updateTable('users')
+        .set({ rule_editor: grant ? 1 : 0, updated_at: new Date().toISOString() })
+        .where('phone', '=', phone)
+        .where('role', '=', 'staff')
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      if (!Number(updated.numUpdatedRows)) throw new Error(`${phone} 不是消协工作人员：请先用 create-staff 创建`)
+      return grant ? `${phone} 现在可以发布处理规则的新版本` : `${phone} 不再能发布处理规则的新版本`
+    }
     case 'list-users': {
       const users = await db.selectFrom('users').select(['phone', 'role', 'display_name']).orderBy('created_at').execute()
       return users.map((u) => `${u.phone ?? '(微信)'}\t${u.role}\t${u.display_name}`).join('\n') || '（还没有用户）'

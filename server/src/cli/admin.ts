@@ -8,6 +8,8 @@ import { completeDueAccountDeletions } from '../jobs/account-deletion'
 const USAGE = `用法：
   npm run admin -- create-staff --phone 13900000000 --name 姓名
   npm run admin -- create-enterprise --phone 13900000000 --name 姓名 --enterprise 企业名称 [--credit-code 统一社会信用代码]
+  npm run admin -- grant-rule-editor --phone 13900000000    （允许该工作人员发布处理规则新版本）
+  npm run admin -- revoke-rule-editor --phone 13900000000
   npm run admin -- list-users
   npm run admin -- complete-account-deletions   （立即完成冷静期已结束的注销申请；服务每小时也会自动执行）`
 

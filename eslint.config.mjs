@@ -23,6 +23,16 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // The app may import only types from contract modules that use TypeBox: its runtime would bloat the mini-program.
       'no-restricted-imports': ['error', { paths: [{ name: '@sinclair/typebox', message: 'TypeBox belongs to the server; import contract types with `import type`.' }] }],
+      // NOTE: Taro H5 renders disabled={false} as disabled="false", which CSS and axe treat as disabled
+      // (a greyed, low-contrast button that still works): pass `x || undefined`.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "JSXOpeningElement[name.name='Button'] > JSXAttribute[name.name=/^(disabled|loading)$/] > JSXExpressionContainer > :not(LogicalExpression[operator='||'][right.name='undefined'], Literal)",
+          message: 'Taro H5 draws disabled={false} as disabled: write `disabled={x || undefined}`.',
+        },
+      ],
     },
   },
   {

@@ -56,11 +56,13 @@ export async function seedDemoData(db: Db): Promise<void> {
   const enterprise = (await findEnterpriseByName(db, DEMO_ENTERPRISE.name))!
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserByPhone(db, account.phone)) continue
-    await insertUser(db, {
+    const user = await insertUser(db, {
       phone: account.phone,
       role: account.role,
       displayName: account.displayName,
       enterpriseId: account.role === 'enterprise' ? enterprise.id : null,
     })
+    // The demo staff member may publish rule versions, so 处理规则维护 can be tried out.
+    if (account.role === 'staff') await db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', user.id).execute()
   }
 }

@@ -56,7 +56,7 @@ export function OriginalCheck({ evidence }: { evidence: ReadonlyArray<Pick<Evide
       <PrivacyPopup />
       <Text className='section-title'>核对原图</Text>
       <Text className='muted'>从相册选一张照片，看它是不是消费者提交的证据照片（在本机计算 SHA-256，不上传）。</Text>
-      <Button className='btn btn-secondary original-check__button' loading={busy} disabled={busy} onClick={() => void check()}>
+      <Button className='btn btn-secondary original-check__button' loading={busy || undefined} disabled={busy || undefined} onClick={() => void check()}>
         核对原图
       </Button>
       {match && (

@@ -56,9 +56,10 @@ function RuleSetDeadlines({ ruleSet, onPublished }: { ruleSet: RuleSet; onPublis
           <Input className='rule-editor__input' type='number' value={days[step]} onInput={(e) => setDays({ ...days, [step]: e.detail.value })} aria-label={`${RULE_STEP_LABELS[step]}期限天数`} />
         </View>
       ))}
-      <Input className='rule-editor__input rule-editor__note' value={note} maxlength={500} placeholder='依据：核对了哪份文件的第几条' onInput={(e) => setNote(e.detail.value)} aria-label='修改依据' />
+      <Text className='rule-editor__label'>修改依据</Text>
+      <Input className='rule-editor__input rule-editor__note' value={note} maxlength={500} placeholder='核对了哪份文件的第几条' onInput={(e) => setNote(e.detail.value)} aria-label='修改依据' />
       {problem && <View role='alert'><Text className='rule__basis--unverified'>{problem}</Text></View>}
-      <Button className='btn-primary rule-editor__publish' loading={busy} disabled={busy} onClick={() => void publish()}>
+      <Button className='btn btn-primary rule-editor__publish' loading={busy || undefined} disabled={busy || undefined} onClick={() => void publish()}>
         发布新版本
       </Button>
     </View>

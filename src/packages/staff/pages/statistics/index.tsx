@@ -85,7 +85,7 @@ export default function StaffStatisticsPage() {
           <StatisticsView statistics={statistics} />
           <View className='card statistics-export'>
             {CAN_EXPORT_CSV ? (
-              <Button className='btn btn-secondary' disabled={exporting} onClick={() => void exportCsv()}>
+              <Button className='btn btn-secondary' disabled={exporting || undefined} onClick={() => void exportCsv()}>
                 {exporting ? '正在导出…' : `导出 CSV（${statistics.received} 条投诉）`}
               </Button>
             ) : (

@@ -1,0 +1,58 @@
+/**
+ * 处理规则 (issue #16) on the H5 app: a staff member who may edit rules (the demo 陈主任) publishes
+ * a new version of the 2026 measure with a longer mediation period and a stated basis; the public
+ * 处理规则与依据 page then shows version 2 with the new number marked 未核实, and version 1 stays for
+ * the complaints filed under it.
+ *
+ * Run: npx taro build --type h5 && node --import tsx --test e2e/rules.e2e.test.ts
+ */
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { onPhone } from './support/browser'
+import { STAFF, STAFF_WORKSPACE } from './support/routes'
+import { useServerAndBrowser } from './support/suite'
+import { button, input, modalConfirm, screen } from './support/taro'
+
+const EDITOR = '/packages/staff-rules/pages/editor/index'
+const RULES = '/packages/rules/pages/list/index'
+
+describe('处理规则维护（H5，iPhone 13）', () => {
+  const server = useServerAndBrowser()
+
+  test('工作人员发布新版本，公开页显示第 2 版和“未核实”的新期限', async (t) => {
+    const staff = await server.signIn(STAFF)
+    await onPhone({ t, name: 'rules-editor', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await page.goto('/')
+      await page.evaluate((state) => {
+        localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
+      }, staff)
+      await page.goto(STAFF_WORKSPACE)
+      await screen(page, STAFF_WORKSPACE).getByText('处理规则', { exact: true }).tap()
+      const editor = screen(page, EDITOR)
+      const card = editor.locator('.rule-set').filter({ hasText: '2026 办法' })
+      await card.getByText('（第 1 版）', { exact: false }).waitFor()
+      const mediation = input(card, '调解期限天数')
+      await mediation.fill('60')
+      await button(card, '发布新版本').tap()
+      await card.getByText('请写明依据', { exact: false }).waitFor()
+      await input(card, '修改依据').fill('测试：假设新办法规定六十个工作日')
+      await button(card, '发布新版本').tap()
+      await modalConfirm(page, '确定').tap()
+      await card.getByText('（第 2 版）', { exact: false }).waitFor()
+      await screenshot('r01-rules-editor-published')
+
+      await page.goto(RULES)
+      const rules = screen(page, RULES)
+      const published = rules.locator('.rule-set').filter({ hasText: '第 2 版' })
+      await published.getByText('60 个工作日', { exact: false }).first().waitFor()
+      assert.ok(await published.getByText('测试：假设新办法规定六十个工作日', { exact: false }).count(), 'the basis the editor gave is shown')
+      await screenshot('r02-rules-public-version-2', { fullPage: true })
+    })
+
+    const { body } = await server.api('GET', '/rule-sets')
+    const latest = (body as { ruleSets: Array<{ version: number; content: { steps: { mediation: { days: number; verified: boolean } } } }> }).ruleSets
+    const republished = latest.find((r) => r.version === 2)
+    assert.equal(republished?.content.steps.mediation.days, 60)
+    assert.equal(republished?.content.steps.mediation.verified, false, 'a number changed by hand is not presented as checked law')
+  })
+})

@@ -135,6 +135,30 @@ describe('隐私保护指引（小程序）', () => {
     await p.waitFor(() => p.wx.navigateTo.mock.calls.length + p.wx.redirectTo.mock.calls.length > 0, 2000, 'step 4')
   })
 
+  test('errno 112 (photos missing from the guide in the MP console), even after agreeing: says so, no upload, the user goes on to step 4', async () => {
+    const gate = privacyGate()
+    const notDeclared = jest.fn((opts) =>
+      setTimeout(() => opts.fail?.({ errMsg: 'chooseMedia:fail api scope is not declared in the privacy agreement', errno: 112 }), 0),
+    )
+    const showModal = jest.fn((opts) => setTimeout(() => opts.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 0))
+    const p = await mountPage('packages/complaint/pages/photos/index', {
+      storage: sessionStorage(CONSUMER),
+      query: { draft: 'draft-privacy-112' },
+      wx: { ...photoMocks({ perPick: 1 }).wx, ...gate.wx, chooseMedia: gate.guard('chooseMedia', notDeclared), showModal },
+    })
+    await p.waitForText('拍照或从相册选')
+    p.tap(p.find('wx-button', '拍照或从相册选'))
+    await p.waitForText('同意并继续')
+    tapAgree(p, gate)
+    await p.waitFor(() => showModal.mock.calls.length === 1, 2000, 'a message')
+    expect(notDeclared).toHaveBeenCalledTimes(1)
+    expect(showModal.mock.calls[0][0].content).toContain('小程序的隐私保护指引漏了这一项')
+    expect(showModal.mock.calls[0][0].content).not.toContain('没有同意')
+    expect(p.wx.uploadFile).not.toHaveBeenCalled()
+    p.tap(p.find('wx-button', '下一步'))
+    await p.waitFor(() => p.wx.navigateTo.mock.calls.length + p.wx.redirectTo.mock.calls.length > 0, 2000, 'step 4')
+  })
+
   test('a volunteer who refuses is offered the manual address; agreeing later locates', async () => {
     const gate = privacyGate()
     const located = jest.fn((opts) => setTimeout(() => opts.success({ errMsg: 'getLocation:ok', latitude: 42.25, longitude: 116.0, accuracy: 20 }), 0))

@@ -55,7 +55,7 @@ export function OriginalCheck({ evidence }: { evidence: ReadonlyArray<Pick<Evide
     <View className='card original-check'>
       <PrivacyPopup />
       <Text className='section-title'>核对原图</Text>
-      <Text className='muted'>从相册选一张照片，看它是不是消费者提交的证据照片（在本机计算 SHA-256，不上传）。</Text>
+      <Text className='muted original-check__intro'>从相册选一张照片，看它是不是消费者提交的证据照片（在本机计算 SHA-256，不上传）。</Text>
       <Button className='btn btn-secondary original-check__button' loading={busy || undefined} disabled={busy || undefined} onClick={() => void check()}>
         核对原图
       </Button>

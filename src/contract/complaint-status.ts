@@ -63,6 +63,9 @@ export const COMPLAINT_EVENT_LABELS = {
   close: '结案',
   assign: '指派承办人',
   note: '调解记录',
+  pause_clock: '暂停计时（检测鉴定）',
+  resume_clock: '恢复计时',
+  repeat_merged: '重复投诉已合并',
   rate: '评价',
   overdue: '处理超期',
 } as const

@@ -69,6 +69,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
       break
     case 'message':
     case 'evidence_added':
+    case 'repeat_merged':
       if (event.actor_id === complaint.consumer_id) {
         if (atEnterprise) add(await liaisons(), 'enterprise', 'complaint_message', '消费者补充了说明')
         else if (complaint.assigned_staff_id) add([complaint.assigned_staff_id], 'staff', 'complaint_message', '消费者补充了说明')

@@ -25,12 +25,22 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s()（）【】[\]·.,，。、\-_'"“”‘’]/g, '')
 }
 
+/** The consumer's open complaint about the same dispute (index complaints_open_repeat: one row at most). */
+export function openRepeatQuery(db: Db, consumerId: string, key: string) {
+  return db.selectFrom('complaints').selectAll().where('consumer_id', '=', consumerId).where('repeat_key', '=', key).where('status', 'in', OPEN_STATUSES)
+}
+
 export function findOpenRepeat(db: Db, consumerId: string, key: string) {
-  return db.selectFrom('complaints').selectAll().where('consumer_id', '=', consumerId).where('repeat_key', '=', key).where('status', 'in', OPEN_STATUSES).executeTakeFirst()
+  return openRepeatQuery(db, consumerId, key).executeTakeFirst()
+}
+
+/** A filing already merged under this idempotency key (primary key of complaint_merges). */
+export function mergeQuery(db: Db, consumerId: string, key: string) {
+  return db.selectFrom('complaint_merges').selectAll().where('consumer_id', '=', consumerId).where('idempotency_key', '=', key)
 }
 
 export function findMerge(db: Db, consumerId: string, key: string) {
-  return db.selectFrom('complaint_merges').selectAll().where('consumer_id', '=', consumerId).where('idempotency_key', '=', key).executeTakeFirst()
+  return mergeQuery(db, consumerId, key).executeTakeFirst()
 }
 
 export async function mergedAnswer(ctx: AppContext, complaint: ComplaintRow): Promise<ComplaintDetail> {

@@ -50,18 +50,24 @@ export function ResultView({ complaintId }: { complaintId?: string }) {
     nextStep: complaint.nextStep,
   })
   const next = nextStepLine(complaint.nextStep)
+  // Filed again while the first one is open: the words and photos were added to it, no second case.
+  const merged = complaint.mergedRepeat
 
   return (
     <View className='page result'>
       <PrivacyPopup />
-      <View className='card result__hero'>
-        <Text className='result__mark'>✓</Text>
-        <Text className='result__title'>投诉已提交</Text>
-        <Text className='result__label'>投诉编号</Text>
+      <View className={`card result__hero${merged ? ' result__hero--merged' : ''}`}>
+        <Text className='result__mark'>{merged ? 'i' : '✓'}</Text>
+        <Text className='result__title'>{merged ? '已补充到原投诉' : '投诉已提交'}</Text>
+        <Text className='result__label'>{merged ? '原投诉编号' : '投诉编号'}</Text>
         <Text className='result__number' selectable>
           {complaint.number}
         </Text>
-        <Text className='muted'>请记下编号，查询进度时会用到</Text>
+        {merged ? (
+          <Text className='result__merged'>{merged.message}。同一件事不会重复立案，原投诉的处理进度和期限不变。</Text>
+        ) : (
+          <Text className='muted'>请记下编号，查询进度时会用到</Text>
+        )}
       </View>
 
       <View className='card'>

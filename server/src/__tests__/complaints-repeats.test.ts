@@ -28,7 +28,7 @@ describe(`repeated complaints are merged into the open one (${TEST_DB})`, () => 
     const cases = await countRows(t, 'complaints')
 
     // Written again a day later, the business name spaced and cased differently, new words.
-    const again = { ...body, business: { name: ' 快乐 健身有限公司（）' }, description: '再次投诉：健身房关门后至今未退款，前台已经搬空，我还有九个月会员期。' }
+    const again = { ...body, business: { name: ' 快乐 健身有限公司（）' }, description: '再次投诉：年卡才办了三个月健身房就突然关门，老板电话一直打不通，会员卡余额至今无法退还，前台已经搬空。' }
     const key = randomUUID()
     const second = await postComplaint(t, cast.consumer.token, again, key)
     assert.equal(second.statusCode, 200, second.body)
@@ -52,6 +52,17 @@ describe(`repeated complaints are merged into the open one (${TEST_DB})`, () => 
     const seen = (await readComplaint(t, cast.consumer.token, original.id)).json() as ComplaintDetail
     assert.ok(seen.events.some((e) => e.type === 'repeat_merged'))
     assert.equal(seen.mergedRepeat, undefined)
+  })
+
+  test('the same shop, day and amount but another story is another dispute: a new case', async () => {
+    const body = validComplaint(t, { amountFen: 12_850, description: '买到的牛奶已经过期三天了，商家拒绝退款，态度也很差。' })
+    const milk = await postComplaint(t, cast.consumer.token, body)
+    const rice = await postComplaint(t, cast.consumer.token, { ...body, description: '买的大米里有虫子，要求退货，商家一直不回复。' })
+    assert.deepEqual([milk.statusCode, rice.statusCode], [201, 201])
+    assert.notEqual(milk.json().id, rice.json().id)
+    // The milk again, in other words, still joins the milk.
+    const milkAgain = await postComplaint(t, cast.consumer.token, { ...body, description: '牛奶过期三天了，商家拒绝退款，我要求退一赔十。' })
+    assert.deepEqual([milkAgain.statusCode, milkAgain.json().id], [200, milk.json().id])
   })
 
   test('another incident (other amount), another consumer, or after the first ended: a new case', async () => {

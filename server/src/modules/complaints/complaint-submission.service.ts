@@ -14,7 +14,7 @@ import { insertComplaintEvent } from './complaint-events.repository'
 import { nextComplaintNumber } from './complaint-number'
 import { findComplaintByIdempotencyKey, insertComplaint, type ComplaintRow } from './complaints.repository'
 import { loadComplaintDetail } from './complaints.service'
-import { findMerge, findOpenRepeat, mergedAnswer, mergeRepeat, reloadComplaint, repeatKeyOf } from './repeat-complaints'
+import { findMerge, findOpenRepeat, mergedAnswer, mergeRepeat, reloadComplaint, repeatKeyOf, sameFacts } from './repeat-complaints'
 import { requestHash } from './request-hash'
 
 export interface Submission {
@@ -53,15 +53,15 @@ export async function submitComplaint(
   const path = request.path === HandlingPath.Odr && Number(enterprise?.odr ?? 0) === 1 ? HandlingPath.Odr : HandlingPath.Association
   const repeatKey = repeatKeyOf(request, enterpriseId)
   const open = await findOpenRepeat(ctx.db, consumer.id, repeatKey)
-  if (open) {
+  if (open && sameFacts(open.description, request.description)) {
     const answer = await tryMerge(ctx, { consumer, target: open, key, hash, request })
     if (answer) return answer
   }
+  // Another dispute that only shares the date and amount is a case of its own, without the repeat key
+  // (the open one holds it).
+  const file = (withKey: string | null) => fileNew(ctx, { consumer, key, hash, request, enterpriseId, path, now, repeatKey: withKey })
   try {
-    // The rules in force on the filing date, recorded on the case and kept for its whole life.
-    const rules = await rulesForFiling(ctx, ctx.db, now)
-    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now, rules, repeatKey }))
-    return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
+    return await file(open ? null : repeatKey)
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     // A concurrent request with the same key committed first: answer with its complaint.
@@ -71,10 +71,19 @@ export async function submitComplaint(
     if (mergedMeanwhile) return repeatMerge(ctx, mergedMeanwhile, hash)
     // The same dispute filed at once under another key: the first became the case, this one joins it.
     const first = await findOpenRepeat(ctx.db, consumer.id, repeatKey)
-    const answer = first ? await tryMerge(ctx, { consumer, target: first, key, hash, request }) : null
+    if (!first) throw error
+    if (!sameFacts(first.description, request.description)) return file(null)
+    const answer = await tryMerge(ctx, { consumer, target: first, key, hash, request })
     if (!answer) throw error
     return answer
   }
+}
+
+async function fileNew(ctx: AppContext, args: Omit<Parameters<typeof fileComplaint>[1], 'rules'>): Promise<Submission> {
+  // The rules in force on the filing date, recorded on the case and kept for its whole life.
+  const rules = await rulesForFiling(ctx, ctx.db, args.now)
+  const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { ...args, rules }))
+  return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
 }
 
 async function tryMerge(ctx: AppContext, args: Parameters<typeof mergeRepeat>[1]): Promise<Submission | null> {
@@ -112,7 +121,7 @@ async function fileComplaint(
     path: HandlingPath
     now: Date
     rules: CaseRules
-    repeatKey: string
+    repeatKey: string | null
   },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args

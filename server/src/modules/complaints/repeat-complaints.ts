@@ -13,13 +13,34 @@ import { loadComplaintDetail } from './complaints.service'
 /**
  * "The same complaint again": the same consumer, the same business (the directory enterprise when one
  * was chosen, otherwise its name with spacing, case, full-width forms and punctuation ignored), the same
- * incident date and the same amount. Stored on the open complaint only, so the lookup is one row of the
- * unique index complaints_open_repeat.
+ * incident date and the same amount, and a description telling the same story (sameFacts). The key is
+ * stored on the open complaint only, so the lookup is one row of the unique index complaints_open_repeat.
  */
 export function repeatKeyOf(request: CreateComplaintRequest, enterpriseId: string | null): string {
   const business = enterpriseId ? `e:${enterpriseId}` : `n:${normaliseName(request.business.name)}`
   return createHash('sha256').update(`${business}|${request.incidentDate}|${request.amountFen}`).digest('hex')
 }
+
+/**
+ * Whether two descriptions tell the same story: at least 30% of the shorter one's character pairs
+ * (letters, digits and CJK only) also occur in the other. Two purchases at one shop on one day for
+ * the same amount ("过期牛奶" and "大米有虫") share almost none.
+ */
+export function sameFacts(a: string, b: string): boolean {
+  const pairs = (text: string) => {
+    const chars = [...text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')]
+    return new Set(chars.slice(1).map((c, i) => chars[i]! + c))
+  }
+  const [x, y] = [pairs(a), pairs(b)]
+  const smaller = x.size <= y.size ? x : y
+  const larger = smaller === x ? y : x
+  if (smaller.size === 0) return false
+  let shared = 0
+  for (const pair of smaller) if (larger.has(pair)) shared += 1
+  return shared / smaller.size >= REPEAT_SIMILARITY
+}
+
+const REPEAT_SIMILARITY = 0.3
 
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s()（）【】[\]·.,，。、\-_'"“”‘’]/g, '')

@@ -12,7 +12,7 @@ import { PrivacyPopup } from '@/components/privacy-popup'
 import { PRIVACY_WAY_FORWARD, privacyRefusal } from '@/lib/privacy-errors'
 
 /** After filing: the complaint number, what happens next and by when, and a receipt to copy. */
-export function ResultView({ complaintId }: { complaintId?: string }) {
+export function ResultView({ complaintId, merged: mergedByUrl = false }: { complaintId?: string; merged?: boolean }) {
   const justFiled = useFilingStore((s) => s.filed)
   const [complaint, setComplaint] = useState<ComplaintDetail | null>(justFiled && justFiled.id === complaintId ? justFiled : null)
   const [problem, setProblem] = useState('')
@@ -51,7 +51,7 @@ export function ResultView({ complaintId }: { complaintId?: string }) {
   })
   const next = nextStepLine(complaint.nextStep)
   // Filed again while the first one is open: the words and photos were added to it, no second case.
-  const merged = complaint.mergedRepeat
+  const merged = complaint.mergedRepeat ?? (mergedByUrl ? { into: complaint.number, message: `您已就该商家提交过投诉 ${complaint.number}，本次内容已补充到原投诉` } : null)
 
   return (
     <View className='page result'>

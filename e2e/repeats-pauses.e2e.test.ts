@@ -54,7 +54,7 @@ describe('暂停计时与重复投诉（H5）', () => {
     const staff = await server.signIn(STAFF)
     const first = await file(consumer, '办了年卡才三个月，健身房突然关门，老板电话打不通，会员卡余额无法退还。')
     assert.equal(first.status, 201)
-    const paused = await server.api('POST', `/api/complaints/${first.body.id}/actions/pause_clock`, { token: staff.accessToken, body: { reason: '会员合同送司法鉴定机构鉴定签名真伪' } })
+    const paused = await server.api('POST', `/complaints/${first.body.id}/actions/pause_clock`, { token: staff.accessToken, body: { reason: '会员合同送司法鉴定机构鉴定签名真伪' } })
     assert.equal(paused.status, 200, JSON.stringify(paused.body))
 
     await onPhone({ t, name: 'pause-consumer', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {

@@ -42,6 +42,9 @@ describe(`testing/appraisal pause of the case clock (${TEST_DB})`, () => {
     t.setNow(china('2026-06-05T11:00:00'))
     const consumerView = await detail(filed.id, cast.consumer.token)
     assert.equal(consumerView.handling.dueWorkingDaysLeft, leftAtPause)
+    // No date is promised while paused.
+    assert.equal(consumerView.nextStep?.dueAt, null)
+    assert.match(consumerView.nextStep?.text ?? '', /暂停计时/)
     assert.ok(consumerView.handling.clockPaused)
     const queue = (await t.app.inject({ method: 'GET', url: '/api/staff/complaints', headers: bearer(cast.staff.token) })).json() as WorkQueueResponse
     const item = queue.items.find((i) => i.id === filed.id)!

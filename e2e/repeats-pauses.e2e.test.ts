@@ -86,7 +86,7 @@ describe('暂停计时与重复投诉（H5）', () => {
       await signInBrowser(page, consumer)
       await page.goto(`${RESULT}?id=${first.body.id}&merged=1`)
       const view = screen(page, RESULT)
-      await view.getByText('已补充到原投诉').waitFor()
+      await view.getByText('已补充到原投诉', { exact: true }).waitFor()
       await view.getByText(`您已就该商家提交过投诉 ${first.body.number}，本次内容已补充到原投诉`, { exact: false }).waitFor()
       await screenshot('p03-repeat-merged')
     })

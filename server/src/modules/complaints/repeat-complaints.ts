@@ -101,11 +101,12 @@ export async function mergeRepeat(
       type: 'repeat_merged',
       actor_id: consumer.id,
       actor_role: consumer.role,
-      note: request.description,
+      // Free text only in the note, which retention clears with the others; the data keeps the structured facts.
+      note: request.demandDetail?.trim() ? `${request.description}\n诉求补充：${request.demandDetail}` : request.description,
       from_status: null,
       to_status: null,
       created_at: at,
-      data: JSON.stringify({ demands: request.demands, demandDetail: request.demandDetail ?? null, incidentDate: request.incidentDate, amountFen: request.amountFen }),
+      data: JSON.stringify({ demands: request.demands, incidentDate: request.incidentDate, amountFen: request.amountFen }),
     })
     const attached = await attachEvidence(trx, { ids: request.evidenceIds, ownerId: consumer.id, complaintId: target.id, eventId, now: at })
     if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')

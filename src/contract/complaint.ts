@@ -18,7 +18,8 @@ import {
   type Demand,
   type Industry,
 } from './complaint-rules'
-import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
+import { COMPLAINT_EVENT_LABELS, type ComplaintEventType } from './complaint-events'
+import { COMPLAINT_STATUSES, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
 import { PHONE_PATTERN } from './rules'

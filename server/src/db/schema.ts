@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { Role } from '../../../src/contract/roles'
-import type { ComplaintEventType, ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
+import type { ComplaintEventType } from '../../../src/contract/complaint-events'
+import type { ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
 import type { Industry } from '../../../src/contract/complaint-rules'
 import type { NotificationTables } from './schema-notifications'
 import type { WarningTables } from './schema-warnings'

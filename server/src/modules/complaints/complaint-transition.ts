@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Updateable } from 'kysely'
-import { isOpen, type ComplaintEventType, type ComplaintStatus } from '../../../../src/contract/complaint-status'
+import type { ComplaintEventType } from '../../../../src/contract/complaint-events'
+import { isOpen, type ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { WorkflowActor } from '../../../../src/contract/complaint-workflow'
 import type { Db } from '../../db/database'
 import type { ComplaintTable } from '../../db/schema'

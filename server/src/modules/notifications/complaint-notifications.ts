@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
 import { offerSummary } from '../../../../src/contract/complaint-rules'
-import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
+import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
+import { COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 import type { ComplaintEventTable } from '../../db/schema'

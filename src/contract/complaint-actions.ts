@@ -50,6 +50,8 @@ export const ACTION_REQUESTS = {
   close: body({ outcome: Text('结案情况'), evidenceIds: Photos }),
   assign: body({ staffId: Type.String({ minLength: 1, maxLength: 64, description: '承办的工作人员（可以是自己）' }) }),
   note: body({ text: Text('调解记录'), evidenceIds: Photos }),
+  pause_clock: body({ reason: Text('需要检测、鉴定的事项和暂停计时的原因'), evidenceIds: Photos }),
+  resume_clock: body({ note: OptionalNote }),
   rate: body({
     stars: Type.Integer({ minimum: RATING_MIN, maximum: RATING_MAX }),
     comment: Type.Optional(Type.String({ maxLength: ACTION_TEXT_MAX })),
@@ -67,6 +69,7 @@ export const WorkItem = Type.Object({
   dueWorkingDaysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '距期限还剩几个工作日（今天不算；当天到期为 0）' }),
   overdueWorkingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几个工作日；未超期为 null' }),
   assignedStaffId: Type.Union([Type.String(), Type.Null()]),
+  clockPausedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '检测鉴定暂停计时的开始时间；未暂停为 null' }),
 })
 export type WorkItem = Static<typeof WorkItem>
 

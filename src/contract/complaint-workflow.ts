@@ -24,6 +24,8 @@ export const WorkflowAction = {
   Close: 'close',
   Assign: 'assign',
   Note: 'note',
+  PauseClock: 'pause_clock',
+  ResumeClock: 'resume_clock',
   // The consumer, at any time or at the end.
   Withdraw: 'withdraw',
   Rate: 'rate',
@@ -52,6 +54,8 @@ const OPEN: readonly ComplaintStatus[] = [
 ]
 /** Statuses in which the association has the complaint. */
 export const ASSOCIATION_STATUSES: readonly ComplaintStatus[] = ['awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed']
+/** Statuses in which the association's own clock runs and a testing/appraisal may pause it. */
+export const CLOCKED_STATUSES: readonly ComplaintStatus[] = ['awaiting_review', 'accepted', 'mediating']
 /** Statuses after which the consumer may rate the handling (once). */
 export const RATABLE_STATUSES: readonly ComplaintStatus[] = ['resolved', 'mediated', 'closed']
 
@@ -70,6 +74,8 @@ export const WORKFLOW: Record<WorkflowAction, WorkflowRule> = {
   close: { from: ['mediated', 'mediation_failed'], to: 'closed', roles: ['staff'], label: '结案' },
   assign: { from: ASSOCIATION_STATUSES, to: null, roles: ['staff'], label: '指派承办人' },
   note: { from: ['awaiting_review', 'accepted', 'mediating'], to: null, roles: ['staff'], label: '记录调解情况' },
+  pause_clock: { from: CLOCKED_STATUSES, to: null, roles: ['staff'], label: '暂停计时（检测鉴定）' },
+  resume_clock: { from: CLOCKED_STATUSES, to: null, roles: ['staff'], label: '恢复计时' },
   withdraw: { from: OPEN, to: 'withdrawn', roles: ['consumer'], label: '撤回投诉' },
   rate: { from: RATABLE_STATUSES, to: null, roles: ['consumer'], label: '评价' },
 }

@@ -18,7 +18,8 @@ import {
   type Demand,
   type Industry,
 } from './complaint-rules'
-import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
+import { COMPLAINT_EVENT_LABELS, type ComplaintEventType } from './complaint-events'
+import { COMPLAINT_STATUSES, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
 import { PHONE_PATTERN } from './rules'
@@ -165,9 +166,19 @@ export const ComplaintDetail = Type.Object({
     outcome: Type.Union([Type.String(), Type.Null()]),
     recoveredAmountFen: Type.Union([Type.Integer(), Type.Null()]),
     rating: Type.Union([Type.Object({ stars: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
+    clockPaused: Type.Union([Type.Object({ since: Type.String({ format: 'date-time' }), reason: Type.String() }), Type.Null()], {
+      description: '检测、鉴定期间暂停计时：期限倒计时冻结，恢复后顺延；未暂停为 null',
+    }),
   }),
   /** 谁查看过: only in the consumer's own view, newest first. */
   viewers: Type.Optional(Type.Array(ComplaintViewer)),
+  /** Only in the answer to POST /complaints when this filing repeated an open complaint and was added to it. */
+  mergedRepeat: Type.Optional(
+    Type.Object({
+      into: Type.String({ description: '原投诉编号' }),
+      message: Type.String({ description: '告诉消费者的话，如 您已就该商家提交过投诉 WQ…，本次内容已补充到原投诉' }),
+    }),
+  ),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })

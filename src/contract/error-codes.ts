@@ -72,6 +72,10 @@ export const ERROR_MESSAGES = {
   RULE_SET_VERSION_CONFLICT: '这套规则刚刚有了新版本，请刷新后再保存',
   RULE_SET_DATES_INVALID: '失效日期不能早于施行日期',
   REFUSAL_GROUND_NOT_IN_RULES: '所选理由不在本案适用的规则中，请重新选择',
+  CLOCK_PAUSE_NOT_IN_RULES: '本案适用的规则未规定检测、鉴定期间不计入期限，不能暂停计时',
+  CLOCK_ALREADY_PAUSED: '计时已暂停，请先恢复计时',
+  CLOCK_NOT_PAUSED: '计时没有暂停',
+  NO_RUNNING_CLOCK: '当前步骤没有在计时的期限',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

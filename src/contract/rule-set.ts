@@ -51,6 +51,17 @@ export const StepRule = Type.Object(
 export type StepRule = Static<typeof StepRule>
 
 
+/** Whether a testing/appraisal period (检测、鉴定) stops the case's clock, and why. */
+export const ClockPauseRule = Type.Object(
+  {
+    excluded: Type.Boolean({ description: '检测、鉴定期间是否不计入当前步骤的期限（true：暂停计时，恢复后期限顺延）' }),
+    text: Text(300, '规定内容'),
+    ...Basis,
+  },
+  { additionalProperties: false },
+)
+export type ClockPauseRule = Static<typeof ClockPauseRule>
+
 export const RuleSetContent = Type.Object(
   {
     steps: Type.Object({ enterprise_response: StepRule, review: StepRule, mediation: StepRule }, { additionalProperties: false }),
@@ -58,6 +69,8 @@ export const RuleSetContent = Type.Object(
     mediationEndGrounds: Type.Array(RuleProvision, { maxItems: 30 }),
     afterHandling: Type.Array(RuleProvision, { maxItems: 30, description: '处理后的义务，如回访' }),
     otherProvisions: Type.Array(RuleProvision, { maxItems: 30, description: '委托调解、检测鉴定期间、身份核验、重复投诉等' }),
+    testingPause: Type.Optional(ClockPauseRule),
+    repeatComplaints: Type.Optional(RuleProvision),
   },
   { additionalProperties: false },
 )

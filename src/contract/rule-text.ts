@@ -46,6 +46,14 @@ export function handlingPathDetail(path: 'odr' | 'association', rules: RuleSetCo
 }
 
 export function isRuleSetVerified(content: RuleSetContent): boolean {
-  const rules = [...Object.values(content.steps), ...content.refusalGrounds, ...content.mediationEndGrounds, ...content.afterHandling, ...content.otherProvisions]
+  const rules = [
+    ...Object.values(content.steps),
+    ...content.refusalGrounds,
+    ...content.mediationEndGrounds,
+    ...content.afterHandling,
+    ...content.otherProvisions,
+    ...(content.testingPause ? [content.testingPause] : []),
+    ...(content.repeatComplaints ? [content.repeatComplaints] : []),
+  ]
   return rules.every((rule) => rule.verified)
 }

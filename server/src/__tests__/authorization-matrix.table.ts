@@ -107,6 +107,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints/{id}/actions/close': { expect: STAFF, ...action({ id: 'mediatedComplaint' }, { outcome: '调解成功，商家已履行' }) },
   'POST /api/complaints/{id}/actions/assign': { expect: STAFF, ...action({ id: 'associationComplaint' }, (_t, cast) => ({ staffId: cast.people.staff.id })) },
   'POST /api/complaints/{id}/actions/note': { expect: STAFF, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },
+  'POST /api/complaints/{id}/actions/pause_clock': { expect: STAFF, ...action({ id: 'acceptedComplaint' }, { reason: '产品送质检机构检测' }) },
+  'POST /api/complaints/{id}/actions/resume_clock': { expect: STAFF, ...action({ id: 'pausedComplaint' }, {}) },
   'POST /api/complaints/{id}/actions/rate': { expect: A_ACTS, ...action({ id: 'mediatedComplaint' }, { stars: 5 }) },
   'GET /api/enterprise/complaints': {
     expect: LIAISONS,

@@ -5,7 +5,10 @@ import { test } from 'node:test'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 /** Where rule data lives: the seeded rule sets. Everything else must take its time limits from them. */
-const RULE_DATA = new Set([path.join(ROOT, 'server/src/db/migrations/2026-12-03T0020-rule-sets.ts')])
+const RULE_DATA = new Set([
+  path.join(ROOT, 'server/src/db/migrations/2026-12-03T0020-rule-sets.ts'),
+  path.join(ROOT, 'server/src/db/migrations/2026-12-04T0023-repeats-pauses.ts'),
+])
 const NUMBERED_DEADLINE = /(\d+|[一二三四五六七八九十]+)\s*个(工作日|自然日)/
 // Account deletion's 15 working days is a personal-information rule (ACCOUNT_DELETION_WORKING_DAYS), not a complaint rule.
 const ACCOUNT_DELETION = /注销/

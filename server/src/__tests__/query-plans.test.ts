@@ -10,6 +10,7 @@ import { longTermHits, pairHitCount, pairHitsPage } from '../modules/warnings/wa
 import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '../modules/data-export/data-export.repository'
 import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
 import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
+import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
 import { createTestApp, type TestApp } from './support/test-app'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
@@ -99,6 +100,13 @@ describe('query plans', () => {
     const latest = await plan(latestVersionQuery(t.ctx.db, 'samr-2026'))
     assert.doesNotMatch(latest, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, latest)
     assertInOrder(latest)
+  })
+
+  test('filing looks up a repeated complaint in complaints_open_repeat and a merged retry by complaint_merges key', async () => {
+    assertIndexed(await plan(openRepeatQuery(t.ctx.db, 'u-1', 'k'.repeat(64))), 'complaints_open_repeat')
+    const merged = await plan(mergeQuery(t.ctx.db, 'u-1', 'key'))
+    assert.doesNotMatch(merged, /SCAN complaint_merges(?! USING)|Seq Scan on complaint_merges/, merged)
+    assert.match(merged, /sqlite_autoindex_complaint_merges|complaint_merges_pk/, merged)
   })
 
   test('the CSV export pages through complaints_created_stats in its order', async () => {

@@ -82,11 +82,13 @@ describe(`rule sets (${TEST_DB})`, () => {
     assert.equal((await complaintRow(t, before.id)).due_at, addWorkingDays(new Date(china('2026-04-14T23:50:00')), 7).toISOString())
 
     const fresh = await detail(afterSwitch.id)
-    assert.equal(fresh.rules.ruleSetId, 'samr-2026-v1')
+    // Version 2 (2026-12-04): articles 16 and 23 found; the acceptance period still not.
+    assert.equal(fresh.rules.ruleSetId, 'samr-2026-v2')
     assert.equal(fresh.rules.documentNumber, '国家市场监督管理总局令第121号')
-    // The 2026 text could not be checked: the basis says so rather than citing an article.
+    // The 2026 acceptance period could not be checked: the basis says so rather than citing an article.
     assert.deepEqual([fresh.nextStep?.basis?.article, fresh.nextStep?.basis?.verified], [null, false])
     assert.equal(fresh.rules.verified, false)
+    assert.ok(fresh.rules.refusalGrounds.some((g) => g.code === 'identity_unverified' && g.article === '第十六条第（六）项' && g.verified))
 
     // A day later the earlier case still shows the rules it was filed under.
     t.setNow(china('2026-04-16T09:00:00'))
@@ -96,9 +98,9 @@ describe(`rule sets (${TEST_DB})`, () => {
   test('a used version is never edited in place: publishing makes the next version, earlier cases keep theirs', async () => {
     t.setNow(china('2026-05-06T10:00:00'))
     const early = await fileComplaint(t, cast.consumer.token)
-    const v1 = await ruleSet('samr-2026-v1')
+    const v1 = await ruleSet('samr-2026-v2')
     const changed = requestFrom(v1)
-    changed.content.steps.mediation = { ...changed.content.steps.mediation, days: 60, dayKind: 'calendar', sentence: '消协已受理，将在 {days} 日内组织调解' }
+    changed.content.steps.mediation = { ...changed.content.steps.mediation, days: 30, dayKind: 'working', sentence: '消协已受理，将在 {days} 个工作日内组织调解' }
 
     // Staff without the rule-editor permission may not.
     assert.equal((await publish(cast.staff.token, 'samr-2026', changed)).statusCode, 403)
@@ -106,19 +108,19 @@ describe(`rule sets (${TEST_DB})`, () => {
     const published = await publish(cast.staff.token, 'samr-2026', changed)
     assert.equal(published.statusCode, 201, published.body)
     const v2 = published.json() as RuleSet
-    assert.equal(v2.version, 2)
+    assert.equal(v2.version, 3)
     assert.notEqual(v2.id, v1.id)
-    assert.deepEqual(await ruleSet('samr-2026-v1'), v1, 'version 1 is unchanged')
+    assert.deepEqual(await ruleSet('samr-2026-v2'), v1, 'version 2 is unchanged')
 
     const late = await fileComplaint(t, cast.consumer.token)
-    assert.equal((await detail(early.id)).rules.ruleSetId, 'samr-2026-v1')
+    assert.equal((await detail(early.id)).rules.ruleSetId, 'samr-2026-v2')
     assert.equal((await detail(late.id)).rules.ruleSetId, v2.id)
     const acceptedAt = china('2026-05-07T10:00:00')
     t.setNow(acceptedAt)
     await act(t, cast.staff.token, early.id, 'accept', {})
     await act(t, cast.staff.token, late.id, 'accept', {})
-    assert.equal((await complaintRow(t, early.id)).due_at, addWorkingDays(new Date(acceptedAt), 45).toISOString())
-    assert.equal((await complaintRow(t, late.id)).due_at, china('2026-07-06T23:59:59'), '60 calendar days after 5-07')
+    assert.equal((await complaintRow(t, early.id)).due_at, china('2026-07-06T23:59:59'), '60 calendar days after 5-07 (第二十三条第一款第（五）项)')
+    assert.equal((await complaintRow(t, late.id)).due_at, addWorkingDays(new Date(acceptedAt), 30).toISOString())
 
     // Two editors at once: each save is its own version or a 409, never one overwriting another.
     const [a, b] = await Promise.all([publish(cast.staff.token, 'samr-2026', changed), publish(cast.staff.token, 'samr-2026', changed)])

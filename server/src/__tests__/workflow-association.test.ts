@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { addWorkingDays } from '../modules/workflow/working-days'
 import { fileComplaint } from './support/complaints'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, complaintRow, createCast, readComplaint, type Cast } from './support/workflow'
@@ -32,7 +31,10 @@ describe(`the association path (${TEST_DB})`, () => {
     assert.equal(accepted.status, 'accepted')
     assert.ok(accepted.handling.acceptedAt)
     assert.equal(accepted.handling.dueKind, 'mediation')
-    assert.equal(accepted.handling.dueAt, addWorkingDays(new Date(accepted.handling.acceptedAt), 45).toISOString())
+    // 《办法》(2026) 第二十三条第一款第（五）项: sixty (calendar) days from acceptance, to the end of that China day.
+    const acceptedOn = new Date(Date.parse(accepted.handling.acceptedAt) + 8 * 3_600_000).toISOString().slice(0, 10)
+    const sixtyDaysOn = new Date(Date.parse(`${acceptedOn}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10)
+    assert.equal(accepted.handling.dueAt, new Date(`${sixtyDaysOn}T23:59:59+08:00`).toISOString())
     assert.equal(accepted.nextStep.dueAt, accepted.handling.dueAt)
 
     assert.equal((await step(cast.colleague.token, filed.id, 'start_mediation')).status, 'mediating')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { ComplaintEventType } from '../../../src/contract/complaint-status'
+import type { ComplaintEventType } from '../../../src/contract/complaint-events'
 import { checkDeadlines } from '../jobs/deadlines'
 import { fileComplaint } from './support/complaints'
 import { createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'

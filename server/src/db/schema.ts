@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { Role } from '../../../src/contract/roles'
-import type { ComplaintEventType, ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
+import type { ComplaintEventType } from '../../../src/contract/complaint-events'
+import type { ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
 import type { Industry } from '../../../src/contract/complaint-rules'
 import type { NotificationTables } from './schema-notifications'
 import type { WarningTables } from './schema-warnings'
@@ -121,6 +122,21 @@ export interface ComplaintTable {
   reminded_due_at: Generated<string | null>
   /** The rule set version in force when the complaint was filed; kept for the life of the case. */
   rule_set_id: string | null
+  /** Since when a testing/appraisal (检测、鉴定) stops the clock; null while it runs. */
+  clock_paused_at: string | null
+  clock_paused_reason: string | null
+  /** consumer-side identity of the dispute (business, incident date, amount) while the complaint is open; null once it ends. */
+  repeat_key: string | null
+}
+
+/** A filing that repeated an open complaint and was added to it, by its idempotency key. */
+export interface ComplaintMergeTable {
+  consumer_id: string
+  idempotency_key: string
+  request_hash: string
+  complaint_id: string
+  event_id: string
+  created_at: string
 }
 
 /** A running API server, for telling one on disk storage that it is not alone (see jobs/instance-registry). */
@@ -184,6 +200,7 @@ export interface Database extends NotificationTables, WarningTables, VolunteerTa
   sms_codes: SmsCodeTable
   sessions: SessionTable
   complaints: ComplaintTable
+  complaint_merges: ComplaintMergeTable
   complaint_events: ComplaintEventTable
   complaint_counters: ComplaintCounterTable
   evidence: EvidenceTable

@@ -39,7 +39,14 @@ export async function checkDeadlines(ctx: AppContext): Promise<{ escalated: numb
 async function escalateBatch(ctx: AppContext, trx: Db, now: Date): Promise<{ claimed: number; done: number }> {
   const late = await skipLocked(
     trx,
-    trx.selectFrom('complaints').selectAll().where('status', '=', 'enterprise_handling').where('due_at', '<', now.toISOString()).orderBy('due_at').limit(BATCH_SIZE),
+    trx
+      .selectFrom('complaints')
+      .selectAll()
+      .where('status', '=', 'enterprise_handling')
+      .where('due_at', '<', now.toISOString())
+      .where('clock_paused_at', 'is', null)
+      .orderBy('due_at')
+      .limit(BATCH_SIZE),
   ).execute()
   let done = 0
   for (const complaint of late) {
@@ -72,6 +79,8 @@ async function flagBatch(trx: Db, now: Date): Promise<{ claimed: number; done: n
       .where('status', 'in', OPEN_STATUSES.filter((status) => status !== 'enterprise_handling'))
       .where('due_at', '<', at)
       .where('overdue_at', 'is', null)
+      // A testing/appraisal pause stops the clock: the deadline moves on when it resumes.
+      .where('clock_paused_at', 'is', null)
       .orderBy('due_at')
       .limit(BATCH_SIZE),
   ).execute()
@@ -83,6 +92,7 @@ async function flagBatch(trx: Db, now: Date): Promise<{ claimed: number; done: n
       .set({ overdue_at: at })
       .where('id', '=', complaint.id)
       .where('overdue_at', 'is', null)
+      .where('clock_paused_at', 'is', null)
       .where('due_at', '=', complaint.due_at)
       .executeTakeFirst()
     if (Number(update.numUpdatedRows) !== 1) continue

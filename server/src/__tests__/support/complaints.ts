@@ -3,13 +3,18 @@ import type { CreateComplaintRequest } from '../../../../src/contract/complaint'
 import { chinaToday } from '../../../../src/contract/complaint-rules'
 import { bearer, type TestApp } from './test-app'
 
+// Each helper-made complaint is another dispute (its own amount), so filing several in a row makes
+// several cases rather than merging them as repeats of the first (repeat-complaints.ts).
+let filed = 0
+
 /** A complaint that passes every rule; override what a test is about. */
 export function validComplaint(t: TestApp, overrides: Partial<CreateComplaintRequest> = {}): CreateComplaintRequest {
+  const amountFen = 399_900 + filed++
   return {
     business: { name: '快乐健身有限公司', address: '朝阳区建国路 88 号', region: '北京市/朝阳区' },
     industry: 'prepaid',
     incidentDate: chinaToday(t.ctx.now()),
-    amountFen: 399_900,
+    amountFen,
     description: '办了年卡才三个月，健身房突然关门，老板电话打不通，会员卡余额无法退还。',
     demands: ['refund'],
     evidenceIds: [],

@@ -87,6 +87,7 @@ export const FIXTURES = {
   proposedComplaint: async (t: TestApp, c: Cast) => step(t, c.people.liaisonE.token, await odrComplaint(t, c), 'propose', PROPOSAL),
   acceptedComplaint,
   mediatingComplaint,
+  pausedComplaint: async (t: TestApp, c: Cast) => step(t, c.people.staff.token, await acceptedComplaint(t, c), 'pause_clock', { reason: '产品送检' }),
   mediatedComplaint: async (t: TestApp, c: Cast) =>
     step(t, c.people.staff.token, await mediatingComplaint(t, c), 'mediation_succeeded', { agreement: '商家退还 3000 元', recoveredAmountFen: 300_000 }),
   odrPhoto: async (t: TestApp, c: Cast) => photoOn(t, c, await odrComplaint(t, c)),

@@ -13,9 +13,10 @@ import { rulesOfComplaint } from '../rules/rule-sets.service'
 import { workingDayCountdown } from '../workflow/working-days'
 
 /** The current step's deadline and its countdown in China working days, as of `now`. */
-export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null }, now: Date) {
+export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null; clock_paused_at: string | null }, now: Date) {
   const dueAt = readableDeadline(row.due_at)
-  const countdown = dueAt ? workingDayCountdown(dueAt, now) : null
+  // While a testing/appraisal pause lasts, the countdown stays where it was when the clock stopped.
+  const countdown = dueAt ? workingDayCountdown(dueAt, row.clock_paused_at ? new Date(row.clock_paused_at) : now) : null
   const overdue = row.overdue_at !== null || (countdown?.overdue ?? false)
   return {
     dueAt,
@@ -99,6 +100,7 @@ export async function toComplaintDetail(
           ? { text: complaint.proposal_text, amountFen: Number(complaint.proposal_amount_fen ?? 0), promisedDate: complaint.proposal_promised_date ?? '' }
           : null,
       rejectionGround: complaint.rejection_ground,
+      clockPaused: complaint.clock_paused_at ? { since: complaint.clock_paused_at, reason: complaint.clock_paused_reason ?? '' } : null,
       outcome: complaint.outcome,
       recoveredAmountFen: complaint.recovered_amount_fen === null ? null : Number(complaint.recovered_amount_fen),
       rating:

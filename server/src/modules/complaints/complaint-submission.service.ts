@@ -14,6 +14,7 @@ import { insertComplaintEvent } from './complaint-events.repository'
 import { nextComplaintNumber } from './complaint-number'
 import { findComplaintByIdempotencyKey, insertComplaint, type ComplaintRow } from './complaints.repository'
 import { loadComplaintDetail } from './complaints.service'
+import { findMerge, findOpenRepeat, mergedAnswer, mergeRepeat, reloadComplaint, repeatKeyOf, sameFacts } from './repeat-complaints'
 import { requestHash } from './request-hash'
 
 export interface Submission {
@@ -38,6 +39,8 @@ export async function submitComplaint(
   // Before the checks: a retry must succeed even though its photos are now attached (to it).
   const earlier = await findComplaintByIdempotencyKey(ctx.db, consumer.id, key)
   if (earlier) return repeat(ctx, earlier, hash)
+  const merged = await findMerge(ctx.db, consumer.id, key)
+  if (merged) return repeatMerge(ctx, merged, hash)
 
   const now = ctx.now()
   checkComplaint(request, chinaToday(now))
@@ -48,18 +51,57 @@ export async function submitComplaint(
   }
   // The ODR green channel only when asked for and the enterprise takes part; otherwise the association.
   const path = request.path === HandlingPath.Odr && Number(enterprise?.odr ?? 0) === 1 ? HandlingPath.Odr : HandlingPath.Association
+  const repeatKey = repeatKeyOf(request, enterpriseId)
+  const open = await findOpenRepeat(ctx.db, consumer.id, repeatKey)
+  if (open && sameFacts(open.description, request.description)) {
+    const answer = await tryMerge(ctx, { consumer, target: open, key, hash, request })
+    if (answer) return answer
+  }
+  // Another dispute that only shares the date and amount is a case of its own, without the repeat key
+  // (the open one holds it).
+  const file = (withKey: string | null) => fileNew(ctx, { consumer, key, hash, request, enterpriseId, path, now, repeatKey: withKey })
   try {
-    // The rules in force on the filing date, recorded on the case and kept for its whole life.
-    const rules = await rulesForFiling(ctx, ctx.db, now)
-    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now, rules }))
-    return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
+    return await file(open ? null : repeatKey)
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     // A concurrent request with the same key committed first: answer with its complaint.
     const winner = await findComplaintByIdempotencyKey(ctx.db, consumer.id, key)
-    if (!winner) throw error
-    return repeat(ctx, winner, hash)
+    if (winner) return repeat(ctx, winner, hash)
+    const mergedMeanwhile = await findMerge(ctx.db, consumer.id, key)
+    if (mergedMeanwhile) return repeatMerge(ctx, mergedMeanwhile, hash)
+    // The same dispute filed at once under another key: the first became the case, this one joins it.
+    const first = await findOpenRepeat(ctx.db, consumer.id, repeatKey)
+    if (!first) throw error
+    if (!sameFacts(first.description, request.description)) return file(null)
+    const answer = await tryMerge(ctx, { consumer, target: first, key, hash, request })
+    if (!answer) throw error
+    return answer
   }
+}
+
+async function fileNew(ctx: AppContext, args: Omit<Parameters<typeof fileComplaint>[1], 'rules'>): Promise<Submission> {
+  // The rules in force on the filing date, recorded on the case and kept for its whole life.
+  const rules = await rulesForFiling(ctx, ctx.db, args.now)
+  const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { ...args, rules }))
+  return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
+}
+
+async function tryMerge(ctx: AppContext, args: Parameters<typeof mergeRepeat>[1]): Promise<Submission | null> {
+  try {
+    if (!(await mergeRepeat(ctx, args))) return null
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    // A retry of this very request merged first.
+    const merged = await findMerge(ctx.db, args.consumer.id, args.key)
+    if (!merged) throw error
+    return repeatMerge(ctx, merged, args.hash)
+  }
+  return { statusCode: 200, complaint: await mergedAnswer(ctx, await reloadComplaint(ctx, args.target.id)) }
+}
+
+async function repeatMerge(ctx: AppContext, merge: { request_hash: string; complaint_id: string }, hash: string): Promise<Submission> {
+  if (merge.request_hash !== hash) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED')
+  return { statusCode: 200, complaint: await mergedAnswer(ctx, await reloadComplaint(ctx, merge.complaint_id)) }
 }
 
 async function repeat(ctx: AppContext, complaint: ComplaintRow, hash: string): Promise<Submission> {
@@ -79,6 +121,7 @@ async function fileComplaint(
     path: HandlingPath
     now: Date
     rules: CaseRules
+    repeatKey: string | null
   },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args
@@ -114,6 +157,7 @@ async function fileComplaint(
     closed_at: null,
     ...stepDeadline(args.rules, dueKind, now),
     rule_set_id: args.rules.row.id,
+    repeat_key: args.repeatKey,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

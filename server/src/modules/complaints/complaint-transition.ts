@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Updateable } from 'kysely'
-import { isOpen, type ComplaintEventType, type ComplaintStatus } from '../../../../src/contract/complaint-status'
+import type { ComplaintEventType } from '../../../../src/contract/complaint-events'
+import { isOpen, type ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { WorkflowActor } from '../../../../src/contract/complaint-workflow'
 import type { Db } from '../../db/database'
 import type { ComplaintTable } from '../../db/schema'
@@ -41,7 +42,8 @@ export async function applyTransition(trx: Db, args: Transition): Promise<string
   const closed = isOpen(complaint.status) && !isOpen(to)
   await trx
     .updateTable('complaints')
-    .set({ ...args.set, updated_at: at, ...(closed ? { closed_at: at } : {}) })
+    // An ended complaint frees its repeat key (a later filing is a new case) and no clock runs any more.
+    .set({ ...args.set, updated_at: at, ...(closed ? { closed_at: at, repeat_key: null, clock_paused_at: null, clock_paused_reason: null } : {}) })
     .where('id', '=', complaint.id)
     .execute()
   const eventId = randomUUID()

@@ -96,7 +96,7 @@ export async function transitionComplaint(trx: Db, args: { id: string; from: Com
 export function touchComplaint(trx: Db, id: string, at: string, closed = false) {
   return trx
     .updateTable('complaints')
-    .set(closed ? { updated_at: at, closed_at: at } : { updated_at: at })
+    .set(closed ? { updated_at: at, closed_at: at, repeat_key: null, clock_paused_at: null, clock_paused_reason: null } : { updated_at: at })
     .where('id', '=', id)
     .execute()
 }

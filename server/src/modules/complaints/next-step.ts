@@ -27,11 +27,14 @@ const NEXT_STEP: Partial<Record<ComplaintStatus, string>> = {
 }
 
 /** What the consumer can expect next, in plain words, by when, and under which rule. */
-export function nextStepFor(complaint: Pick<ComplaintRow, 'status' | 'due_at'>, rules: CaseRules): ComplaintDetail['nextStep'] {
+export function nextStepFor(complaint: Pick<ComplaintRow, 'status' | 'due_at' | 'clock_paused_at'>, rules: CaseRules): ComplaintDetail['nextStep'] {
   const step = STEP_OF[complaint.status]
   if (step) {
     const { sentence, ...basis } = stepBasis(rules, step)
-    return { text: NEXT_STEP[complaint.status] ?? sentence, dueAt: readableDeadline(complaint.due_at), basis }
+    const text = NEXT_STEP[complaint.status] ?? sentence
+    // While a testing/appraisal pause lasts there is no date to promise: it moves on when the clock resumes.
+    if (complaint.clock_paused_at) return { text: `${text}；检测、鉴定期间暂停计时，恢复后期限顺延`, dueAt: null, basis }
+    return { text, dueAt: readableDeadline(complaint.due_at), basis }
   }
   const text = NEXT_STEP[complaint.status]
   return text ? { text, dueAt: readableDeadline(complaint.due_at), basis: null } : null

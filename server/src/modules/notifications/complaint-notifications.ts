@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
 import { offerSummary } from '../../../../src/contract/complaint-rules'
-import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
+import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
+import { COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 import type { ComplaintEventTable } from '../../db/schema'
@@ -69,6 +70,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
       break
     case 'message':
     case 'evidence_added':
+    case 'repeat_merged':
       if (event.actor_id === complaint.consumer_id) {
         if (atEnterprise) add(await liaisons(), 'enterprise', 'complaint_message', '消费者补充了说明')
         else if (complaint.assigned_staff_id) add([complaint.assigned_staff_id], 'staff', 'complaint_message', '消费者补充了说明')

@@ -12,6 +12,7 @@ function toWorkItem(row: WorkItemRow, now: Date): WorkItem {
     ...toComplaintSummary(row),
     ...deadlineFields(row, now),
     assignedStaffId: row.assigned_staff_id,
+    clockPausedAt: row.clock_paused_at,
   }
 }
 

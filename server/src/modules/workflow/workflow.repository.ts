@@ -31,6 +31,7 @@ function queueQuery(db: Db) {
       'due_kind',
       'overdue_at',
       'assigned_staff_id',
+      'clock_paused_at',
     ])
     .select(rankExpr.as('queue_rank'))
     .select((eb) =>

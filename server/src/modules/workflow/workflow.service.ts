@@ -12,6 +12,7 @@ import { attachEvidence } from '../evidence/evidence.repository'
 import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
 import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
+import { pauseColumns, resumeColumns } from './clock-pause'
 
 type Step = Pick<Transition, 'note' | 'data' | 'set'>
 
@@ -73,6 +74,12 @@ async function describeStep(db: Db, rules: CaseRules, action: RequestAction, com
     }
     case 'note':
       return { note: (request as unknown as ActionRequest<'note'>).text }
+    case 'pause_clock': {
+      const { reason } = request as unknown as ActionRequest<'pause_clock'>
+      return { note: reason, ...pauseColumns(rules, complaint, reason, now) }
+    }
+    case 'resume_clock':
+      return { note: noteOf(request), ...resumeColumns(rules, complaint, now) }
     case 'rate': {
       if (complaint.rated_at) throw new AppError(409, 'INVALID_TRANSITION', '您已经评价过了')
       const { stars, comment } = request as unknown as ActionRequest<'rate'>
@@ -107,6 +114,10 @@ export async function takeAction<A extends RequestAction>(
   const now = ctx.now()
   const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
   const step = await describeStep(ctx.db, rules, action, complaint, body as Record<string, unknown>, now)
+  // A step that sets a new deadline (or ends the last one) also ends a testing/appraisal pause.
+  if (complaint.clock_paused_at && step.set && 'due_at' in step.set && action !== 'resume_clock') {
+    step.set = { ...step.set, clock_paused_at: null, clock_paused_reason: null }
+  }
   const photos = (body as { evidenceIds?: string[] }).evidenceIds ?? []
   await ctx.db.transaction().execute(async (trx) => {
     const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role }, step, now })

@@ -54,7 +54,7 @@ export function addWorkingDays(from: Date, n: number): Date {
 }
 
 /** Working days d with `after` < d ≤ `through` (China dates, YYYY-MM-DD). */
-function workingDatesBetween(after: string, through: string): number {
+export function workingDatesBetween(after: string, through: string): number {
   let count = 0
   for (let day = Date.parse(`${after}T00:00:00Z`) + DAY_MS; day <= Date.parse(`${through}T00:00:00Z`); day += DAY_MS) {
     if (isWorkingDate(new Date(day).toISOString().slice(0, 10))) count += 1

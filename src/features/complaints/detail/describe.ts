@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { ComplaintDetail, ComplaintEvent } from '@/contract/complaint'
-import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS } from '@/contract/complaint-status'
+import { COMPLAINT_EVENT_LABELS } from '@/contract/complaint-events'
+import { COMPLAINT_STATUS_LABELS } from '@/contract/complaint-status'
 
 /** Who is reading the timeline: the consumer who filed, the enterprise's liaison or the association's staff. */
 export type Viewer = 'consumer' | 'enterprise' | 'staff'

@@ -12,7 +12,7 @@ import { PrivacyPopup } from '@/components/privacy-popup'
 import { PRIVACY_WAY_FORWARD, privacyRefusal } from '@/lib/privacy-errors'
 
 /** After filing: the complaint number, what happens next and by when, and a receipt to copy. */
-export function ResultView({ complaintId }: { complaintId?: string }) {
+export function ResultView({ complaintId, merged: mergedByUrl = false }: { complaintId?: string; merged?: boolean }) {
   const justFiled = useFilingStore((s) => s.filed)
   const [complaint, setComplaint] = useState<ComplaintDetail | null>(justFiled && justFiled.id === complaintId ? justFiled : null)
   const [problem, setProblem] = useState('')
@@ -50,18 +50,24 @@ export function ResultView({ complaintId }: { complaintId?: string }) {
     nextStep: complaint.nextStep,
   })
   const next = nextStepLine(complaint.nextStep)
+  // Filed again while the first one is open: the words and photos were added to it, no second case.
+  const merged = complaint.mergedRepeat ?? (mergedByUrl ? { into: complaint.number, message: `您已就该商家提交过投诉 ${complaint.number}，本次内容已补充到原投诉` } : null)
 
   return (
     <View className='page result'>
       <PrivacyPopup />
-      <View className='card result__hero'>
-        <Text className='result__mark'>✓</Text>
-        <Text className='result__title'>投诉已提交</Text>
-        <Text className='result__label'>投诉编号</Text>
+      <View className={`card result__hero${merged ? ' result__hero--merged' : ''}`}>
+        <Text className='result__mark'>{merged ? 'i' : '✓'}</Text>
+        <Text className='result__title'>{merged ? '已补充到原投诉' : '投诉已提交'}</Text>
+        <Text className='result__label'>{merged ? '原投诉编号' : '投诉编号'}</Text>
         <Text className='result__number' selectable>
           {complaint.number}
         </Text>
-        <Text className='muted'>请记下编号，查询进度时会用到</Text>
+        {merged ? (
+          <Text className='result__merged'>{merged.message}。同一件事不会重复立案，原投诉的处理进度和期限不变。</Text>
+        ) : (
+          <Text className='muted'>请记下编号，查询进度时会用到</Text>
+        )}
       </View>
 
       <View className='card'>

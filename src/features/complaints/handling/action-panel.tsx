@@ -117,6 +117,19 @@ const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
     ],
     body: (v) => ({ advice: v.advice as MediationAdvice, ...optional(v.note) }),
   },
+  pause_clock: {
+    label: '暂停计时（检测鉴定）',
+    submitText: '暂停计时',
+    fields: [{ kind: 'text', key: 'reason', label: '检测、鉴定事项', placeholder: '例如：手机屏幕送质检机构检测，预计 5 月 20 日出报告' }],
+    confirm: '检测、鉴定期间期限停止计算，恢复计时后顺延。确定暂停吗？',
+    body: (v) => ({ reason: trimmed(v.reason) }),
+  },
+  resume_clock: {
+    label: '恢复计时',
+    submitText: '恢复计时',
+    fields: [{ kind: 'text', key: 'note', label: '备注', optional: true, placeholder: '例如：检测报告已出' }],
+    body: (v) => optional(v.note),
+  },
   close: {
     label: '结案',
     submitText: '确认结案',
@@ -165,7 +178,11 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
   const actions = availableActions(complaint.status, role).filter((action): action is RequestAction => action in FORMS || action === 'assign')
   const canAssign = actions.includes('assign')
   const assignToMe = canAssign && complaint.handling.assignedStaffId !== userId
-  const formActions = actions.filter((action) => action !== 'assign')
+  // Pause only a running clock; resume only a paused one.
+  const paused = Boolean(complaint.handling.clockPaused)
+  const formActions = actions.filter(
+    (action) => action !== 'assign' && !(action === 'pause_clock' && (paused || !complaint.handling.dueAt)) && !(action === 'resume_clock' && !paused),
+  )
 
   function choose(action: RequestAction | null) {
     setOpen(action)

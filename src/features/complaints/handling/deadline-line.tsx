@@ -7,9 +7,10 @@ export function DeadlineLine({ deadline }: { deadline: Deadline }) {
   const words = deadlineWords(deadline)
   if (!words) return null
   return (
-    <View className={`deadline ${words.overdue ? 'deadline--late' : ''}`}>
+    <View className={`deadline ${words.overdue ? 'deadline--late' : ''}${words.paused ? ' deadline--paused' : ''}`}>
       <Text className='deadline__title'>{words.title}</Text>
       <Text className='deadline__left'>{words.left}</Text>
+      {deadline.clockPaused?.reason ? <Text className='deadline__reason'>暂停原因：{deadline.clockPaused.reason}</Text> : null}
     </View>
   )
 }

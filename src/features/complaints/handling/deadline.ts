@@ -8,6 +8,10 @@ export interface Deadline {
   overdue: boolean
   dueWorkingDaysLeft: number | null
   overdueWorkingDays: number | null
+  /** ComplaintDetail.handling: the testing/appraisal pause, if the clock is stopped. */
+  clockPaused?: { since: string; reason: string } | null
+  /** WorkItem: since when the clock is stopped. */
+  clockPausedAt?: string | null
 }
 
 export interface DeadlineWords {
@@ -16,6 +20,8 @@ export interface DeadlineWords {
   /** e.g. 剩余 3 个工作日 / 今天到期 / 已超期 2 个工作日 */
   left: string
   overdue: boolean
+  /** The clock is stopped for a testing/appraisal (检测、鉴定); the date moves on when it resumes. */
+  paused: boolean
 }
 
 /**
@@ -25,7 +31,12 @@ export interface DeadlineWords {
 export function deadlineWords(deadline: Deadline): DeadlineWords | null {
   const { dueAt, dueKind, overdue, dueWorkingDaysLeft, overdueWorkingDays } = deadline
   if (!dueAt) return null
-  const title = `${dueKind ? DUE_KIND_LABELS[dueKind] : '期限'}：${dayjs(dueAt).format('M月D日')}前`
-  if (overdue) return { title, left: overdueWorkingDays ? `已超期 ${overdueWorkingDays} 个工作日` : '已超期', overdue: true }
-  return { title, left: dueWorkingDaysLeft ? `剩余 ${dueWorkingDaysLeft} 个工作日` : '今天到期', overdue: false }
+  const label = dueKind ? DUE_KIND_LABELS[dueKind] : '期限'
+  if (deadline.clockPaused || deadline.clockPausedAt) {
+    const left = dueWorkingDaysLeft ? `暂停时剩余 ${dueWorkingDaysLeft} 个工作日，恢复后期限顺延` : '恢复计时后期限顺延'
+    return { title: `${label}：计时已暂停（检测鉴定）`, left, overdue: false, paused: true }
+  }
+  const title = `${label}：${dayjs(dueAt).format('M月D日')}前`
+  if (overdue) return { title, left: overdueWorkingDays ? `已超期 ${overdueWorkingDays} 个工作日` : '已超期', overdue: true, paused: false }
+  return { title, left: dueWorkingDaysLeft ? `剩余 ${dueWorkingDaysLeft} 个工作日` : '今天到期', overdue: false, paused: false }
 }

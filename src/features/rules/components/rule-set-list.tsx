@@ -40,6 +40,12 @@ function RuleSetCard({ ruleSet }: { ruleSet: RuleSet }) {
       {ruleSet.content.afterHandling.map((rule) => <Provision key={rule.text} rule={rule} />)}
       {ruleSet.content.otherProvisions.length > 0 && <Text className='rule-set__heading'>其他规定</Text>}
       {ruleSet.content.otherProvisions.map((rule) => <Provision key={rule.text} rule={rule} />)}
+      {ruleSet.content.testingPause && <Text className='rule-set__heading'>检测、鉴定期间</Text>}
+      {ruleSet.content.testingPause && (
+        <Provision rule={{ ...ruleSet.content.testingPause, text: `${ruleSet.content.testingPause.text}（${ruleSet.content.testingPause.excluded ? '本平台暂停计时' : '不暂停计时'}）` }} />
+      )}
+      {ruleSet.content.repeatComplaints && <Text className='rule-set__heading'>重复投诉</Text>}
+      {ruleSet.content.repeatComplaints && <Provision rule={ruleSet.content.repeatComplaints} />}
     </View>
   )
 }

@@ -88,7 +88,8 @@ export function ReviewStep({ owner, draftId, beforeSubmit }: { owner: DraftOwner
       const filed = await createComplaint(toCreateRequest(ready), ready.idempotencyKey)
       await store.finish(filed)
       // A fresh page stack: going back from the result must not land on a draft that no longer exists.
-      await Taro.reLaunch({ url: `${FILING_ROOT}/result/index?id=${encodeURIComponent(filed.id)}` })
+      // merged=1: this filing was added to an open complaint (kept in the URL so a reload still says so).
+      await Taro.reLaunch({ url: `${FILING_ROOT}/result/index?id=${encodeURIComponent(filed.id)}${filed.mergedRepeat ? '&merged=1' : ''}` })
     } catch (error) {
       setPhase('idle')
       const code = error instanceof ApiRequestError ? error.code : 'NETWORK_ERROR'

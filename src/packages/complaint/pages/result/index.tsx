@@ -3,5 +3,6 @@ import { ResultView } from '@/features/complaints/detail/result-view'
 import '@/features/complaints/filing/filing.css'
 
 export default function ComplaintResultPage() {
-  return <ResultView complaintId={useRouter().params.id} />
+  const { id, merged } = useRouter().params
+  return <ResultView complaintId={id} merged={merged === '1'} />
 }

@@ -1,0 +1,33 @@
+/**
+ * What each timeline event is called. Its own module (not complaint-status.ts, which the mini-program's
+ * main package needs for the status labels) so that the labels load only with the pages that show a
+ * timeline.
+ */
+export const COMPLAINT_EVENT_LABELS = {
+  submitted: '提交投诉',
+  message: '补充说明',
+  evidence_added: '补充证据',
+  withdrawn: '撤回投诉',
+  status_changed: '状态变更',
+  // One per workflow action (complaint-workflow.ts); withdraw records 'withdrawn'.
+  propose: '商家提出处理方案',
+  request_info: '商家请您补充信息',
+  mark_settled: '商家确认已和解',
+  accept_proposal: '接受商家方案',
+  reject_proposal: '不接受商家方案，转消协处理',
+  escalate: '商家超期未答复，转消协处理',
+  accept: '消协受理',
+  reject: '消协不予受理',
+  start_mediation: '开始调解',
+  mediation_succeeded: '调解成功',
+  mediation_failed: '调解未成功',
+  close: '结案',
+  assign: '指派承办人',
+  note: '调解记录',
+  pause_clock: '暂停计时（检测鉴定）',
+  resume_clock: '恢复计时',
+  repeat_merged: '重复投诉已合并',
+  rate: '评价',
+  overdue: '处理超期',
+} as const
+export type ComplaintEventType = keyof typeof COMPLAINT_EVENT_LABELS

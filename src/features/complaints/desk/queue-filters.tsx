@@ -32,7 +32,7 @@ export function QueueFilters({ choice, onChange, searchRef, loadedCount, shownCo
       <div className='queue-bar__controls'>
         <label className='queue-bar__field'>
           <span>状态</span>
-          <select value={choice.status} onChange={(e) => set({ status: e.target.value as QueueChoice['status'] })}>
+          <select className='queue-bar__select' value={choice.status} onChange={(e) => set({ status: e.target.value as QueueChoice['status'] })}>
             <option value=''>全部处理中</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -42,17 +42,18 @@ export function QueueFilters({ choice, onChange, searchRef, loadedCount, shownCo
           </select>
         </label>
         <label className='queue-bar__check'>
-          <input type='checkbox' checked={choice.mine} onChange={(e) => set({ mine: e.target.checked })} />
+          <input className='queue-bar__checkbox' type='checkbox' checked={choice.mine} onChange={(e) => set({ mine: e.target.checked })} />
           <span>我负责的</span>
         </label>
         <label className='queue-bar__check'>
-          <input type='checkbox' checked={choice.overdueOnly} onChange={(e) => set({ overdueOnly: e.target.checked })} />
+          <input className='queue-bar__checkbox' type='checkbox' checked={choice.overdueOnly} onChange={(e) => set({ overdueOnly: e.target.checked })} />
           <span>只看超期</span>
         </label>
         <label className='queue-bar__field queue-bar__search'>
           <span>查找</span>
           <input
             ref={searchRef}
+            className='queue-bar__input'
             type='search'
             value={choice.text}
             placeholder='编号或商家名称（按 / 开始）'

@@ -59,7 +59,7 @@ export function QueueTable(props: Props) {
               const direction = sort?.key === column.key ? sort.direction : null
               return (
                 <th key={column.key} scope='col' className={`queue-table__${column.key}`} aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}>
-                  <button type='button' onClick={() => onSort(nextSort(sort, column.key))}>
+                  <button type='button' className='wb-button queue-sort' onClick={() => onSort(nextSort(sort, column.key))}>
                     {column.title}
                     <span className='queue-table__arrow' aria-hidden='true'>
                       {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
@@ -80,7 +80,7 @@ export function QueueTable(props: Props) {
               onClick={() => onOpen(row.id)}
             >
               <td className='queue-table__number'>
-                <button type='button' onFocus={() => onSelect(row.id)} onClick={(e) => (e.stopPropagation(), onOpen(row.id))}>
+                <button type='button' className='wb-button queue-open' onFocus={() => onSelect(row.id)} onClick={(e) => (e.stopPropagation(), onOpen(row.id))}>
                   {row.number}
                 </button>
               </td>
@@ -104,7 +104,7 @@ export function QueueTable(props: Props) {
       ) : problem ? (
         <p className='queue-table__message'>
           {problem}{' '}
-          <button type='button' className='queue-table__more' onClick={props.onRetry}>
+          <button type='button' className='wb-button queue-table__more' onClick={props.onRetry}>
             重试
           </button>
         </p>
@@ -112,7 +112,7 @@ export function QueueTable(props: Props) {
         <p className='queue-table__message'>{props.empty}</p>
       ) : null}
       {props.hasMore && !loading && (
-        <button type='button' className='queue-table__more' disabled={props.loadingMore} onClick={props.onMore}>
+        <button type='button' className='wb-button queue-table__more' disabled={props.loadingMore} onClick={props.onMore}>
           {props.loadingMore ? '正在加载…' : '加载更多'}
         </button>
       )}

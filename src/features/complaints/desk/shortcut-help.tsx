@@ -51,7 +51,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
             </div>
           ))}
         </dl>
-        <button type='button' ref={closeRef} className='shortcut-help__close' onClick={onClose}>
+        <button type='button' ref={closeRef} className='wb-button shortcut-help__close' onClick={onClose}>
           关闭
         </button>
       </div>

@@ -1,5 +1,6 @@
 import './workbench.css'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
 import type { StaffQueueQuery } from '@/contract/complaint-actions'
@@ -23,6 +24,19 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], taro-input-core, taro-textarea-core') !== null
 const isControl = (target: EventTarget | null) => target instanceof Element && target.closest('button, a, [role="button"], taro-button-core') !== null
 
+/** Makes the workbench exactly as tall as the window below it, so the table and the case scroll, not the page. */
+function useFillWindow(ref: RefObject<HTMLDivElement>) {
+  useLayoutEffect(() => {
+    const fit = () => {
+      const root = ref.current
+      if (root) root.style.height = `${Math.max(400, window.innerHeight - root.getBoundingClientRect().top - window.scrollY - 12)}px`
+    }
+    fit()
+    window.addEventListener('resize', fit)
+    return () => window.removeEventListener('resize', fit)
+  }, [ref])
+}
+
 /** The association's queue at a desk: a sortable table on the left, the chosen case on the right, keyboard first. */
 export function StaffWorkbench({ userId, sections }: { userId: string; sections: readonly DeskSection[] }) {
   const [choice, setChoice] = useState<QueueChoice>({ status: '', mine: false, overdueOnly: false, text: '' })
@@ -38,6 +52,8 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   const searchRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLDivElement>(null)
   const paneRef = useRef<HTMLElement>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
+  useFillWindow(rootRef)
 
   const query = useMemo<StaffQueueQuery>(() => ({ ...(choice.status ? { status: choice.status } : {}), ...(choice.mine ? { assigned: 'me' as const } : {}) }), [choice.status, choice.mine])
   useEffect(() => {
@@ -114,7 +130,6 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
 
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined)
   keyHandler.current = (event) => {
-    if (event.defaultPrevented) return
     const shortcut = shortcutFor({
       key: event.key,
       ctrlKey: event.ctrlKey,
@@ -125,6 +140,8 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
       onControl: isControl(event.target),
     })
     if (!shortcut) return
+    // Ctrl+Enter and Escape also act on a key a field has already handled (Taro's textarea answers Enter).
+    if (event.defaultPrevented && shortcut.kind !== 'submit' && shortcut.kind !== 'escape') return
     if (helpOpen && shortcut.kind !== 'escape' && shortcut.kind !== 'help') return
     // Arrow keys scroll the case pane when the focus is in it.
     if (shortcut.kind === 'move' && event.key.startsWith('Arrow') && event.target instanceof Node && paneRef.current?.contains(event.target)) return
@@ -164,15 +181,14 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
 
   const goTo = (url: string) => void Taro.navigateTo({ url })
   return (
-    <div className='workbench'>
+    <div className='workbench' ref={rootRef}>
       <nav className='workbench__nav' aria-label='其他工作'>
-        <span className='workbench__title'>消协工作台</span>
         {sections.map((section) => (
-          <button key={section.url} type='button' className='workbench__link' onClick={() => goTo(section.url)}>
+          <button key={section.url} type='button' className='wb-button workbench__link' onClick={() => goTo(section.url)}>
             {section.title}
           </button>
         ))}
-        <button type='button' className='workbench__link workbench__help-button' onClick={() => setHelpOpen(true)} aria-keyshortcuts='?'>
+        <button type='button' className='wb-button workbench__link workbench__help-button' onClick={() => setHelpOpen(true)} aria-keyshortcuts='?'>
           快捷键 <kbd>?</kbd>
         </button>
       </nav>
@@ -207,7 +223,7 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
             onMore={() => void more(query)}
           />
         </section>
-        <section className='workbench__pane' aria-label='投诉详情' ref={paneRef}>
+        <section className='workbench__pane' aria-label='投诉详情' ref={paneRef} tabIndex={0}>
           {openId ? (
             <WorkDetail key={openId} complaintId={openId} role='staff' userId={userId} command={command} onChanged={onChanged} />
           ) : (

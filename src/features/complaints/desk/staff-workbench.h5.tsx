@@ -15,6 +15,7 @@ import { QueueFilters, type QueueChoice } from './queue-filters'
 import { QueueTable } from './queue-table'
 import { assigneeName, rowAfter, visibleRows, type QueueRow, type Sort } from './queue-rows'
 import { ShortcutHelp } from './shortcut-help'
+import { PaneKeys } from './pane-keys'
 import { shortcutFor } from './shortcuts'
 
 const PAGE_SIZE = 50
@@ -37,6 +38,19 @@ function useFillWindow(ref: RefObject<HTMLDivElement>) {
   }, [ref])
 }
 
+/** Whether the case pane shows a step's form (opened by a key or a click), for the key hints over it. */
+function useFormOpen(ref: RefObject<HTMLElement>) {
+  const [open, setOpen] = useState(false)
+  useEffect(() => {
+    const pane = ref.current
+    if (!pane) return
+    const observer = new MutationObserver(() => setOpen(pane.querySelector('.action-form') !== null))
+    observer.observe(pane, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [ref])
+  return open
+}
+
 /** The association's queue at a desk: a sortable table on the left, the chosen case on the right, keyboard first. */
 export function StaffWorkbench({ userId, sections }: { userId: string; sections: readonly DeskSection[] }) {
   const [choice, setChoice] = useState<QueueChoice>({ status: '', mine: false, overdueOnly: false, text: '' })
@@ -54,6 +68,7 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   const paneRef = useRef<HTMLElement>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   useFillWindow(rootRef)
+  const formOpen = useFormOpen(paneRef)
 
   const query = useMemo<StaffQueueQuery>(() => ({ ...(choice.status ? { status: choice.status } : {}), ...(choice.mine ? { assigned: 'me' as const } : {}) }), [choice.status, choice.mine])
   useEffect(() => {
@@ -140,8 +155,6 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
       onControl: isControl(event.target),
     })
     if (!shortcut) return
-    // Ctrl+Enter and Escape also act on a key a field has already handled (Taro's textarea answers Enter).
-    if (event.defaultPrevented && shortcut.kind !== 'submit' && shortcut.kind !== 'escape') return
     if (helpOpen && shortcut.kind !== 'escape' && shortcut.kind !== 'help') return
     // Arrow keys scroll the case pane when the focus is in it.
     if (shortcut.kind === 'move' && event.key.startsWith('Arrow') && event.target instanceof Node && paneRef.current?.contains(event.target)) return
@@ -165,8 +178,10 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   }
   useEffect(() => {
     const listen = (event: KeyboardEvent) => keyHandler.current(event)
-    document.addEventListener('keydown', listen)
-    return () => document.removeEventListener('keydown', listen)
+    // NOTE: capture phase: Taro's H5 textarea and input stop the native keydown and re-emit their own,
+    // so Ctrl+Enter and Escape typed in a form would never bubble up to the document.
+    document.addEventListener('keydown', listen, true)
+    return () => document.removeEventListener('keydown', listen, true)
   }, [])
 
   const onChanged = useCallback(
@@ -224,6 +239,7 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
           />
         </section>
         <section className='workbench__pane' aria-label='投诉详情' ref={paneRef} tabIndex={0}>
+          {openRow && <PaneKeys status={openRow.status} formOpen={formOpen} />}
           {openId ? (
             <WorkDetail key={openId} complaintId={openId} role='staff' userId={userId} command={command} onChanged={onChanged} />
           ) : (

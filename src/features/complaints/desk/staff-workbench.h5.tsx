@@ -1,3 +1,5 @@
+// The case screen's own styles (the phone loads them with the staff complaint page).
+import '../filing/filing.css'
 import './workbench.css'
 import type { RefObject } from 'react'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
@@ -33,8 +35,13 @@ function useFillWindow(ref: RefObject<HTMLDivElement>) {
       if (root) root.style.height = `${Math.max(400, window.innerHeight - root.getBoundingClientRect().top - window.scrollY - 12)}px`
     }
     fit()
+    // Taro's title bar may still be settling at the first layout.
+    const later = setTimeout(fit, 300)
     window.addEventListener('resize', fit)
-    return () => window.removeEventListener('resize', fit)
+    return () => {
+      clearTimeout(later)
+      window.removeEventListener('resize', fit)
+    }
   }, [ref])
 }
 
@@ -145,6 +152,8 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
 
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined)
   keyHandler.current = (event) => {
+    // Another page opened over the workbench (Taro keeps this one, hidden): its keys are its own.
+    if (!rootRef.current || rootRef.current.offsetParent === null) return
     const shortcut = shortcutFor({
       key: event.key,
       ctrlKey: event.ctrlKey,

@@ -140,9 +140,6 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   }
 
   function escape() {
-    // Taro's own confirm dialog (不予受理, 结案) has no key handling of its own.
-    const modalCancel = document.querySelector<HTMLElement>('.taro__modal .taro-model__cancel')
-    if (modalCancel && modalCancel.offsetParent !== null) return modalCancel.click()
     if (helpOpen) return setHelpOpen(false)
     if (paneRef.current?.querySelector('.action-form, .assign-picker')) {
       act('cancel', '')
@@ -154,6 +151,15 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   keyHandler.current = (event) => {
     // Another page opened over the workbench (Taro keeps this one, hidden): its keys are its own.
     if (!rootRef.current || rootRef.current.offsetParent === null) return
+    // Taro's own confirm dialog (不予受理, 结案) has no keys of its own: Enter confirms, Escape cancels.
+    const modal = [...document.querySelectorAll<HTMLElement>('.taro-modal__content')].find((box) => box.getClientRects().length > 0)
+    if (modal) {
+      const answer = event.key === 'Enter' ? '.taro-model__confirm' : event.key === 'Escape' ? '.taro-model__cancel' : null
+      if (!answer) return
+      event.preventDefault()
+      modal.querySelector<HTMLElement>(answer)?.click()
+      return
+    }
     const shortcut = shortcutFor({
       key: event.key,
       ctrlKey: event.ctrlKey,

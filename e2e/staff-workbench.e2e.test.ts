@@ -170,6 +170,8 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
         await toastGone(page)
         const box = await desk.locator('.workbench__pane').boundingBox()
         assert.ok(box && box.x + box.width <= width, `the case pane fits the ${width} px screen`)
+        const business = await desk.locator('.queue-table th.queue-table__business').boundingBox()
+        assert.ok(business && business.width >= 90, `the 商家 column is ${business?.width} px wide`)
         await screenshot(`wb06-workbench-${width}x${height}`)
       })
     }

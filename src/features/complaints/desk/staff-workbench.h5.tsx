@@ -103,6 +103,7 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
     const at = selected ? rows.indexOf(selected) : -1
     const next = rows[Math.min(rows.length - 1, Math.max(0, at + by))]
     if (!next) return
+    setNotice('')
     setSelectedId(next.id)
     focusRow(next.id)
   }

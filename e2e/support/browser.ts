@@ -56,8 +56,8 @@ export interface PhoneOptions {
   zoom?: number
   /** The browser's default font size in px (Chrome's 字体大小 setting; 16 by default), set through CDP. */
   defaultFontSize?: number
-  /** A desk computer's 1440×900 browser window instead of the phone (staff screens). */
-  desk?: boolean
+  /** A desk computer's browser window instead of the phone (staff screens): 1440×900, or the size given. */
+  desk?: boolean | { width: number; height: number }
 }
 
 /** "<text> @ <url>", plus the start of any DOM element passed to console.error (Stencil passes the host). */
@@ -83,9 +83,10 @@ export async function onPhone(
   const browser = await launchBrowser()
   const phone13 = devices['iPhone 13']
   // China time, like the phones this app is for (complaint numbers and dates are China dates).
+  const window = desk === true ? { width: 1440, height: 900 } : desk || null
   const context = await browser.newContext({
-    ...(desk
-      ? { viewport: { width: 1440, height: 900 }, screen: { width: 1440, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true }
+    ...(window
+      ? { viewport: window, screen: window, deviceScaleFactor: 1, isMobile: false, hasTouch: true }
       : {
           ...phone13,
           viewport: { width: Math.round(phone13.viewport.width / zoom), height: Math.round(phone13.viewport.height / zoom) },

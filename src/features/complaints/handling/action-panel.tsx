@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
@@ -165,10 +165,17 @@ interface Props {
   /** Called with the complaint as the server answered it after an action. */
   onChanged(complaint: ComplaintDetail): void
   reload(): Promise<void>
+  /** A step asked for from outside the panel (the desk's keyboard shortcuts); `seq` makes each request new. */
+  command?: PanelCommand
+}
+
+export interface PanelCommand {
+  action: RequestAction | 'cancel'
+  seq: number
 }
 
 /** The buttons the workflow allows this role at this status; each opens a short form. */
-export function ActionPanel({ complaint, role, userId, onChanged, reload }: Props) {
+export function ActionPanel({ complaint, role, userId, onChanged, reload, command }: Props) {
   const [open, setOpen] = useState<RequestAction | null>(null)
   const [values, setValues] = useState<Values>({})
   const [errors, setErrors] = useState<Errors>({})
@@ -225,6 +232,19 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
     }
     await send('assign', { staffId: userId }, '已分配给您')
   }
+
+  const handled = useRef(0)
+  useEffect(() => {
+    if (!command || command.seq === handled.current) return
+    handled.current = command.seq
+    setPicking(false)
+    if (command.action === 'cancel') choose(null)
+    else if (command.action === 'assign') {
+      if (assignToMe) void assign()
+    } else if (formActions.includes(command.action)) choose(command.action)
+    // Only a new command acts; the panel's own state changing must not replay it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [command])
 
   async function assignTo(staffId: string) {
     await send('assign', { staffId }, staffId === userId ? '已分配给您' : '已分配')

@@ -1,18 +1,33 @@
 import { Text, View } from '@tarojs/components'
+import type { ComplaintDetail } from '@/contract/complaint'
 import { fenToYuan } from '@/contract/complaint-rules'
 import { PageState } from '@/components/page-state'
 import { StatusChip } from '../components/status-chip'
 import { ComplaintSections, Row } from '../detail/complaint-sections'
 import { chineseDate } from '../receipt'
-import { ActionPanel } from './action-panel'
+import { ActionPanel, type PanelCommand } from './action-panel'
 import { DeadlineLine } from './deadline-line'
 import { OriginalCheck } from './original-check'
 import { useComplaint } from '../detail/use-complaint'
 import { RuleBasis } from '../detail/rule-basis'
 
+interface Props {
+  complaintId?: string
+  role: 'enterprise' | 'staff'
+  userId: string
+  /** From the desk workbench: a step its keyboard shortcut asked for. */
+  command?: PanelCommand
+  /** Told after an action changed the complaint (the desk's queue row follows it). */
+  onChanged?(complaint: ComplaintDetail): void
+}
+
 /** A complaint as the enterprise liaison or the association sees it, with the steps they may take. */
-export function WorkDetail({ complaintId, role, userId }: { complaintId?: string; role: 'enterprise' | 'staff'; userId: string }) {
+export function WorkDetail({ complaintId, role, userId, command, onChanged }: Props) {
   const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
+  const changed = (next: ComplaintDetail) => {
+    setComplaint(next)
+    onChanged?.(next)
+  }
 
   if (!complaint) {
     return problem ? (
@@ -38,7 +53,7 @@ export function WorkDetail({ complaintId, role, userId }: { complaintId?: string
         <RuleBasis complaint={complaint} />
       </View>
 
-      <ActionPanel complaint={complaint} role={role} userId={userId} onChanged={setComplaint} reload={load} />
+      <ActionPanel complaint={complaint} role={role} userId={userId} onChanged={changed} reload={load} command={command} />
 
       {handling.proposal && (
         <View className='card'>

@@ -20,6 +20,7 @@ const row = (fields: Partial<QueueRow>): QueueRow => ({
   dueWorkingDaysLeft: 3,
   overdueWorkingDays: null,
   assignedStaffId: null,
+  clockPausedAt: null,
   ...fields,
 })
 

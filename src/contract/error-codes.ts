@@ -72,6 +72,12 @@ export const ERROR_MESSAGES = {
   RULE_SET_VERSION_CONFLICT: '这套规则刚刚有了新版本，请刷新后再保存',
   RULE_SET_DATES_INVALID: '失效日期不能早于施行日期',
   REFUSAL_GROUND_NOT_IN_RULES: '所选理由不在本案适用的规则中，请重新选择',
+  // ── association network (#15) ──
+  ORGANIZATION_NOT_FOUND: '没有找到这个消协组织',
+  ORGANIZATION_NAME_TAKEN: '已有同名的消协组织',
+  TRANSFER_TO_OWN_ORGANIZATION: '投诉已经由这个组织处理，请选择其他组织',
+  TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
+  TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

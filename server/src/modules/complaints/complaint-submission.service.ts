@@ -8,6 +8,7 @@ import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findEnterpriseById } from '../users/enterprise.repository'
+import { organizationForComplaint } from '../organizations/jurisdiction'
 import { rulesForFiling, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { checkComplaint } from './complaint-checks'
 import { insertComplaintEvent } from './complaint-events.repository'
@@ -51,7 +52,10 @@ export async function submitComplaint(
   try {
     // The rules in force on the filing date, recorded on the case and kept for its whole life.
     const rules = await rulesForFiling(ctx, ctx.db, now)
-    const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now, rules }))
+    const organization = await organizationForComplaint(ctx.db, { enterprise, businessRegion: request.business.region })
+    const complaint = await ctx.db
+      .transaction()
+      .execute((trx) => fileComplaint(trx, { consumer, key, hash, request, enterpriseId, path, now, rules, organization }))
     return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -79,6 +83,7 @@ async function fileComplaint(
     path: HandlingPath
     now: Date
     rules: CaseRules
+    organization: { id: string; path: string }
   },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args
@@ -114,6 +119,8 @@ async function fileComplaint(
     closed_at: null,
     ...stepDeadline(args.rules, dueKind, now),
     rule_set_id: args.rules.row.id,
+    organization_id: args.organization.id,
+    organization_path: args.organization.path,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

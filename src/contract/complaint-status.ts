@@ -65,5 +65,9 @@ export const COMPLAINT_EVENT_LABELS = {
   note: '调解记录',
   rate: '评价',
   overdue: '处理超期',
+  // Moves between organizations of the association network (organization.ts).
+  transfer: '移送',
+  hand_down: '交办',
+  take_up: '提级',
 } as const
 export type ComplaintEventType = keyof typeof COMPLAINT_EVENT_LABELS

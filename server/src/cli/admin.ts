@@ -9,6 +9,9 @@ const USAGE = `用法：
   npm run admin -- create-staff --phone 13900000000 --name 姓名
   npm run admin -- create-enterprise --phone 13900000000 --name 姓名 --enterprise 企业名称 [--credit-code 统一社会信用代码]
   npm run admin -- list-users
+  npm run admin -- create-organization --name 名称 --level province|city|county --region 行政区划代码 [--parent 上级组织名称]
+  npm run admin -- add-staff --phone 13900000000 [--name 姓名] --organization 组织名称 [--manage] [--no-mediate]
+  npm run admin -- list-organizations
   npm run admin -- complete-account-deletions   （立即完成冷静期已结束的注销申请；服务每小时也会自动执行）`
 
 async function main() {
@@ -19,6 +22,12 @@ async function main() {
       name: { type: 'string' },
       enterprise: { type: 'string' },
       'credit-code': { type: 'string' },
+      level: { type: 'string' },
+      region: { type: 'string' },
+      parent: { type: 'string' },
+      organization: { type: 'string' },
+      manage: { type: 'boolean' },
+      'no-mediate': { type: 'boolean' },
       now: { type: 'string' },
     },
   })

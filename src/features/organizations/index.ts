@@ -1,0 +1,1 @@
+export { MoveCase } from './components/move-case'

@@ -205,6 +205,19 @@ describe(`the association network: routing, visibility and transfers (${TEST_DB}
     }
   })
 
+  test("a case is assigned only to staff who may see it; colleagues are the caller's own organization", async () => {
+    const a = await file('浙江省/杭州市/西湖区')
+    const people = async (token: Token) => ((await t.app.inject({ method: 'GET', url: '/api/staff/members', headers: bearer(token) })).json() as { items: Array<{ id: string; displayName: string }> }).items
+    const cityPeople = await people(staff[HANGZHOU]!)
+    assert.deepEqual(cityPeople.map((p) => p.displayName), ['干事3'])
+    const sibling = (await people(staff[SHANGCHENG]!))[0]!
+    const refused = await act(t, staff[HANGZHOU]!, a.id, 'assign', { staffId: sibling.id })
+    assert.equal(refused.statusCode, 422, refused.body)
+    assert.equal((await complaintRow(t, a.id)).assigned_staff_id, null)
+    const county = (await people(staff[XIHU]!))[0]!
+    assert.equal((await act(t, staff[HANGZHOU]!, a.id, 'assign', { staffId: county.id })).statusCode, 200)
+  })
+
   test('an ended case or one with the enterprise cannot be moved', async () => {
     const a = await file('浙江省/杭州市/西湖区')
     await act(t, staff[XIHU]!, a.id, 'reject', { ground: 'missing_facts' })

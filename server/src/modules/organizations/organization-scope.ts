@@ -47,3 +47,11 @@ export function complaintsVisibleTo(scope: StaffScope): Expression<SqlBool> | nu
   if (scope.leaf) return sql<SqlBool>`complaints.organization_id = ${organization.id}`
   return sql<SqlBool>`(complaints.organization_path >= ${organization.path} and complaints.organization_path < ${subtreeEnd(organization.path)})`
 }
+
+/** Whether this staff member may see the complaint (e.g. before it is assigned to them). */
+export async function staffMaySee(db: Db, userId: string, complaintId: string): Promise<boolean> {
+  const condition = complaintsVisibleTo(await staffScope(db, userId))
+  let query = db.selectFrom('complaints').select('id').where('id', '=', complaintId)
+  if (condition) query = query.where(condition)
+  return (await query.executeTakeFirst()) !== undefined
+}

@@ -5,7 +5,7 @@ import type { ComplaintDetail } from '@/contract/complaint'
 import { REASON_MAX, TRANSFER_KINDS, TRANSFER_LABELS, type Organization, type TransferKind } from '@/contract/organization'
 import { errorMessage } from '@/lib/http'
 import { getCase, getMyOrganization, getOrganizations, moveCase } from '../api/organizations'
-import { MOVABLE_STATUSES, moveTargets, pickerLabel } from './move-targets'
+import { isWithin, MOVABLE_STATUSES, moveTargets, pickerLabel } from './move-targets'
 import './organizations.css'
 
 const HINTS: Record<TransferKind, string> = {
@@ -18,10 +18,17 @@ const HINTS: Record<TransferKind, string> = {
  * 承办组织 and the 移送 / 交办 / 提级 form on the staff case page. The receiving organization's review
  * deadline starts when it receives the case; the consumer is told where it went and why.
  */
-export function MoveCase({ complaintId, onMoved }: { complaintId: string; onMoved(detail: ComplaintDetail): void }) {
+interface Props {
+  complaintId: string
+  /** `stillVisible`: the case went to the mover's organization or below, so they may read it again. */
+  onMoved(detail: ComplaintDetail, stillVisible: boolean): void
+}
+
+export function MoveCase({ complaintId, onMoved }: Props) {
   const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
   const [organizations, setOrganizations] = useState<Organization[]>([])
   const [canMediate, setCanMediate] = useState(false)
+  const [mineId, setMineId] = useState('')
   const [kind, setKind] = useState<TransferKind | null>(null)
   const [targetId, setTargetId] = useState('')
   const [reason, setReason] = useState('')
@@ -34,6 +41,7 @@ export function MoveCase({ complaintId, onMoved }: { complaintId: string; onMove
         setComplaint(detail)
         setOrganizations(list.items)
         setCanMediate(mine.canMediate)
+        setMineId(mine.organization.id)
       })
       .catch((error: unknown) => setProblem(errorMessage(error)))
   }, [complaintId])
@@ -64,7 +72,7 @@ export function MoveCase({ complaintId, onMoved }: { complaintId: string; onMove
       setKind(null)
       setReason('')
       void Taro.showToast({ title: `已${TRANSFER_LABELS[kind]}`, icon: 'success' })
-      onMoved(moved)
+      onMoved(moved, isWithin(organizations, target.id, mineId))
     } catch (error) {
       setProblem(errorMessage(error))
     } finally {

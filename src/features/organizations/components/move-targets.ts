@@ -20,3 +20,12 @@ export function pickerLabel(organization: Organization): string {
 
 /** Only while the association holds an open case before or during mediation. */
 export const MOVABLE_STATUSES: ReadonlySet<string> = new Set(['awaiting_review', 'accepted', 'mediating'])
+
+/** Whether `id` is `rootId` or below it: staff of rootId still see a case held by `id`. */
+export function isWithin(organizations: readonly Organization[], id: string, rootId: string): boolean {
+  const byId = new Map(organizations.map((o) => [o.id, o]))
+  for (let current = byId.get(id); current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+    if (current.id === rootId) return true
+  }
+  return false
+}

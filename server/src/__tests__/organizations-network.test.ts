@@ -218,6 +218,16 @@ describe(`the association network: routing, visibility and transfers (${TEST_DB}
     assert.equal((await act(t, staff[HANGZHOU]!, a.id, 'assign', { staffId: county.id })).statusCode, 200)
   })
 
+  test("a county's CSV export holds its own complaints, not its sibling's", async () => {
+    const a = await file('浙江省/杭州市/西湖区')
+    const b = await file('浙江省/杭州市/上城区')
+    const csv = async (token: Token) => (await t.app.inject({ method: 'GET', url: '/api/staff/statistics.csv', headers: bearer(token) })).body
+    const county = await csv(staff[XIHU]!)
+    assert.ok(county.includes(a.number) && !county.includes(b.number))
+    const city = await csv(staff[HANGZHOU]!)
+    assert.ok(city.includes(a.number) && city.includes(b.number))
+  })
+
   test('an ended case or one with the enterprise cannot be moved', async () => {
     const a = await file('浙江省/杭州市/西湖区')
     await act(t, staff[XIHU]!, a.id, 'reject', { ground: 'missing_facts' })

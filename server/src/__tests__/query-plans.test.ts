@@ -21,6 +21,7 @@ import type { OrganizationRow } from '../modules/organizations/organizations.rep
 const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, created_at: '' })
 /** A county (no children): its queue is an equality on organization_id. A city: a range of organization_path. */
 const COUNTY = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
+const COUNTY_BY_PATH = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
 const CITY = complaintsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
 const AFTER = { rank: 0, due: '2026-06-01T00:00:00.000Z', createdAt: '2026-05-01T00:00:00.000Z', id: 'c-1' }
 
@@ -114,6 +115,12 @@ describe('query plans', () => {
 
   test('the CSV export pages through complaints_created_stats in its order', async () => {
     const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000))
+    assertIndexed(text, 'complaints_created_stats')
+    assertInOrder(text)
+  })
+
+  test('the CSV export of a county (its complaints only) still pages in order through complaints_created_stats', async () => {
+    const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000, COUNTY_BY_PATH))
     assertIndexed(text, 'complaints_created_stats')
     assertInOrder(text)
   })

@@ -39,12 +39,14 @@ export function subtreeEnd(path: string): string {
  * alliance partner is no exception: it sees a case once the case was transferred to it, that is,
  * when it holds it. The top organization sees all (complaints filed before the network included).
  * A leaf is an equality on organization_id (the complaints_org_* indexes keep its queue in order);
- * an inner organization is a range of organization_path; null (no condition) for the top.
+ * an inner organization (or a list in another order, `order = 'other'`) is a range of
+ * organization_path; null (no condition) for the top.
  */
-export function complaintsVisibleTo(scope: StaffScope): Expression<SqlBool> | null {
+export function complaintsVisibleTo(scope: StaffScope, order: 'queue' | 'other' = 'queue'): Expression<SqlBool> | null {
   const { organization } = scope
   if (organization.parent_id === null) return null
-  if (scope.leaf) return sql<SqlBool>`complaints.organization_id = ${organization.id}`
+  // For lists in another order (the CSV by filing time), the range keeps the planner on that order's index.
+  if (scope.leaf && order === 'queue') return sql<SqlBool>`complaints.organization_id = ${organization.id}`
   return sql<SqlBool>`(complaints.organization_path >= ${organization.path} and complaints.organization_path < ${subtreeEnd(organization.path)})`
 }
 

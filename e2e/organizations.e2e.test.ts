@@ -54,7 +54,8 @@ describe('消协组织网络：承办组织、提级（H5）', () => {
     const consumer = await server.signIn(CONSUMER)
     const [xihu, city, sibling] = [await server.signIn(XIHU_STAFF), await server.signIn(CITY_STAFF), await server.signIn(SHANGCHENG_STAFF)]
     const filed = await fileInXihu(server, consumer)
-    assert.equal((await server.api('GET', `/api/complaints/${filed.id}`, { token: sibling.accessToken })).status, 404)
+    assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: sibling.accessToken })).status, 404)
+    assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: city.accessToken })).status, 200)
 
     await onPhone({ t, name: 'organizations-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await page.setViewportSize({ width: 390, height: 844 })
@@ -80,8 +81,8 @@ describe('消协组织网络：承办组织、提级（H5）', () => {
       await screenshot('org-03-taken-up-phone')
     })
 
-    assert.equal((await server.api('GET', `/api/complaints/${filed.id}`, { token: xihu.accessToken })).status, 404)
-    const seen = await server.api('GET', `/api/complaints/${filed.id}`, { token: consumer.accessToken })
+    assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: xihu.accessToken })).status, 404)
+    const seen = await server.api('GET', `/complaints/${filed.id}`, { token: consumer.accessToken })
     const body = seen.body as { organization: { name: string }; events: Array<{ type: string; note: string }> }
     assert.equal(body.organization.name, '示例省杭州市消费者协会')
     assert.equal(body.events.find((e) => e.type === 'take_up')?.note, '您的投诉已提级至示例省杭州市消费者协会，原因：涉及杭州市多家门店，需市级协调')

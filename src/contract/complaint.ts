@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ComplaintViewer } from './access-log'
-import { OrganizationRef } from './organization'
 import {
   ADDRESS_MAX,
   AMOUNT_MAX_FEN,
@@ -127,7 +126,8 @@ export const ComplaintDetail = Type.Object({
   contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码；企业联络员仅在投诉仍由本企业处理时看到完整号码（立案时消费者已同意提供），否则为 138****1234' }),
   /** Set only when the consumer deleted their account: how the case shows them from then on, e.g. 用户·7F3A. */
   consumerPseudonym: Type.Optional(Type.String()),
-  organization: Type.Optional(Type.Union([OrganizationRef, Type.Null()], { description: '现在处理这件投诉的消协组织（移送、交办、提级后随之改变）' })),
+  // Written out (not imported from organization.ts) so the main weapp package does not carry that module.
+  organization: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: '现在处理这件投诉的消协组织（移送、交办、提级后随之改变）' })),
   evidence: Type.Array(Evidence),
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */

@@ -32,7 +32,11 @@ export default function StaffComplaintPage() {
       {params.id && !gone && (
         <MoveCase
           complaintId={params.id}
-          onMoved={(detail, stillVisible) => (stillVisible ? setMoves((n) => n + 1) : setGone(detail.organization?.name ?? '其他组织'))}
+          onMoved={(detail, stillVisible) => {
+            if (stillVisible) return setMoves((n) => n + 1)
+            setGone(detail.organization?.name ?? '其他组织')
+            void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+          }}
         />
       )}
     </WorkspaceShell>

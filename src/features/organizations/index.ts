@@ -1,1 +1,2 @@
 export { MoveCase } from './components/move-case'
+export { MovedAway } from './components/moved-away'

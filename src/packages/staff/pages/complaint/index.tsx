@@ -1,13 +1,10 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
-import { MoveCase } from '@/features/organizations'
+import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
-
-const WORKSPACE = '/packages/staff/pages/workspace/index'
 
 export default function StaffComplaintPage() {
   const userId = useSessionStore((s) => s.user?.id ?? '')
@@ -19,13 +16,7 @@ export default function StaffComplaintPage() {
   return (
     <WorkspaceShell role='staff' title='处理投诉' compact>
       {gone ? (
-        <View className='card'>
-          <Text className='section-title'>投诉已转出</Text>
-          <Text className='muted'>这件投诉现在由“{gone}”处理，本组织不再显示它。</Text>
-          <Button className='btn btn-primary' onClick={() => void Taro.redirectTo({ url: WORKSPACE })}>
-            返回工作台
-          </Button>
-        </View>
+        <MovedAway organizationName={gone} />
       ) : (
         <WorkDetail key={moves} complaintId={params.id} role='staff' userId={userId} />
       )}

@@ -67,7 +67,8 @@ export const WorkItem = Type.Object({
   dueWorkingDaysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '距期限还剩几个工作日（今天不算；当天到期为 0）' }),
   overdueWorkingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几个工作日；未超期为 null' }),
   assignedStaffId: Type.Union([Type.String(), Type.Null()]),
-  organizationName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '现在处理这件投诉的消协' })),
+  /** The organization working the case now. */
+  organizationName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export type WorkItem = Static<typeof WorkItem>
 

@@ -126,8 +126,9 @@ export const ComplaintDetail = Type.Object({
   contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码；企业联络员仅在投诉仍由本企业处理时看到完整号码（立案时消费者已同意提供），否则为 138****1234' }),
   /** Set only when the consumer deleted their account: how the case shows them from then on, e.g. 用户·7F3A. */
   consumerPseudonym: Type.Optional(Type.String()),
-  // Written out (not imported from organization.ts) so the main weapp package does not carry that module.
-  organization: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: '现在处理这件投诉的消协组织（移送、交办、提级后随之改变）' })),
+  /** The organization working the case now (it changes on 移送/交办/提级). Written out, not imported from
+   * organization.ts, and without a description: the weapp main package is at its byte budget. */
+  organization: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
   evidence: Type.Array(Evidence),
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */

@@ -1,3 +1,5 @@
+import type { MoveEventType } from './complaint-moves'
+
 /** Every state a complaint can be in; the transitions between them are enforced by the server. */
 export const ComplaintStatus = {
   Submitted: 'submitted',
@@ -65,9 +67,6 @@ export const COMPLAINT_EVENT_LABELS = {
   note: '调解记录',
   rate: '评价',
   overdue: '处理超期',
-  // Moves between organizations of the association network (organization.ts).
-  transfer: '移送',
-  hand_down: '交办',
-  take_up: '提级',
 } as const
-export type ComplaintEventType = keyof typeof COMPLAINT_EVENT_LABELS
+/** Moves between organizations are events too; their labels are in complaint-moves.ts. */
+export type ComplaintEventType = keyof typeof COMPLAINT_EVENT_LABELS | MoveEventType

@@ -18,6 +18,7 @@ import {
   type Demand,
   type Industry,
 } from './complaint-rules'
+import { MOVE_EVENT_LABELS } from './complaint-moves'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
@@ -32,7 +33,7 @@ export const IndustrySchema = StringEnum<Industry>(INDUSTRIES, '行业分类')
 export const DemandSchema = StringEnum<Demand>(DEMANDS)
 export const ComplaintStatusSchema = StringEnum<ComplaintStatus>(COMPLAINT_STATUSES)
 export const HandlingPathSchema = StringEnum<HandlingPath>(['odr', 'association'])
-export const EventTypeSchema = StringEnum<ComplaintEventType>(Object.keys(COMPLAINT_EVENT_LABELS) as ComplaintEventType[])
+export const EventTypeSchema = StringEnum<ComplaintEventType>([...Object.keys(COMPLAINT_EVENT_LABELS), ...Object.keys(MOVE_EVENT_LABELS)] as ComplaintEventType[])
 const ActorRoleSchema = StringEnum<Role | 'system'>([...ALL_ROLES, 'system'])
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { MOVE_EVENT_LABELS } from './complaint-moves'
 
 /** The levels of the consumer association network (消费者协会/消费者权益保护委员会). */
 export const OrganizationLevel = { Province: 'province', City: 'city', County: 'county' } as const
@@ -10,7 +11,7 @@ export const ORGANIZATION_LEVEL_LABELS: Record<OrganizationLevel, string> = { pr
 export const TransferKind = { Transfer: 'transfer', HandDown: 'hand_down', TakeUp: 'take_up' } as const
 export type TransferKind = (typeof TransferKind)[keyof typeof TransferKind]
 export const TRANSFER_KINDS = Object.values(TransferKind)
-export const TRANSFER_LABELS: Record<TransferKind, string> = { transfer: '移送', hand_down: '交办', take_up: '提级' }
+export const TRANSFER_LABELS: Record<TransferKind, string> = MOVE_EVENT_LABELS
 
 export const REASON_MAX = 500
 

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
 import { offerSummary } from '../../../../src/contract/complaint-rules'
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
+import { MOVE_EVENT_LABELS } from '../../../../src/contract/complaint-moves'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 import type { ComplaintEventTable } from '../../db/schema'
@@ -66,7 +67,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
   }
   const consumer = [complaint.consumer_id]
   const statusTitle = `投诉进度：${COMPLAINT_STATUS_LABELS[complaint.status]}`
-  const label = COMPLAINT_EVENT_LABELS[event.type]
+  const label = ({ ...COMPLAINT_EVENT_LABELS, ...MOVE_EVENT_LABELS } as Record<string, string>)[event.type] ?? event.type
   const atEnterprise = ENTERPRISE_STEPS.has(complaint.status)
 
   switch (event.type) {

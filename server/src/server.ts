@@ -47,7 +47,9 @@ async function main() {
   ]
   if (config.seedDemo) {
     lines.push('演示账号（手机号登录，验证码会打印在本终端）：')
-    for (const account of DEMO_ACCOUNTS) lines.push(`  ${ROLE_LABELS[account.role].padEnd(8, '　')} ${account.phone}  ${account.displayName}`)
+    for (const account of DEMO_ACCOUNTS) {
+      lines.push(`  ${ROLE_LABELS[account.role].padEnd(8, '　')} ${account.phone}  ${account.displayName}${account.organization ? `（${account.organization}）` : ''}`)
+    }
   }
   console.log(lines.join('\n') + '\n')
 

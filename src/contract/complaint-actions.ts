@@ -70,6 +70,8 @@ export const WorkItem = Type.Object({
   overdueWorkingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几个工作日；未超期为 null' }),
   assignedStaffId: Type.Union([Type.String(), Type.Null()]),
   clockPausedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '检测鉴定暂停计时的开始时间；未暂停为 null' }),
+  /** The organization working the case now. */
+  organizationName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export type WorkItem = Static<typeof WorkItem>
 

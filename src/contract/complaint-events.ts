@@ -30,4 +30,7 @@ export const COMPLAINT_EVENT_LABELS = {
   rate: '评价',
   overdue: '处理超期',
 } as const
-export type ComplaintEventType = keyof typeof COMPLAINT_EVENT_LABELS
+import type { MoveEventType } from './complaint-moves'
+
+/** Moves between organizations are events too; their labels are in complaint-moves.ts. */
+export type ComplaintEventType = keyof typeof COMPLAINT_EVENT_LABELS | MoveEventType

@@ -19,6 +19,7 @@ import {
   type Industry,
 } from './complaint-rules'
 import { COMPLAINT_EVENT_LABELS, type ComplaintEventType } from './complaint-events'
+import { MOVE_EVENT_LABELS } from './complaint-moves'
 import { COMPLAINT_STATUSES, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
@@ -33,7 +34,7 @@ export const IndustrySchema = StringEnum<Industry>(INDUSTRIES, '行业分类')
 export const DemandSchema = StringEnum<Demand>(DEMANDS)
 export const ComplaintStatusSchema = StringEnum<ComplaintStatus>(COMPLAINT_STATUSES)
 export const HandlingPathSchema = StringEnum<HandlingPath>(['odr', 'association'])
-export const EventTypeSchema = StringEnum<ComplaintEventType>(Object.keys(COMPLAINT_EVENT_LABELS) as ComplaintEventType[])
+export const EventTypeSchema = StringEnum<ComplaintEventType>([...Object.keys(COMPLAINT_EVENT_LABELS), ...Object.keys(MOVE_EVENT_LABELS)] as ComplaintEventType[])
 const ActorRoleSchema = StringEnum<Role | 'system'>([...ALL_ROLES, 'system'])
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 
@@ -127,6 +128,9 @@ export const ComplaintDetail = Type.Object({
   contactPhone: Type.String({ description: '消费者本人和工作人员看到完整号码；企业联络员仅在投诉仍由本企业处理时看到完整号码（立案时消费者已同意提供），否则为 138****1234' }),
   /** Set only when the consumer deleted their account: how the case shows them from then on, e.g. 用户·7F3A. */
   consumerPseudonym: Type.Optional(Type.String()),
+  /** The organization working the case now (it changes on 移送/交办/提级). Written out, not imported from
+   * organization.ts, and without a description: the weapp main package is at its byte budget. */
+  organization: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
   evidence: Type.Array(Evidence),
   events: Type.Array(ComplaintEvent),
   /** What happens next and by when, in plain words, when known. */

@@ -76,6 +76,12 @@ export const ERROR_MESSAGES = {
   CLOCK_ALREADY_PAUSED: '计时已暂停，请先恢复计时',
   CLOCK_NOT_PAUSED: '计时没有暂停',
   NO_RUNNING_CLOCK: '当前步骤没有在计时的期限',
+  // ── association network (#15) ──
+  ORGANIZATION_NOT_FOUND: '没有找到这个消协组织',
+  ORGANIZATION_NAME_TAKEN: '已有同名的消协组织',
+  TRANSFER_TO_OWN_ORGANIZATION: '投诉已经由这个组织处理，请选择其他组织',
+  TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
+  TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, freshPhone } from './support/matrix-fixtures'
+import { ACTORS, freshPhone, newChildOrganization } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -168,6 +168,28 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/warnings': { expect: EVERYONE, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
   'GET /api/warnings/search': { expect: EVERYONE, query: { q: '旅游' }, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
   'GET /api/warnings/urgent': { expect: EVERYONE },
+
+  // The association network (#15). Sibling and partner organizations are tested in organizations-network.test.ts.
+  'GET /api/staff/organizations': { expect: STAFF },
+  'GET /api/staff/organizations/mine': { expect: STAFF },
+  'POST /api/staff/organizations': {
+    expect: STAFF,
+    body: async (t, cast) => {
+      await t.ctx.db.updateTable('staff_memberships').set({ can_manage: 1 }).where('user_id', '=', cast.people.staff.id).execute()
+      return { name: `矩阵新建消协${randomUUID().slice(0, 8)}`, level: 'county', regionCode: '110106', parentId: 'org-default' }
+    },
+  },
+  'POST /api/complaints/{id}/transfer': {
+    expect: STAFF,
+    params: { id: 'associationComplaint' },
+    body: async (t) => ({ toOrganizationId: (await newChildOrganization(t)).id, reason: '不属于本会管辖' }),
+  },
+  'POST /api/complaints/{id}/hand-down': {
+    expect: STAFF,
+    params: { id: 'associationComplaint' },
+    body: async (t) => ({ toOrganizationId: (await newChildOrganization(t)).id, reason: '就近调解' }),
+  },
+  'POST /api/complaints/{id}/take-up': { expect: STAFF, params: { id: 'childOrganizationComplaint' }, body: { toOrganizationId: 'org-default', reason: '案情重大' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

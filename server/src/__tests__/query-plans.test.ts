@@ -12,11 +12,18 @@ import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/accou
 import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
 import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
 import { createTestApp, type TestApp } from './support/test-app'
+import { complaintsVisibleTo, type StaffScope } from '../modules/organizations/organization-scope'
+import type { OrganizationRow } from '../modules/organizations/organizations.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
 // PostgreSQL prefers a sequential scan of a small table, so seq scans are switched off for the
 // EXPLAIN (and bitmap scans and sorts with them): the question is whether an index CAN serve the query.
+const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, created_at: '' })
+/** A county (no children): its queue is an equality on organization_id. A city: a range of organization_path. */
+const COUNTY = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
+const COUNTY_BY_PATH = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
+const CITY = complaintsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
 const AFTER = { rank: 0, due: '2026-06-01T00:00:00.000Z', createdAt: '2026-05-01T00:00:00.000Z', id: 'c-1' }
 
 describe('query plans', () => {
@@ -57,6 +64,11 @@ describe('query plans', () => {
     'staff queue: mine': ['complaints_open_assigned_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { assignedTo: 'u-1' }, AFTER, 21)],
     'staff queue: one status': ['complaints_status_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { status: 'closed' }, AFTER, 21)],
     'staff queue: one status, mine': ['complaints_assigned_status_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { status: 'closed', assignedTo: 'u-1' }, null, 21)],
+    'staff queue of a county': ['complaints_org_open_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { visible: COUNTY }, AFTER, 21)],
+    'staff queue of a county: one status': ['complaints_org_status_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { status: 'closed', visible: COUNTY }, AFTER, 21)],
+    'staff queue of a city (its subtree)': ['complaints_open_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { visible: CITY }, AFTER, 21)],
+    'staff queue of a city: one status': ['complaints_status_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { status: 'closed', visible: CITY }, null, 21)],
+    'staff queue of a county: mine': ['complaints_open_assigned_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { assignedTo: 'u-1', visible: COUNTY }, AFTER, 21)],
     'enterprise inbox': ['complaints_enterprise_queue', (t: TestApp) => enterpriseQueueQuery(t.ctx.db, 'e-1', null, 21)],
     'enterprise inbox: next page': ['complaints_enterprise_queue', (t: TestApp) => enterpriseQueueQuery(t.ctx.db, 'e-1', AFTER, 21)],
   } as const
@@ -111,6 +123,12 @@ describe('query plans', () => {
 
   test('the CSV export pages through complaints_created_stats in its order', async () => {
     const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000))
+    assertIndexed(text, 'complaints_created_stats')
+    assertInOrder(text)
+  })
+
+  test('the CSV export of a county (its complaints only) still pages in order through complaints_created_stats', async () => {
+    const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000, COUNTY_BY_PATH))
     assertIndexed(text, 'complaints_created_stats')
     assertInOrder(text)
   })

@@ -2,12 +2,27 @@ import type { Db } from '../db/database'
 import { AppError } from '../errors'
 import { makeLiaison, makeStaff } from '../modules/users/account.service'
 import { findEnterpriseByName, insertEnterprise } from '../modules/users/enterprise.repository'
+import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../../src/contract/organization'
+import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations } from '../modules/organizations/organizations.repository'
+import { addStaffToOrganization, createOrganization } from '../modules/organizations/organizations.service'
 
 export interface AdminOptions {
   phone?: string
   name?: string
   enterprise?: string
   'credit-code'?: string
+  level?: string
+  region?: string
+  parent?: string
+  organization?: string
+  manage?: boolean
+  'no-mediate'?: boolean
+}
+
+async function organizationNamed(db: Db, name: string | undefined) {
+  const found = name ? await findOrganizationByName(db, name.trim()) : await findOrganizationById(db, DEFAULT_ORGANIZATION_ID)
+  if (!found) throw new Error(`没有名为「${name}」的组织（npm run admin -- list-organizations 查看全部）`)
+  return found
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -54,6 +69,25 @@ export async function runAdminCommand(db: Db, command: string, options: AdminOpt
         .executeTakeFirst()
       if (!Number(updated.numUpdatedRows)) throw new Error(`${phone} 不是消协工作人员：请先用 create-staff 创建`)
       return grant ? `${phone} 现在可以发布处理规则的新版本` : `${phone} 不再能发布处理规则的新版本`
+    }
+    case 'create-organization': {
+      const name = required(options.name, 'name')
+      const level = required(options.level, 'level')
+      if (!ORGANIZATION_LEVELS.includes(level as OrganizationLevel)) throw new Error('--level 只能是 province、city 或 county')
+      const parent = await organizationNamed(db, options.parent)
+      const created = await createOrganization(db, { name, level: level as OrganizationLevel, regionCode: required(options.region, 'region'), parentId: parent.id }, new Date())
+      return `已创建「${created.name}」（行政区划 ${created.region_code}，上级「${parent.name}」）`
+    }
+    case 'add-staff': {
+      const phone = required(options.phone, 'phone')
+      const organization = await organizationNamed(db, required(options.organization, 'organization'))
+      const { user, created } = await asCli(makeStaff(db, phone, options.name?.trim()))
+      await addStaffToOrganization(db, user.id, organization.id, { canManage: options.manage === true, canMediate: options['no-mediate'] !== true }, new Date())
+      return `${created ? '已创建' : '已设置'}消协工作人员 ${phone}，所属「${organization.name}」`
+    }
+    case 'list-organizations': {
+      const rows = await listOrganizations(db)
+      return rows.map((o) => `${'  '.repeat(Number(o.depth))}${o.name}\t${o.level}\t${o.region_code ?? '-'}`).join('\n')
     }
     case 'list-users': {
       const users = await db.selectFrom('users').select(['phone', 'role', 'display_name']).orderBy('created_at').execute()

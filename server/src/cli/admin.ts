@@ -11,6 +11,9 @@ const USAGE = `用法：
   npm run admin -- grant-rule-editor --phone 13900000000    （允许该工作人员发布处理规则新版本）
   npm run admin -- revoke-rule-editor --phone 13900000000
   npm run admin -- list-users
+  npm run admin -- create-organization --name 名称 --level province|city|county --region 行政区划代码 [--parent 上级组织名称]
+  npm run admin -- add-staff --phone 13900000000 [--name 姓名] --organization 组织名称 [--manage] [--no-mediate]
+  npm run admin -- list-organizations
   npm run admin -- complete-account-deletions   （立即完成冷静期已结束的注销申请；服务每小时也会自动执行）`
 
 async function main() {
@@ -21,6 +24,12 @@ async function main() {
       name: { type: 'string' },
       enterprise: { type: 'string' },
       'credit-code': { type: 'string' },
+      level: { type: 'string' },
+      region: { type: 'string' },
+      parent: { type: 'string' },
+      organization: { type: 'string' },
+      manage: { type: 'boolean' },
+      'no-mediate': { type: 'boolean' },
       now: { type: 'string' },
     },
   })

@@ -9,6 +9,7 @@ import type { VolunteerTables } from './schema-volunteers'
 import type { PrivacyTables } from './schema-privacy'
 import type { RollupTables } from './schema-rollups'
 import type { RuleTables } from './schema-rules'
+import type { OrganizationTables } from './schema-organizations'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -122,6 +123,9 @@ export interface ComplaintTable {
   reminded_due_at: Generated<string | null>
   /** The rule set version in force when the complaint was filed; kept for the life of the case. */
   rule_set_id: string | null
+  /** The organization working the case now, and its path (organizations.path) for subtree conditions. */
+  organization_id: string | null
+  organization_path: string | null
   /** Since when a testing/appraisal (检测、鉴定) stops the clock; null while it runs. */
   clock_paused_at: string | null
   clock_paused_reason: string | null
@@ -194,7 +198,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

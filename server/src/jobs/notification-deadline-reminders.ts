@@ -35,7 +35,7 @@ async function remindBatch(trx: Db, now: Date): Promise<{ claimed: number; handl
     trx,
     trx
       .selectFrom('complaints')
-      .select(['id', 'number', 'business_name', 'path', 'enterprise_id', 'assigned_staff_id', 'due_at', 'due_kind', 'reminded_due_at'])
+      .select(['id', 'number', 'business_name', 'path', 'enterprise_id', 'assigned_staff_id', 'due_at', 'due_kind', 'reminded_due_at', 'organization_path'])
       .where('status', 'in', OPEN_STATUSES)
       .where('due_at', '>', now.toISOString())
       .where('due_at', '<=', new Date(now.getTime() + REMINDER_AHEAD_MS).toISOString())

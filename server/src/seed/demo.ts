@@ -5,14 +5,22 @@ import { findEnterpriseByName } from '../modules/users/enterprise.repository'
 import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
 import { seedWarnings } from './warnings'
+import { seedDemoNetwork } from './organizations'
+import { addStaffToOrganization } from '../modules/organizations/organizations.service'
+import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
-export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string }> = [
+/** Staff with an `organization` work there (seed/organizations.ts); 陈主任 works for the default, top organization. */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string; organization?: string }> = [
   { role: 'consumer', phone: '13800000001', displayName: '王阿姨' },
   { role: 'volunteer', phone: '13800000002', displayName: '李师傅' },
   { role: 'enterprise', phone: '13800000003', displayName: '张经理' },
   { role: 'staff', phone: '13800000004', displayName: '陈主任' },
+  { role: 'staff', phone: '13800000011', displayName: '孙处长', organization: '示例省消费者协会' },
+  { role: 'staff', phone: '13800000012', displayName: '周科长', organization: '示例省杭州市消费者协会' },
+  { role: 'staff', phone: '13800000013', displayName: '吴干事', organization: '杭州市西湖区消费者协会' },
+  { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
 ]
 
 function directoryColumns(entry: SeedEnterprise) {
@@ -53,16 +61,22 @@ async function seedDirectory(db: Db): Promise<void> {
 export async function seedDemoData(db: Db): Promise<void> {
   await seedDirectory(db)
   await seedWarnings(db)
+  await seedDemoNetwork(db, new Date())
   const enterprise = (await findEnterpriseByName(db, DEMO_ENTERPRISE.name))!
   for (const account of DEMO_ACCOUNTS) {
-    if (await findUserByPhone(db, account.phone)) continue
-    const user = await insertUser(db, {
-      phone: account.phone,
-      role: account.role,
-      displayName: account.displayName,
-      enterpriseId: account.role === 'enterprise' ? enterprise.id : null,
-    })
-    // The demo staff member may publish rule versions, so 处理规则维护 can be tried out.
-    if (account.role === 'staff') await db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', user.id).execute()
+    const existing = await findUserByPhone(db, account.phone)
+    const user =
+      existing ??
+      (await insertUser(db, {
+        phone: account.phone,
+        role: account.role,
+        displayName: account.displayName,
+        enterpriseId: account.role === 'enterprise' ? enterprise.id : null,
+      }))
+    // The first demo staff member may publish rule versions, so 处理规则维护 can be tried out.
+    if (!existing && account.phone === '13800000004') await db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', user.id).execute()
+    if (!account.organization || user.role !== 'staff' || (await findMembership(db, user.id))) continue
+    const organization = await findOrganizationByName(db, account.organization)
+    if (organization) await addStaffToOrganization(db, user.id, organization.id, { canManage: true, canMediate: true }, new Date())
   }
 }

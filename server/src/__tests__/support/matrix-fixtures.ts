@@ -9,6 +9,8 @@ import { apply, fileReport, makeVolunteer, signIn, type Person } from './volunte
 import { createDraft, published } from './warnings'
 import { act, PROPOSAL } from './workflow'
 import { bearer, type TestApp } from './test-app'
+import { createOrganization } from '../../modules/organizations/organizations.service'
+import { DEFAULT_ORGANIZATION_ID } from '../../modules/organizations/organizations.repository'
 
 /** The people of the authorization matrix, in its column order. */
 export const ACTORS = ['anonymous', 'consumerA', 'consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff'] as const
@@ -152,6 +154,13 @@ export const FIXTURES = {
   enterpriseE: async (_t: TestApp, c: Cast) => c.enterpriseE,
   staffMember: async (_t: TestApp, c: Cast) => c.people.staff.id,
   ruleSetVersion: async () => 'samr-2026-v1',
+  /** An association-path complaint held by a new organization directly below the top one. */
+  childOrganizationComplaint: async (t: TestApp, c: Cast) => {
+    const id = await associationComplaint(t, c)
+    const child = await newChildOrganization(t)
+    await t.ctx.db.updateTable('complaints').set({ organization_id: child.id, organization_path: child.path }).where('id', '=', id).execute()
+    return id
+  },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
@@ -160,3 +169,10 @@ export const FIXTURES = {
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
 
 export type FixtureName = keyof typeof FIXTURES
+
+let organizations = 0
+/** A new county-level organization directly below the top (default) one. */
+export function newChildOrganization(t: TestApp) {
+  organizations += 1
+  return createOrganization(t.ctx.db, { name: `矩阵测试消协${organizations}-${randomUUID().slice(0, 8)}`, level: 'county', regionCode: '110105', parentId: DEFAULT_ORGANIZATION_ID }, t.ctx.now())
+}

@@ -52,6 +52,9 @@ export async function toComplaintDetail(
 ): Promise<ComplaintDetail> {
   const evidence = await Promise.all(evidenceRows.map((row) => toEvidenceDto(ctx, row)))
   const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
+  const organization = complaint.organization_id
+    ? await ctx.db.selectFrom('organizations').select(['id', 'name']).where('id', '=', complaint.organization_id).executeTakeFirst()
+    : undefined
   const byEvent = new Map<string, Evidence[]>()
   evidenceRows.forEach((row, index) => {
     if (!row.event_id) return
@@ -76,6 +79,7 @@ export async function toComplaintDetail(
     demands: parseTextList<Demand>(complaint.demands),
     demandDetail: complaint.demand_detail,
     contactPhone: complaint.contact_phone,
+    organization: organization ?? null,
     evidence,
     events: events.map((event): ComplaintEvent => ({
       id: event.id,

@@ -8,6 +8,7 @@ import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findEnterpriseById } from '../users/enterprise.repository'
+import { organizationForComplaint } from '../organizations/jurisdiction'
 import { rulesForFiling, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { checkComplaint } from './complaint-checks'
 import { insertComplaintEvent } from './complaint-events.repository'
@@ -59,7 +60,8 @@ export async function submitComplaint(
   }
   // Another dispute that only shares the date and amount is a case of its own, without the repeat key
   // (the open one holds it).
-  const file = (withKey: string | null) => fileNew(ctx, { consumer, key, hash, request, enterpriseId, path, now, repeatKey: withKey })
+  const organization = await organizationForComplaint(ctx.db, { enterprise, businessRegion: request.business.region })
+  const file = (withKey: string | null) => fileNew(ctx, { consumer, key, hash, request, enterpriseId, path, now, repeatKey: withKey, organization })
   try {
     return await file(open ? null : repeatKey)
   } catch (error) {
@@ -122,6 +124,7 @@ async function fileComplaint(
     now: Date
     rules: CaseRules
     repeatKey: string | null
+    organization: { id: string; path: string }
   },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args
@@ -158,6 +161,8 @@ async function fileComplaint(
     ...stepDeadline(args.rules, dueKind, now),
     rule_set_id: args.rules.row.id,
     repeat_key: args.repeatKey,
+    organization_id: args.organization.id,
+    organization_path: args.organization.path,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

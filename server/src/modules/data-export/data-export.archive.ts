@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import archiver from 'archiver'
 import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
 import { COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
+import { MOVE_EVENT_LABELS } from '../../../../src/contract/complaint-moves'
 import { NOTIFICATION_CHANNELS } from '../../../../src/contract/notification-labels'
 import type { AppContext } from '../../context'
 import { parseTextList, parseTextObject } from '../../json-text'
@@ -133,7 +134,7 @@ export async function writeExportArchive(ctx: AppContext, userId: string, file: 
         const timeline = events.map((event) => ({
           at: event.created_at,
           type: event.type,
-          label: COMPLAINT_EVENT_LABELS[event.type] ?? event.type,
+          label: ({ ...COMPLAINT_EVENT_LABELS, ...MOVE_EVENT_LABELS } as Record<string, string>)[event.type] ?? event.type,
           actorRole: event.actor_role,
           note: event.note,
           fromStatus: event.from_status,

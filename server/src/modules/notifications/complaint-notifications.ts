@@ -2,10 +2,12 @@ import type { Insertable } from 'kysely'
 import { offerSummary } from '../../../../src/contract/complaint-rules'
 import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
 import { COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
+import { MOVE_EVENT_LABELS } from '../../../../src/contract/complaint-moves'
 import type { NotificationType } from '../../../../src/contract/notification'
 import type { Db } from '../../db/database'
 import type { ComplaintEventTable } from '../../db/schema'
 import { notify } from './notify'
+import { pathIds, staffOfOrganizations } from '../organizations/organizations.repository'
 
 type Audience = 'consumer' | 'enterprise' | 'staff'
 
@@ -24,13 +26,18 @@ export async function liaisonIds(db: Db, complaint: { path: string; enterprise_i
   return rows.map((u) => u.id)
 }
 
-/** The assigned staff member, or every staff member while nobody is assigned. */
-export async function staffIds(db: Db, complaint: { assigned_staff_id: string | null }): Promise<string[]> {
+/**
+ * The assigned staff member, or while nobody is assigned every staff member who may see the case:
+ * those of the organization holding it and of the organizations above it (never a sibling's).
+ */
+export async function staffIds(db: Db, complaint: { assigned_staff_id: string | null; organization_path?: string | null }): Promise<string[]> {
   if (complaint.assigned_staff_id) return [complaint.assigned_staff_id]
+  if (complaint.organization_path) return staffOfOrganizations(db, pathIds(complaint.organization_path))
   const rows = await db.selectFrom('users').select('id').where('role', '=', 'staff').where('disabled', '=', 0).execute()
   return rows.map((u) => u.id)
 }
 
+const MOVES: ReadonlySet<string> = new Set(['transfer', 'hand_down', 'take_up'])
 const ENTERPRISE_STEPS = new Set(['submitted', 'enterprise_handling', 'enterprise_proposed'])
 
 interface Recipient {
@@ -48,7 +55,7 @@ interface Recipient {
 export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintEventTable>): Promise<void> {
   const complaint = await trx
     .selectFrom('complaints')
-    .select(['id', 'number', 'consumer_id', 'enterprise_id', 'assigned_staff_id', 'path', 'status', 'business_name', 'due_kind'])
+    .select(['id', 'number', 'consumer_id', 'enterprise_id', 'assigned_staff_id', 'path', 'status', 'business_name', 'due_kind', 'organization_path'])
     .where('id', '=', event.complaint_id)
     .executeTakeFirst()
   if (!complaint) return
@@ -61,6 +68,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
   }
   const consumer = [complaint.consumer_id]
   const statusTitle = `投诉进度：${COMPLAINT_STATUS_LABELS[complaint.status]}`
+  const label = ({ ...COMPLAINT_EVENT_LABELS, ...MOVE_EVENT_LABELS } as Record<string, string>)[event.type] ?? event.type
   const atEnterprise = ENTERPRISE_STEPS.has(complaint.status)
 
   switch (event.type) {
@@ -94,6 +102,13 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
     case 'note':
     case 'rate':
       break
+    case 'transfer':
+    case 'hand_down':
+    case 'take_up':
+      // The note says where the case went and why (transferSentence); the receiving staff review it.
+      add(consumer, 'consumer', 'complaint_status', `投诉已${label}`)
+      add(await staff(), 'staff', 'complaint_assigned', `${label}来的投诉待受理`)
+      break
     default:
       add(consumer, 'consumer', 'complaint_status', statusTitle)
       if (complaint.status === 'awaiting_review') add(await staff(), 'staff', 'complaint_assigned', '新投诉待受理')
@@ -105,7 +120,6 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
   }
 
   const seen = new Set<string>()
-  const label = COMPLAINT_EVENT_LABELS[event.type]
   // A proposal says what is offered, so the consumer can weigh it from the notification (and the SMS) alone.
   const offer = event.type === 'propose' && event.data ? (JSON.parse(event.data) as { amountFen: number; promisedDate: string }) : null
   // In id order, so two transactions take their recipients' seq counters in the same order (no deadlock).
@@ -116,7 +130,9 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
       recipientId: r.userId,
       type: r.type,
       title: r.title,
-      body: offer ? `${offerSummary(offer)}（${complaint.business_name} ${complaint.number}）` : `${complaint.business_name}（${complaint.number}）：${label}`,
+      body: offer
+        ? `${offerSummary(offer)}（${complaint.business_name} ${complaint.number}）`
+        : `${complaint.business_name}（${complaint.number}）：${MOVES.has(event.type) && r.audience === 'consumer' && event.note ? event.note : label}`,
       link: LINKS[r.audience] + complaint.id,
       complaintId: complaint.id,
       sourceKey: `complaint-event:${event.id}:${r.userId}`,

@@ -1,6 +1,7 @@
 import { fenToYuan, INDUSTRY_LABELS } from '../../../../src/contract/complaint-rules'
 import { COMPLAINT_STATUS_LABELS, HANDLING_PATH_LABELS } from '../../../../src/contract/complaint-status'
 import { STATISTICS_CSV_COLUMNS } from '../../../../src/contract/statistics'
+import type { Expression, SqlBool } from 'kysely'
 import type { AppContext } from '../../context'
 import { complaintsCreatedPage, type StatisticsRow } from './statistics.repository'
 import { chinaDate, letOthersIn, type StatisticsRange } from './statistics.service'
@@ -42,11 +43,11 @@ function csvRow(row: StatisticsRow): string {
  * The export as chunks of text, a page of complaints at a time (keyset on created_at, number), so
  * neither the rows nor the file are ever held whole. CRLF line ends, as RFC 4180 and Excel expect.
  */
-export async function* statisticsCsv(ctx: AppContext, range: StatisticsRange): AsyncGenerator<string> {
+export async function* statisticsCsv(ctx: AppContext, range: StatisticsRange, visible: Expression<SqlBool> | null = null): AsyncGenerator<string> {
   yield `${BOM}${csvLine(STATISTICS_CSV_COLUMNS)}\r\n`
   let after: { createdAt: string; number: string } | null = null
   for (;;) {
-    const rows: StatisticsRow[] = await complaintsCreatedPage(ctx.db, range.fromIso, range.toIso, after, CSV_PAGE).execute()
+    const rows: StatisticsRow[] = await complaintsCreatedPage(ctx.db, range.fromIso, range.toIso, after, CSV_PAGE, visible).execute()
     await letOthersIn(ctx.dialect)
     if (!rows.length) return
     yield rows.map((row) => `${csvRow(row)}\r\n`).join('')

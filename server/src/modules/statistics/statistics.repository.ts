@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type Expression, type SqlBool } from 'kysely'
 import type { Db } from '../../db/database'
 import type { RollupGrain } from '../../db/schema-rollups'
 import { dueExpr, isOpenExpr } from '../workflow/queue-sql'
@@ -47,7 +47,7 @@ export interface CsvPosition {
 }
 
 /** One page of the complaints submitted in [fromIso, toIso), oldest first, with their enterprise's name. */
-export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, after: CsvPosition | null, limit: number) {
+export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, after: CsvPosition | null, limit: number, visible: Expression<SqlBool> | null = null) {
   let query = db
     .selectFrom('complaints')
     .leftJoin('enterprises', 'enterprises.id', 'complaints.enterprise_id')
@@ -70,6 +70,8 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
     .where('complaints.created_at', '>=', after && after.createdAt > fromIso ? after.createdAt : fromIso)
     .where('complaints.created_at', '<', toIso)
   if (after) query = query.where(sql<boolean>`(complaints.created_at, complaints.number) > (${after.createdAt}, ${after.number})`)
+  // Staff below the top export only their organization's subtree (complaintsVisibleTo).
+  if (visible) query = query.where(visible)
   return query.orderBy('complaints.created_at').orderBy('complaints.number').limit(limit)
 }
 

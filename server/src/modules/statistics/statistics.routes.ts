@@ -7,6 +7,7 @@ import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { recordAccess } from '../privacy/access-log.service'
 import { csvFilename, statisticsCsv } from './statistics-csv'
+import { complaintsVisibleTo, staffScope } from '../organizations/organization-scope'
 import { complaintStatistics, resolveRange } from './statistics.service'
 
 const tags = ['统计']
@@ -40,13 +41,14 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
     },
     async (request, reply) => {
       const range = resolveRange(request.query, ctx.now())
+      const visible = complaintsVisibleTo(await staffScope(ctx.db, currentUser(request).id), 'other')
       await recordAccess(ctx, currentUser(request), 'export', null)
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${csvFilename(range)}"`)
         .header('cache-control', 'no-store')
         // The 200 schema documents text/csv; the body is streamed, which the typed reply does not model.
-        .send(Readable.from(statisticsCsv(ctx, range)) as unknown as string)
+        .send(Readable.from(statisticsCsv(ctx, range, visible)) as unknown as string)
     },
   )
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANIZATION_ID } from '../organizations/organizations.repository'
 import type { Db } from '../../db/database'
 import { AppError } from '../../errors'
 import { findEnterpriseById } from './enterprise.repository'
@@ -12,14 +13,19 @@ export interface AccountChange {
   created: boolean
 }
 
+/** New staff work for the default organization until put into another (npm run admin -- add-staff). */
 export async function makeStaff(db: Db, phone: string, displayName: string | undefined): Promise<AccountChange> {
   const existing = await findUserByPhone(db, phone)
+  let change: AccountChange
   if (existing) {
     await updateUserRole(db, existing.id, 'staff', null)
-    return { user: (await findUserByPhone(db, phone))!, created: false }
+    change = { user: (await findUserByPhone(db, phone))!, created: false }
+  } else {
+    if (!displayName) throw new AppError(400, 'VALIDATION_FAILED', '新建账号需要填写姓名')
+    change = { user: await insertUser(db, { phone, role: 'staff', displayName }), created: true }
   }
-  if (!displayName) throw new AppError(400, 'VALIDATION_FAILED', '新建账号需要填写姓名')
-  return { user: await insertUser(db, { phone, role: 'staff', displayName }), created: true }
+  await ensureMembership(db, change.user.id)
+  return change
 }
 
 export interface LiaisonOptions {
@@ -40,4 +46,12 @@ export async function makeLiaison(db: Db, enterpriseId: string, phone: string, d
   }
   if (!displayName) throw new AppError(400, 'VALIDATION_FAILED', '新建账号需要填写姓名')
   return { user: await insertUser(db, { phone, role: 'enterprise', displayName, enterpriseId }), created: true }
+}
+
+async function ensureMembership(db: Db, userId: string): Promise<void> {
+  await db
+    .insertInto('staff_memberships')
+    .values({ user_id: userId, organization_id: DEFAULT_ORGANIZATION_ID, station_id: null, can_manage: 0, can_mediate: 1, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute()
 }

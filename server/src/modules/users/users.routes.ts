@@ -6,6 +6,8 @@ import { notFound } from '../../errors'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { findUserById, listActiveStaff, listUsers } from './user.repository'
+import { staffScope } from '../organizations/organization-scope'
+import { staffOfOrganizations } from '../organizations/organizations.repository'
 import { toUserProfile } from './user.service'
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -47,10 +49,16 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       config: { access: ['staff'] },
       schema: {
         tags: ['用户'],
-        summary: '在职的消协工作人员（指派投诉时选择同事；仅消协工作人员）',
+        summary: '本组织在职的消协工作人员（指派投诉时选择同事；仅消协工作人员）',
         response: { 200: StaffMembersResponse, 401: ApiErrorSchema, 403: ApiErrorSchema },
       },
     },
-    async () => ({ items: (await listActiveStaff(ctx.db)).map((row) => ({ id: row.id, displayName: row.display_name })) }),
+    async (request) => {
+      // Colleagues of the caller's own organization: the people a case held here may be assigned to.
+      const scope = await staffScope(ctx.db, currentUser(request).id)
+      const colleagues = new Set(await staffOfOrganizations(ctx.db, [scope.organization.id]))
+      const rows = (await listActiveStaff(ctx.db)).filter((row) => colleagues.has(row.id))
+      return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name })) }
+    },
   )
 }

@@ -2,17 +2,20 @@ import type { StaffQueueQuery, WorkItem, WorkQueueQuery, WorkQueueResponse } fro
 import type { AppContext } from '../../context'
 import type { AuthUser } from '../auth/auth.service'
 import { deadlineFields, toComplaintSummary } from '../complaints/complaint-dto'
+import { organizationNames } from '../organizations/organizations.service'
+import { complaintsVisibleTo, staffScope } from '../organizations/organization-scope'
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor'
 import { listEnterpriseComplaints, listStaffComplaints, NO_DUE, type WorkItemRow } from './workflow.repository'
 
 const DEFAULT_LIMIT = 20
 
-function toWorkItem(row: WorkItemRow, now: Date): WorkItem {
+function toWorkItem(row: WorkItemRow, now: Date, names: ReadonlyMap<string, string>): WorkItem {
   return {
     ...toComplaintSummary(row),
     ...deadlineFields(row, now),
     assignedStaffId: row.assigned_staff_id,
     clockPausedAt: row.clock_paused_at,
+    organizationName: row.organization_id ? (names.get(row.organization_id) ?? null) : null,
   }
 }
 
@@ -22,8 +25,9 @@ async function toPage(ctx: AppContext, limit: number, fetch: (limit: number) => 
   const shown = rows.slice(0, limit)
   const last = shown.at(-1)
   const now = ctx.now()
+  const names = await organizationNames(ctx.db, shown.map((row) => row.organization_id))
   return {
-    items: shown.map((row) => toWorkItem(row, now)),
+    items: shown.map((row) => toWorkItem(row, now, names)),
     nextCursor:
       rows.length > limit && last
         ? encodeQueueCursor({ rank: Number(last.queue_rank), due: last.due_at ?? NO_DUE, createdAt: last.created_at, id: last.id })
@@ -41,6 +45,7 @@ export async function enterpriseInbox(ctx: AppContext, liaison: AuthUser, query:
 
 export async function staffQueue(ctx: AppContext, staff: AuthUser, query: StaffQueueQuery): Promise<WorkQueueResponse> {
   const after = query.cursor ? decodeQueueCursor(query.cursor) : null
-  const filter = { status: query.status, assignedTo: query.assigned === 'me' ? staff.id : undefined }
+  const visible = complaintsVisibleTo(await staffScope(ctx.db, staff.id))
+  const filter = { status: query.status, assignedTo: query.assigned === 'me' ? staff.id : undefined, visible }
   return toPage(ctx, query.limit ?? DEFAULT_LIMIT, (limit) => listStaffComplaints(ctx.db, filter, after, limit))
 }

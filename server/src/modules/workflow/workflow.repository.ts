@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type Expression, type SqlBool } from 'kysely'
 import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { Db } from '../../db/database'
 import { dueExpr, isOpenExpr, NO_DUE, rankExpr } from './queue-sql'
@@ -32,6 +32,7 @@ function queueQuery(db: Db) {
       'overdue_at',
       'assigned_staff_id',
       'clock_paused_at',
+      'organization_id',
     ])
     .select(rankExpr.as('queue_rank'))
     .select((eb) =>
@@ -73,17 +74,21 @@ export function listEnterpriseComplaints(db: Db, enterpriseId: string, after: Qu
 export interface StaffQueueFilter {
   status?: ComplaintStatus
   assignedTo?: string
+  /** Which complaints the reader may see (complaintsVisibleTo); none for the top organization. */
+  visible?: Expression<SqlBool> | null
 }
 
 /**
  * The association's queue: by status (default: every open one), optionally only one person's.
  * Indexes complaints_open_queue, complaints_open_assigned_queue, complaints_status_queue and
- * complaints_assigned_status_queue serve each filter in this order.
+ * complaints_assigned_status_queue serve each filter in this order; an organization without
+ * children reads complaints_org_open_queue / complaints_org_status_queue.
  */
 export function staffQueueQuery(db: Db, filter: StaffQueueFilter, after: QueuePosition | null, limit: number) {
   let query = queueQuery(db)
   query = filter.status ? query.where('status', '=', filter.status) : query.where(isOpenExpr)
   if (filter.assignedTo) query = query.where('assigned_staff_id', '=', filter.assignedTo)
+  if (filter.visible) query = query.where(filter.visible)
   return pageOfOneRank(query, after, limit)
 }
 

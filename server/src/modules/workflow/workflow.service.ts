@@ -11,6 +11,7 @@ import { countComplaintPhotos, findComplaintById, type ComplaintRow } from '../c
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
+import { staffMaySee } from '../organizations/organization-scope'
 import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { pauseColumns, resumeColumns } from './clock-pause'
 
@@ -70,6 +71,8 @@ async function describeStep(db: Db, rules: CaseRules, action: RequestAction, com
       const { staffId } = request as unknown as ActionRequest<'assign'>
       const staff = await findUserById(db, staffId)
       if (!staff || staff.role !== 'staff' || Number(staff.disabled) === 1) throw new AppError(422, 'VALIDATION_FAILED', '只能指派给在职的消协工作人员')
+      // Only to someone whose organization holds the case or is above it (never a sibling's staff).
+      if (!(await staffMaySee(db, staffId, complaint.id))) throw new AppError(422, 'VALIDATION_FAILED', '这位工作人员所在的组织看不到这件投诉，请先移送或改派本组织的同事')
       return { note: null, data: { staffId }, set: { assigned_staff_id: staffId } }
     }
     case 'note':

@@ -2,6 +2,9 @@ import dayjs from 'dayjs'
 import type { ComplaintDetail, ComplaintEvent } from '@/contract/complaint'
 import { COMPLAINT_EVENT_LABELS } from '@/contract/complaint-events'
 import { COMPLAINT_STATUS_LABELS } from '@/contract/complaint-status'
+import { MOVE_EVENT_LABELS } from '@/contract/complaint-moves'
+
+const EVENT_LABELS: Record<string, string> = { ...COMPLAINT_EVENT_LABELS, ...MOVE_EVENT_LABELS }
 
 /** Who is reading the timeline: the consumer who filed, the enterprise's liaison or the association's staff. */
 export type Viewer = 'consumer' | 'enterprise' | 'staff'
@@ -24,7 +27,7 @@ export function actorLabel(role: ComplaintEvent['actorRole'], viewer: Viewer): s
 
 export function eventTitle(event: ComplaintEvent): string {
   if (event.type === 'status_changed' && event.toStatus) return COMPLAINT_STATUS_LABELS[event.toStatus]
-  return COMPLAINT_EVENT_LABELS[event.type] ?? event.type
+  return EVENT_LABELS[event.type] ?? event.type
 }
 
 export function when(iso: string): string {

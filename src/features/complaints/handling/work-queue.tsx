@@ -16,6 +16,7 @@ export function WorkItemCard({ item, onOpen }: { item: WorkItem; onOpen(id: stri
       <Text className='complaint-item__meta'>
         {item.number} · 涉及 {fenToYuan(item.amountFen)} 元 · {item.photoCount} 张照片
       </Text>
+      {item.organizationName && <Text className='complaint-item__meta'>承办：{item.organizationName}</Text>}
       <Text className='complaint-item__more'>查看并处理 ›</Text>
     </View>
   )

@@ -1,15 +1,35 @@
-import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
+import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
 
 export default function StaffComplaintPage() {
   const userId = useSessionStore((s) => s.user?.id ?? '')
   const { params } = useRouter()
+  // A move (移送/交办/提级) changes status, deadline and holder: the detail reads the case again,
+  // unless the case left the mover's organization (then they may no longer open it).
+  const [moves, setMoves] = useState(0)
+  const [gone, setGone] = useState<string | null>(null)
   return (
     <WorkspaceShell role='staff' title='处理投诉' compact>
-      <WorkDetail complaintId={params.id} role='staff' userId={userId} />
+      {gone ? (
+        <MovedAway organizationName={gone} />
+      ) : (
+        <WorkDetail key={moves} complaintId={params.id} role='staff' userId={userId} />
+      )}
+      {params.id && !gone && (
+        <MoveCase
+          complaintId={params.id}
+          onMoved={(detail, stillVisible) => {
+            if (stillVisible) return setMoves((n) => n + 1)
+            setGone(detail.organization?.name ?? '其他组织')
+            void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+          }}
+        />
+      )}
     </WorkspaceShell>
   )
 }

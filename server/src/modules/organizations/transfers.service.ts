@@ -1,0 +1,58 @@
+import type { ComplaintDetail } from '../../../../src/contract/complaint'
+import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
+import { TRANSFER_LABELS, transferSentence, type TransferKind, type TransferRequest } from '../../../../src/contract/organization'
+import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
+import type { AuthUser } from '../auth/auth.service'
+import { applyTransition } from '../complaints/complaint-transition'
+import { findComplaintById } from '../complaints/complaints.repository'
+import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
+import { rulesOfComplaint, stepDeadline } from '../rules/rule-sets.service'
+import { DEFAULT_ORGANIZATION_ID, findOrganizationById, type OrganizationRow } from './organizations.repository'
+import { staffScope } from './organization-scope'
+
+/** While the association works a case it can move; with an enterprise (ODR) or once ended it cannot. */
+const MOVABLE: ReadonlySet<ComplaintStatus> = new Set(['awaiting_review', 'accepted', 'mediating'])
+
+function checkDirection(kind: TransferKind, from: OrganizationRow, to: OrganizationRow) {
+  if (to.id === from.id) throw new AppError(422, 'TRANSFER_TO_OWN_ORGANIZATION')
+  if (kind === 'hand_down' && to.parent_id !== from.id) throw new AppError(422, 'TRANSFER_DIRECTION_INVALID', '交办只能交给直属下级组织')
+  if (kind === 'take_up' && from.parent_id !== to.id) throw new AppError(422, 'TRANSFER_DIRECTION_INVALID', '提级只能提到直属上级组织')
+}
+
+/**
+ * Moves a case to another organization: 移送 (to any other, e.g. outside our jurisdiction), 交办 (to
+ * a child) or 提级 (to the parent). Only staff who may see the case (its holder or above) and may
+ * mediate. The receiving organization reviews it afresh: the case waits for review, nobody is
+ * assigned, and the review deadline of the case's own rule set starts on receipt. The event keeps
+ * from, to and reason for the timeline, and tells the consumer where the case went and why.
+ */
+export async function moveComplaint(ctx: AppContext, user: AuthUser, id: string, kind: TransferKind, request: TransferRequest): Promise<ComplaintDetail> {
+  const scope = await staffScope(ctx.db, user.id)
+  if (!scope.canMediate) throw new AppError(403, 'FORBIDDEN', '您没有处理投诉的权限')
+  const complaint = await findVisibleComplaint(ctx, user, id)
+  if (!MOVABLE.has(complaint.status)) throw new AppError(409, 'TRANSFER_NOT_ALLOWED')
+  const from = (await findOrganizationById(ctx.db, complaint.organization_id ?? DEFAULT_ORGANIZATION_ID))!
+  const to = await findOrganizationById(ctx.db, request.toOrganizationId)
+  if (!to) throw new AppError(404, 'ORGANIZATION_NOT_FOUND')
+  checkDirection(kind, from, to)
+
+  const reason = request.reason.trim()
+  const now = ctx.now()
+  const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
+  await ctx.db.transaction().execute((trx) =>
+    applyTransition(trx, {
+      complaint,
+      to: 'awaiting_review',
+      type: kind,
+      actor: { id: user.id, role: 'staff' },
+      note: transferSentence(kind, to.name, reason),
+      data: { kind, label: TRANSFER_LABELS[kind], fromId: from.id, fromName: from.name, toId: to.id, toName: to.name, reason },
+      set: { organization_id: to.id, organization_path: to.path, assigned_staff_id: null, accepted_at: null, ...stepDeadline(rules, 'review', now) },
+      now,
+    }),
+  )
+  const moved = (await findComplaintById(ctx.db, complaint.id))!
+  // The mover may no longer see the case (a sibling or a partner holds it now): answer what they saw, moved.
+  return readComplaintDetail(ctx, moved, user)
+}

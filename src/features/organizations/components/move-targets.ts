@@ -1,0 +1,31 @@
+import type { Organization, TransferKind } from '@/contract/organization'
+
+/** The organizations a case held by `holderId` may move to: 移送 any other, 交办 a child, 提级 the parent. */
+export function moveTargets(kind: TransferKind, organizations: readonly Organization[], holderId: string): Organization[] {
+  const holder = organizations.find((o) => o.id === holderId)
+  switch (kind) {
+    case 'transfer':
+      return organizations.filter((o) => o.id !== holderId)
+    case 'hand_down':
+      return organizations.filter((o) => o.parentId === holderId)
+    case 'take_up':
+      return organizations.filter((o) => holder?.parentId === o.id)
+  }
+}
+
+/** Indented by depth with ideographic spaces (U+3000) so the picker reads as a tree. */
+export function pickerLabel(organization: Organization): string {
+  return `${'\u3000'.repeat(organization.depth)}${organization.name}`
+}
+
+/** Only while the association holds an open case before or during mediation. */
+export const MOVABLE_STATUSES: ReadonlySet<string> = new Set(['awaiting_review', 'accepted', 'mediating'])
+
+/** Whether `id` is `rootId` or below it: staff of rootId still see a case held by `id`. */
+export function isWithin(organizations: readonly Organization[], id: string, rootId: string): boolean {
+  const byId = new Map(organizations.map((o) => [o.id, o]))
+  for (let current = byId.get(id); current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+    if (current.id === rootId) return true
+  }
+  return false
+}

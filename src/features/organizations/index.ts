@@ -1,0 +1,2 @@
+export { MoveCase } from './components/move-case'
+export { MovedAway } from './components/moved-away'

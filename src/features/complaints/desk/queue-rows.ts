@@ -2,11 +2,8 @@ import type { ComplaintDetail } from '@/contract/complaint'
 import type { WorkItem } from '@/contract/complaint-actions'
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '@/contract/complaint-status'
 
-/**
- * A queue row at the desk. `organization` (所属机构) comes with the organizations work; until the
- * queue sends it the column shows a dash.
- */
-export type QueueRow = WorkItem & { organization?: { id: string; name: string } | null }
+/** A queue row at the desk; `organizationName` (所属机构) is the organization holding the case now. */
+export type QueueRow = WorkItem
 
 export type SortKey = 'number' | 'business' | 'status' | 'deadline' | 'assignee' | 'organization'
 export interface Sort {
@@ -51,10 +48,10 @@ export function visibleRows(rows: readonly QueueRow[], filter: RowFilter, sort: 
       case 'assignee':
         return collator.compare(assignee(a), assignee(b))
       case 'organization':
-        return collator.compare(a.organization?.name ?? '', b.organization?.name ?? '')
+        return collator.compare(a.organizationName ?? '', b.organizationName ?? '')
     }
   }
-  const missing = (row: QueueRow) => (sort.key === 'deadline' && !row.dueAt) || (sort.key === 'organization' && !row.organization?.name)
+  const missing = (row: QueueRow) => (sort.key === 'deadline' && !row.dueAt) || (sort.key === 'organization' && !row.organizationName)
   // Array.prototype.sort is stable: ties keep the server's order.
   return [...shown].sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * compare(a, b))
 }
@@ -68,5 +65,6 @@ export function nextSort(current: Sort | null, key: SortKey): Sort | null {
 /** A row as it stands after an action answered with the case. */
 export function rowAfter(row: QueueRow, complaint: ComplaintDetail): QueueRow {
   const { dueAt, dueKind, overdue, dueWorkingDaysLeft, overdueWorkingDays, assignedStaffId } = complaint.handling
-  return { ...row, status: complaint.status, dueAt, dueKind, overdue, dueWorkingDaysLeft, overdueWorkingDays, assignedStaffId, updatedAt: complaint.updatedAt }
+  const organizationName = complaint.organization === undefined ? row.organizationName : (complaint.organization?.name ?? null)
+  return { ...row, status: complaint.status, dueAt, dueKind, overdue, dueWorkingDaysLeft, overdueWorkingDays, assignedStaffId, organizationName, updatedAt: complaint.updatedAt }
 }

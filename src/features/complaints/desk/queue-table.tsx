@@ -94,7 +94,7 @@ export function QueueTable(props: Props) {
                 <DeadlineCell row={row} />
               </td>
               <td className={row.assignedStaffId ? '' : 'queue-table__none'}>{assignee(row)}</td>
-              <td className={row.organization?.name ? '' : 'queue-table__none'}>{row.organization?.name ?? '—'}</td>
+              <td className={row.organizationName ? '' : 'queue-table__none'}>{row.organizationName ?? '—'}</td>
             </tr>
           ))}
         </tbody>

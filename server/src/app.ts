@@ -30,6 +30,7 @@ import { warningImagesRoutes } from './modules/warnings/warning-images.routes'
 import { privacyRoutes } from './modules/privacy/privacy.routes'
 import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
+import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(warningsRoutes, { ctx })
       await api.register(warningImagesRoutes, { ctx })
       await api.register(ruleSetsRoutes, { ctx })
+      await api.register(referralsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

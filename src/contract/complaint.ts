@@ -21,6 +21,7 @@ import {
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
+import { ComplaintReferral } from './referral'
 import { PHONE_PATTERN } from './rules'
 import { ALL_ROLES, type Role } from './roles'
 import { Evidence } from './evidence'
@@ -166,6 +167,8 @@ export const ComplaintDetail = Type.Object({
     recoveredAmountFen: Type.Union([Type.Integer(), Type.Null()]),
     rating: Type.Union([Type.Object({ stars: Type.Integer(), comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
   }),
+  /** 已引导: where the consumer was sent, and (for staff, while it can be referred) where it could go. */
+  referral: Type.Optional(ComplaintReferral),
   /** 谁查看过: only in the consumer's own view, newest first. */
   viewers: Type.Optional(Type.Array(ComplaintViewer)),
   createdAt: Type.String({ format: 'date-time' }),

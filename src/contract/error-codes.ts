@@ -72,6 +72,7 @@ export const ERROR_MESSAGES = {
   RULE_SET_VERSION_CONFLICT: '这套规则刚刚有了新版本，请刷新后再保存',
   RULE_SET_DATES_INVALID: '失效日期不能早于施行日期',
   REFUSAL_GROUND_NOT_IN_RULES: '所选理由不在本案适用的规则中，请重新选择',
+  REFERRAL_DESTINATION_UNKNOWN: '所选部门不在可引导的部门中，请重新选择',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -121,6 +121,8 @@ export interface ComplaintTable {
   reminded_due_at: Generated<string | null>
   /** The rule set version in force when the complaint was filed; kept for the life of the case. */
   rule_set_id: string | null
+  /** 已引导: the referral destination's code (migration 2026-12-04T0022-referrals). */
+  referred_to: string | null
 }
 
 /** A running API server, for telling one on disk storage that it is not alone (see jobs/instance-registry). */

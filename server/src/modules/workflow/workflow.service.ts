@@ -12,6 +12,7 @@ import { attachEvidence } from '../evidence/evidence.repository'
 import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
 import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
+import { referralDestination, referralSnapshot } from '../referrals/referrals.service'
 
 type Step = Pick<Transition, 'note' | 'data' | 'set'>
 
@@ -50,6 +51,11 @@ async function describeStep(db: Db, rules: CaseRules, action: RequestAction, com
       // Only a ground the case's own rules list; the event keeps its text and article as they were chosen.
       const { text, article } = refusalGround(rules, ground)
       return { note: noteOf(request), data: { ground, text, article, ruleSetId: rules.row.id }, set: { ...NO_DEADLINE, rejection_ground: ground } }
+    }
+    case 'refer': {
+      // Only a known body (422 otherwise); the event keeps it as chosen, hotline and all, for the consumer's detail.
+      const destination = await referralDestination(db, (request as unknown as ActionRequest<'refer'>).destination)
+      return { note: noteOf(request), data: { destination: referralSnapshot(destination) }, set: { ...NO_DEADLINE, referred_to: destination.code } }
     }
     case 'start_mediation':
       return { note: noteOf(request) }

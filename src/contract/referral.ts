@@ -65,6 +65,6 @@ export const ComplaintReferral = Type.Object({
 export type ComplaintReferral = Static<typeof ComplaintReferral>
 
 /** Destinations whose industries include this one (the filing hint), in their order. */
-export function destinationsForIndustry<T extends { industries: readonly string[] }>(destinations: readonly T[], industry: Industry | ''): T[] {
+export function destinationsForIndustry<T extends { industries: readonly string[] }>(destinations: readonly T[], industry: Industry | null): T[] {
   return industry ? destinations.filter((d) => d.industries.includes(industry)) : []
 }

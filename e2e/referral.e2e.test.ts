@@ -15,7 +15,7 @@ import { layoutProblems } from './support/layout'
 import type { ApiSession } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { button, modalConfirm, screen, toastGone } from './support/taro'
-import { COMPLAINT_DETAIL as DETAIL, CONSUMER, FILING_STEPS, STAFF, STAFF_COMPLAINT } from './support/routes'
+import { COMPLAINT_DETAIL as DETAIL, CONSUMER, FILING_STEPS, HOME, STAFF, STAFF_COMPLAINT } from './support/routes'
 
 describe('引导至其他部门（H5）', () => {
   const server = useServerAndBrowser()
@@ -33,7 +33,9 @@ describe('引导至其他部门（H5）', () => {
 
     await onPhone({ t, name: 'referral-filing', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInBrowser(page, consumer)
-      await page.goto(FILING_STEPS.business)
+      await page.goto('/')
+      await screen(page, HOME).locator('.home__action').filter({ hasText: '我要投诉' }).tap()
+      await page.waitForURL(`**${FILING_STEPS.business}?**`)
       const step = screen(page, FILING_STEPS.business)
       await step.locator('.chip').filter({ hasText: '通信' }).tap()
       await step.getByText(/这类问题通常由.*受理（电话 12300）/).waitFor()
@@ -54,6 +56,7 @@ describe('引导至其他部门（H5）', () => {
         demands: ['refund'],
         evidenceIds: [],
         contactPhone: CONSUMER,
+        consentToShare: true,
         path: 'association',
       }),
     })
@@ -71,9 +74,14 @@ describe('引导至其他部门（H5）', () => {
         await options.first().waitFor()
         assert.match(await options.first().innerText(), /^【建议】电信用户申诉受理机构.*12300/)
         assert.ok(await handle.getByText('（未核实）').first().count(), 'unverified bodies are marked')
-        await handle.locator('.choice-list').scrollIntoViewIfNeeded()
+        await handle.locator('.action-form').evaluate((el) => el.scrollIntoView({ block: 'start' }))
         await screenshot(desk ? 'r03-staff-refer-form-desk' : 'r02-staff-refer-form')
         if (!desk) {
+          // An unverified body says why, before staff send a consumer there.
+          await options.filter({ hasText: '12378' }).tap()
+          await handle.locator('.choice-detail').getByText(/^未核实：.*未能查到/).waitFor()
+          await handle.locator('.choice-detail').scrollIntoViewIfNeeded()
+          await screenshot('r02b-staff-refer-unverified')
           await button(handle, '取消').tap()
           return
         }

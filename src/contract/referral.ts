@@ -52,7 +52,9 @@ export const ReferralOption = Type.Object({
   code: Type.String(),
   name: Type.String(),
   hotline: Nullable(Type.String()),
+  scope: Type.String(),
   verified: Type.Boolean(),
+  note: Nullable(Type.String({ description: '未核实的原因等，给工作人员看' })),
   suggested: Type.Boolean(),
 })
 export type ReferralOption = Static<typeof ReferralOption>

@@ -67,6 +67,6 @@ export function givenReferral(events: ReadonlyArray<{ type: string; data: string
 export function referralOptions(destinations: readonly ReferralDestination[], industry: Industry, groundCodes: readonly string[]): ComplaintReferral['options'] {
   const byIndustry = new Set(destinations.filter((d) => d.industries.includes(industry)).map((d) => d.code))
   const suggested = (d: ReferralDestination) => (byIndustry.size ? byIndustry.has(d.code) : d.refusalGrounds.some((g) => groundCodes.includes(g)))
-  const options = destinations.map((d) => ({ code: d.code, name: d.name, hotline: d.hotline, verified: d.verified, suggested: suggested(d) }))
+  const options = destinations.map((d) => ({ code: d.code, name: d.name, hotline: d.hotline, scope: d.scope, verified: d.verified, note: d.note, suggested: suggested(d) }))
   return [...options.filter((o) => o.suggested), ...options.filter((o) => !o.suggested)]
 }

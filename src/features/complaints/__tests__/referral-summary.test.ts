@@ -14,12 +14,11 @@ describe('referral summary (复制 on a referred complaint)', () => {
         demands: ['refund', 'other'],
         demandDetail: '取消套餐',
       },
-      '电信用户申诉受理机构',
     )
     assert.equal(
       text,
       [
-        '【投诉情况】（经消费者协会引导，向电信用户申诉受理机构反映）',
+        '【投诉情况】（经消费者协会引导）',
         '原投诉编号：WQ20261123000123',
         '被投诉商家：某通信营业厅',
         '商家地址：人民路 1 号',

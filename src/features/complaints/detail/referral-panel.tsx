@@ -12,7 +12,7 @@ import './referral-panel.css'
 export function ReferralPanel({ complaint }: { complaint: ComplaintDetail }) {
   const given = complaint.referral?.given
   if (complaint.status !== 'referred' || !given) return null
-  const summary = referralSummary(complaint, given.name)
+  const summary = referralSummary(complaint)
 
   const copy = () =>
     void Taro.setClipboardData({ data: summary }).then(
@@ -38,9 +38,13 @@ export function ReferralPanel({ complaint }: { complaint: ComplaintDetail }) {
       {given.staffNote && <Text className='referral__note'>工作人员说明：{given.staffNote}</Text>}
       {!given.verified && given.note && <Text className='referral__unverified'>请注意：{given.note}</Text>}
       <Text className='referral__line muted'>这件事由上面的部门受理，消协这边已结束（已引导，不是不予受理）。可以把下面这段话复制下来，联系时直接使用：</Text>
-      <Text className='referral__summary' userSelect>
-        {summary}
-      </Text>
+      <View className='referral__summary'>
+        {summary.split('\n').map((line, index) => (
+          <Text key={index} className='referral__summary-line' userSelect>
+            {line}
+          </Text>
+        ))}
+      </View>
       <View className='referral__buttons'>
         <Button className='btn btn-secondary' onClick={copy}>
           复制投诉情况

@@ -8,10 +8,10 @@ import { chineseDate } from '../receipt'
 
 type SummaryInput = Pick<ComplaintDetail, 'number' | 'business' | 'amountFen' | 'incidentDate' | 'description' | 'demands' | 'demandDetail'>
 
-export function referralSummary(complaint: SummaryInput, destinationName: string): string {
+export function referralSummary(complaint: SummaryInput): string {
   const demands = complaint.demands.map((d) => DEMAND_LABELS[d] ?? d).join('、')
   const lines = [
-    `【投诉情况】（经消费者协会引导，向${destinationName}反映）`,
+    '【投诉情况】（经消费者协会引导）',
     `原投诉编号：${complaint.number}`,
     `被投诉商家：${complaint.business.name}`,
     ...(complaint.business.address ? [`商家地址：${complaint.business.address}`] : []),

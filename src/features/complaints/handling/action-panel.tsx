@@ -37,6 +37,8 @@ type FieldSpec =
       columns?: 1 | 2
       /** Shown under the options, e.g. what 建议 means. */
       hint?: string
+      /** More about the option chosen (e.g. a body's remit and why it is unverified), under the options. */
+      detail?: (complaint: ComplaintDetail, value: string) => string | null
     }
 
 interface FormSpec<A extends RequestAction> {
@@ -62,6 +64,13 @@ const referralOptions = (complaint: ComplaintDetail) =>
     value: o.code,
     label: `${o.suggested ? '【建议】' : ''}${o.name}${o.hotline ? ` ${o.hotline}` : ''}${o.verified ? '' : '（未核实）'}`,
   }))
+
+/** The chosen body's remit, and why it is unverified when it is. */
+function referralDetail(complaint: ComplaintDetail, code: string): string | null {
+  const option = complaint.referral?.options.find((o) => o.code === code)
+  if (!option) return null
+  return `受理范围：${option.scope}${!option.verified && option.note ? `\n未核实：${option.note}` : option.note ? `\n来源说明：${option.note}` : ''}`
+}
 
 const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
   propose: {
@@ -107,7 +116,15 @@ const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
     label: '引导至其他部门',
     submitText: '确认引导',
     fields: [
-      { kind: 'choice', key: 'destination', label: '由哪个部门受理', options: referralOptions, columns: 1, hint: '【建议】按投诉的行业或本案规则的不予受理情形推荐；消费者会看到该部门的电话和一段可复制的投诉情况。' },
+      {
+        kind: 'choice',
+        key: 'destination',
+        label: '由哪个部门受理',
+        options: referralOptions,
+        columns: 1,
+        hint: '【建议】按投诉的行业或本案规则的不予受理情形推荐；消费者会看到该部门的电话和一段可复制的投诉情况。',
+        detail: referralDetail,
+      },
       { kind: 'text', key: 'note', label: '给消费者的说明', optional: true, placeholder: '例如：话费争议请先向运营商投诉，15 日内未答复再申诉' },
     ],
     confirm: '引导后，这件投诉在消协这边就结束了（记为已引导，不算不予受理）。确定吗？',
@@ -295,6 +312,13 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload }: Prop
               {field.kind === 'choice' && (
                 <View className='choice-list'>
                   <ChoiceChips options={typeof field.options === 'function' ? field.options(complaint) : field.options} selected={values[field.key] ? [values[field.key] ?? ''] : []} onToggle={(value) => set(field.key, value)} label={field.label} columns={field.columns ?? 2} />
+                  {field.detail && values[field.key] && (
+                    <View className='choice-detail'>
+                      {(field.detail(complaint, values[field.key] ?? '') ?? '').split('\n').filter(Boolean).map((line) => (
+                        <Text key={line} className='choice-detail__line'>{line}</Text>
+                      ))}
+                    </View>
+                  )}
                 </View>
               )}
             </Field>

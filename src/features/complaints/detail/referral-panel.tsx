@@ -37,12 +37,12 @@ export function ReferralPanel({ complaint }: { complaint: ComplaintDetail }) {
       {given.website && <Text className='referral__line'>网站 {given.website}</Text>}
       {given.staffNote && <Text className='referral__note'>工作人员说明：{given.staffNote}</Text>}
       {!given.verified && given.note && <Text className='referral__unverified'>请注意：{given.note}</Text>}
-      <Text className='referral__line muted'>这件事由上面的部门受理，消协这边已结束（已引导，不是不予受理）。可以把下面这段话复制下来，联系时直接使用：</Text>
+      <Text className='referral__line muted'>这件事由上面的部门受理，消协这边已结束（已引导）。联系时可以复制下面这段话：</Text>
       <View className='referral__summary'>
         {summary.split('\n').map((line, index) => (
-          <Text key={index} className='referral__summary-line' userSelect>
-            {line}
-          </Text>
+          <View key={index} className='referral__summary-line'>
+            <Text userSelect>{line}</Text>
+          </View>
         ))}
       </View>
       <View className='referral__buttons'>

@@ -21,7 +21,7 @@ import {
 import { COMPLAINT_EVENT_LABELS, COMPLAINT_STATUSES, type ComplaintEventType, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
-import { ComplaintReferral } from './referral'
+import { ComplaintReferral } from './complaint-referral'
 import { PHONE_PATTERN } from './rules'
 import { ALL_ROLES, type Role } from './roles'
 import { Evidence } from './evidence'

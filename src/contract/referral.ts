@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { RuleSource } from './rule-set'
+export * from './complaint-referral'
 import type { Industry } from './complaint-rules'
 
 /**
@@ -32,39 +33,6 @@ export type ReferralDestination = Static<typeof ReferralDestination>
 
 export const ReferralDestinationListResponse = Type.Object({ destinations: Type.Array(ReferralDestination) })
 export type ReferralDestinationListResponse = Static<typeof ReferralDestinationListResponse>
-
-/** What the complaint shows once referred: the body as it was when staff chose it (kept on the event). */
-export const ReferralGiven = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  scope: Type.String(),
-  hotline: Nullable(Type.String()),
-  website: Nullable(Type.String()),
-  verified: Type.Boolean(),
-  note: Nullable(Type.String()),
-  staffNote: Nullable(Type.String({ description: '工作人员的说明' })),
-  referredAt: Type.String({ format: 'date-time' }),
-})
-export type ReferralGiven = Static<typeof ReferralGiven>
-
-/** A destination staff may pick for this case, suggested ones (by industry or ground) first. */
-export const ReferralOption = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  hotline: Nullable(Type.String()),
-  scope: Type.String(),
-  verified: Type.Boolean(),
-  note: Nullable(Type.String({ description: '未核实的原因等，给工作人员看' })),
-  suggested: Type.Boolean(),
-})
-export type ReferralOption = Static<typeof ReferralOption>
-
-export const ComplaintReferral = Type.Object({
-  given: Nullable(ReferralGiven),
-  /** Only in staff's view while the case can still be referred; empty otherwise. */
-  options: Type.Array(ReferralOption),
-})
-export type ComplaintReferral = Static<typeof ComplaintReferral>
 
 /** Destinations whose industries include this one (the filing hint), in their order. */
 export function destinationsForIndustry<T extends { industries: readonly string[] }>(destinations: readonly T[], industry: Industry | null): T[] {

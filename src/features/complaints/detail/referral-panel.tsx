@@ -28,12 +28,12 @@ export function ReferralPanel({ complaint }: { complaint: ComplaintDetail }) {
     <View className='card referral'>
       <Text className='section-title'>请向这个部门反映</Text>
       <Text className='referral__name'>{given.name}</Text>
-      <Text className='referral__line muted'>{given.scope}</Text>
       {given.hotline && (
         <Text className='referral__line'>
           电话 <Text className='referral__hotline'>{given.hotline}</Text>
         </Text>
       )}
+      <Text className='referral__line muted'>{given.scope}</Text>
       {given.website && <Text className='referral__line'>网站 {given.website}</Text>}
       {given.staffNote && <Text className='referral__note'>工作人员说明：{given.staffNote}</Text>}
       {!given.verified && given.note && <Text className='referral__unverified'>请注意：{given.note}</Text>}

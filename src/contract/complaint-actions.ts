@@ -44,6 +44,7 @@ export const ACTION_REQUESTS = {
   reject_proposal: body({ reason: Text('不接受方案的理由'), evidenceIds: Photos }),
   accept: body({ note: OptionalNote }),
   reject: body({ ground: RejectionGroundSchema, note: OptionalNote }),
+  refer: body({ destination: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: '受理部门代码，取自 GET /api/referral-destinations' }), note: OptionalNote }),
   start_mediation: body({ note: OptionalNote }),
   mediation_succeeded: body({ agreement: Text('调解协议内容'), recoveredAmountFen: Fen('为消费者挽回的经济损失，单位：分'), evidenceIds: Photos }),
   mediation_failed: body({ advice: MediationAdviceSchema, note: OptionalNote, evidenceIds: Photos }),

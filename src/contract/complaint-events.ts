@@ -18,6 +18,7 @@ export const COMPLAINT_EVENT_LABELS = {
   escalate: '商家超期未答复，转消协处理',
   accept: '消协受理',
   reject: '消协不予受理',
+  refer: '引导至其他部门',
   start_mediation: '开始调解',
   mediation_succeeded: '调解成功',
   mediation_failed: '调解未成功',

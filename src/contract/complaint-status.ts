@@ -12,6 +12,8 @@ export const ComplaintStatus = {
   Rejected: 'rejected',
   Withdrawn: 'withdrawn',
   Closed: 'closed',
+  /** Sent to the body that can act (another authority); ended here, counted apart from refusals. */
+  Referred: 'referred',
 } as const
 export type ComplaintStatus = (typeof ComplaintStatus)[keyof typeof ComplaintStatus]
 export const COMPLAINT_STATUSES = Object.values(ComplaintStatus)
@@ -29,9 +31,10 @@ export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
   rejected: '不予受理',
   withdrawn: '已撤回',
   closed: '已结案',
+  referred: '已引导',
 }
 
-const FINAL: ReadonlySet<ComplaintStatus> = new Set(['resolved', 'rejected', 'withdrawn', 'closed'])
+const FINAL: ReadonlySet<ComplaintStatus> = new Set(['resolved', 'rejected', 'withdrawn', 'closed', 'referred'])
 
 /** Open complaints can still change: the consumer may add messages and evidence, or withdraw. */
 export function isOpen(status: ComplaintStatus): boolean {

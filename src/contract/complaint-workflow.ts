@@ -18,6 +18,7 @@ export const WorkflowAction = {
   // The consumer association.
   Accept: 'accept',
   Reject: 'reject',
+  Refer: 'refer',
   StartMediation: 'start_mediation',
   MediationSucceeded: 'mediation_succeeded',
   MediationFailed: 'mediation_failed',
@@ -68,6 +69,8 @@ export const WORKFLOW: Record<WorkflowAction, WorkflowRule> = {
   escalate: { from: ['enterprise_handling'], to: 'awaiting_review', roles: ['system'], label: '企业超期未答复，转消协处理' },
   accept: { from: ['awaiting_review'], to: 'accepted', roles: ['staff'], label: '受理' },
   reject: { from: ['awaiting_review'], to: 'rejected', roles: ['staff'], label: '不予受理' },
+  // Outside the association's remit but another body's: the consumer is told where to go (已引导).
+  refer: { from: ['awaiting_review', 'accepted'], to: 'referred', roles: ['staff'], label: '引导至其他部门' },
   start_mediation: { from: ['accepted'], to: 'mediating', roles: ['staff'], label: '开始调解' },
   mediation_succeeded: { from: ['mediating'], to: 'mediated', roles: ['staff'], label: '调解成功' },
   mediation_failed: { from: ['mediating'], to: 'mediation_failed', roles: ['staff'], label: '调解未成功' },

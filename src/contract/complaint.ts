@@ -23,6 +23,7 @@ import { MOVE_EVENT_LABELS } from './complaint-moves'
 import { COMPLAINT_STATUSES, type ComplaintStatus, type HandlingPath } from './complaint-status'
 import type { DueKind } from './complaint-workflow'
 import { RuleBasis } from './rule-set'
+import { ComplaintReferral } from './complaint-referral'
 import { PHONE_PATTERN } from './rules'
 import { ALL_ROLES, type Role } from './roles'
 import { Evidence } from './evidence'
@@ -174,6 +175,8 @@ export const ComplaintDetail = Type.Object({
       description: '检测、鉴定期间暂停计时：期限倒计时冻结，恢复后顺延；未暂停为 null',
     }),
   }),
+  /** 已引导: where the consumer was sent, and (for staff, while it can be referred) where it could go. */
+  referral: Type.Optional(ComplaintReferral),
   /** 谁查看过: only in the consumer's own view, newest first. */
   viewers: Type.Optional(Type.Array(ComplaintViewer)),
   /** Only in the answer to POST /complaints when this filing repeated an open complaint and was added to it. */

@@ -82,6 +82,7 @@ export const ERROR_MESSAGES = {
   TRANSFER_TO_OWN_ORGANIZATION: '投诉已经由这个组织处理，请选择其他组织',
   TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
   TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
+  REFERRAL_DESTINATION_UNKNOWN: '所选部门不在可引导的部门中，请重新选择',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

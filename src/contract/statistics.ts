@@ -15,7 +15,8 @@ export type StatisticsQuery = Static<typeof StatisticsQuery>
 
 const Counts = {
   received: Type.Integer({ description: '收到投诉件数' }),
-  closed: Type.Integer({ description: '已办结件数' }),
+  closed: Type.Integer({ description: '已办结件数（不含已引导）' }),
+  referred: Type.Integer({ description: '已引导至其他部门的件数（单独计，不算办结，也不算不予受理）' }),
 }
 
 export const IndustryFigure = Type.Object({ industry: Type.String(), label: Type.String(), ...Counts })
@@ -33,7 +34,8 @@ export const StatisticsResponse = Type.Object({
   to: Type.String(),
   received: Type.Integer(),
   closed: Type.Integer(),
-  closeRate: Type.Union([Type.Number(), Type.Null()], { description: '办结率，0–1；没有投诉时为 null' }),
+  referred: Type.Integer({ description: '已引导至其他部门的件数' }),
+  closeRate: Type.Union([Type.Number(), Type.Null()], { description: '办结率 = 已办结 ÷（收到 − 已引导），0–1；没有可办结的投诉时为 null' }),
   recoveredFen: Type.Integer({ description: '挽回经济损失，单位：分' }),
   byIndustry: Type.Array(IndustryFigure, { description: '按行业，件数多的在前' }),
   byMonth: Type.Array(MonthFigure, { description: '按月，范围内每个月都有一行' }),
@@ -48,6 +50,7 @@ export const StatisticsResponse = Type.Object({
   definitions: Type.Object({
     received: Type.String(),
     closed: Type.String(),
+    referred: Type.String(),
     closeRate: Type.String(),
     recovered: Type.String(),
     overdue: Type.String(),
@@ -59,11 +62,12 @@ export type StatisticsResponse = Static<typeof StatisticsResponse>
 export const STATISTICS_DEFINITIONS: StatisticsResponse['definitions'] = {
   received: '所选期间内提交的投诉件数（按提交时间，北京时间）。',
   closed: '上述投诉中目前已办结的件数：已和解、不予受理、已撤回、已结案。',
-  closeRate: '办结率 = 已办结件数 ÷ 收到投诉件数。',
+  referred: '已引导 = 上述投诉中不归消协处理、已告诉消费者向电信、金融、旅游等有关部门反映的件数；单独计，不算办结，也不算不予受理。',
+  closeRate: '办结率 = 已办结件数 ÷（收到投诉件数 − 已引导件数）。',
   recovered: '挽回经济损失 = 上述投诉中调解成功或已结案的挽回金额之和（元）。',
   overdue: '超期 = 现在仍在处理中、且当前环节期限已过的投诉（不限所选期间），按环节分列。',
   paths: 'ODR = 经绿色通道先由企业和解；消协 = 直接由消协受理调解。按所选期间内收到的投诉计。',
 }
 
 /** Rows of the CSV export, in this order; the header row is these labels. */
-export const STATISTICS_CSV_COLUMNS = ['投诉编号', '提交日期', '状态', '处理途径', '行业', '企业', '涉及金额（元）', '挽回金额（元）', '办结日期', '评价'] as const
+export const STATISTICS_CSV_COLUMNS = ['投诉编号', '提交日期', '状态', '处理途径', '行业', '企业', '涉及金额（元）', '挽回金额（元）', '办结日期', '评价', '引导至'] as const

@@ -98,6 +98,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints/{id}/actions/reject_proposal': { expect: A_ACTS, ...action({ id: 'proposedComplaint' }, { reason: '退款金额太少' }) },
   'POST /api/complaints/{id}/actions/accept': { expect: STAFF, ...action({ id: 'associationComplaint' }, {}) },
   'POST /api/complaints/{id}/actions/reject': { expect: STAFF, ...action({ id: 'associationComplaint' }, { ground: 'missing_facts' }) },
+  'POST /api/complaints/{id}/actions/refer': { expect: STAFF, ...action({ id: 'associationComplaint' }, { destination: 'telecom_appeal' }) },
   'POST /api/complaints/{id}/actions/start_mediation': { expect: STAFF, ...action({ id: 'acceptedComplaint' }, {}) },
   'POST /api/complaints/{id}/actions/mediation_succeeded': {
     expect: STAFF,
@@ -193,6 +194,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },
+  'GET /api/referral-destinations': { expect: EVERYONE },
   'GET /api/rule-sets/{id}': { expect: EVERYONE, params: { id: 'ruleSetVersion' } },
   'POST /api/staff/rule-sets/{code}/versions': {
     expect: STAFF,

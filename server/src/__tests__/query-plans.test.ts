@@ -11,6 +11,7 @@ import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '..
 import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
 import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
 import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
+import { referralDestinationQuery, referralDestinationsQuery } from '../modules/referrals/referrals.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 import { complaintsVisibleTo, type StaffScope } from '../modules/organizations/organization-scope'
 import type { OrganizationRow } from '../modules/organizations/organizations.repository'
@@ -125,6 +126,17 @@ describe('query plans', () => {
     const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000))
     assertIndexed(text, 'complaints_created_stats')
     assertInOrder(text)
+    // 引导至: each row's destination by its primary key.
+    assert.doesNotMatch(text, /SCAN referral_destinations(?! USING)|Seq Scan on referral_destinations/, text)
+  })
+
+  test('referral destinations are read in order from referral_destinations_position, one by its primary key', async () => {
+    const list = await plan(referralDestinationsQuery(t.ctx.db))
+    assert.doesNotMatch(list, /Seq Scan on referral_destinations/, list)
+    assert.match(list, /(USING (COVERING )?INDEX|Index Scan using) referral_destinations_position\b/, list)
+    assertInOrder(list)
+    const one = await plan(referralDestinationQuery(t.ctx.db, 'telecom_appeal'))
+    assert.match(one, /SEARCH referral_destinations USING INDEX sqlite_autoindex_referral_destinations_1 \(code=\?\)|Index Scan using referral_destinations_pkey on referral_destinations/, one)
   })
 
   test('the CSV export of a county (its complaints only) still pages in order through complaints_created_stats', async () => {

@@ -40,6 +40,11 @@ test(`the rollup migration counts the complaints already there (${TEST_DB})`, as
     await db.updateTable('complaints').set({ status: 'closed', due_at: null, due_kind: null }).where('status', '=', 'accepted').execute()
     await db.deleteFrom('complaints').where('number', '=', 'WQ7').execute()
     assert.deepEqual(await rollupsInDatabase(db), rollupsFromScratch(await all()))
+    // 已引导 (migration 2026-12-04T0022): a status of its own in the rollups, out of the open deadlines.
+    await db.updateTable('complaints').set({ status: 'referred', referred_to: 'telecom_appeal', due_at: null, due_kind: null }).where('status', '=', 'submitted').execute()
+    const afterReferral = await rollupsInDatabase(db)
+    assert.ok(afterReferral.complaint.some((line) => line.includes('|referred|')))
+    assert.deepEqual(afterReferral, rollupsFromScratch(await all()))
   } finally {
     await close()
     if (schema) {

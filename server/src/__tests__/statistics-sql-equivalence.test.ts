@@ -91,8 +91,9 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
     const rows = await t.ctx.db
       .selectFrom('complaints')
       .leftJoin('enterprises', 'enterprises.id', 'complaints.enterprise_id')
+      .leftJoin('referral_destinations', 'referral_destinations.code', 'complaints.referred_to')
       .selectAll('complaints')
-      .select('enterprises.name as enterprise_name')
+      .select(['enterprises.name as enterprise_name', 'referral_destinations.name as referred_to_name'])
       .execute()
     return rows
       .map((row) => ({ ...row, rating: row.rating === null ? null : Number(row.rating) }))

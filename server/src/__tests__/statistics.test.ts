@@ -81,17 +81,17 @@ describe(`staff statistics and CSV export (${TEST_DB})`, () => {
     assert.equal(figures.closeRate, 0.571)
     assert.equal(figures.recoveredFen, 112_345) // mediated + closed; the rejected one's 500 is left out
     assert.deepEqual(figures.byIndustry, [
-      { industry: 'prepaid', label: '预付式消费', received: 3, closed: 2 },
-      { industry: 'food', label: '食品', received: 2, closed: 1 },
-      { industry: 'other', label: '其他', received: 2, closed: 1 },
+      { industry: 'prepaid', label: '预付式消费', received: 3, closed: 2, referred: 0 },
+      { industry: 'food', label: '食品', received: 2, closed: 1, referred: 0 },
+      { industry: 'other', label: '其他', received: 2, closed: 1, referred: 0 },
     ])
     assert.equal(figures.byMonth.length, 12)
-    assert.deepEqual(figures.byMonth[0], { month: '2025-07', received: 0, closed: 0 })
+    assert.deepEqual(figures.byMonth[0], { month: '2025-07', received: 0, closed: 0, referred: 0 })
     assert.deepEqual(figures.byMonth.slice(-4), [
-      { month: '2026-03', received: 1, closed: 1 },
-      { month: '2026-04', received: 2, closed: 1 },
-      { month: '2026-05', received: 3, closed: 1 },
-      { month: '2026-06', received: 1, closed: 1 },
+      { month: '2026-03', received: 1, closed: 1, referred: 0 },
+      { month: '2026-04', received: 2, closed: 1, referred: 0 },
+      { month: '2026-05', received: 3, closed: 1, referred: 0 },
+      { month: '2026-06', received: 1, closed: 1, referred: 0 },
     ])
     assert.deepEqual(figures.topEnterprises.slice(0, 2), [
       { enterpriseId: cast.enterpriseId, name: '示例优选超市有限公司', count: 3 },
@@ -101,14 +101,15 @@ describe(`staff statistics and CSV export (${TEST_DB})`, () => {
     assert.ok(figures.topEnterprises.slice(2).every((e) => e.enterpriseId === null && e.count === 1))
     assert.deepEqual(figures.overdue, { total: 2, enterpriseResponse: 1, review: 0, mediation: 1 })
     assert.deepEqual(figures.paths, { odr: 3, association: 4 })
-    assert.match(figures.definitions.closeRate, /办结率 = 已办结件数 ÷ 收到投诉件数/)
+    assert.equal(figures.referred, 0)
+    assert.match(figures.definitions.closeRate, /办结率 = 已办结件数 ÷（收到投诉件数 − 已引导件数）/)
   })
 
   test('a chosen range counts by China date, inclusive at both ends', async () => {
     const april = await statistics('?from=2026-04-01&to=2026-04-30')
     assert.equal(april.received, 2)
     assert.equal(april.recoveredFen, 112_345)
-    assert.deepEqual(april.byMonth, [{ month: '2026-04', received: 2, closed: 1 }])
+    assert.deepEqual(april.byMonth, [{ month: '2026-04', received: 2, closed: 1, referred: 0 }])
     const empty = await statistics('?from=2020-01-01&to=2020-01-31')
     assert.equal(empty.received, 0)
     assert.equal(empty.closeRate, null)
@@ -141,12 +142,12 @@ describe(`staff statistics and CSV export (${TEST_DB})`, () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf])
     const text = bytes.subarray(3).toString('utf8')
     const lines = text.split('\r\n')
-    assert.equal(lines[0], '投诉编号,提交日期,状态,处理途径,行业,企业,涉及金额（元）,挽回金额（元）,办结日期,评价')
+    assert.equal(lines[0], '投诉编号,提交日期,状态,处理途径,行业,企业,涉及金额（元）,挽回金额（元）,办结日期,评价,引导至')
     assert.equal(lines.at(-1), '')
     // Header, 7 complaints and the final line end; a newline inside a cell stays a bare \n in quotes.
     assert.equal(lines.length, 1 + 7 + 1)
-    assert.match(lines[1]!, /^WQ\w+,2026-03-10,已和解,ODR 绿色通道,食品,示例优选超市有限公司,120\.50,,2026-03-20,5$/)
-    assert.match(lines[2]!, /,2026-04-01,调解成功,消协调解,食品,示例优选超市有限公司,10,123\.45,,$/)
+    assert.match(lines[1]!, /^WQ\w+,2026-03-10,已和解,ODR 绿色通道,食品,示例优选超市有限公司,120\.50,,2026-03-20,5,$/)
+    assert.match(lines[2]!, /,2026-04-01,调解成功,消协调解,食品,示例优选超市有限公司,10,123\.45,,,$/)
     assert.ok(text.includes(`,"'=HYPERLINK(""http://evil.example"")",`), 'formula cell is prefixed with an apostrophe and quoted')
     assert.ok(text.includes(',"老王 ""正宗"", 小吃\n二店",'), 'quotes, commas and newlines are escaped')
   })

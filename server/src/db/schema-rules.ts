@@ -21,4 +21,26 @@ export interface RuleSetTable {
 
 export interface RuleTables {
   rule_sets: RuleSetTable
+  referral_destinations: ReferralDestinationTable
+}
+
+/** A body other than the association that handles some complaints (migration 2026-12-04T0022-referrals). */
+export interface ReferralDestinationTable {
+  code: string
+  position: number
+  name: string
+  scope: string
+  hotline: string | null
+  website: string | null
+  /** JSON array of industry codes. */
+  industries: string
+  /** JSON array of refusal ground codes (of any rule set). */
+  refusal_grounds: string
+  article: string | null
+  quote: string | null
+  verified: number
+  note: string | null
+  source_title: string | null
+  source_url: string | null
+  created_at: string
 }

@@ -123,6 +123,8 @@ export interface ComplaintTable {
   reminded_due_at: Generated<string | null>
   /** The rule set version in force when the complaint was filed; kept for the life of the case. */
   rule_set_id: string | null
+  /** 已引导: the referral destination's code (migration 2026-12-04T0022-referrals). */
+  referred_to: string | null
   /** The organization working the case now, and its path (organizations.path) for subtree conditions. */
   organization_id: string | null
   organization_path: string | null

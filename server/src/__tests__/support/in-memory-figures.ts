@@ -22,6 +22,8 @@ export interface ReferenceRow {
   closed_at: string | null
   rating: number | null
   first_response_at: string | null
+  /** 已引导: the destination's name. */
+  referred_to_name?: string | null
 }
 
 const chinaDate = (iso: string) => chinaDay(new Date(iso))
@@ -44,25 +46,31 @@ function monthsBetween(from: string, to: string): string[] {
 
 /** `rows`: the complaints submitted in the range, oldest first. */
 export function summarizeInMemory(rows: readonly ReferenceRow[], from: string, to: string) {
-  const industries = new Map<Industry, { received: number; closed: number }>()
-  const months = new Map(monthsBetween(from, to).map((month) => [month, { received: 0, closed: 0 }]))
+  const industries = new Map<Industry, { received: number; closed: number; referred: number }>()
+  const months = new Map(monthsBetween(from, to).map((month) => [month, { received: 0, closed: 0, referred: 0 }]))
   const enterprises = new Map<string, EnterpriseCount>()
   const paths = { odr: 0, association: 0 }
   let closed = 0
+  let referred = 0
   let recoveredFen = 0
   for (const row of rows) {
-    const done = !isOpen(row.status)
+    // A referral (已引导) ends the case but is counted on its own, not as closed (issue #16).
+    const sent = row.status === 'referred'
+    const done = !isOpen(row.status) && !sent
     if (done) closed += 1
+    if (sent) referred += 1
     if (RECOVERING.has(row.status) && row.recovered_amount_fen !== null) recoveredFen += Number(row.recovered_amount_fen)
     paths[row.path] += 1
-    const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
+    const industry = industries.get(row.industry) ?? { received: 0, closed: 0, referred: 0 }
     industry.received += 1
     if (done) industry.closed += 1
+    if (sent) industry.referred += 1
     industries.set(row.industry, industry)
     const month = months.get(chinaDate(row.created_at).slice(0, 7))
     if (month) {
       month.received += 1
       if (done) month.closed += 1
+      if (sent) month.referred += 1
     }
     const key = row.enterprise_id ?? `name:${row.business_name}`
     const enterprise = enterprises.get(key) ?? { enterpriseId: row.enterprise_id, name: row.enterprise_name ?? row.business_name, count: 0 }
@@ -75,7 +83,8 @@ export function summarizeInMemory(rows: readonly ReferenceRow[], from: string, t
     to,
     received: rows.length,
     closed,
-    closeRate: rows.length ? Math.round((closed / rows.length) * 1000) / 1000 : null,
+    referred,
+    closeRate: rows.length > referred ? Math.round((closed / (rows.length - referred)) * 1000) / 1000 : null,
     recoveredFen,
     byIndustry: [...industries]
       .map(([industry, counts]) => ({ industry, label: INDUSTRY_LABELS[industry] ?? industry, ...counts }))
@@ -102,6 +111,7 @@ export function csvInMemory(rows: readonly ReferenceRow[]): string {
         row.recovered_amount_fen === null ? null : fenToYuan(Number(row.recovered_amount_fen)),
         row.closed_at ? chinaDate(row.closed_at) : null,
         row.rating,
+        row.referred_to_name ?? null,
       ]),
     )
   }

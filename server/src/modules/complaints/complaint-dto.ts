@@ -11,6 +11,7 @@ import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
 import { caseRulesFor, nextStepFor, readableDeadline } from './next-step'
 import { rulesOfComplaint } from '../rules/rule-sets.service'
 import { workingDayCountdown } from '../workflow/working-days'
+import { givenReferral } from '../referrals/referrals.service'
 
 /** The current step's deadline and its countdown in China working days, as of `now`. */
 export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null; clock_paused_at: string | null }, now: Date) {
@@ -94,6 +95,7 @@ export async function toComplaintDetail(
     })),
     nextStep: nextStepFor(complaint, rules),
     rules: caseRulesFor(complaint, rules),
+    referral: { given: givenReferral(events), options: [] },
     handling: {
       ...deadlineFields(complaint, ctx.now()),
       assignedStaffId: complaint.assigned_staff_id,

@@ -11,6 +11,8 @@ import { toComplaintDetail, toComplaintSummary } from './complaint-dto'
 import { findComplaintEvents } from './complaint-events.repository'
 import { findComplaintVisibleTo } from './complaint-access'
 import { listConsumerComplaints, type ComplaintRow } from './complaints.repository'
+import { canTake } from '../../../../src/contract/complaint-workflow'
+import { referralDestinations, referralOptions } from '../referrals/referrals.service'
 
 const DEFAULT_PAGE_SIZE = 20
 
@@ -44,6 +46,11 @@ export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintR
     ctx.db.selectFrom('users').select(['display_name', 'deleted_at']).where('id', '=', complaint.consumer_id).executeTakeFirst(),
   ])
   if (consumer?.deleted_at) detail.consumerPseudonym = consumer.display_name
+  // Staff who may still refer the case get the bodies to choose from, the likely ones first.
+  if (viewer?.role === 'staff' && canTake('refer', complaint.status, 'staff')) {
+    const grounds = detail.rules.refusalGrounds.map((g) => g.code)
+    detail.referral = { given: detail.referral?.given ?? null, options: referralOptions(await referralDestinations(ctx), complaint.industry, grounds) }
+  }
   return viewer?.role === 'enterprise' && !liaisonMaySeePhone(complaint, viewer) ? { ...detail, contactPhone: maskPhone(detail.contactPhone) } : detail
 }
 

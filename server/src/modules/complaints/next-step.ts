@@ -24,6 +24,7 @@ const NEXT_STEP: Partial<Record<ComplaintStatus, string>> = {
   mediating: '调解进行中，请保持电话畅通',
   mediated: '调解已达成，请按调解结果履行，消协随后结案',
   mediation_failed: '调解未成功，您可以依法申请仲裁或向人民法院起诉',
+  referred: '这件事由其他部门受理，请按下面的指引联系他们',
 }
 
 /** What the consumer can expect next, in plain words, by when, and under which rule. */

@@ -122,6 +122,8 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
   const seen = new Set<string>()
   // A proposal says what is offered, so the consumer can weigh it from the notification (and the SMS) alone.
   const offer = event.type === 'propose' && event.data ? (JSON.parse(event.data) as { amountFen: number; promisedDate: string }) : null
+  // A referral says where to go, so the consumer can act on the notification (and the SMS) alone.
+  const referral = event.type === 'refer' && event.data ? (JSON.parse(event.data) as { destination: { name: string; hotline: string | null } }).destination : null
   // In id order, so two transactions take their recipients' seq counters in the same order (no deadlock).
   for (const r of [...recipients].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
     if (r.userId === event.actor_id || seen.has(r.userId)) continue
@@ -132,7 +134,9 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
       title: r.title,
       body: offer
         ? `${offerSummary(offer)}（${complaint.business_name} ${complaint.number}）`
-        : `${complaint.business_name}（${complaint.number}）：${MOVES.has(event.type) && r.audience === 'consumer' && event.note ? event.note : label}`,
+        : referral
+          ? `请向${referral.name}${referral.hotline ? `（电话 ${referral.hotline}）` : ''}反映（${complaint.business_name} ${complaint.number}）`
+          : `${complaint.business_name}（${complaint.number}）：${MOVES.has(event.type) && r.audience === 'consumer' && event.note ? event.note : label}`,
       link: LINKS[r.audience] + complaint.id,
       complaintId: complaint.id,
       sourceKey: `complaint-event:${event.id}:${r.userId}`,

@@ -36,6 +36,7 @@ function csvRow(row: StatisticsRow): string {
     row.recovered_amount_fen === null ? null : fenToYuan(Number(row.recovered_amount_fen)),
     row.closed_at ? chinaDate(row.closed_at) : null,
     row.rating,
+    row.referred_to_name,
   ])
 }
 

@@ -51,6 +51,8 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
   let query = db
     .selectFrom('complaints')
     .leftJoin('enterprises', 'enterprises.id', 'complaints.enterprise_id')
+    // 已引导: the body the consumer was sent to, by its primary key.
+    .leftJoin('referral_destinations', 'referral_destinations.code', 'complaints.referred_to')
     .select([
       'complaints.number',
       'complaints.status',
@@ -64,6 +66,7 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
       'complaints.closed_at',
       'complaints.rating',
       'enterprises.name as enterprise_name',
+      'referral_destinations.name as referred_to_name',
     ])
     // One lower bound, the later of the two: given both, SQLite may seek by the earlier one and
     // read every page before this one again.

@@ -63,7 +63,8 @@ function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-export const isClosed = (status: ComplaintStatus) => !isOpen(status)
+/** Ended by the association; a referral (已引导) ended too, but is counted on its own. */
+export const isClosed = (status: ComplaintStatus) => !isOpen(status) && status !== 'referred'
 
 const monthAfter = (month: string) => {
   const [year, m] = month.split('-').map(Number) as [number, number]
@@ -136,11 +137,12 @@ async function topEnterprises(ctx: AppContext, spans: readonly RollupSpan[]): Pr
 export async function summarize(ctx: AppContext, range: StatisticsRange): Promise<Omit<StatisticsResponse, 'overdue'>> {
   const spans = rollupSpans(range)
   const perSpanRows = await perSlice(ctx.dialect, spans, (span) => complaintCountsIn(ctx.db, span).execute())
-  const industries = new Map<Industry, { received: number; closed: number }>()
-  const months = new Map(monthsBetween(range.from, range.to).map((month) => [month, { received: 0, closed: 0 }]))
+  const industries = new Map<Industry, { received: number; closed: number; referred: number }>()
+  const months = new Map(monthsBetween(range.from, range.to).map((month) => [month, { received: 0, closed: 0, referred: 0 }]))
   const paths = { odr: 0, association: 0 }
   let received = 0
   let closed = 0
+  let referred = 0
   let recoveredFen = 0
 
   for (const row of perSpanRows.flat()) {
@@ -149,15 +151,21 @@ export async function summarize(ctx: AppContext, range: StatisticsRange): Promis
     const month = months.get(row.period.slice(0, 7))
     received += n
     if (month) month.received += n
+    const sent = row.status === 'referred'
     if (done) {
       closed += n
       if (month) month.closed += n
     }
+    if (sent) {
+      referred += n
+      if (month) month.referred += n
+    }
     if (RECOVERING.has(row.status)) recoveredFen += Number(row.recovered_fen)
     paths[row.path] += n
-    const industry = industries.get(row.industry) ?? { received: 0, closed: 0 }
+    const industry = industries.get(row.industry) ?? { received: 0, closed: 0, referred: 0 }
     industry.received += n
     if (done) industry.closed += n
+    if (sent) industry.referred += n
     industries.set(row.industry, industry)
   }
 
@@ -166,7 +174,8 @@ export async function summarize(ctx: AppContext, range: StatisticsRange): Promis
     to: range.to,
     received,
     closed,
-    closeRate: received ? Math.round((closed / received) * 1000) / 1000 : null,
+    referred,
+    closeRate: received > referred ? Math.round((closed / (received - referred)) * 1000) / 1000 : null,
     recoveredFen,
     byIndustry: [...industries]
       .map(([industry, counts]) => ({ industry, label: INDUSTRY_LABELS[industry] ?? industry, ...counts }))

@@ -14,6 +14,7 @@ import { findUserById } from '../users/user.repository'
 import { staffMaySee } from '../organizations/organization-scope'
 import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { pauseColumns, resumeColumns } from './clock-pause'
+import { referralDestination, referralSnapshot } from '../referrals/referrals.service'
 
 type Step = Pick<Transition, 'note' | 'data' | 'set'>
 
@@ -52,6 +53,11 @@ async function describeStep(db: Db, rules: CaseRules, action: RequestAction, com
       // Only a ground the case's own rules list; the event keeps its text and article as they were chosen.
       const { text, article } = refusalGround(rules, ground)
       return { note: noteOf(request), data: { ground, text, article, ruleSetId: rules.row.id }, set: { ...NO_DEADLINE, rejection_ground: ground } }
+    }
+    case 'refer': {
+      // Only a known body (422 otherwise); the event keeps it as chosen, hotline and all, for the consumer's detail.
+      const destination = await referralDestination(db, (request as unknown as ActionRequest<'refer'>).destination)
+      return { note: noteOf(request), data: { destination: referralSnapshot(destination) }, set: { ...NO_DEADLINE, referred_to: destination.code } }
     }
     case 'start_mediation':
       return { note: noteOf(request) }

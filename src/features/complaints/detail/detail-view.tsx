@@ -19,6 +19,7 @@ import { nextStepLine } from './describe'
 import { RuleBasis } from './rule-basis'
 import { AcceptedProposal, ProposalPanel } from './proposal-panel'
 import { RatingPanel } from './rating-panel'
+import { ReferralPanel } from './referral-panel'
 import { useComplaint } from './use-complaint'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { ViewersSection } from './viewers-section'
@@ -147,6 +148,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
       <AcceptedProposal complaint={complaint} />
+      <ReferralPanel complaint={complaint} />
       {RATABLE_STATUSES.includes(complaint.status) && <RatingPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
 
       <ComplaintSections complaint={complaint} viewer='consumer' />

@@ -6,7 +6,7 @@ interface Props<T extends string> {
   onToggle(value: T): void
   multiple?: boolean
   label: string
-  columns?: 2 | 3
+  columns?: 1 | 2 | 3
 }
 
 /** Big tappable choices (≥ 48 CSS px tall) instead of small radio buttons and checkboxes. */

@@ -28,7 +28,18 @@ type FieldSpec =
   | { kind: 'text'; key: string; label: string; optional?: boolean; placeholder: string }
   | { kind: 'amount'; key: string; label: string; hint: string }
   | { kind: 'date'; key: string; label: string }
-  | { kind: 'choice'; key: string; label: string; options: ReadonlyArray<{ value: string; label: string }> | ((complaint: ComplaintDetail) => ReadonlyArray<{ value: string; label: string }>) }
+  | {
+      kind: 'choice'
+      key: string
+      label: string
+      options: ReadonlyArray<{ value: string; label: string }> | ((complaint: ComplaintDetail) => ReadonlyArray<{ value: string; label: string }>)
+      /** One option per row when the labels are long. */
+      columns?: 1 | 2
+      /** Shown under the options, e.g. what 建议 means. */
+      hint?: string
+      /** More about the option chosen (e.g. a body's remit and why it is unverified), under the options. */
+      detail?: (complaint: ComplaintDetail, value: string) => string | null
+    }
 
 interface FormSpec<A extends RequestAction> {
   /** The button that opens the form, and the form's title. */
@@ -46,6 +57,20 @@ const optional = (value: string | undefined) => (trimmed(value) ? { note: trimme
 /** The grounds of the case's own rule set, each with its article (依据 …第X条), unverified ones marked. */
 const groundOptions = (complaint: ComplaintDetail) =>
   complaint.rules.refusalGrounds.map((g) => ({ value: g.code, label: `${g.text}（${g.article ?? '条款号未核实'}${g.verified ? '' : '，未核实'}）` }))
+
+/** Bodies that can act on the case (from the server), suggested ones first, unverified hotlines marked. */
+const referralOptions = (complaint: ComplaintDetail) =>
+  (complaint.referral?.options ?? []).map((o) => ({
+    value: o.code,
+    label: `${o.suggested ? '【建议】' : ''}${o.name}${o.hotline ? ` ${o.hotline}` : ''}${o.verified ? '' : '（未核实）'}`,
+  }))
+
+/** The chosen body's remit, and why it is unverified when it is. */
+function referralDetail(complaint: ComplaintDetail, code: string): string | null {
+  const option = complaint.referral?.options.find((o) => o.code === code)
+  if (!option) return null
+  return `受理范围：${option.scope}${!option.verified && option.note ? `\n未核实：${option.note}` : option.note ? `\n来源说明：${option.note}` : ''}`
+}
 
 const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
   propose: {
@@ -86,6 +111,24 @@ const FORMS: { [A in RequestAction]?: FormSpec<A> } = {
     ],
     confirm: '不予受理后，这件投诉就结束了。确定吗？',
     body: (v) => ({ ground: v.ground ?? '', ...optional(v.note) }),
+  },
+  refer: {
+    label: '引导至其他部门',
+    submitText: '确认引导',
+    fields: [
+      {
+        kind: 'choice',
+        key: 'destination',
+        label: '由哪个部门受理',
+        options: referralOptions,
+        columns: 1,
+        hint: '【建议】按投诉的行业或本案规则的不予受理情形推荐；消费者会看到该部门的电话和一段可复制的投诉情况。',
+        detail: referralDetail,
+      },
+      { kind: 'text', key: 'note', label: '给消费者的说明', optional: true, placeholder: '例如：话费争议请先向运营商投诉，15 日内未答复再申诉' },
+    ],
+    confirm: '引导后，这件投诉在消协这边就结束了（记为已引导，不算不予受理）。确定吗？',
+    body: (v) => ({ destination: v.destination ?? '', ...optional(v.note) }),
   },
   start_mediation: {
     label: '开始调解',
@@ -274,7 +317,7 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload, comman
       ) : open && spec ? (
         <View className='action-form'>
           {spec.fields.map((field) => (
-            <Field key={field.key} label={field.label} optional={field.kind === 'text' && field.optional} hint={field.kind === 'amount' ? field.hint : undefined} error={errors[field.key]}>
+            <Field key={field.key} label={field.label} optional={field.kind === 'text' && field.optional} hint={field.kind === 'amount' || field.kind === 'choice' ? field.hint : undefined} error={errors[field.key]}>
               {field.kind === 'text' && (
                 <Textarea
                   className='field-textarea'
@@ -305,7 +348,14 @@ export function ActionPanel({ complaint, role, userId, onChanged, reload, comman
               )}
               {field.kind === 'choice' && (
                 <View className='choice-list'>
-                  <ChoiceChips options={typeof field.options === 'function' ? field.options(complaint) : field.options} selected={values[field.key] ? [values[field.key] ?? ''] : []} onToggle={(value) => set(field.key, value)} label={field.label} columns={2} />
+                  <ChoiceChips options={typeof field.options === 'function' ? field.options(complaint) : field.options} selected={values[field.key] ? [values[field.key] ?? ''] : []} onToggle={(value) => set(field.key, value)} label={field.label} columns={field.columns ?? 2} />
+                  {field.detail && values[field.key] && (
+                    <View className='choice-detail'>
+                      {(field.detail(complaint, values[field.key] ?? '') ?? '').split('\n').filter(Boolean).map((line) => (
+                        <Text key={line} className='choice-detail__line'>{line}</Text>
+                      ))}
+                    </View>
+                  )}
                 </View>
               )}
             </Field>

@@ -34,6 +34,7 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
       <View className='stat-tiles'>
         <Tile label='收到投诉' value={String(s.received)} unit='件' />
         <Tile label='已办结' value={String(s.closed)} unit='件' />
+        <Tile label='已引导至其他部门' value={String(s.referred)} unit='件' />
         <Tile label='办结率' value={s.closeRate === null ? '—' : percent(s.closeRate)} />
         <Tile label='挽回经济损失' value={fenToYuan(s.recoveredFen)} unit='元' />
       </View>
@@ -77,7 +78,7 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
       <View className='card statistics__section'>
         <Text className='statistics__heading'>按行业</Text>
         {s.byIndustry.length ? (
-          <BarChart bars={s.byIndustry.map((i) => ({ key: i.industry, label: i.label, value: i.received, note: `已办结 ${i.closed}` }))} />
+          <BarChart bars={s.byIndustry.map((i) => ({ key: i.industry, label: i.label, value: i.received, note: `已办结 ${i.closed}${i.referred ? ` · 已引导 ${i.referred}` : ''}` }))} />
         ) : (
           <Text className='muted'>暂无投诉</Text>
         )}
@@ -85,7 +86,7 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
 
       <View className='card statistics__section'>
         <Text className='statistics__heading'>按月份</Text>
-        <BarChart bars={s.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month), value: m.received, note: `已办结 ${m.closed}` }))} />
+        <BarChart bars={s.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month), value: m.received, note: `已办结 ${m.closed}${m.referred ? ` · 已引导 ${m.referred}` : ''}` }))} />
       </View>
 
       <View className='card statistics__section'>

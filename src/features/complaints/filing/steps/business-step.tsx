@@ -10,6 +10,7 @@ import type { ComplaintDraft } from '../../drafts/draft-model'
 import { draftTitle } from '../../drafts/draft-model'
 import { ChoiceChips } from '../choice-chips'
 import { Field } from '../field'
+import { ReferralHint } from '../referral-hint'
 import { goToStep, stepUrl } from '../navigation'
 import { StepFrame } from '../step-frame'
 import { useFilingStore } from '../use-filing-store'
@@ -204,6 +205,7 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
               onToggle={(value) => update((d) => void (d.industry = value))}
             />
           </Field>
+          <ReferralHint industry={draft.industry} />
         </View>
       )}
     </StepFrame>

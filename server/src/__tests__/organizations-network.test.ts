@@ -139,7 +139,12 @@ describe(`the association network: routing, visibility and transfers (${TEST_DB}
     const accepted = await complaintRow(t, a.id)
     assert.equal(accepted.status, 'accepted')
     // As if filed weeks ago: the receiving organization's deadline still starts today.
-    await t.ctx.db.updateTable('complaints').set({ due_at: '2026-01-05T15:59:59.999Z', due_kind: 'review' }).where('id', '=', a.id).execute()
+    // …and paused for an appraisal: that pause belonged to the old step, the receiver's clock runs.
+    await t.ctx.db
+      .updateTable('complaints')
+      .set({ due_at: '2026-01-05T15:59:59.999Z', due_kind: 'review', clock_paused_at: '2026-01-02T02:00:00.000Z', clock_paused_reason: '送检' })
+      .where('id', '=', a.id)
+      .execute()
     const response = await move(staff[XIHU]!, a.id, 'transfer', { toOrganizationId: org[HAISHU]!, reason: '商家注册地和经营地都在宁波市海曙区' })
     assert.equal(response.statusCode, 200, response.body)
     const row = await complaintRow(t, a.id)
@@ -147,6 +152,7 @@ describe(`the association network: routing, visibility and transfers (${TEST_DB}
     assert.equal(row.status, 'awaiting_review')
     assert.equal(row.due_kind, 'review')
     assert.equal(row.assigned_staff_id, null)
+    assert.equal(row.clock_paused_at, null)
     // 7 working days of the case's rules from receipt (9 to 16 calendar days, holidays included), not from filing.
     const days = (Date.parse(row.due_at!) - t.ctx.now().getTime()) / 86_400_000
     assert.ok(days > 6 && days < 17, row.due_at!)

@@ -48,7 +48,8 @@ export async function moveComplaint(ctx: AppContext, user: AuthUser, id: string,
       actor: { id: user.id, role: 'staff' },
       note: transferSentence(kind, to.name, reason),
       data: { kind, label: TRANSFER_LABELS[kind], fromId: from.id, fromName: from.name, toId: to.id, toName: to.name, reason },
-      set: { organization_id: to.id, organization_path: to.path, assigned_staff_id: null, accepted_at: null, ...stepDeadline(rules, 'review', now) },
+      // A testing/appraisal pause belonged to the step that ended here: the new review clock runs.
+      set: { organization_id: to.id, organization_path: to.path, assigned_staff_id: null, accepted_at: null, clock_paused_at: null, clock_paused_reason: null, ...stepDeadline(rules, 'review', now) },
       now,
     }),
   )

@@ -7,7 +7,7 @@ describe('the complaint workflow', () => {
   test('the buttons each role gets', () => {
     assert.deepEqual(availableActions('enterprise_handling', 'enterprise'), ['propose', 'request_info', 'mark_settled'])
     assert.deepEqual(availableActions('enterprise_proposed', 'consumer'), ['accept_proposal', 'reject_proposal', 'withdraw'])
-    assert.deepEqual(availableActions('awaiting_review', 'staff'), ['accept', 'reject', 'assign', 'note'])
+    assert.deepEqual(availableActions('awaiting_review', 'staff'), ['accept', 'reject', 'refer', 'assign', 'note', 'pause_clock', 'resume_clock'])
     assert.deepEqual(availableActions('closed', 'consumer'), ['rate'])
     assert.deepEqual(availableActions('mediating', 'volunteer'), [])
     assert.equal(canTake('escalate', 'enterprise_handling', 'system'), true)

@@ -16,6 +16,7 @@ import * as accountDeletion from './2026-12-03T0015-account-deletion'
 import * as dailyRollups from './2026-12-03T0017-daily-rollups'
 import * as jobClaims from './2026-12-03T0019-job-claims'
 import * as ruleSets from './2026-12-03T0020-rule-sets'
+import * as growthFixes from './2026-12-04T0025-growth-fixes'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0017-daily-rollups': dailyRollups,
   '2026-12-03T0019-job-claims': jobClaims,
   '2026-12-03T0020-rule-sets': ruleSets,
+  '2026-12-04T0025-growth-fixes': growthFixes,
 }

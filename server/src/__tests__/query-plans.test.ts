@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { CompiledQuery } from 'kysely'
 import { countsByStatusQuery, responseTimesPage } from '../modules/enterprises/enterprise-figures'
+import { lateAnswersQuery, unflaggedLateStepsQuery } from '../jobs/deadlines'
 import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueBeforeTodayQuery, overdueTodayQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
@@ -107,6 +108,18 @@ describe('query plans', () => {
       assertIndexed(text, 'complaints_csv_export')
       assertInOrder(text)
       assert.match(text, /USING COVERING INDEX complaints_csv_export|Index Only Scan using complaints_csv_export/, text)
+    }
+  })
+
+  test('the deadline check finds late steps from the first unflagged or late one, in deadline order', async () => {
+    const at = '2026-05-31T16:00:00.000Z'
+    for (const [index, query] of [
+      ['complaints_status_due', lateAnswersQuery(t.ctx.db, at, 10)],
+      ['complaints_unflagged_due', unflaggedLateStepsQuery(t.ctx.db, at, 10)],
+    ] as const) {
+      const text = await plan(query)
+      assertIndexed(text, index)
+      assertInOrder(text)
     }
   })
 

@@ -3,7 +3,8 @@ import { COMPLAINT_STATUS_LABELS, HANDLING_PATH_LABELS } from '../../../../src/c
 import { STATISTICS_CSV_COLUMNS } from '../../../../src/contract/statistics'
 import type { AppContext } from '../../context'
 import { complaintsCreatedPage, type CsvPosition, type StatisticsRow } from './statistics.repository'
-import { chinaDate, letOthersIn, type StatisticsRange } from './statistics.service'
+import { letOthersIn } from '../../db/loop-turn'
+import { chinaDate, type StatisticsRange } from './statistics.service'
 
 /** Excel needs the byte-order mark to read UTF-8; without it Chinese text shows as mojibake. */
 const BOM = '\uFEFF'

@@ -69,3 +69,23 @@ export function processTimes(pid: number): { cpuMs: number; loopCpuMs: number; l
 export function machineLoad(): string {
   return `load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} on ${cpus().length} CPUs`
 }
+
+/**
+ * Waits until the server has caught up with the work its jobs found at start (deadlines passed
+ * while it was down, their notifications): until its event-loop thread used under 5% of a CPU for
+ * two seconds in a row. The endpoints are measured after that, each on its own; the catch-up is
+ * measured by itself, with /api/health polled throughout. Gives up after `limitMs`.
+ */
+export async function settle(base: string, pid: number, limitMs = Number(process.env.GROWTH_SETTLE_MS ?? 15 * 60_000)): Promise<{ ms: number; held: LoopHeld }> {
+  const health = watchHealth(base, pid)
+  const started = performance.now()
+  let quiet = 0
+  let last = processTimes(pid).loopCpuMs
+  while (quiet < 4 && performance.now() - started < limitMs) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const now = processTimes(pid).loopCpuMs
+    quiet = now - last < 25 ? quiet + 1 : 0
+    last = now
+  }
+  return { ms: performance.now() - started, held: await health.stop() }
+}

@@ -14,6 +14,7 @@ const { readFileSync } = require('node:fs')
 const { parentPort, workerData } = require('node:worker_threads')
 const loopCpu = () => Number(readFileSync(workerData.schedstat, 'utf8').split(' ')[0]) / 1e6
 let running = true
+let polls = 0
 const worst = { wallMs: 0, loopCpuMs: 0 }
 parentPort.on('message', () => { running = false })
 ;(async () => {
@@ -22,8 +23,11 @@ parentPort.on('message', () => { running = false })
     const started = performance.now()
     const response = await fetch(workerData.url)
     await response.arrayBuffer()
-    worst.wallMs = Math.max(worst.wallMs, performance.now() - started)
-    worst.loopCpuMs = Math.max(worst.loopCpuMs, loopCpu() - cpuBefore)
+    // The first poll opens the thread's connection and compiles its code (about 30 ms): not the server's doing.
+    if (polls++ > 0) {
+      worst.wallMs = Math.max(worst.wallMs, performance.now() - started)
+      worst.loopCpuMs = Math.max(worst.loopCpuMs, loopCpu() - cpuBefore)
+    }
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
   parentPort.postMessage(worst)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { CompiledQuery } from 'kysely'
 import { countsByStatusQuery, responseTimesPage } from '../modules/enterprises/enterprise-figures'
+import { lateAnswersQuery, unflaggedLateStepsQuery } from '../jobs/deadlines'
 import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueBeforeTodayQuery, overdueTodayQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
@@ -122,14 +123,6 @@ describe('query plans', () => {
     assert.match(merged, /sqlite_autoindex_complaint_merges|complaint_merges_pk/, merged)
   })
 
-  test('the CSV export pages through complaints_created_stats in its order', async () => {
-    const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000))
-    assertIndexed(text, 'complaints_created_stats')
-    assertInOrder(text)
-    // 引导至: each row's destination by its primary key.
-    assert.doesNotMatch(text, /SCAN referral_destinations(?! USING)|Seq Scan on referral_destinations/, text)
-  })
-
   test('referral destinations are read in order from referral_destinations_position, one by its primary key', async () => {
     const list = await plan(referralDestinationsQuery(t.ctx.db))
     assert.doesNotMatch(list, /Seq Scan on referral_destinations/, list)
@@ -139,10 +132,33 @@ describe('query plans', () => {
     assert.match(one, /SEARCH referral_destinations USING INDEX sqlite_autoindex_referral_destinations_1 \(code=\?\)|Index Scan using referral_destinations_pkey on referral_destinations/, one)
   })
 
-  test('the CSV export of a county (its complaints only) still pages in order through complaints_created_stats', async () => {
+  test('the CSV export of a county (its complaints only) still pages in order through complaints_csv_export', async () => {
     const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', { createdAt: AFTER.createdAt, number: 'WQ1' }, 1000, COUNTY_BY_PATH))
-    assertIndexed(text, 'complaints_created_stats')
+    assertIndexed(text, 'complaints_csv_export')
     assertInOrder(text)
+  })
+
+  test('the CSV export pages through complaints_csv_export in its order, never reading the table itself', async () => {
+    for (const after of [null, { createdAt: AFTER.createdAt, number: 'WQ1' }]) {
+      const text = await plan(complaintsCreatedPage(t.ctx.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', after, 250))
+      assertIndexed(text, 'complaints_csv_export')
+      assertInOrder(text)
+      assert.match(text, /USING COVERING INDEX complaints_csv_export|Index Only Scan using complaints_csv_export/, text)
+      // 引导至: each row's destination by its primary key.
+      assert.doesNotMatch(text, /SCAN referral_destinations(?! USING)|Seq Scan on referral_destinations/, text)
+    }
+  })
+
+  test('the deadline check finds late steps from the first unflagged or late one, in deadline order', async () => {
+    const at = '2026-05-31T16:00:00.000Z'
+    for (const [index, query] of [
+      ['complaints_status_due', lateAnswersQuery(t.ctx.db, at, 10)],
+      ['complaints_unflagged_due', unflaggedLateStepsQuery(t.ctx.db, at, 10)],
+    ] as const) {
+      const text = await plan(query)
+      assertIndexed(text, index)
+      assertInOrder(text)
+    }
   })
 
   test('an enterprise page reads only its own rollup rows, response times in key order', async () => {

@@ -19,6 +19,7 @@ import * as ruleSets from './2026-12-03T0020-rule-sets'
 import * as organizations from './2026-12-04T0021-organizations'
 import * as referrals from './2026-12-04T0022-referrals'
 import * as repeatsPauses from './2026-12-04T0023-repeats-pauses'
+import * as growthFixes from './2026-12-04T0025-growth-fixes'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0021-organizations': organizations,
   '2026-12-04T0022-referrals': referrals,
   '2026-12-04T0023-repeats-pauses': repeatsPauses,
+  '2026-12-04T0025-growth-fixes': growthFixes,
 }

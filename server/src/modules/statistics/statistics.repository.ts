@@ -46,7 +46,7 @@ export interface CsvPosition {
   number: string
 }
 
-/** One page of the complaints submitted in [fromIso, toIso), oldest first, with their enterprise's name. */
+/** One page of the complaints submitted in [fromIso, toIso), oldest first, with their enterprise's name, from index complaints_csv_export alone. */
 export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, after: CsvPosition | null, limit: number, visible: Expression<SqlBool> | null = null) {
   let query = db
     .selectFrom('complaints')

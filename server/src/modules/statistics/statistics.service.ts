@@ -3,9 +3,9 @@ import { chinaToday, INDUSTRY_LABELS, type Industry } from '../../../../src/cont
 import { isOpen, type ComplaintStatus } from '../../../../src/contract/complaint-status'
 import { STATISTICS_DEFINITIONS, type EnterpriseCount, type StatisticsQuery, type StatisticsResponse } from '../../../../src/contract/statistics'
 import type { AppContext } from '../../context'
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { badRequest } from '../../errors'
 import type { Dialect } from '../../db/database'
+import { letOthersIn } from '../../db/loop-turn'
 import { businessCountsIn, complaintCountsIn, countOverdueByKind, enterpriseNames, type RollupSpan } from './statistics.repository'
 
 const TOP_ENTERPRISES = 10
@@ -87,11 +87,6 @@ export function rollupSpans(range: Pick<StatisticsRange, 'from' | 'to'>): Rollup
   const afterWhole = `${monthAfter(lastWhole)}-01`
   if (afterWhole <= range.to) spans.push({ grain: 'day', from: afterWhole, to: range.to })
   return spans
-}
-
-/** SQLite queries run synchronously on the event loop: give waiting requests a turn between them. */
-export async function letOthersIn(dialect: Dialect): Promise<void> {
-  if (dialect === 'sqlite') await nextTurn()
 }
 
 /** One query per slice, one at a time, with a turn of the event loop after each on SQLite. */

@@ -17,6 +17,7 @@ import * as dailyRollups from './2026-12-03T0017-daily-rollups'
 import * as jobClaims from './2026-12-03T0019-job-claims'
 import * as ruleSets from './2026-12-03T0020-rule-sets'
 import * as organizations from './2026-12-04T0021-organizations'
+import * as orgRollups from './2026-12-04T0026-org-rollups'
 import * as repeatsPauses from './2026-12-04T0023-repeats-pauses'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0020-rule-sets': ruleSets,
   '2026-12-04T0021-organizations': organizations,
   '2026-12-04T0023-repeats-pauses': repeatsPauses,
+  '2026-12-04T0026-org-rollups': orgRollups,
 }

@@ -47,6 +47,13 @@ export const StatisticsResponse = Type.Object({
     mediation: Type.Integer(),
   }),
   paths: Type.Object({ odr: Type.Integer(), association: Type.Integer() }),
+  scope: Type.Object(
+    {
+      organizationName: Type.String({ description: '统计范围：调用者所在机构' }),
+      includesBelow: Type.Boolean({ description: '是否含下级机构的投诉' }),
+    },
+    { description: '这些数字涵盖的机构：调用者所在机构及其下级' },
+  ),
   definitions: Type.Object({
     received: Type.String(),
     closed: Type.String(),

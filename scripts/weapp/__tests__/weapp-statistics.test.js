@@ -26,6 +26,7 @@ const STATISTICS = {
   topEnterprises: [{ enterpriseId: 'ent-1', name: '快乐健身有限公司', count: 31 }],
   overdue: { total: 3, enterpriseResponse: 2, review: 0, mediation: 1 },
   paths: { odr: 32, association: 96 },
+  scope: { organizationName: '杭州市西湖区消费者协会', includesBelow: true },
   definitions: {
     received: '所选期间内提交的投诉件数。',
     closed: '已办结件数。',
@@ -58,6 +59,7 @@ describe('投诉统计 packages/staff/pages/statistics', () => {
     expect(header(gets[0], 'Authorization')).toBe('Bearer test-access-token')
     for (const text of ['收到投诉', '128', '已办结', '96', '办结率', '75%', '挽回经济损失', '12345.50', '元']) expect(p.text()).toContain(text)
     for (const text of ['预付式消费', '70 件', '2026年11月', '快乐健身有限公司', '31 件', '超期未办', '企业答复期限：2 件', '调解期限：1 件']) expect(p.text()).toContain(text)
+    expect(p.text()).toContain('统计范围：杭州市西湖区消费者协会（含下级）')
     expect(p.text()).toContain('ODR 绿色通道 32 件（25%）')
     expect(p.text()).toContain('消协调解 96 件（75%）')
     expect(p.text()).toContain('共 128 条投诉明细。导出 CSV 请在电脑网页版操作')

@@ -106,6 +106,29 @@ describe('query plans', () => {
     assertIndexed(await plan(overdueTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z')), 'complaints_open_queue')
   })
 
+  // An organization below the top: the range of its subtree's paths in the org_* rollups (grain, then path, in the key).
+  const subtree = { from: '/root/city/', to: '/root/city0' }
+  for (const span of spans) {
+    test(`an organization's statistics add up its subtree's ${span.grain} rollups from their primary keys`, async () => {
+      for (const [query, table] of [
+        [complaintCountsIn(t.ctx.db, span, subtree), 'org_complaint_rollups'],
+        [businessCountsIn(t.ctx.db, span, subtree), 'org_business_rollups'],
+      ] as const) {
+        const text = await plan(query)
+        assert.doesNotMatch(text, /SCAN org|Seq Scan|complaints/, text)
+        assert.match(text, new RegExp(`SEARCH ${table} USING (COVERING )?INDEX sqlite_autoindex_${table}_1 \\(grain=\\? AND organization_path>\\? AND organization_path<\\?\\)|Index (Only )?Scan using ${table}_pk on ${table}[^]*Index Cond: \\(\\(grain = [^)]+\\) AND \\(organization_path >= [^)]+\\) AND \\(organization_path < [^)]+\\) AND \\(period >= [^)]+\\) AND \\(period <= [^)]+\\)\\)`), text)
+      }
+    })
+  }
+
+  test("an organization's overdue count reads its subtree's org_open_due_rollups before today, complaints_open_queue today", async () => {
+    const before = await plan(overdueBeforeTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z', subtree))
+    assert.doesNotMatch(before, /SCAN |Seq Scan|complaints/, before)
+    assert.match(before, /SEARCH org_open_due_rollups USING (COVERING )?INDEX sqlite_autoindex_org_open_due_rollups_1 \(organization_path>\? AND organization_path<\?\)|Index (Only )?Scan using org_open_due_rollups_pk on org_open_due_rollups[^]*Index Cond: \(\(organization_path >= [^)]+\) AND \(organization_path < [^)]+\) AND \(due_day < [^)]+\)\)/, before)
+    const today = await plan(overdueTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z', subtree))
+    assertIndexed(today, 'complaints_open_queue')
+  })
+
   test('filing finds the rules in force through rule_sets_in_force, newest first; publishing finds the latest version by (code, version)', async () => {
     const inForce = await plan(ruleSetInForceQuery(t.ctx.db, 'samr', '2026-04-15'))
     assert.doesNotMatch(inForce, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, inForce)

@@ -33,18 +33,45 @@ test(`the rollup migration counts the complaints already there (${TEST_DB})`, as
         .execute()
     }
     const all = () => db.selectFrom('complaints').selectAll().execute()
+    // Per organization path: complaints, recovered amounts, complaints per business, open ones with a deadline.
+    const perOrganizationInRollups = async () => {
+      const sums = await sql<{ p: string; k: string; v: number | string }>`
+        select organization_path as p, 'complaints' as k, sum(n) as v from org_complaint_rollups where grain = 'day' group by organization_path
+        union all select organization_path, 'months', sum(n) from org_complaint_rollups where grain = 'month' group by organization_path
+        union all select organization_path, 'recovered', sum(recovered_fen) from org_complaint_rollups where grain = 'month' group by organization_path
+        union all select organization_path, 'businesses', sum(n) from org_business_rollups where grain = 'month' group by organization_path
+        union all select organization_path, 'due', sum(n) from org_open_due_rollups group by organization_path`.execute(db)
+      return sums.rows.map((row) => [row.p, row.k, Number(row.v)] as const).filter((row) => row[2] > 0).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`))
+    }
+    const perOrganizationFromScratch = async () => {
+      const counts = new Map<string, number>()
+      const add = (p: string, k: string, v: number) => counts.set(`${p}\t${k}`, (counts.get(`${p}\t${k}`) ?? 0) + v)
+      for (const row of await all()) {
+        const p = row.organization_path ?? ''
+        for (const k of ['complaints', 'months', 'businesses']) add(p, k, 1)
+        add(p, 'recovered', Number(row.recovered_amount_fen ?? 0))
+        if (row.due_at && ['submitted', 'enterprise_handling', 'enterprise_proposed', 'awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed'].includes(row.status)) add(p, 'due', 1)
+      }
+      return [...counts].map(([key, v]) => [...(key.split('\t') as [string, string]), v] as const).filter((row) => row[2] > 0).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`))
+    }
     assert.equal((await migrator.migrateToLatest()).error, undefined)
     const counted = await rollupsInDatabase(db)
     assert.ok(counted.complaint.length > 0 && counted.figures.length > 0 && counted.responses.length > 0 && counted.due.length > 0)
     assert.deepEqual(counted, rollupsFromScratch(await all()))
+    assert.deepEqual(await perOrganizationInRollups(), await perOrganizationFromScratch())
     await db.updateTable('complaints').set({ status: 'closed', due_at: null, due_kind: null }).where('status', '=', 'accepted').execute()
     await db.deleteFrom('complaints').where('number', '=', 'WQ7').execute()
+    // As a transfer does: the case moves to another organization's path, and its counts with it.
+    await db.updateTable('complaints').set({ organization_path: '/elsewhere/' }).where('number', 'in', ['WQ1', 'WQ2', 'WQ5']).execute()
     assert.deepEqual(await rollupsInDatabase(db), rollupsFromScratch(await all()))
     // 已引导 (migration 2026-12-04T0022): a status of its own in the rollups, out of the open deadlines.
     await db.updateTable('complaints').set({ status: 'referred', referred_to: 'telecom_appeal', due_at: null, due_kind: null }).where('status', '=', 'submitted').execute()
     const afterReferral = await rollupsInDatabase(db)
     assert.ok(afterReferral.complaint.some((line) => line.includes('|referred|')))
     assert.deepEqual(afterReferral, rollupsFromScratch(await all()))
+    const moved = await perOrganizationInRollups()
+    assert.deepEqual(moved, await perOrganizationFromScratch())
+    assert.equal(moved.filter((row) => row[0] === '/elsewhere/' && row[1] === 'complaints').reduce((sum, row) => sum + row[2], 0), 3)
   } finally {
     await close()
     if (schema) {

@@ -114,8 +114,10 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
   async function statisticsMatchMemory(from: string, to: string, fromIso: string, toIso: string) {
     const response = await t.app.inject({ method: 'GET', url: `/api/staff/statistics?from=${from}&to=${to}`, headers: bearer(cast.staff.token) })
     assert.equal(response.statusCode, 200)
-    const { definitions, overdue, ...counted } = response.json<StatisticsResponse>()
+    const { definitions, overdue, scope, ...counted } = response.json<StatisticsResponse>()
     assert.ok(definitions)
+    // The default organization is the top: its figures are the whole network's.
+    assert.equal(scope.organizationName.length > 0, true)
     assert.deepEqual(counted, summarizeInMemory(inRange(await allRows(), fromIso, toIso), from, to), `${from}…${to}`)
     return overdue
   }

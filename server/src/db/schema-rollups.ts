@@ -52,7 +52,13 @@ export interface EnterpriseResponseRollupTable {
   n: number | string
 }
 
+/** The same counts per holding organization's path ('' for none): migration 2026-12-04T0026-org-rollups. */
+export type OrganizationRollup<T> = T & { organization_path: string }
+
 export interface RollupTables {
+  org_complaint_rollups: OrganizationRollup<ComplaintRollupTable>
+  org_business_rollups: OrganizationRollup<BusinessRollupTable>
+  org_open_due_rollups: OrganizationRollup<OpenDueRollupTable>
   enterprise_response_rollups: EnterpriseResponseRollupTable
   open_due_rollups: OpenDueRollupTable
   complaint_rollups: ComplaintRollupTable

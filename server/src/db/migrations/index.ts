@@ -18,6 +18,7 @@ import * as jobClaims from './2026-12-03T0019-job-claims'
 import * as ruleSets from './2026-12-03T0020-rule-sets'
 import * as organizations from './2026-12-04T0021-organizations'
 import * as referrals from './2026-12-04T0022-referrals'
+import * as orgRollups from './2026-12-04T0026-org-rollups'
 import * as repeatsPauses from './2026-12-04T0023-repeats-pauses'
 import * as growthFixes from './2026-12-04T0025-growth-fixes'
 
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0022-referrals': referrals,
   '2026-12-04T0023-repeats-pauses': repeatsPauses,
   '2026-12-04T0025-growth-fixes': growthFixes,
+  '2026-12-04T0026-org-rollups': orgRollups,
 }

@@ -10,11 +10,31 @@ export interface RollupSpan {
   to: string
 }
 
+/** An organization's subtree as a range of organization_path [from, to); null for the whole network. */
+export interface PathRange {
+  from: string
+  to: string
+}
+
 /**
  * Complaints submitted in the span, counted by period, current status, path and industry, with the
- * sum of their recovered amounts: rows of complaint_rollups, read by its primary key.
+ * sum of their recovered amounts: rows of complaint_rollups (the whole network) or of
+ * org_complaint_rollups (a subtree), read by the primary key.
  */
-export function complaintCountsIn(db: Db, span: RollupSpan) {
+export function complaintCountsIn(db: Db, span: RollupSpan, subtree: PathRange | null = null) {
+  if (subtree) {
+    return db
+      .selectFrom('org_complaint_rollups')
+      .select(['period', 'status', 'path', 'industry'])
+      .select((eb) => [eb.fn.sum<number | string>('n').as('n'), eb.fn.sum<number | string>('recovered_fen').as('recovered_fen')])
+      .where('grain', '=', span.grain)
+      .where('organization_path', '>=', subtree.from)
+      .where('organization_path', '<', subtree.to)
+      .where('period', '>=', span.from)
+      .where('period', '<=', span.to)
+      .where('n', '>', 0)
+      .groupBy(['period', 'status', 'path', 'industry'])
+  }
   return db
     .selectFrom('complaint_rollups')
     .select(['period', 'status', 'path', 'industry', 'n', 'recovered_fen'])
@@ -25,15 +45,14 @@ export function complaintCountsIn(db: Db, span: RollupSpan) {
 }
 
 /** Complaints submitted in the span, counted per enterprise ('' when unlisted) and per unlisted business name. */
-export function businessCountsIn(db: Db, span: RollupSpan) {
-  return db
-    .selectFrom('business_rollups')
+export function businessCountsIn(db: Db, span: RollupSpan, subtree: PathRange | null = null) {
+  let query = db
+    .selectFrom(subtree ? 'org_business_rollups' : 'business_rollups')
     .select(['enterprise_id', 'unlisted_name'])
     .select((eb) => eb.fn.sum<number | string>('n').as('n'))
     .where('grain', '=', span.grain)
-    .where('period', '>=', span.from)
-    .where('period', '<=', span.to)
-    .groupBy(['enterprise_id', 'unlisted_name'])
+  if (subtree) query = query.where('organization_path', '>=', subtree.from).where('organization_path', '<', subtree.to)
+  return query.where('period', '>=', span.from).where('period', '<=', span.to).groupBy(['enterprise_id', 'unlisted_name'])
 }
 
 export function enterpriseNames(db: Db, ids: readonly string[]) {
@@ -80,29 +99,31 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
 
 export type StatisticsRow = Awaited<ReturnType<ReturnType<typeof complaintsCreatedPage>['execute']>>[number]
 
-/** Open complaints due before today (UTC), counted per step: open_due_rollups, read by its primary key. */
-export function overdueBeforeTodayQuery(db: Db, nowIso: string) {
-  return db
-    .selectFrom('open_due_rollups')
+/** Open complaints due before today (UTC), counted per step: open_due_rollups (or org_open_due_rollups for a subtree), read by its primary key. */
+export function overdueBeforeTodayQuery(db: Db, nowIso: string, subtree: PathRange | null = null) {
+  let query = db
+    .selectFrom(subtree ? 'org_open_due_rollups' : 'open_due_rollups')
     .select('due_kind')
     .select((eb) => eb.fn.sum<number | string>('n').as('n'))
-    .where('due_day', '<', nowIso.slice(0, 10))
-    .groupBy('due_kind')
+  if (subtree) query = query.where('organization_path', '>=', subtree.from).where('organization_path', '<', subtree.to)
+  return query.where('due_day', '<', nowIso.slice(0, 10)).groupBy('due_kind')
 }
 
 /** Open complaints due today (UTC) before now, counted per step (index complaints_open_queue): a day's deadlines at most. */
-export function overdueTodayQuery(db: Db, nowIso: string) {
-  return db
+export function overdueTodayQuery(db: Db, nowIso: string, subtree: PathRange | null = null) {
+  let query = db
     .selectFrom('complaints')
     .select(['due_kind'])
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where(isOpenExpr)
     .where(dueExpr, '>=', `${nowIso.slice(0, 10)}T00:00:00.000Z`)
     .where(dueExpr, '<', nowIso)
-    .groupBy('due_kind')
+  // Filtered after the deadline range: the day's open deadlines of the whole network are read, no more.
+  if (subtree) query = query.where('organization_path', '>=', subtree.from).where('organization_path', '<', subtree.to)
+  return query.groupBy('due_kind')
 }
 
-export async function countOverdueByKind(db: Db, nowIso: string) {
-  const rows = [...(await overdueBeforeTodayQuery(db, nowIso).execute()), ...(await overdueTodayQuery(db, nowIso).execute())]
+export async function countOverdueByKind(db: Db, nowIso: string, subtree: PathRange | null = null) {
+  const rows = [...(await overdueBeforeTodayQuery(db, nowIso, subtree).execute()), ...(await overdueTodayQuery(db, nowIso, subtree).execute())]
   return rows.map((row) => ({ dueKind: row.due_kind, count: Number(row.n) }))
 }

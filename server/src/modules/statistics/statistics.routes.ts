@@ -25,7 +25,7 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         response: { 200: StatisticsResponse, ...errors },
       },
     },
-    (request) => complaintStatistics(ctx, request.query),
+    async (request) => complaintStatistics(ctx, request.query, await staffScope(ctx.db, currentUser(request).id)),
   )
 
   app.get(

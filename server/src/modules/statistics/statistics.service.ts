@@ -6,7 +6,8 @@ import type { AppContext } from '../../context'
 import { badRequest } from '../../errors'
 import type { Dialect } from '../../db/database'
 import { letOthersIn } from '../../db/loop-turn'
-import { businessCountsIn, complaintCountsIn, countOverdueByKind, enterpriseNames, type RollupSpan } from './statistics.repository'
+import { businessCountsIn, complaintCountsIn, countOverdueByKind, enterpriseNames, type PathRange, type RollupSpan } from './statistics.repository'
+import { subtreeEnd, type StaffScope } from '../organizations/organization-scope'
 
 const TOP_ENTERPRISES = 10
 /** A statistics range longer than this is refused. */
@@ -102,8 +103,8 @@ export async function perSlice<S, R>(dialect: Dialect, slices: readonly S[], run
 const byCountThenName = <T extends { name: string; count: number }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name, 'zh')
 
 /** The most complained-about businesses; ties at the cut are ordered by name as people read it. */
-async function topEnterprises(ctx: AppContext, spans: readonly RollupSpan[]): Promise<EnterpriseCount[]> {
-  const perSpan = await perSlice(ctx.dialect, spans, (span) => businessCountsIn(ctx.db, span).execute())
+async function topEnterprises(ctx: AppContext, spans: readonly RollupSpan[], subtree: PathRange | null): Promise<EnterpriseCount[]> {
+  const perSpan = await perSlice(ctx.dialect, spans, (span) => businessCountsIn(ctx.db, span, subtree).execute())
   const counts = new Map<string, { enterpriseId: string | null; unlistedName: string | null; count: number }>()
   for (const row of perSpan.flat()) {
     const enterpriseId = row.enterprise_id || null
@@ -128,10 +129,16 @@ async function topEnterprises(ctx: AppContext, spans: readonly RollupSpan[]): Pr
     .slice(0, TOP_ENTERPRISES)
 }
 
+/** The organization's subtree as a range of paths; null for the top, which counts the whole network (complaints without an organization included). */
+export function subtreeOf(scope: StaffScope | null): PathRange | null {
+  if (!scope || scope.organization.parent_id === null) return null
+  return { from: scope.organization.path, to: subtreeEnd(scope.organization.path) }
+}
+
 /** Added up from the rollups (by China day or month, status, path and industry) that the database keeps current. */
-export async function summarize(ctx: AppContext, range: StatisticsRange): Promise<Omit<StatisticsResponse, 'overdue'>> {
+export async function summarize(ctx: AppContext, range: StatisticsRange, subtree: PathRange | null = null): Promise<Omit<StatisticsResponse, 'overdue' | 'scope'>> {
   const spans = rollupSpans(range)
-  const perSpanRows = await perSlice(ctx.dialect, spans, (span) => complaintCountsIn(ctx.db, span).execute())
+  const perSpanRows = await perSlice(ctx.dialect, spans, (span) => complaintCountsIn(ctx.db, span, subtree).execute())
   const industries = new Map<Industry, { received: number; closed: number; referred: number }>()
   const months = new Map(monthsBetween(range.from, range.to).map((month) => [month, { received: 0, closed: 0, referred: 0 }]))
   const paths = { odr: 0, association: 0 }
@@ -176,19 +183,22 @@ export async function summarize(ctx: AppContext, range: StatisticsRange): Promis
       .map(([industry, counts]) => ({ industry, label: INDUSTRY_LABELS[industry] ?? industry, ...counts }))
       .sort((a, b) => b.received - a.received || a.industry.localeCompare(b.industry)),
     byMonth: [...months].map(([month, counts]) => ({ month, ...counts })),
-    topEnterprises: await topEnterprises(ctx, spans),
+    topEnterprises: await topEnterprises(ctx, spans, subtree),
     paths,
     definitions: { ...STATISTICS_DEFINITIONS },
   }
 }
 
-export async function complaintStatistics(ctx: AppContext, query: StatisticsQuery): Promise<StatisticsResponse> {
+/** The figures of the caller's organization and every organization below it; the top organization's are the whole network's. */
+export async function complaintStatistics(ctx: AppContext, query: StatisticsQuery, scope: StaffScope): Promise<StatisticsResponse> {
   const range = resolveRange(query, ctx.now())
-  const summary = await summarize(ctx, range)
-  const overdueRows = await countOverdueByKind(ctx.db, ctx.now().toISOString())
+  const subtree = subtreeOf(scope)
+  const summary = await summarize(ctx, range, subtree)
+  const overdueRows = await countOverdueByKind(ctx.db, ctx.now().toISOString(), subtree)
   const overdueOf = (kind: string) => overdueRows.filter((row) => row.dueKind === kind).reduce((sum, row) => sum + row.count, 0)
   return {
     ...summary,
+    scope: { organizationName: scope.organization.name, includesBelow: !scope.leaf },
     overdue: {
       total: overdueRows.reduce((sum, row) => sum + row.count, 0),
       enterpriseResponse: overdueOf('enterprise_response'),

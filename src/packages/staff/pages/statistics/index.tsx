@@ -70,6 +70,14 @@ export default function StaffStatisticsPage() {
           </View>
         ))}
       </View>
+      {statistics && (
+        <View className='statistics__range'>
+          <Text>
+            统计范围：{statistics.scope.organizationName}
+            {statistics.scope.includesBelow ? '（含下级）' : ''}
+          </Text>
+        </View>
+      )}
       {problem && !statistics ? (
         <View className='card'>
           <PageState kind='error' description={problem} onRetry={() => void load(range)} />

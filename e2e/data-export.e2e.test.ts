@@ -137,7 +137,8 @@ describe('导出我的数据和查看记录（H5）', () => {
     await onPhone({ t, name: 'access-log-desk', baseUrl: server.baseUrl, desk: true }, async ({ page, screenshot }) => {
       await signInAs(page, staff)
       await page.goto(STAFF_WORKSPACE)
-      await screen(page, STAFF_WORKSPACE).getByText('查看记录 ›').click()
+      // At a desk the workspace is the workbench: its sections are links above the queue.
+      await screen(page, STAFF_WORKSPACE).getByRole('navigation', { name: '其他工作' }).getByRole('button', { name: '查看记录' }).click()
       await page.waitForURL(`**${ACCESS_LOG}**`)
       const view = screen(page, ACCESS_LOG)
       const rows = view.locator('.access-log__row:not(.access-log__row--head)')

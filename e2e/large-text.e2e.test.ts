@@ -180,7 +180,8 @@ describe('大字号和页面缩放（H5，iPhone 13）', () => {
         await next(page, ROUTE.business, ROUTE.facts)
 
         const two = screen(page, ROUTE.facts)
-        await input(two, '涉及金额').fill('2150')
+        // A different amount per setting: the same dispute filed again would be merged into the first (issue #16).
+        await input(two, '涉及金额').fill(String(2150 + SETTINGS.indexOf(setting)))
         await two.locator('taro-textarea-core textarea').fill(DESCRIPTION)
         await chip(two, '退款').tap()
         // The incident date is a choice (issue #13): 今天 is one of the quick picks.

@@ -67,6 +67,8 @@ async function onScreen(page: Page, target: Locator): Promise<boolean> {
   return !!box && !!viewport && box.y >= 0 && box.y + box.height <= viewport.height
 }
 
+let filedThroughApi = 0
+
 async function fileOdrThroughApi(server: TestServer, consumer: ApiSession, enterprise: { id: string; name: string }): Promise<{ id: string; number: string }> {
   const response = await fetch(`${server.baseUrl}/api/complaints`, {
     method: 'POST',
@@ -75,7 +77,8 @@ async function fileOdrThroughApi(server: TestServer, consumer: ApiSession, enter
       business: { name: enterprise.name, enterpriseId: enterprise.id },
       industry: 'food',
       incidentDate: chinaDay(-2),
-      amountFen: 12850,
+      // A different amount each time: the same dispute filed again would be merged into the first (issue #16).
+      amountFen: 12850 + filedThroughApi++,
       description: '买的纯牛奶已经过期三天了，店员拒绝退款，态度也很差，希望退款。',
       demands: ['refund'],
       evidenceIds: [],

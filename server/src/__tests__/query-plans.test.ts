@@ -15,13 +15,13 @@ import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-compla
 import { referralDestinationQuery, referralDestinationsQuery } from '../modules/referrals/referrals.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 import { complaintsVisibleTo, type StaffScope } from '../modules/organizations/organization-scope'
-import type { OrganizationRow } from '../modules/organizations/organizations.repository'
+import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
 // PostgreSQL prefers a sequential scan of a small table, so seq scans are switched off for the
 // EXPLAIN (and bitmap scans and sorts with them): the question is whether an index CAN serve the query.
-const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, created_at: '' })
+const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, rule_family: null, created_at: '' })
 /** A county (no children): its queue is an equality on organization_id. A city: a range of organization_path. */
 const COUNTY = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
 const COUNTY_BY_PATH = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
@@ -137,6 +137,12 @@ describe('query plans', () => {
     const latest = await plan(latestVersionQuery(t.ctx.db, 'samr-2026'))
     assert.doesNotMatch(latest, /SCAN rule_sets(?! USING (COVERING )?INDEX)|Seq Scan on rule_sets/, latest)
     assertInOrder(latest)
+  })
+
+  test("an organization's rule family is found among its ancestors by primary key, not by scanning organizations", async () => {
+    const chosen = await plan(chosenRuleFamilyQuery(t.ctx.db, '/org-default/o-city/o-county/'))
+    assert.doesNotMatch(chosen, /SCAN organizations(?! USING (COVERING )?INDEX)|Seq Scan on organizations/, chosen)
+    assert.match(chosen, /USING (COVERING )?INDEX sqlite_autoindex_organizations_1|USING PRIMARY KEY|Index Scan using organizations_pkey/, chosen)
   })
 
   test('filing looks up a repeated complaint in complaints_open_repeat and a merged retry by complaint_merges key', async () => {

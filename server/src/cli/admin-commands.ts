@@ -3,7 +3,8 @@ import { AppError } from '../errors'
 import { makeLiaison, makeStaff } from '../modules/users/account.service'
 import { findEnterpriseByName, insertEnterprise } from '../modules/users/enterprise.repository'
 import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../../src/contract/organization'
-import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations } from '../modules/organizations/organizations.repository'
+import { RULE_SET_FAMILY_LABELS, type RuleSetFamily } from '../../../src/contract/rule-text'
+import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations, setRuleFamily, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { addStaffToOrganization, createOrganization } from '../modules/organizations/organizations.service'
 
 export interface AdminOptions {
@@ -17,6 +18,7 @@ export interface AdminOptions {
   organization?: string
   manage?: boolean
   'no-mediate'?: boolean
+  family?: string
 }
 
 async function organizationNamed(db: Db, name: string | undefined) {
@@ -40,8 +42,25 @@ async function asCli<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** Each organization's family: its own choice, else its parent's (rows come parents first), else the deployment's. */
+function effectiveFamilies(rows: OrganizationRow[], fallback: RuleSetFamily): Map<string, { family: RuleSetFamily; own: boolean }> {
+  const families = new Map<string, { family: RuleSetFamily; own: boolean }>()
+  for (const o of rows) {
+    const inherited = (o.parent_id && families.get(o.parent_id)?.family) || fallback
+    families.set(o.id, { family: o.rule_family ?? inherited, own: o.rule_family !== null })
+  }
+  return families
+}
+
+function familyOption(value: string | undefined): RuleSetFamily | null {
+  const family = required(value, 'family')
+  if (family === 'inherit') return null
+  if (family === 'samr' || family === 'association') return family
+  throw new Error(`--family 只能是 samr（${RULE_SET_FAMILY_LABELS.samr}）、association（${RULE_SET_FAMILY_LABELS.association}）或 inherit（沿用上级组织的选择），当前值为「${family}」`)
+}
+
 /** Creates (or promotes) staff and enterprise accounts; returns what it did in one line. */
-export async function runAdminCommand(db: Db, command: string, options: AdminOptions): Promise<string> {
+export async function runAdminCommand(db: Db, command: string, options: AdminOptions, defaultFamily: RuleSetFamily = 'samr'): Promise<string> {
   switch (command) {
     case 'create-staff': {
       const phone = required(options.phone, 'phone')
@@ -85,9 +104,24 @@ export async function runAdminCommand(db: Db, command: string, options: AdminOpt
       await addStaffToOrganization(db, user.id, organization.id, { canManage: options.manage === true, canMediate: options['no-mediate'] !== true }, new Date())
       return `${created ? '已创建' : '已设置'}消协工作人员 ${phone}，所属「${organization.name}」`
     }
+    case 'set-rule-family': {
+      const organization = await organizationNamed(db, required(options.organization, 'organization'))
+      const family = familyOption(options.family)
+      await setRuleFamily(db, organization.id, family)
+      const rows = await listOrganizations(db)
+      const effective = effectiveFamilies(rows, defaultFamily).get(organization.id)!.family
+      const now = `新立案的投诉适用${RULE_SET_FAMILY_LABELS[effective]}（${effective}）`
+      return family ? `「${organization.name}」及未自选规则的下级组织：${now}` : `「${organization.name}」改为沿用上级组织的选择：${now}`
+    }
     case 'list-organizations': {
       const rows = await listOrganizations(db)
-      return rows.map((o) => `${'  '.repeat(Number(o.depth))}${o.name}\t${o.level}\t${o.region_code ?? '-'}`).join('\n')
+      const families = effectiveFamilies(rows, defaultFamily)
+      return rows
+        .map((o) => {
+          const { family, own } = families.get(o.id)!
+          return `${'  '.repeat(Number(o.depth))}${o.name}\t${o.level}\t${o.region_code ?? '-'}\t${family}${own ? '' : '（沿用）'}`
+        })
+        .join('\n')
     }
     case 'list-users': {
       const users = await db.selectFrom('users').select(['phone', 'role', 'display_name']).orderBy('created_at').execute()

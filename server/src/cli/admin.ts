@@ -13,7 +13,8 @@ const USAGE = `用法：
   npm run admin -- list-users
   npm run admin -- create-organization --name 名称 --level province|city|county --region 行政区划代码 [--parent 上级组织名称]
   npm run admin -- add-staff --phone 13900000000 [--name 姓名] --organization 组织名称 [--manage] [--no-mediate]
-  npm run admin -- list-organizations
+  npm run admin -- set-rule-family --organization 组织名称 --family samr|association|inherit   （该组织及沿用它的下级组织新立案投诉适用的规则；inherit 沿用上级）
+  npm run admin -- list-organizations   （每个组织实际适用的规则，“沿用”表示来自上级或部署设置 RULE_SET_FAMILY）
   npm run admin -- complete-account-deletions   （立即完成冷静期已结束的注销申请；服务每小时也会自动执行）`
 
 async function main() {
@@ -30,6 +31,7 @@ async function main() {
       organization: { type: 'string' },
       manage: { type: 'boolean' },
       'no-mediate': { type: 'boolean' },
+      family: { type: 'string' },
       now: { type: 'string' },
     },
   })
@@ -44,7 +46,7 @@ async function main() {
       console.log(`已完成 ${result.completed} 个账号的注销，删除照片文件 ${result.photoFiles} 个`)
       return
     }
-    console.log(await runAdminCommand(ctx.db, command, values))
+    console.log(await runAdminCommand(ctx.db, command, values, ctx.config.ruleSetFamily))
   } finally {
     await database.close()
   }

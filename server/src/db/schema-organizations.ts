@@ -1,4 +1,5 @@
 import type { OrganizationLevel } from '../../../src/contract/organization'
+import type { RuleSetFamily } from '../../../src/contract/rule-text'
 
 /** An association (消费者协会) in the network; see migration 2026-12-04T0021. */
 export interface OrganizationTable {
@@ -11,6 +12,8 @@ export interface OrganizationTable {
   /** '/<root>/…/<id>/': the subtree of an organization is every path starting with its own. */
   path: string
   depth: number
+  /** The rules this organization files complaints under; null inherits the parent's (migration 2026-12-04T0027). */
+  rule_family: RuleSetFamily | null
   created_at: string
 }
 

@@ -82,8 +82,9 @@ export async function submitComplaint(
 }
 
 async function fileNew(ctx: AppContext, args: Omit<Parameters<typeof fileComplaint>[1], 'rules'>): Promise<Submission> {
-  // The rules in force on the filing date, recorded on the case and kept for its whole life.
-  const rules = await rulesForFiling(ctx, ctx.db, args.now)
+  // The receiving organization's rules in force on the filing date, recorded on the case and kept for
+  // its whole life (a later transfer does not change them).
+  const rules = await rulesForFiling(ctx, ctx.db, args.now, args.organization)
   const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { ...args, rules }))
   return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import type { OrganizationLevel } from '../../../../src/contract/organization'
+import type { RuleSetFamily } from '../../../../src/contract/rule-text'
 import type { Db } from '../../db/database'
 import { DEFAULT_ORGANIZATION_ID } from '../../db/migrations/2026-12-04T0021-organizations'
 import type { OrganizationTable, StaffMembershipTable } from '../../db/schema-organizations'
@@ -53,10 +54,36 @@ export async function insertOrganization(
     name: args.name,
     path: `${args.parent.path}${id}/`,
     depth: Number(args.parent.depth) + 1,
+    rule_family: null,
     created_at: args.now,
   }
   await db.insertInto('organizations').values(row).execute()
   return row
+}
+
+/**
+ * The rule family chosen nearest to an organization: its own, else its closest ancestor's; null when
+ * nobody on the way up chose one. The path names every ancestor, so this is one primary-key lookup.
+ */
+export async function chosenRuleFamily(db: Db, path: string): Promise<RuleSetFamily | null> {
+  const row = await chosenRuleFamilyQuery(db, path).executeTakeFirst()
+  return row?.rule_family ?? null
+}
+
+export function chosenRuleFamilyQuery(db: Db, path: string) {
+  const ids = path.split('/').filter(Boolean)
+  return db
+    .selectFrom('organizations')
+    .select('rule_family')
+    .where('id', 'in', ids)
+    .where('rule_family', 'is not', null)
+    .orderBy('depth', 'desc')
+    .limit(1)
+}
+
+/** Sets (or with null, clears) an organization's own choice; its subtree follows unless it chose too. */
+export async function setRuleFamily(db: Db, id: string, family: RuleSetFamily | null): Promise<void> {
+  await db.updateTable('organizations').set({ rule_family: family }).where('id', '=', id).execute()
 }
 
 export function findMembership(db: Db, userId: string): Promise<MembershipRow | undefined> {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context'
 import { isUniqueViolation, type Db } from '../../db/database'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
+import { chosenRuleFamily } from '../organizations/organizations.repository'
 import { findUserById } from '../users/user.repository'
 import { addWorkingDays } from '../workflow/working-days'
 import { findRuleSetById, findRuleSetInForce, insertRuleSet, latestVersionOf, listLatestRuleSets, type RuleSetRow } from './rule-sets.repository'
@@ -27,18 +28,24 @@ function parse(row: RuleSetRow): CaseRules {
   return rules
 }
 
-/**
- * Which family of rules handles complaints here. The seam for "an organization chooses its rule set"
- * (issue #15): today one deployment-wide setting (RULE_SET_FAMILY), later the receiving organization's choice.
- */
+/** The deployment's family (RULE_SET_FAMILY): used where no organization on the way up chose one. */
 export function ruleFamilyFor(ctx: AppContext): RuleSetFamily {
   return ctx.config.ruleSetFamily
 }
 
-/** The rules a complaint filed at `now` is handled under: the family's version in force on that China date. */
-export async function rulesForFiling(ctx: AppContext, db: Db, now: Date): Promise<CaseRules> {
-  const row = await findRuleSetInForce(db, ruleFamilyFor(ctx), chinaToday(now))
-  if (!row) throw new Error(`no ${ruleFamilyFor(ctx)} rule set is in force on ${chinaToday(now)}`)
+/** The family an organization files complaints under: its own choice, else its nearest ancestor's, else the deployment's. */
+export async function ruleFamilyOf(ctx: AppContext, db: Db, organization: { path: string } | null): Promise<RuleSetFamily> {
+  return (organization ? await chosenRuleFamily(db, organization.path) : null) ?? ruleFamilyFor(ctx)
+}
+
+/**
+ * The rules a complaint filed at `now` with `organization` is handled under: the version of that
+ * organization's family in force on that China date.
+ */
+export async function rulesForFiling(ctx: AppContext, db: Db, now: Date, organization: { path: string } | null = null): Promise<CaseRules> {
+  const family = await ruleFamilyOf(ctx, db, organization)
+  const row = await findRuleSetInForce(db, family, chinaToday(now))
+  if (!row) throw new Error(`no ${family} rule set is in force on ${chinaToday(now)}`)
   return parse(row)
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { MOVE_EVENT_LABELS } from './complaint-moves'
+import type { RuleSetFamily } from './rule-text'
 
 /** The levels of the consumer association network (消费者协会/消费者权益保护委员会). */
 export const OrganizationLevel = { Province: 'province', City: 'city', County: 'county' } as const
@@ -39,6 +40,8 @@ export const MyOrganization = Type.Object({
   organization: Organization,
   canManage: Type.Boolean(),
   canMediate: Type.Boolean(),
+  /** The rules complaints received here are filed under: the organization's choice, an ancestor's, or the deployment's. */
+  ruleFamily: Type.Unsafe<RuleSetFamily>({ type: 'string', enum: ['samr', 'association'] }),
 })
 export type MyOrganization = Static<typeof MyOrganization>
 

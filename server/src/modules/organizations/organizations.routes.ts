@@ -9,6 +9,7 @@ import { findOrganizationById, listOrganizations } from './organizations.reposit
 import { createOrganization, toOrganizationDto } from './organizations.service'
 import { staffScope } from './organization-scope'
 import { moveComplaint } from './transfers.service'
+import { ruleFamilyOf } from '../rules/rule-sets.service'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema }
 const tags = ['消协组织']
@@ -33,11 +34,12 @@ export const organizationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
     '/staff/organizations/mine',
     {
       config: { access: ['staff'] },
-      schema: { tags, summary: '我所在的组织和我的权限', response: { 200: MyOrganization, ...errors } },
+      schema: { tags, summary: '我所在的组织、我的权限和本组织新立案投诉适用的规则族', response: { 200: MyOrganization, ...errors } },
     },
     async (request) => {
       const scope = await staffScope(ctx.db, currentUser(request).id)
-      return { organization: toOrganizationDto(scope.organization), canManage: scope.canManage, canMediate: scope.canMediate }
+      const ruleFamily = await ruleFamilyOf(ctx, ctx.db, scope.organization)
+      return { organization: toOrganizationDto(scope.organization), canManage: scope.canManage, canMediate: scope.canMediate, ruleFamily }
     },
   )
 

@@ -3,9 +3,9 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import type { RuleSet } from '@/contract/rule-set'
-import { RULE_STEPS, RULE_STEP_LABELS, type RuleStep } from '@/contract/rule-text'
+import { RULE_SET_FAMILY_LABELS, RULE_STEPS, RULE_STEP_LABELS, type RuleStep } from '@/contract/rule-text'
 import { errorMessage } from '@/lib/http'
-import { listRuleSets, publishRuleSetVersion } from '../api/rule-sets'
+import { listRuleSets, myRuleFamily, publishRuleSetVersion } from '../api/rule-sets'
 import './rules.css'
 
 type Days = Record<RuleStep, string>
@@ -69,9 +69,12 @@ function RuleSetDeadlines({ ruleSet, onPublished }: { ruleSet: RuleSet; onPublis
 export function RuleSetEditor() {
   const [ruleSets, setRuleSets] = useState<RuleSet[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [mine, setMine] = useState<Awaited<ReturnType<typeof myRuleFamily>> | null>(null)
   const load = () => {
     setProblem(null)
     listRuleSets().then(setRuleSets, (error: unknown) => setProblem(errorMessage(error)))
+    // Which family applies here is a hint beside the editor: the list works without it.
+    myRuleFamily().then(setMine, () => setMine(null))
   }
   useEffect(load, [])
   if (problem) return <View className='card'><PageState kind='error' description={problem} onRetry={load} /></View>
@@ -79,6 +82,11 @@ export function RuleSetEditor() {
   if (ruleSets.length === 0) return <PageState kind='empty' title='还没有处理规则' />
   return (
     <View>
+      {mine && (
+        <Text className='rule-set__intro'>
+          {mine.organizationName}新立案的投诉适用：{RULE_SET_FAMILY_LABELS[mine.ruleFamily]}
+        </Text>
+      )}
       <Text className='muted rule-set__intro'>修改期限会发布规则的新版本，只影响之后立案的投诉。改过的数字标为“未核实”，直到对照原文核实。</Text>
       {ruleSets.map((ruleSet) => (
         <RuleSetDeadlines key={ruleSet.id} ruleSet={ruleSet} onPublished={(next) => setRuleSets(ruleSets.map((r) => (r.code === next.code ? next : r)))} />

@@ -36,6 +36,7 @@ describe('处理规则维护（H5，iPhone 13）', () => {
       assert.ok(version >= 1)
       // The demo staff belong to the top organization, which has not chosen: the deployment's samr rules apply.
       await editor.getByText('新立案的投诉适用：市场监管部门投诉处理规章', { exact: false }).waitFor()
+      await screenshot('rl00-rules-editor-family')
       const mediation = input(card, '调解期限天数')
       await mediation.fill('75')
       await button(card, '发布新版本').tap()

@@ -84,7 +84,7 @@ export function RuleSetEditor() {
     <View>
       {mine && (
         <Text className='rule-set__intro'>
-          {mine.organizationName}新立案的投诉适用：{RULE_SET_FAMILY_LABELS[mine.ruleFamily]}
+          本组织（{mine.organizationName}）新立案的投诉适用：{RULE_SET_FAMILY_LABELS[mine.ruleFamily]}
         </Text>
       )}
       <Text className='muted rule-set__intro'>修改期限会发布规则的新版本，只影响之后立案的投诉。改过的数字标为“未核实”，直到对照原文核实。</Text>

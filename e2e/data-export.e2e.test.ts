@@ -11,14 +11,13 @@ import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
-import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { unzip } from '../server/src/__tests__/support/unzip'
 import { onPhone } from './support/browser'
 import { layoutProblems } from './support/layout'
 import type { ApiSession, TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
-import { button, screen } from './support/taro'
+import { button, screen, signInAs } from './support/taro'
 import { CONSUMER, ME, STAFF, STAFF_WORKSPACE } from './support/routes'
 
 const EXPORT_PAGE = '/packages/settings/pages/export/index'
@@ -71,12 +70,6 @@ function complaint(evidenceIds: string[], business: string) {
   }
 }
 
-async function signInAs(page: Page, session: ApiSession) {
-  await page.goto('/')
-  await page.evaluate((state) => {
-    localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-  }, session)
-}
 
 describe('导出我的数据和查看记录（H5）', () => {
   const server = useServerAndBrowser()

@@ -9,23 +9,16 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import type { Page } from 'playwright-core'
 import { onPhone } from './support/browser'
 import type { ApiSession, TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
-import { button, modalConfirm, screen } from './support/taro'
+import { button, modalConfirm, screen, signInAs } from './support/taro'
 import { CONSUMER, STAFF_COMPLAINT, STAFF_WORKSPACE } from './support/routes'
 
 const CITY_STAFF = '13800000012'
 const XIHU_STAFF = '13800000013'
 const SHANGCHENG_STAFF = '13800000014'
 
-async function signInAs(page: Page, session: ApiSession) {
-  await page.goto('/')
-  await page.evaluate((state) => {
-    localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-  }, session)
-}
 
 async function fileInXihu(server: TestServer, consumer: ApiSession): Promise<{ id: string; number: string }> {
   const response = await fetch(`${server.baseUrl}/api/complaints`, {

@@ -7,12 +7,10 @@
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { onPhone } from './support/browser'
-import type { ApiSession } from './support/server'
 import { useServerAndBrowser } from './support/suite'
-import { button, screen, toastGone } from './support/taro'
+import { button, screen, signInAs, toastGone } from './support/taro'
 import { CONSUMER, STAFF, STAFF_COMPLAINT } from './support/routes'
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -54,7 +52,7 @@ describe('核对原图（H5，工作人员）', () => {
     assert.equal(filed.status, 201, JSON.stringify(complaint))
 
     await onPhone({ t, name: 'original-check', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await signInBrowser(page, staff)
+      await signInAs(page, staff)
       await page.goto(`${STAFF_COMPLAINT}?id=${complaint.id}`)
       const view = screen(page, STAFF_COMPLAINT)
       const check = button(view, '核对原图')
@@ -93,9 +91,3 @@ describe('核对原图（H5，工作人员）', () => {
   })
 })
 
-async function signInBrowser(page: Page, session: ApiSession) {
-  await page.goto('/')
-  await page.evaluate((state) => {
-    localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-  }, session)
-}

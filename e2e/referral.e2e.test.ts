@@ -9,30 +9,22 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import type { Page } from 'playwright-core'
 import { onPhone } from './support/browser'
 import { layoutProblems } from './support/layout'
-import type { ApiSession } from './support/server'
 import { useServerAndBrowser } from './support/suite'
-import { button, modalConfirm, screen, toastGone } from './support/taro'
+import { button, modalConfirm, screen, signInAs, toastGone } from './support/taro'
 import { COMPLAINT_DETAIL as DETAIL, CONSUMER, FILING_STEPS, HOME, STAFF, STAFF_COMPLAINT } from './support/routes'
 
 describe('引导至其他部门（H5）', () => {
   const server = useServerAndBrowser()
 
-  async function signInBrowser(page: Page, session: ApiSession) {
-    await page.goto('/')
-    await page.evaluate((state) => {
-      localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-    }, session)
-  }
 
   test('通信投诉：填写时提示 12300；消协引导后，消费者看到去哪里、电话和可复制的投诉情况', async (t) => {
     const consumer = await server.signIn(CONSUMER)
     const staff = await server.signIn(STAFF)
 
     await onPhone({ t, name: 'referral-filing', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await signInBrowser(page, consumer)
+      await signInAs(page, consumer)
       await page.goto('/')
       await screen(page, HOME).locator('.home__action').filter({ hasText: '我要投诉' }).tap()
       await page.waitForURL(`**${FILING_STEPS.business}?**`)
@@ -66,7 +58,7 @@ describe('引导至其他部门（H5）', () => {
 
     for (const desk of [false, true]) {
       await onPhone({ t, name: `referral-staff-${desk ? 'desk' : 'phone'}`, baseUrl: server.baseUrl, desk }, async ({ page, screenshot }) => {
-        await signInBrowser(page, staff)
+        await signInAs(page, staff)
         await page.goto(`${STAFF_COMPLAINT}?id=${complaint.id}`)
         const handle = screen(page, STAFF_COMPLAINT)
         await button(handle, '引导至其他部门').tap()
@@ -99,7 +91,7 @@ describe('引导至其他部门（H5）', () => {
       { name: 'r05-consumer-referred-text200', defaultFontSize: 32 },
     ]) {
       await onPhone({ t, name: setting.name, baseUrl: server.baseUrl, defaultFontSize: setting.defaultFontSize }, async ({ page, screenshot }) => {
-        await signInBrowser(page, consumer)
+        await signInAs(page, consumer)
         await page.goto(`${DETAIL}?id=${complaint.id}`)
         const view = screen(page, DETAIL)
         await view.locator('.status-chip').filter({ hasText: '已引导' }).waitFor()

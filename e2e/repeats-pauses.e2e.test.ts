@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import type { Page } from 'playwright-core'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import type { ApiSession } from './support/server'
-import { button, screen, toastGone } from './support/taro'
+import { button, screen, signInAs, toastGone } from './support/taro'
 import { COMPLAINT_DETAIL as DETAIL, CONSUMER, STAFF, STAFF_COMPLAINT } from './support/routes'
 
 const RESULT = '/packages/complaint/pages/result/index'
@@ -21,12 +20,6 @@ const RESULT = '/packages/complaint/pages/result/index'
 describe('暂停计时与重复投诉（H5）', () => {
   const server = useServerAndBrowser()
 
-  async function signInBrowser(page: Page, session: ApiSession) {
-    await page.goto('/')
-    await page.evaluate((state) => {
-      localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-    }, session)
-  }
 
   const complaintBody = (description: string) => ({
     business: { name: '快乐健身有限公司' },
@@ -58,7 +51,7 @@ describe('暂停计时与重复投诉（H5）', () => {
     assert.equal(paused.status, 200, JSON.stringify(paused.body))
 
     await onPhone({ t, name: 'pause-consumer', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await signInBrowser(page, consumer)
+      await signInAs(page, consumer)
       await page.goto(`${DETAIL}?id=${first.body.id}`)
       const view = screen(page, DETAIL)
       await view.getByText(/计时已暂停/).first().waitFor()
@@ -67,7 +60,7 @@ describe('暂停计时与重复投诉（H5）', () => {
     })
 
     await onPhone({ t, name: 'pause-staff', baseUrl: server.baseUrl, desk: true }, async ({ page, screenshot }) => {
-      await signInBrowser(page, staff)
+      await signInAs(page, staff)
       await page.goto(`${STAFF_COMPLAINT}?id=${first.body.id}`)
       const handle = screen(page, STAFF_COMPLAINT)
       await handle.getByText(/计时已暂停/).first().waitFor()
@@ -83,7 +76,7 @@ describe('暂停计时与重复投诉（H5）', () => {
     assert.equal(again.body.mergedRepeat?.into, first.body.number)
 
     await onPhone({ t, name: 'repeat-result', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await signInBrowser(page, consumer)
+      await signInAs(page, consumer)
       await page.goto(`${RESULT}?id=${first.body.id}&merged=1`)
       const view = screen(page, RESULT)
       await view.getByText('已补充到原投诉', { exact: true }).waitFor()

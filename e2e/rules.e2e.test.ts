@@ -11,7 +11,7 @@ import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
 import { STAFF, STAFF_WORKSPACE } from './support/routes'
 import { useServerAndBrowser } from './support/suite'
-import { button, input, modalConfirm, screen } from './support/taro'
+import { button, input, modalConfirm, screen, signInAs } from './support/taro'
 
 const EDITOR = '/packages/staff-rules/pages/editor/index'
 const RULES = '/packages/rules/pages/list/index'
@@ -22,10 +22,7 @@ describe('处理规则维护（H5，iPhone 13）', () => {
   test('工作人员发布新版本，公开页显示第 2 版和“未核实”的新期限', async (t) => {
     const staff = await server.signIn(STAFF)
     await onPhone({ t, name: 'rules-editor', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await page.goto('/')
-      await page.evaluate((state) => {
-        localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-      }, staff)
+      await signInAs(page, staff)
       await page.goto(STAFF_WORKSPACE)
       await screen(page, STAFF_WORKSPACE).getByText('处理规则', { exact: true }).tap()
       const editor = screen(page, EDITOR)

@@ -12,17 +12,11 @@ import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { onPhone } from './support/browser'
-import type { ApiSession, TestServer } from './support/server'
+import type { TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
-import { screen, toastGone } from './support/taro'
+import { screen, signInAs, toastGone } from './support/taro'
 import { CONSUMER, STAFF, STAFF_WORKSPACE as QUEUE } from './support/routes'
 
-async function signInBrowser(page: Page, session: ApiSession) {
-  await page.goto('/')
-  await page.evaluate((state) => {
-    localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
-  }, session)
-}
 
 /** A complaint filed straight with the association: it waits for review. */
 async function fileWithAssociation(server: TestServer, token: string, business: string, amountFen: number): Promise<string> {
@@ -73,7 +67,7 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
     await act(server, staff.accessToken, mediating, 'start_mediation')
 
     await onPhone({ t, name: 'staff-workbench-1280', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot }) => {
-      await signInBrowser(page, staff)
+      await signInAs(page, staff)
       await page.goto(QUEUE)
       const desk = screen(page, QUEUE)
       for (const id of ids) await row(desk, id).waitFor()
@@ -161,7 +155,7 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
       [1024, 768],
     ] as const) {
       await onPhone({ t, name: `staff-workbench-${width}`, baseUrl: server.baseUrl, desk: { width, height } }, async ({ page, screenshot }) => {
-        await signInBrowser(page, staff)
+        await signInAs(page, staff)
         await page.goto(QUEUE)
         const desk = screen(page, QUEUE)
         await row(desk, ids[0] as string).waitFor()
@@ -177,7 +171,7 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
     }
 
     await onPhone({ t, name: 'staff-workbench-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      await signInBrowser(page, staff)
+      await signInAs(page, staff)
       await page.goto(QUEUE)
       const phone = screen(page, QUEUE)
       await phone.locator('.complaint-item').first().waitFor()

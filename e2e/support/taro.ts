@@ -45,6 +45,17 @@ export async function storedSession(page: Page): Promise<StoredSession | null> {
 }
 
 /**
+ * Puts a session signed in through the API (server.signIn) into the page's storage, as the app's
+ * zustand persist would, so a story can open a screen as that person without the login UI.
+ */
+export async function signInAs(page: Page, session: { accessToken: string }): Promise<void> {
+  await page.goto('/')
+  await page.evaluate((state) => {
+    localStorage.setItem('weiquan-session', JSON.stringify({ data: JSON.stringify({ state, version: 0 }) }))
+  }, session)
+}
+
+/**
  * Taro.showModal on H5 draws its own DOM: .taro-modal__content with .taro-model__cancel and
  * .taro-model__confirm (sic, "model"). The wrapper .taro__modal has no size, so it never counts as visible.
  */

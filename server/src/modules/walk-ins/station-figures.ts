@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth.service'
 import { chinaDate } from '../../china-time'
 import type { AppContext } from '../../context'
 import { staffScope } from '../organizations/organization-scope'
-import { stationMonthCounts } from './walk-ins.repository'
+import { stationMonthCountsQuery } from './walk-ins.repository'
 
 /** The last `count` China months, oldest first, ending with the current one ('2026-12'). */
 export function lastMonths(now: Date, count: number): string[] {
@@ -22,11 +22,11 @@ export async function stationFigures(ctx: AppContext, user: AuthUser, monthCount
   const scope = await staffScope(ctx.db, user.id)
   const months = lastMonths(ctx.now(), monthCount)
   const stationOnly = scope.stationId !== null && !scope.canManage && !scope.canMediate
-  const rows = await stationMonthCounts(
+  const rows = await stationMonthCountsQuery(
     ctx.db,
     { path: scope.organization.parent_id === null ? null : scope.organization.path, stationId: stationOnly ? scope.stationId : null },
     months[0]!,
-  )
+  ).execute()
   const stations = new Map<string, StationFigures['stations'][number]>()
   for (const row of rows) {
     let station = stations.get(row.id)

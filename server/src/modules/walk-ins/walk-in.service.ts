@@ -164,7 +164,7 @@ export async function fileWalkIn(
 /** 本站代办记录: what was filed at the caller's station, and nothing else of those people. */
 export async function listStationRecords(ctx: AppContext, operator: AuthUser, cursor: string | undefined): Promise<StationRecordList> {
   const station = await operatorStation(ctx, operator)
-  const rows = await repo.listStationComplaints(ctx.db, station.id, cursor ? decodeCursor(cursor) : null, PAGE + 1)
+  const rows = await repo.stationComplaintsQuery(ctx.db, station.id, cursor ? decodeCursor(cursor) : null, PAGE + 1).execute()
   const page = rows.slice(0, PAGE)
   const last = page.at(-1)
   return {

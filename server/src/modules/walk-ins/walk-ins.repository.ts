@@ -50,7 +50,7 @@ export async function countFiling(db: Db, stationId: string, month: string): Pro
 }
 
 /** One page of the station's complaints, newest first (index complaints_station_filed). */
-export function listStationComplaints(db: Db, stationId: string, after: TimePosition | null, limit: number) {
+export function stationComplaintsQuery(db: Db, stationId: string, after: TimePosition | null, limit: number) {
   let query = db
     .selectFrom('complaints')
     .innerJoin('walk_in_filings', 'walk_in_filings.complaint_id', 'complaints.id')
@@ -71,14 +71,14 @@ export function listStationComplaints(db: Db, stationId: string, after: TimePosi
       eb.or([eb('complaints.created_at', '<', after.createdAt), eb.and([eb('complaints.created_at', '=', after.createdAt), eb('complaints.id', '<', after.id)])]),
     )
   }
-  return query.orderBy('complaints.created_at', 'desc').orderBy('complaints.id', 'desc').limit(limit).execute()
+  return query.orderBy('complaints.created_at', 'desc').orderBy('complaints.id', 'desc').limit(limit)
 }
 
 /**
  * The stations of an organization's subtree (or just one station) with their monthly counts from
  * `fromMonth` on: organizations by path range, their stations by organization, counts by primary key.
  */
-export function stationMonthCounts(db: Db, scope: { path: string | null; stationId: string | null }, fromMonth: string) {
+export function stationMonthCountsQuery(db: Db, scope: { path: string | null; stationId: string | null }, fromMonth: string) {
   let query = db
     .selectFrom('organization_stations')
     .innerJoin('organizations', 'organizations.id', 'organization_stations.organization_id')
@@ -87,5 +87,5 @@ export function stationMonthCounts(db: Db, scope: { path: string | null; station
   if (scope.stationId) query = query.where('organization_stations.id', '=', scope.stationId)
   const path = scope.path
   if (path) query = query.where('organizations.path', '>=', path).where('organizations.path', '<', subtreeEnd(path))
-  return query.orderBy('organizations.path').orderBy('organization_stations.name').execute()
+  return query.orderBy('organizations.path').orderBy('organization_stations.name')
 }

@@ -22,6 +22,9 @@ import * as repo from './walk-ins.repository'
 const PAGE = 20
 const COMPLAINANT_ROLES = new Set(['consumer', 'volunteer'])
 
+/** A consent code confirms this one filing: it cannot log in, nor confirm another filing. */
+const consentScope = (filingId: string) => ({ purpose: 'walk_in_consent' as const, subject: filingId })
+
 type Station = NonNullable<Awaited<ReturnType<typeof repo.findStation>>>
 
 /** The station the caller operates; anyone else (staff without a station included) is refused. */
@@ -67,7 +70,7 @@ export async function startWalkIn(ctx: AppContext, operator: AuthUser, body: { p
   await repo.insertWalkIn(ctx.db, row)
   let sent: Awaited<ReturnType<typeof requestSmsCode>>
   try {
-    sent = await requestSmsCode(ctx, body.phone, ip)
+    sent = await requestSmsCode(ctx, body.phone, ip, consentScope(row.id))
   } catch (error) {
     // Nothing to confirm without a code: the filing goes too.
     await ctx.db.deleteFrom('walk_in_filings').where('id', '=', row.id).execute()
@@ -83,7 +86,7 @@ export async function confirmWalkIn(ctx: AppContext, operator: AuthUser, id: str
   const filing = await stationWalkIn(ctx, station, id)
   if (filing.consented_at) return toWalkIn(filing, station, filing.complaint_id ? await findComplaintById(ctx.db, filing.complaint_id) : undefined)
   await refuseNonComplainant(ctx, filing.phone)
-  await useSmsCode(ctx, filing.phone, code)
+  await useSmsCode(ctx, filing.phone, code, consentScope(filing.id))
   // The same account the person gets when they later log in with this phone.
   const person = await findOrCreateUserByPhone(ctx.db, filing.phone, filing.person_name)
   await repo.recordConsent(ctx.db, filing.id, person.id, ctx.now().toISOString())

@@ -134,6 +134,31 @@ describe(`walk-in filing (代办) at a station counter (${TEST_DB})`, () => {
     assert.equal(stolen.statusCode, 404)
   })
 
+  test('the consent code cannot log in, a login code cannot confirm consent, and a code confirms only its own filing', async () => {
+    const phone = nextPhone()
+    const id = (await startWalkIn(t, operator, phone)).json().id as string
+    const consentCode = lastCodeFor(t, phone)
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/phone', payload: { phone, code: consentCode } })
+    assert.equal(login.statusCode, 400)
+    assert.equal(await t.ctx.db.selectFrom('sessions').select('id').where('user_id', 'in', t.ctx.db.selectFrom('users').select('id').where('phone', '=', phone)).executeTakeFirst(), undefined)
+
+    // The person asks for a login code meanwhile; reading it out confirms nothing.
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/sms-code', payload: { phone }, remoteAddress: '10.9.0.1' })).statusCode, 200)
+    const loginCode = lastCodeFor(t, phone)
+    const withLoginCode = await confirmWalkIn(t, operator, id, loginCode)
+    assert.equal(withLoginCode.statusCode, 400)
+
+    // A second filing for the same phone: its code does not confirm the first filing, and the first
+    // filing's code (retired by the newer one) confirms neither.
+    const second = (await startWalkIn(t, operator, phone)).json().id as string
+    const secondCode = lastCodeFor(t, phone)
+    assert.equal((await confirmWalkIn(t, operator, id, secondCode)).statusCode, 400)
+    if (secondCode !== consentCode) assert.equal((await confirmWalkIn(t, operator, second, consentCode)).statusCode, 400)
+    assert.equal((await confirmWalkIn(t, operator, second, secondCode)).statusCode, 200)
+    const first = await t.ctx.db.selectFrom('walk_in_filings').select('consented_at').where('id', '=', id).executeTakeFirstOrThrow()
+    assert.equal(first.consented_at, null)
+  })
+
   test("a staff or enterprise phone cannot have a case filed for it", async () => {
     const answer = await startWalkIn(t, operator, countyStaff.phone)
     assert.equal(answer.statusCode, 422)

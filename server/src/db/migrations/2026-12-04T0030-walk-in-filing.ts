@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { addNumericChecks, dropNumericChecks, type NumericRule } from './2026-12-03T0007-numeric-checks'
 
 // Frozen in time once shipped: add a new migration instead of editing.
@@ -7,6 +7,9 @@ import { addNumericChecks, dropNumericChecks, type NumericRule } from './2026-12
 // (the code's subject), and the complaint it produced records the station and the operator.
 
 const SAFE = 9_007_199_254_740_991
+const OPEN_LIST = `('submitted', 'enterprise_handling', 'enterprise_proposed', 'awaiting_review', 'accepted', 'mediating', 'mediated', 'mediation_failed')`
+const DUE = sql.raw(`coalesce(due_at, '9999-12-31T23:59:59.999Z')`)
+const RANK = sql.raw(`case when status in ${OPEN_LIST} then 0 else 1 end`)
 
 export const RULES: NumericRule[] = [['station_month_rollups', 'n', 'integer', 0, SAFE]]
 
@@ -28,8 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('complaints').addColumn('station_id', 'text', (c) => c.references('organization_stations.id')).execute()
   await db.schema.alterTable('complaints').addColumn('filed_by', 'text', (c) => c.references('users.id')).execute()
-  // 本站代办记录: a station's complaints, newest first (and only those: complaints filed online have no station).
-  await db.schema.createIndex('complaints_station_filed').on('complaints').columns(['station_id', 'created_at', 'id']).execute()
+  // Partial: complaints filed online have no station and stay out of both.
+  // 本站代办记录: a station's complaints, newest first.
+  await sql`create index complaints_station_filed on complaints (station_id, created_at, id) where station_id is not null`.execute(db)
+  // A station operator's queue (complaintsVisibleTo is station_id = ?), in queue order like complaints_org_open_queue.
+  await sql`create index complaints_station_queue on complaints (station_id, (${RANK}), ${DUE}, created_at, id) where station_id is not null`.execute(db)
 
   // Cases filed at each station by China month, counted in the filing's own transaction. A complaint's
   // station never changes (a transfer moves the case, not where it was filed), so only filing adds.
@@ -47,6 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await dropNumericChecks(db, RULES)
   await db.schema.dropTable('station_month_rollups').execute()
+  await db.schema.dropIndex('complaints_station_queue').execute()
   await db.schema.dropIndex('complaints_station_filed').execute()
   await db.schema.alterTable('complaints').dropColumn('filed_by').execute()
   await db.schema.alterTable('complaints').dropColumn('station_id').execute()

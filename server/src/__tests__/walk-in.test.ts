@@ -187,6 +187,10 @@ describe(`walk-in filing (代办) at a station counter (${TEST_DB})`, () => {
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/complaints/${filed.complaint.id}`, headers: bearer(operator.token) })).statusCode, 200)
     const queue = await t.app.inject({ method: 'GET', url: '/api/staff/complaints', headers: bearer(operator.token) })
     assert.ok(!queue.body.includes(own.json().id))
+    // Nor is the operator told about it, as the county's staff are.
+    const told = async (who: Person) => (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: bearer(who.token) })).body.includes(own.json().id)
+    assert.equal(await told(operator), false)
+    assert.equal(await told(countyStaff), true)
     // Another station's operator sees neither in its list.
     const theirs = await t.app.inject({ method: 'GET', url: '/api/station/walk-ins', headers: bearer(otherOperator.token) })
     assert.ok(!theirs.body.includes(filed.complaint.number))

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createOrganization } from '../modules/organizations/organizations.service'
+import { lastMonths } from '../modules/walk-ins/station-figures'
 import { DEFAULT_ORGANIZATION_ID } from '../modules/organizations/organizations.repository'
 import { countRows } from './support/complaints'
 import { insertEvidenceRows } from './support/evidence-rows'
@@ -215,5 +216,10 @@ describe(`walk-in filing (代办) at a station counter (${TEST_DB})`, () => {
     assert.deepEqual(sibling.json().stations, [])
     const tooMany = await t.app.inject({ method: 'GET', url: '/api/staff/station-figures?months=99', headers: bearer(countyStaff.token) })
     assert.equal(tooMany.statusCode, 400)
+  })
+
+  test('the figure months are China months, across a year end', () => {
+    // 2026-12-31 17:00 UTC is already 2027-01-01 in China.
+    assert.deepEqual(lastMonths(new Date('2026-12-31T17:00:00Z'), 3), ['2026-11', '2026-12', '2027-01'])
   })
 })

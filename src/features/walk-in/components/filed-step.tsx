@@ -1,11 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { WalkIn } from '@/contract/walk-in'
+import { spokenNumber } from './spoken-number'
 
-/** Splits WQ20261204000123 into groups that are easy to read out: WQ 2026 1204 000123. */
-export function spokenNumber(number: string): string {
-  const match = /^(WQ)(\d{4})(\d{4})(\d+)$/.exec(number)
-  return match ? match.slice(1).join(' ') : number
-}
 
 /** The last step: the number, big, to read out or copy onto paper; the person also gets it in their messages. */
 export function FiledStep({ walkIn, onNext, onDone }: { walkIn: WalkIn; onNext(): void; onDone(): void }) {

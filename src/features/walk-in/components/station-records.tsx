@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { COMPLAINT_STATUS_LABELS } from '@/contract/complaint-status'
 import type { StationRecord } from '@/contract/walk-in'
 import { PageState } from '@/components/page-state'
-import { spokenNumber } from './filed-step'
+import { spokenNumber } from './spoken-number'
 
 const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 

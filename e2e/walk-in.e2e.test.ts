@@ -40,7 +40,8 @@ describe('服务站代办投诉（H5）', () => {
     const photo = await receiptPhoto()
     let number = ''
     let consentCode = ''
-    await onPhone({ t, name: 'walk-in', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+    await onPhone({ t, name: 'walk-in', baseUrl: server.baseUrl }, async ({ page, screenshot, allowConsoleError }) => {
+      allowConsoleError(/400 \(Bad Request\) @ .*\/consent$/)
       await page.setViewportSize({ width: 390, height: 844 })
       await signInAs(page, operator)
       await page.goto(STAFF_WORKSPACE)

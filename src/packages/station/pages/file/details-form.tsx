@@ -83,7 +83,7 @@ export function DetailsForm({ initial, onNext }: { initial: WalkInDetails | null
       <View className='field'>
         <Text className='field-label'>事情经过</Text>
         <Textarea
-          className='field-input walk-in__textarea'
+          className='field-textarea'
           value={description}
           maxlength={2000}
           placeholder='什么时候、在哪里、买了什么、出了什么问题、商家怎么说'

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { fenToYuan, INDUSTRY_LABELS } from '@/contract/complaint-rules'
@@ -19,6 +19,8 @@ export default function WalkInFilingPage() {
   const [evidenceIds, setEvidenceIds] = useState<string[]>([])
   const [submitting, setSubmitting] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  // Each step starts at its top (the previous one may have been scrolled down to its button).
+  useEffect(() => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }), [step])
 
   function restart() {
     setWalkIn(null)

@@ -31,7 +31,7 @@ export function PhoneStep({ onSent }: { onSent(walkIn: WalkIn): void }) {
     <View className='card walk-in__step'>
       <View className='field'>
         <Text className='field-label'>投诉人的手机号</Text>
-        <DigitInput className='field-input' value={phone} onChange={setPhone} maxlength={11} placeholder='请输入 11 位手机号' aria-label='投诉人的手机号' />
+        <DigitInput className='field-input' value={phone} onChange={setPhone} maxlength={11} placeholder='11 位手机号' aria-label='投诉人的手机号' />
       </View>
       <View className='field'>
         <Text className='field-label'>投诉人姓名或称呼</Text>

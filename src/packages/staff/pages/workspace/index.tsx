@@ -10,7 +10,7 @@ import { useWorkQueue } from '@/features/complaints/handling/use-work-queue'
 import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-queue'
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
-import { getMyStation } from '@/features/walk-in'
+import { getMyStation } from '@/features/walk-in/api/walk-in'
 import '@/features/complaints/handling/handling.css'
 
 const SECTIONS = [

@@ -55,7 +55,7 @@ export function CounterPhotos({ onNext }: { onNext(evidenceIds: string[]): void 
         }}
       />
       {failed && <Text className='field-error'>有照片没有上传成功：请重试或删除后再提交</Text>}
-      <Button className='btn btn-primary' disabled={busy || failed || undefined} onClick={() => onNext(photos.flatMap((p) => (p.evidenceId ? [p.evidenceId] : [])))}>
+      <Button className='btn btn-primary walk-in__next' disabled={busy || failed || undefined} onClick={() => onNext(photos.flatMap((p) => (p.evidenceId ? [p.evidenceId] : [])))}>
         {busy ? '照片上传中…' : '下一步：核对提交'}
       </Button>
     </View>

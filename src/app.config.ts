@@ -20,6 +20,8 @@ export default defineAppConfig({
     // Handling rules with their citations (public), opened from a complaint's 依据 line.
     { root: 'packages/rules', pages: ['pages/list/index'] },
     { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
+    // A station operator's counter: 代办投诉 for a walk-in person, 本站代办记录, monthly figures.
+    { root: 'packages/station', pages: ['pages/workspace/index', 'pages/file/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

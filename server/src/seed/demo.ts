@@ -8,11 +8,12 @@ import { seedWarnings } from './warnings'
 import { seedDemoNetwork } from './organizations'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
+import { DEMO_STATION, ensureDemoStation } from './walk-in'
 
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
 /** Staff with an `organization` work there (seed/organizations.ts); 陈主任 works for the default, top organization. */
-export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string; organization?: string }> = [
+export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string; organization?: string; station?: string }> = [
   { role: 'consumer', phone: '13800000001', displayName: '王阿姨' },
   { role: 'volunteer', phone: '13800000002', displayName: '李师傅' },
   { role: 'enterprise', phone: '13800000003', displayName: '张经理' },
@@ -21,6 +22,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000012', displayName: '周科长', organization: '示例省杭州市消费者协会' },
   { role: 'staff', phone: '13800000013', displayName: '吴干事', organization: '杭州市西湖区消费者协会' },
   { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
+  // A station operator (代办 at the counter): neither manages nor mediates, sees only the station's cases.
+  { role: 'staff', phone: '13800000016', displayName: '刘站长', organization: DEMO_STATION.organization, station: DEMO_STATION.name },
 ]
 
 function directoryColumns(entry: SeedEnterprise) {
@@ -77,6 +80,9 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (!existing && account.phone === '13800000004') await db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', user.id).execute()
     if (!account.organization || user.role !== 'staff' || (await findMembership(db, user.id))) continue
     const organization = await findOrganizationByName(db, account.organization)
-    if (organization) await addStaffToOrganization(db, user.id, organization.id, { canManage: true, canMediate: true }, new Date())
+    if (!organization) continue
+    const stationId = account.station ? await ensureDemoStation(db, organization.id, new Date()) : null
+    const permissions = stationId ? { canManage: false, canMediate: false, stationId } : { canManage: true, canMediate: true }
+    await addStaffToOrganization(db, user.id, organization.id, permissions, new Date())
   }
 }

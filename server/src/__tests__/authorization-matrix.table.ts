@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, freshPhone, newChildOrganization } from './support/matrix-fixtures'
+import { ACTORS, freshPhone, MATRIX_PARTNER, newChildOrganization } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -191,6 +191,26 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
     body: async (t) => ({ toOrganizationId: (await newChildOrganization(t)).id, reason: '就近调解' }),
   },
   'POST /api/complaints/{id}/take-up': { expect: STAFF, params: { id: 'childOrganizationComplaint' }, body: { toOrganizationId: 'org-default', reason: '案情重大' } },
+  // Alliances and managing an organization's members. Partners, siblings and parents: alliances.test.ts, organization-members.test.ts.
+  'POST /api/complaints/{id}/alliance-transfer': {
+    expect: STAFF,
+    params: { id: 'allianceComplaint' },
+    body: async (t) => ({ toOrganizationId: (await t.ctx.db.selectFrom('organizations').select('id').where('name', '=', MATRIX_PARTNER).executeTakeFirstOrThrow()).id, reason: '商家在苏州' }),
+  },
+  'GET /api/staff/alliances': { expect: STAFF },
+  'GET /api/staff/alliances/{id}/transfers': { expect: STAFF, params: { id: 'matrixAlliance' } },
+  'GET /api/staff/organizations/{id}/members': { expect: STAFF, params: { id: 'managedOrganization' } },
+  'POST /api/staff/organizations/{id}/members': {
+    expect: STAFF,
+    params: { id: 'managedOrganization' },
+    body: () => ({ phone: freshPhone(), displayName: '新干事', canManage: false, canMediate: true, stationId: null }),
+  },
+  'PUT /api/staff/organizations/{id}/members/{userId}': {
+    expect: STAFF,
+    params: { id: 'managedOrganization', userId: 'memberOfManaged' },
+    body: { canManage: true, canMediate: true, stationId: null },
+  },
+  'DELETE /api/staff/organizations/{id}/members/{userId}': { expect: STAFF, params: { id: 'managedOrganization', userId: 'memberOfManaged' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

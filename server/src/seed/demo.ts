@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000012', displayName: '周科长', organization: '示例省杭州市消费者协会' },
   { role: 'staff', phone: '13800000013', displayName: '吴干事', organization: '杭州市西湖区消费者协会' },
   { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
+  { role: 'staff', phone: '13800000017', displayName: '钱主任', organization: '苏州市消费者权益保护委员会' },
 ]
 
 function directoryColumns(entry: SeedEnterprise) {

@@ -3,6 +3,10 @@ import { isPostgres } from '../../db/dialect-sql'
 
 /** The members of one organization with their names and stations (staff_memberships_organization). */
 export function membersOfOrganization(db: Db, organizationId: string) {
+  return membersQuery(db, organizationId).execute()
+}
+
+export function membersQuery(db: Db, organizationId: string) {
   return db
     .selectFrom('staff_memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -11,7 +15,6 @@ export function membersOfOrganization(db: Db, organizationId: string) {
     .where('m.organization_id', '=', organizationId)
     .orderBy('m.user_id')
     .limit(500)
-    .execute()
 }
 
 export function stationsOfOrganization(db: Db, organizationId: string) {

@@ -39,39 +39,43 @@ export function subtreeEnd(path: string): string {
 
 /** Whether some case last sent across an alliance from this subtree exists (one probe of complaints_alliance_sender). */
 async function sentAcrossAlliance(db: Db, path: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('complaints')
-    .select('id')
-    .where('alliance_sender_path', '>=', path)
-    .where('alliance_sender_path', '<', subtreeEnd(path))
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
+  return (await sentAcrossQuery(db, path).executeTakeFirst()) !== undefined
+}
+
+export function sentAcrossQuery(db: Db, path: string) {
+  return db.selectFrom('complaints').select('id').where('alliance_sender_path', '>=', path).where('alliance_sender_path', '<', subtreeEnd(path)).limit(1)
 }
 
 /**
- * The one rule for which complaints staff may see, as a condition on `complaints`: those held by
- * their organization and by every organization below it; nothing of a sibling or of a parent. An
- * alliance partner sees a case once it was sent to it, that is, while it holds it, and afterwards
- * only if it sent it back across (then it is the sender below). The organization that last sent a
- * case across an alliance (and those above it) keeps reading it: complaints.alliance_sender_path.
- * The top organization sees all (complaints filed before the network included).
+ * The complaints a staff member's organization works: those it holds and those held by every
+ * organization below it; nothing of a sibling or of a parent. An alliance partner holds a case once
+ * it was sent to it. The top organization holds all (complaints filed before the network included).
  * A leaf is an equality on organization_id (the complaints_org_* indexes keep its queue in order);
  * an inner organization (or a list in another order, `order = 'other'`) is a range of
- * organization_path; null (no condition) for the top. Only an organization that sent cases across
- * gets the second range, OR-ed (both ranges index-served; its queue is then sorted, not read in order).
+ * organization_path; null (no condition) for the top. Work lists (the queue, the CSV) use this.
  */
-export function complaintsVisibleTo(scope: StaffScope, order: 'queue' | 'other' = 'queue'): Expression<SqlBool> | null {
+export function complaintsHeldBy(scope: StaffScope, order: 'queue' | 'other' = 'queue'): Expression<SqlBool> | null {
   const { organization } = scope
   if (organization.parent_id === null) return null
-  const end = subtreeEnd(organization.path)
   // For lists in another order (the CSV by filing time), the range keeps the planner on that order's index.
-  const held =
-    scope.leaf && order === 'queue'
-      ? sql<SqlBool>`complaints.organization_id = ${organization.id}`
-      : sql<SqlBool>`(complaints.organization_path >= ${organization.path} and complaints.organization_path < ${end})`
-  if (!scope.sentAcross) return held
-  return sql<SqlBool>`(${held} or (complaints.alliance_sender_path >= ${organization.path} and complaints.alliance_sender_path < ${end}))`
+  if (scope.leaf && order === 'queue') return sql<SqlBool>`complaints.organization_id = ${organization.id}`
+  return sql<SqlBool>`(complaints.organization_path >= ${organization.path} and complaints.organization_path < ${subtreeEnd(organization.path)})`
+}
+
+/**
+ * The one rule for which complaints staff may see (open, read its photos and timeline): what their
+ * organization holds (complaintsHeldBy), and what it or an organization below it last sent across
+ * an alliance (complaints.alliance_sender_path), read-only: only the holder acts (assertHolds).
+ * A partner that handed a case back is then its last sender and keeps reading it; an earlier sender
+ * stops when the case crosses again. The second range is added only for an organization that sent
+ * cases across; it finds such a case by id (primary key), and lists them from the alliance's
+ * transfers, so the queue stays what the organization works, in index order.
+ */
+export function complaintsVisibleTo(scope: StaffScope): Expression<SqlBool> | null {
+  const held = complaintsHeldBy(scope)
+  if (held === null || !scope.sentAcross) return held
+  const { path } = scope.organization
+  return sql<SqlBool>`(${held} or (complaints.alliance_sender_path >= ${path} and complaints.alliance_sender_path < ${subtreeEnd(path)}))`
 }
 
 /**

@@ -7,10 +7,9 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/organization-admin.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { onPhone } from './support/browser'
-import type { ApiSession, TestServer } from './support/server'
+import { onPhone, type Phone } from './support/browser'
+import { fileInXihu, type XihuCase } from './support/network'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, signInAs } from './support/taro'
 import { CONSUMER, STAFF_COMPLAINT } from './support/routes'
@@ -23,24 +22,11 @@ const MANAGE = '/packages/staff-organization/pages/manage/index'
 const ALLIANCE = '/packages/staff-organization/pages/alliance/index'
 const NEW_COLLEAGUE = '13973990001'
 
-async function fileInXihu(server: TestServer, consumer: ApiSession): Promise<{ id: string; number: string }> {
-  const response = await fetch(`${server.baseUrl}/api/complaints`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      business: { name: '太湖示例游船公司', address: '西湖码头 3 号', region: '浙江省/杭州市/西湖区' },
-      industry: 'travel',
-      incidentDate: new Date(Date.now() - 4 * 86_400_000).toISOString().slice(0, 10),
-      amountFen: 158_000,
-      description: '在西湖码头买了太湖游船套票，到了苏州才知道航线取消，商家拒绝退款，要求退还票款。',
-      demands: ['refund'],
-      evidenceIds: [],
-      contactPhone: CONSUMER,
-      consentToShare: true,
-    }),
-  })
-  assert.equal(response.status, 201, await response.clone().text())
-  return (await response.json()) as { id: string; number: string }
+const ABOUT: XihuCase = {
+  business: { name: '太湖示例游船公司', address: '西湖码头 3 号' },
+  industry: 'travel',
+  amountFen: 158_000,
+  description: '在西湖码头买了太湖游船套票，到了苏州才知道航线取消，商家拒绝退款，要求退还票款。',
 }
 
 describe('联盟移送与组织管理（H5）', () => {
@@ -49,7 +35,7 @@ describe('联盟移送与组织管理（H5）', () => {
   test('西湖区 sends a case to the alliance partner 苏州; 苏州 works it, 西湖区 still reads it, 上城区 never sees it', async (t) => {
     const consumer = await server.signIn(CONSUMER)
     const [xihu, suzhou, sibling] = [await server.signIn(XIHU_STAFF), await server.signIn(SUZHOU_STAFF), await server.signIn(SHANGCHENG_STAFF)]
-    const filed = await fileInXihu(server, consumer)
+    const filed = await fileInXihu(server, consumer, ABOUT)
     assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: suzhou.accessToken })).status, 404, 'the partner sees nothing before')
 
     await onPhone({ t, name: 'alliance-transfer-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
@@ -77,7 +63,7 @@ describe('联盟移送与组织管理（H5）', () => {
 
   test('the 杭州 manager adds a colleague by phone, makes them a manager, removes them after confirming, and reads the alliance list', async (t) => {
     const city = await server.signIn(CITY_STAFF)
-    const story = async (page: import('playwright-core').Page, screenshot: (name: string, options?: { fullPage?: boolean }) => Promise<string>, tag: string) => {
+    const story = async ({ page, screenshot }: Phone, tag: string) => {
       await signInAs(page, city)
       await page.goto(MANAGE)
       const admin = screen(page, MANAGE)
@@ -89,8 +75,9 @@ describe('联盟移送与组织管理（H5）', () => {
       return admin
     }
 
-    await onPhone({ t, name: 'org-admin-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
-      const admin = await story(page, screenshot, 'phone')
+    await onPhone({ t, name: 'org-admin-phone', baseUrl: server.baseUrl }, async (phone) => {
+      const { page, screenshot } = phone
+      const admin = await story(phone, 'phone')
       await button(admin, '添加工作人员').click()
       await input(admin, '手机号').fill(NEW_COLLEAGUE)
       await input(admin, '姓名').fill('冯干事')
@@ -115,11 +102,11 @@ describe('联盟移送与组织管理（H5）', () => {
     const removed = await server.signIn(NEW_COLLEAGUE)
     assert.equal((await server.api('GET', '/staff/complaints', { token: removed.accessToken })).status, 403, 'a removed member has no staff pages')
 
-    await onPhone({ t, name: 'org-admin-text200', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {
-      await story(page, screenshot, 'text200')
+    await onPhone({ t, name: 'org-admin-text200', baseUrl: server.baseUrl, defaultFontSize: 32 }, async (phone) => {
+      await story(phone, 'text200')
     })
-    await onPhone({ t, name: 'org-admin-desk', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot }) => {
-      await story(page, screenshot, 'desk')
+    await onPhone({ t, name: 'org-admin-desk', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async (phone) => {
+      await story(phone, 'desk')
     })
   })
 })

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { CONSUMER } from './routes'
+import type { ApiSession, TestServer } from './server'
+
+/** What a story's complaint is about; filed in 浙江省/杭州市/西湖区, so 西湖区 holds it. */
+export interface XihuCase {
+  business: { name: string; address: string }
+  industry: string
+  amountFen: number
+  description: string
+}
+
+/** Files an association-path complaint about a business in 西湖区 as the demo consumer, through the API. */
+export async function fileInXihu(server: TestServer, consumer: ApiSession, about: XihuCase): Promise<{ id: string; number: string }> {
+  const response = await fetch(`${server.baseUrl}/api/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      business: { ...about.business, region: '浙江省/杭州市/西湖区' },
+      industry: about.industry,
+      incidentDate: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+      amountFen: about.amountFen,
+      description: about.description,
+      demands: ['refund'],
+      evidenceIds: [],
+      contactPhone: CONSUMER,
+      consentToShare: true,
+    }),
+  })
+  assert.equal(response.status, 201, await response.clone().text())
+  return (await response.json()) as { id: string; number: string }
+}

@@ -51,8 +51,9 @@ export function ChildOrganizations({ parent, items, onOpen, onCreated }: Props) 
         <View key={child.id} className='org-admin__child' role='link' hoverClass='complaint-item--pressed' onClick={() => onOpen(child.id)}>
           <Text className='org-admin__member-name'>{child.name}</Text>
           <Text className='muted'>
-            {ORGANIZATION_LEVEL_LABELS[child.level]} · 区划代码 {child.regionCode ?? '—'} · 管理 ›
+            {ORGANIZATION_LEVEL_LABELS[child.level]} · 区划代码 {child.regionCode ?? '—'}
           </Text>
+          <Text className='complaint-item__more'>管理成员 ›</Text>
         </View>
       ))}
       {rule && !open && (

@@ -11,6 +11,8 @@ interface Props {
   organizationId: string
   member: OrganizationMember
   isMe: boolean
+  /** The organization's only manager cannot leave (the server answers 409 LAST_MANAGER too). */
+  lastManager: boolean
   stations: readonly OrganizationRef[]
   onChanged(view: OrganizationAdminView | null): void
 }
@@ -22,7 +24,7 @@ export function permissionWords(member: OrganizationMember): string {
 }
 
 /** One member: name, masked phone, permissions; 设置权限 opens the switches, 移除 asks first. */
-export function MemberRow({ organizationId, member, isMe, stations, onChanged }: Props) {
+export function MemberRow({ organizationId, member, isMe, lastManager, stations, onChanged }: Props) {
   const [editing, setEditing] = useState<MemberPermissionsRequest | null>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState('')
@@ -90,11 +92,14 @@ export function MemberRow({ organizationId, member, isMe, stations, onChanged }:
           <Button className='btn btn-secondary' onClick={() => setEditing({ canManage: member.canManage, canMediate: member.canMediate, stationId: member.station?.id ?? null })}>
             设置权限
           </Button>
-          <Button className='btn btn-plain org-admin__remove' disabled={busy || undefined} onClick={() => void remove()}>
-            移除
-          </Button>
+          {!lastManager && (
+            <Button className='btn btn-plain org-admin__remove' disabled={busy || undefined} onClick={() => void remove()}>
+              移除
+            </Button>
+          )}
         </View>
       )}
+      {lastManager && !editing && <Text className='muted'>本组织唯一的管理人员，不能移除</Text>}
       {problem && <Text className='field-error'>{problem}</Text>}
     </View>
   )

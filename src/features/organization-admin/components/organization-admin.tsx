@@ -42,6 +42,7 @@ export function OrganizationAdmin({ organizationId }: { organizationId?: string 
   if (!view) return problem ? <PageState kind='error' description={problem} onRetry={() => void load()} /> : <PageState kind='loading' />
   const { organization } = view
   const changed = (next: OrganizationAdminView | null) => (next ? setView(next) : void load())
+  const managers = view.members.filter((m) => m.canManage).length
 
   return (
     <View className='org-admin'>
@@ -56,7 +57,7 @@ export function OrganizationAdmin({ organizationId }: { organizationId?: string 
           <Text className='section-title'>成员（{view.members.length} 人）</Text>
           {view.members.length === 0 && <Text className='muted org-admin__empty'>还没有成员，请添加</Text>}
           {view.members.map((member) => (
-            <MemberRow key={member.userId} organizationId={organization.id} member={member} isMe={member.userId === view.me} stations={view.stations} onChanged={changed} />
+            <MemberRow key={member.userId} organizationId={organization.id} member={member} isMe={member.userId === view.me} lastManager={member.canManage && managers === 1} stations={view.stations} onChanged={changed} />
           ))}
           <AddMember organizationId={organization.id} stations={view.stations} onAdded={setView} />
         </View>

@@ -73,7 +73,7 @@ describe('消协组织网络：承办组织、提级（H5）', () => {
       await detail.getByText('承办组织 示例省杭州市消费者协会').waitFor()
       await detail.getByText('您的投诉已提级至示例省杭州市消费者协会，原因：涉及杭州市多家门店，需市级协调').waitFor()
       await screenshot('org-04-case-desk')
-      await button(detail, '移送').click()
+      await button(detail, /^移送$/).click()
       await detail.getByText('不属于本会管辖时，移送给有管辖权的消协').waitFor()
       await screenshot('org-05-transfer-form-desk', { fullPage: true })
     })

@@ -8,12 +8,18 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
-import { CITY_STAFF, fileInXihu, SHANGCHENG_STAFF, XIHU_STAFF } from './support/network'
+import { CITY_STAFF, fileInXihu, SHANGCHENG_STAFF, XIHU_STAFF, type XihuCase } from './support/network'
 import { useServerAndBrowser } from './support/suite'
 import { button, modalConfirm, screen, signInAs, toastGone } from './support/taro'
 import { CONSUMER, STAFF_COMPLAINT } from './support/routes'
 
 const REASON = '商家实际经营地在上城区河坊街，不属于本会管辖'
+const ABOUT: XihuCase = {
+  business: { name: '河坊街示例茶馆', address: '河坊街 88 号' },
+  industry: 'prepaid',
+  amountFen: 268_000,
+  description: '办了两千多元的茶艺课预付卡，上了两次课后茶馆关门，电话无人接听，要求退还余额。',
+}
 
 describe('消协组织网络：县区之间移送（H5）', () => {
   const server = useServerAndBrowser()
@@ -21,7 +27,7 @@ describe('消协组织网络：县区之间移送（H5）', () => {
   test('county A transfers a case outside its jurisdiction to county B, B accepts, the city sees both steps', async (t) => {
     const consumer = await server.signIn(CONSUMER)
     const [xihu, shangcheng, city] = [await server.signIn(XIHU_STAFF), await server.signIn(SHANGCHENG_STAFF), await server.signIn(CITY_STAFF)]
-    const filed = await fileInXihu(server, consumer, '河坊街示例茶馆')
+    const filed = await fileInXihu(server, consumer, ABOUT)
     assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: shangcheng.accessToken })).status, 404)
 
     await onPhone({ t, name: 'network-transfer-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {

@@ -9,10 +9,17 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
-import { CITY_STAFF, fileInXihu, SHANGCHENG_STAFF, XIHU_STAFF } from './support/network'
+import { CITY_STAFF, SHANGCHENG_STAFF, XIHU_STAFF, fileInXihu, type XihuCase } from './support/network'
 import { useServerAndBrowser } from './support/suite'
 import { button, modalConfirm, screen, signInAs } from './support/taro'
 import { CONSUMER, STAFF_COMPLAINT, STAFF_WORKSPACE } from './support/routes'
+
+const ABOUT: XihuCase = {
+  business: { name: '西湖边示例茶庄', address: '北山街 1 号' },
+  industry: 'prepaid',
+  amountFen: 268_000,
+  description: '办了两千多元的茶艺课预付卡，上了两次课后茶庄关门，电话无人接听，要求退还余额。',
+}
 
 describe('消协组织网络：承办组织、提级（H5）', () => {
   const server = useServerAndBrowser()
@@ -20,7 +27,7 @@ describe('消协组织网络：承办组织、提级（H5）', () => {
   test('a county takes a case up to its city; the sibling county never sees it; the consumer is told where and why', async (t) => {
     const consumer = await server.signIn(CONSUMER)
     const [xihu, city, sibling] = [await server.signIn(XIHU_STAFF), await server.signIn(CITY_STAFF), await server.signIn(SHANGCHENG_STAFF)]
-    const filed = await fileInXihu(server, consumer)
+    const filed = await fileInXihu(server, consumer, ABOUT)
     assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: sibling.accessToken })).status, 404)
     assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: city.accessToken })).status, 200)
 
@@ -61,7 +68,7 @@ describe('消协组织网络：承办组织、提级（H5）', () => {
       await detail.getByText('承办组织 示例省杭州市消费者协会').waitFor()
       await detail.getByText('您的投诉已提级至示例省杭州市消费者协会，原因：涉及杭州市多家门店，需市级协调').waitFor()
       await screenshot('org-04-case-desk')
-      await button(detail, '移送').click()
+      await button(detail, /^移送$/).click()
       await detail.getByText('不属于本会管辖时，移送给有管辖权的消协').waitFor()
       await screenshot('org-05-transfer-form-desk', { fullPage: true })
     })

@@ -22,6 +22,8 @@ export default defineAppConfig({
     { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
     // A station operator's counter: 代办投诉 for a walk-in person, 本站代办记录, monthly figures.
     { root: 'packages/station', pages: ['pages/workspace/index', 'pages/file/index'] },
+    // Managing an organization (members, permissions, child organizations) and its alliances' transfers.
+    { root: 'packages/staff-organization', pages: ['pages/manage/index', 'pages/alliance/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -8,8 +8,8 @@ export type OrganizationLevel = (typeof OrganizationLevel)[keyof typeof Organiza
 export const ORGANIZATION_LEVELS = Object.values(OrganizationLevel)
 export const ORGANIZATION_LEVEL_LABELS: Record<OrganizationLevel, string> = { province: '省级', city: '市级', county: '县级' }
 
-/** How a case moves between organizations: 移送 to any other, 交办 down to a child, 提级 up to the parent. */
-export const TransferKind = { Transfer: 'transfer', HandDown: 'hand_down', TakeUp: 'take_up' } as const
+/** How a case moves between organizations: 移送 to any other, 交办 down to a child, 提级 up to the parent, 联盟移送 to an alliance partner (the sender keeps reading it). */
+export const TransferKind = { Transfer: 'transfer', HandDown: 'hand_down', TakeUp: 'take_up', Alliance: 'alliance' } as const
 export type TransferKind = (typeof TransferKind)[keyof typeof TransferKind]
 export const TRANSFER_KINDS = Object.values(TransferKind)
 export const TRANSFER_LABELS: Record<TransferKind, string> = MOVE_EVENT_LABELS
@@ -72,6 +72,6 @@ export type CreateOrganizationRequest = Static<typeof CreateOrganizationRequest>
 
 /** The consumer's sentence about a move, also used as the timeline note. */
 export function transferSentence(kind: TransferKind, to: string, reason: string): string {
-  const verb = kind === 'transfer' ? '移送至' : kind === 'hand_down' ? '交办给' : '提级至'
+  const verb = kind === 'transfer' || kind === 'alliance' ? '移送至' : kind === 'hand_down' ? '交办给' : '提级至'
   return `您的投诉已${verb}${to}，原因：${reason}`
 }

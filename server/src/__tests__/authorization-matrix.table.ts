@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, freshPhone, newChildOrganization } from './support/matrix-fixtures'
+import { ACTORS, freshPhone, MATRIX_PARTNER, newChildOrganization } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -38,7 +38,7 @@ const EVERYONE = [Y, Y, Y, Y, Y, Y, Y, Y] as const
 const SIGNED_IN = [401, Y, Y, Y, Y, Y, Y, Y] as const
 /** Staff of every organization (each sees its own part). */
 const STAFF = [401, 403, 403, 403, 403, 403, Y, Y] as const
-/** Staff acting on a case the top organization holds: a county below does not see it. */
+/** Staff acting on what the top organization holds (a case, its members, its alliance): a county below gets 404. */
 const STAFF_OF_HOLDER = [401, 403, 403, 403, 403, 403, Y, 404] as const
 /** Station operators only (代办): staff without a station get 403 too. */
 const NOBODY_BUT_OPERATORS = [401, 403, 403, 403, 403, 403, 403, 403] as const
@@ -215,6 +215,26 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/station/walk-ins/{id}/complaint': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: (t) => validComplaint(t) },
   'GET /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS },
   'GET /api/staff/station-figures': { expect: STAFF },
+  // Alliances and managing an organization's members. Partners, siblings and parents: alliances.test.ts, organization-members.test.ts.
+  'POST /api/complaints/{id}/alliance-transfer': {
+    expect: STAFF_OF_HOLDER,
+    params: { id: 'allianceComplaint' },
+    body: async (t) => ({ toOrganizationId: (await t.ctx.db.selectFrom('organizations').select('id').where('name', '=', MATRIX_PARTNER).executeTakeFirstOrThrow()).id, reason: '商家在苏州' }),
+  },
+  'GET /api/staff/alliances': { expect: STAFF },
+  'GET /api/staff/alliances/{id}/transfers': { expect: STAFF_OF_HOLDER, params: { id: 'matrixAlliance' } },
+  'GET /api/staff/organizations/{id}/members': { expect: STAFF_OF_HOLDER, params: { id: 'managedOrganization' } },
+  'POST /api/staff/organizations/{id}/members': {
+    expect: STAFF_OF_HOLDER,
+    params: { id: 'managedOrganization' },
+    body: () => ({ phone: freshPhone(), displayName: '新干事', canManage: false, canMediate: true, stationId: null }),
+  },
+  'PUT /api/staff/organizations/{id}/members/{userId}': {
+    expect: STAFF_OF_HOLDER,
+    params: { id: 'managedOrganization', userId: 'memberOfManaged' },
+    body: { canManage: true, canMediate: true, stationId: null },
+  },
+  'DELETE /api/staff/organizations/{id}/members/{userId}': { expect: STAFF_OF_HOLDER, params: { id: 'managedOrganization', userId: 'memberOfManaged' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

@@ -14,7 +14,9 @@ import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-s
 import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
 import { referralDestinationQuery, referralDestinationsQuery } from '../modules/referrals/referrals.repository'
 import { createTestApp, type TestApp } from './support/test-app'
-import { complaintsVisibleTo, type StaffScope } from '../modules/organizations/organization-scope'
+import { complaintsHeldBy, complaintsVisibleTo, sentAcrossQuery, type StaffScope } from '../modules/organizations/organization-scope'
+import { allianceTransfersQuery } from '../modules/alliances/alliances.repository'
+import { membersQuery } from '../modules/memberships/memberships.repository'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 
@@ -24,11 +26,14 @@ import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk
 // EXPLAIN (and bitmap scans and sorts with them): the question is whether an index CAN serve the query.
 const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, rule_family: null, created_at: '' })
 /** A county (no children): its queue is an equality on organization_id. A city: a range of organization_path. */
-const COUNTY = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
-const COUNTY_BY_PATH = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
-const CITY = complaintsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
+const COUNTY = complaintsHeldBy({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
+const COUNTY_BY_PATH = complaintsHeldBy({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
+const CITY = complaintsHeldBy({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
+/** An organization that sent cases across an alliance sees its holdings OR what it sent (complaints.alliance_sender_path). */
+const COUNTY_SENDER = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true, sentAcross: true } as StaffScope)
+const CITY_SENDER = complaintsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false, sentAcross: true } as StaffScope)
 /** A station operator (no mediation, no management): what was filed at the station. */
-const STATION = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true, stationId: 's-1', canMediate: false, canManage: false })
+const STATION = complaintsHeldBy({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true, stationId: 's-1', canMediate: false, canManage: false })
 const AFTER = { rank: 0, due: '2026-06-01T00:00:00.000Z', createdAt: '2026-05-01T00:00:00.000Z', id: 'c-1' }
 
 describe('query plans', () => {
@@ -328,4 +333,25 @@ describe('query plans', () => {
       assert.doesNotMatch(text, /SCAN organization_stations(?! USING)|Seq Scan on organization_stations/, text)
     }
   })
+
+  // Alliances (#15): a case its organization sent across is opened by id, the OR-ed range beside the primary key.
+  test('a case a sender reads is found by primary key, whatever the OR-ed alliance range', async () => {
+    for (const visible of [COUNTY_SENDER, CITY_SENDER]) {
+      const text = await plan(t.ctx.db.selectFrom('complaints').select('id').where('id', '=', 'c-1').where(visible!))
+      assert.doesNotMatch(text, /SCAN complaints(?! USING (COVERING )?INDEX)|Seq Scan on complaints/, text)
+      assert.match(text, /USING (COVERING )?INDEX sqlite_autoindex_complaints_1|USING INTEGER PRIMARY KEY|USING PRIMARY KEY|Index Scan using complaints_pkey/, text)
+    }
+  })
+  const alliances = {
+    'whether an organization sent cases across (one probe)': ['complaints', 'complaints_alliance_sender', () => sentAcrossQuery(t.ctx.db, '/org-default/o-city/')],
+    "an alliance's transfers, newest first": ['alliance_transfers', 'alliance_transfers_list', () => allianceTransfersQuery(t.ctx.db, 'a-1', 100)],
+    "an organization's members": ['staff_memberships', 'staff_memberships_organization', () => membersQuery(t.ctx.db, 'o-county')],
+  } as const
+  for (const [name, [table, index, build]] of Object.entries(alliances)) {
+    test(`${name} reads ${index}`, async () => {
+      const text = await plan(build() as { compile(): CompiledQuery })
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+    })
+  }
 })

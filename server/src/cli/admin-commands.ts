@@ -6,6 +6,8 @@ import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../../src/contra
 import { RULE_SET_FAMILY_LABELS, type RuleSetFamily } from '../../../src/contract/rule-text'
 import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations, setRuleFamily, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { addStaffToOrganization, createOrganization } from '../modules/organizations/organizations.service'
+import { addToAlliance, createAlliance, listAlliancesWithMembers } from '../modules/alliances/alliances.service'
+import { findAllianceByName } from '../modules/alliances/alliances.repository'
 
 export interface AdminOptions {
   phone?: string
@@ -19,6 +21,7 @@ export interface AdminOptions {
   manage?: boolean
   'no-mediate'?: boolean
   family?: string
+  alliance?: string
 }
 
 async function organizationNamed(db: Db, name: string | undefined) {
@@ -122,6 +125,22 @@ export async function runAdminCommand(db: Db, command: string, options: AdminOpt
           return `${'  '.repeat(Number(o.depth))}${o.name}\t${o.level}\t${o.region_code ?? '-'}\t${family}${own ? '' : '（沿用）'}`
         })
         .join('\n')
+    }
+    case 'create-alliance': {
+      const created = await createAlliance(db, required(options.name, 'name'), new Date())
+      return `已创建联盟「${created.name}」（用 add-to-alliance 加入成员）`
+    }
+    case 'add-to-alliance': {
+      const name = required(options.alliance, 'alliance')
+      const alliance = await findAllianceByName(db, name)
+      if (!alliance) throw new Error(`没有名为「${name}」的联盟（npm run admin -- list-alliances 查看全部）`)
+      const organization = await organizationNamed(db, required(options.organization, 'organization'))
+      const added = await addToAlliance(db, alliance, organization, new Date())
+      return added ? `「${organization.name}」已加入联盟「${alliance.name}」` : `「${organization.name}」已经是联盟「${alliance.name}」的成员`
+    }
+    case 'list-alliances': {
+      const alliances = await listAlliancesWithMembers(db)
+      return alliances.map((a) => `${a.name}\n${a.members.map((m) => `  ${m.name}`).join('\n') || '  （还没有成员）'}`).join('\n') || '（还没有联盟）'
     }
     case 'list-users': {
       const users = await db.selectFrom('users').select(['phone', 'role', 'display_name']).orderBy('created_at').execute()

@@ -15,6 +15,9 @@ const USAGE = `用法：
   npm run admin -- add-staff --phone 13900000000 [--name 姓名] --organization 组织名称 [--manage] [--no-mediate]
   npm run admin -- set-rule-family --organization 组织名称 --family samr|association|inherit   （该组织及沿用它的下级组织新立案投诉适用的规则；inherit 沿用上级）
   npm run admin -- list-organizations   （每个组织实际适用的规则，“沿用”表示来自上级或部署设置 RULE_SET_FAMILY）
+  npm run admin -- create-alliance --name 联盟名称
+  npm run admin -- add-to-alliance --alliance 联盟名称 --organization 组织名称   （成员之间可以联盟移送投诉）
+  npm run admin -- list-alliances
   npm run admin -- complete-account-deletions   （立即完成冷静期已结束的注销申请；服务每小时也会自动执行）`
 
 async function main() {
@@ -32,6 +35,7 @@ async function main() {
       manage: { type: 'boolean' },
       'no-mediate': { type: 'boolean' },
       family: { type: 'string' },
+      alliance: { type: 'string' },
       now: { type: 'string' },
     },
   })

@@ -25,9 +25,27 @@ export interface OrganizationStationTable {
   created_at: string
 }
 
-export interface OrganizationAllianceTable {
+/** A named alliance of organizations across regions (migration 2026-12-04T0033). */
+export interface AllianceTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface AllianceMemberTable {
+  alliance_id: string
   organization_id: string
-  partner_id: string
+  created_at: string
+}
+
+/** One case moved across an alliance (联盟移送). */
+export interface AllianceTransferTable {
+  id: string
+  alliance_id: string
+  complaint_id: string
+  from_organization_id: string
+  to_organization_id: string
+  reason: string
   created_at: string
 }
 
@@ -63,7 +81,9 @@ export interface StationMonthRollupTable {
 export interface OrganizationTables {
   organizations: OrganizationTable
   organization_stations: OrganizationStationTable
-  organization_alliances: OrganizationAllianceTable
+  alliances: AllianceTable
+  alliance_members: AllianceMemberTable
+  alliance_transfers: AllianceTransferTable
   staff_memberships: StaffMembershipTable
   walk_in_filings: WalkInFilingTable
   station_month_rollups: StationMonthRollupTable

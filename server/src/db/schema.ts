@@ -130,6 +130,8 @@ export interface ComplaintTable {
   /** The organization working the case now, and its path (organizations.path) for subtree conditions. */
   organization_id: string | null
   organization_path: string | null
+  /** The path of the organization that last sent the case across an alliance: it keeps reading it (migration 2026-12-04T0033). */
+  alliance_sender_path: Generated<string | null>
   /** Since when a testing/appraisal (检测、鉴定) stops the clock; null while it runs. */
   clock_paused_at: string | null
   clock_paused_reason: string | null

@@ -24,6 +24,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
   // A station operator (代办 at the counter): neither manages nor mediates, sees only the station's cases.
   { role: 'staff', phone: '13800000016', displayName: '刘站长', organization: DEMO_STATION.organization, station: DEMO_STATION.name },
+  { role: 'staff', phone: '13800000017', displayName: '钱主任', organization: '苏州市消费者权益保护委员会' },
 ]
 
 function directoryColumns(entry: SeedEnterprise) {

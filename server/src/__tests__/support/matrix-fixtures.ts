@@ -169,6 +169,24 @@ export const FIXTURES = {
     await t.ctx.db.updateTable('complaints').set({ organization_id: child.id, organization_path: child.path }).where('id', '=', id).execute()
     return id
   },
+  /** A complaint held by a new organization below the top, in the matrix alliance with MATRIX_PARTNER. */
+  allianceComplaint: async (t: TestApp, c: Cast) => {
+    const id = await associationComplaint(t, c)
+    const holder = await newChildOrganization(t)
+    await t.ctx.db.updateTable('complaints').set({ organization_id: holder.id, organization_path: holder.path }).where('id', '=', id).execute()
+    await runAdminCommand(t.ctx.db, 'add-to-alliance', { alliance: (await matrixAlliance(t)).name, organization: holder.name })
+    return id
+  },
+  matrixAlliance: async (t: TestApp) => (await matrixAlliance(t)).id,
+  /** An organization below the top, which the staff actor (made a manager here) may manage. */
+  managedOrganization: async (t: TestApp, c: Cast) => (await managedOrganization(t, c)).id,
+  /** A fresh staff member of managedOrganization. */
+  memberOfManaged: async (t: TestApp, c: Cast) => {
+    const organization = await managedOrganization(t, c)
+    const phone = freshPhone()
+    await runAdminCommand(t.ctx.db, 'add-staff', { phone, name: '矩阵成员', organization: organization.name })
+    return (await t.ctx.db.selectFrom('users').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()).id
+  },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   /** A walk-in filing (代办) started by an operator of a station of the default organization; no matrix actor works there. */
   walkInFiling: async (t: TestApp) => {
@@ -183,6 +201,26 @@ export const FIXTURES = {
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
 
 export type FixtureName = keyof typeof FIXTURES
+
+export const MATRIX_PARTNER = '矩阵联盟伙伴消协'
+const MATRIX_ALLIANCE = '矩阵测试联盟'
+
+/** The alliance of the matrix (made once per database) with its partner organization as a member. */
+async function matrixAlliance(t: TestApp) {
+  const existing = await t.ctx.db.selectFrom('alliances').selectAll().where('name', '=', MATRIX_ALLIANCE).executeTakeFirst()
+  if (existing) return existing
+  await runAdminCommand(t.ctx.db, 'create-organization', { name: MATRIX_PARTNER, level: 'city', region: '3205' })
+  await runAdminCommand(t.ctx.db, 'create-alliance', { name: MATRIX_ALLIANCE })
+  await runAdminCommand(t.ctx.db, 'add-to-alliance', { alliance: MATRIX_ALLIANCE, organization: MATRIX_PARTNER })
+  return t.ctx.db.selectFrom('alliances').selectAll().where('name', '=', MATRIX_ALLIANCE).executeTakeFirstOrThrow()
+}
+
+const MANAGED = '矩阵管理的消协'
+async function managedOrganization(t: TestApp, c: Cast) {
+  await t.ctx.db.updateTable('staff_memberships').set({ can_manage: 1 }).where('user_id', '=', c.people.staff.id).execute()
+  const existing = await t.ctx.db.selectFrom('organizations').selectAll().where('name', '=', MANAGED).executeTakeFirst()
+  return existing ?? createOrganization(t.ctx.db, { name: MANAGED, level: 'county', regionCode: '110105', parentId: DEFAULT_ORGANIZATION_ID }, t.ctx.now())
+}
 
 let organizations = 0
 /** A new county-level organization directly below the top (default) one. */

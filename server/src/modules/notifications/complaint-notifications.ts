@@ -37,7 +37,7 @@ export async function staffIds(db: Db, complaint: { assigned_staff_id: string | 
   return rows.map((u) => u.id)
 }
 
-const MOVES: ReadonlySet<string> = new Set(['transfer', 'hand_down', 'take_up'])
+const MOVES: ReadonlySet<string> = new Set(['transfer', 'hand_down', 'take_up', 'alliance'])
 const ENTERPRISE_STEPS = new Set(['submitted', 'enterprise_handling', 'enterprise_proposed'])
 
 interface Recipient {
@@ -105,6 +105,7 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
     case 'transfer':
     case 'hand_down':
     case 'take_up':
+    case 'alliance':
       // The note says where the case went and why (transferSentence); the receiving staff review it.
       add(consumer, 'consumer', 'complaint_status', `投诉已${label}`)
       add(await staff(), 'staff', 'complaint_assigned', `${label}来的投诉待受理`)

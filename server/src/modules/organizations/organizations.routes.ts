@@ -18,6 +18,7 @@ const MOVES: Record<TransferKind, { path: string; summary: string }> = {
   transfer: { path: 'transfer', summary: '移送到其他消协组织（不属于本组织管辖时；须写明原因，告知消费者）' },
   hand_down: { path: 'hand-down', summary: '交办给直属下级组织（须写明原因）' },
   take_up: { path: 'take-up', summary: '提级到直属上级组织（须写明原因）' },
+  alliance: { path: 'alliance-transfer', summary: '移送给联盟伙伴组织（跨地区；对方只看到移送给它的投诉，本组织仍可查看）' },
 }
 
 export const organizationsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -92,7 +92,7 @@ export function complaintsCreatedPage(db: Db, fromIso: string, toIso: string, af
     .where('complaints.created_at', '>=', after && after.createdAt > fromIso ? after.createdAt : fromIso)
     .where('complaints.created_at', '<', toIso)
   if (after) query = query.where(sql<boolean>`(complaints.created_at, complaints.number) > (${after.createdAt}, ${after.number})`)
-  // Staff below the top export only their organization's subtree (complaintsVisibleTo).
+  // Staff below the top export only their organization's subtree (complaintsHeldBy).
   if (visible) query = query.where(visible)
   return query.orderBy('complaints.created_at').orderBy('complaints.number').limit(limit)
 }

@@ -7,7 +7,7 @@ import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { recordAccess } from '../privacy/access-log.service'
 import { csvFilename, statisticsCsv } from './statistics-csv'
-import { complaintsVisibleTo, staffScope } from '../organizations/organization-scope'
+import { complaintsHeldBy, staffScope } from '../organizations/organization-scope'
 import { complaintStatistics, resolveRange } from './statistics.service'
 
 const tags = ['统计']
@@ -41,7 +41,7 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
     },
     async (request, reply) => {
       const range = resolveRange(request.query, ctx.now())
-      const visible = complaintsVisibleTo(await staffScope(ctx.db, currentUser(request).id), 'other')
+      const visible = complaintsHeldBy(await staffScope(ctx.db, currentUser(request).id), 'other')
       await recordAccess(ctx, currentUser(request), 'export', null)
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context'
 import type { AuthUser } from '../auth/auth.service'
 import { deadlineFields, toComplaintSummary } from '../complaints/complaint-dto'
 import { organizationNames } from '../organizations/organizations.service'
-import { complaintsVisibleTo, staffScope } from '../organizations/organization-scope'
+import { complaintsHeldBy, staffScope } from '../organizations/organization-scope'
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor'
 import { rulesOfComplaint, type CaseRules } from '../rules/rule-sets.service'
 import { listEnterpriseComplaints, listStaffComplaints, NO_DUE, type WorkItemRow } from './workflow.repository'
@@ -48,7 +48,7 @@ export async function enterpriseInbox(ctx: AppContext, liaison: AuthUser, query:
 
 export async function staffQueue(ctx: AppContext, staff: AuthUser, query: StaffQueueQuery): Promise<WorkQueueResponse> {
   const after = query.cursor ? decodeQueueCursor(query.cursor) : null
-  const visible = complaintsVisibleTo(await staffScope(ctx.db, staff.id))
+  const visible = complaintsHeldBy(await staffScope(ctx.db, staff.id))
   const filter = { status: query.status, assignedTo: query.assigned === 'me' ? staff.id : undefined, visible }
   return toPage(ctx, query.limit ?? DEFAULT_LIMIT, (limit) => listStaffComplaints(ctx.db, filter, after, limit))
 }

@@ -75,7 +75,7 @@ export function listEnterpriseComplaints(db: Db, enterpriseId: string, after: Qu
 export interface StaffQueueFilter {
   status?: ComplaintStatus
   assignedTo?: string
-  /** Which complaints the reader may see (complaintsVisibleTo); none for the top organization. */
+  /** Which complaints the reader works (complaintsHeldBy); none for the top organization. */
   visible?: Expression<SqlBool> | null
 }
 

@@ -11,7 +11,7 @@ import { countComplaintPhotos, findComplaintById, type ComplaintRow } from '../c
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findVisibleComplaint, readComplaintDetail } from '../complaints/complaints.service'
 import { findUserById } from '../users/user.repository'
-import { staffMaySee } from '../organizations/organization-scope'
+import { assertHolds, staffMayWork, staffScope } from '../organizations/organization-scope'
 import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { pauseColumns, resumeColumns } from './clock-pause'
 import { referralDestination, referralSnapshot } from '../referrals/referrals.service'
@@ -78,7 +78,7 @@ async function describeStep(db: Db, rules: CaseRules, action: RequestAction, com
       const staff = await findUserById(db, staffId)
       if (!staff || staff.role !== 'staff' || Number(staff.disabled) === 1) throw new AppError(422, 'VALIDATION_FAILED', '只能指派给在职的消协工作人员')
       // Only to someone whose organization holds the case or is above it (never a sibling's staff).
-      if (!(await staffMaySee(db, staffId, complaint.id))) throw new AppError(422, 'VALIDATION_FAILED', '这位工作人员所在的组织看不到这件投诉，请先移送或改派本组织的同事')
+      if (!(await staffMayWork(db, staffId, complaint))) throw new AppError(422, 'VALIDATION_FAILED', '这位工作人员所在的组织看不到这件投诉，请先移送或改派本组织的同事')
       return { note: null, data: { staffId }, set: { assigned_staff_id: staffId } }
     }
     case 'note':
@@ -117,6 +117,7 @@ export async function takeAction<A extends RequestAction>(
   body: ActionRequest<A>,
 ): Promise<ComplaintDetail> {
   const complaint = await findVisibleComplaint(ctx, user, id)
+  if (user.role === 'staff') assertHolds(await staffScope(ctx.db, user.id), complaint)
   // A volunteer acts on their own complaint as its consumer (they only see their own, see findVisibleComplaint).
   const role = user.role === 'volunteer' ? 'consumer' : user.role
   if (!canTake(action, complaint.status, role)) throw new AppError(409, 'INVALID_TRANSITION')

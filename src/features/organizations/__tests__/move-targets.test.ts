@@ -33,3 +33,11 @@ test('a mover still sees the case only when it went to their organization or bel
   assert.equal(isWithin(TREE, 'city', 'a'), false)
   assert.equal(isWithin(TREE, 'b', 'a'), false)
 })
+
+test('联盟移送 offers the partners of an alliance the holder or one above it is in, never its own line', () => {
+  const tree = [...TREE, org('suzhou', 'top', 1), org('ningbo', 'prov', 2)]
+  const alliance = { id: 'al', name: '环太湖联盟', members: [{ id: 'city', name: '' }, { id: 'suzhou', name: '' }] }
+  assert.deepEqual(moveTargets('alliance', tree, 'a', [alliance]).map((o) => o.id), ['suzhou'])
+  assert.deepEqual(moveTargets('alliance', tree, 'suzhou', [alliance]).map((o) => o.id), ['city'])
+  assert.deepEqual(moveTargets('alliance', tree, 'ningbo', [alliance]), [])
+})

@@ -1,3 +1,4 @@
+import type { AllianceList } from '@/contract/alliance'
 import type { ComplaintDetail } from '@/contract/complaint'
 import type { MyOrganization, OrganizationList, TransferKind, TransferRequest } from '@/contract/organization'
 import { getJson, postJson } from '@/lib/http'
@@ -17,9 +18,14 @@ export function getCase(id: string): Promise<ComplaintDetail> {
   return getJson<ComplaintDetail>(`/complaints/${encodeURIComponent(id)}`)
 }
 
-const PATHS: Record<TransferKind, string> = { transfer: 'transfer', hand_down: 'hand-down', take_up: 'take-up' }
+const PATHS: Record<TransferKind, string> = { transfer: 'transfer', hand_down: 'hand-down', take_up: 'take-up', alliance: 'alliance-transfer' }
 
-/** POST /api/complaints/:id/{transfer|hand-down|take-up} (staff who see the case). */
+/** GET /api/staff/alliances: the alliances of the caller's organization (联盟移送 partners). */
+export function getAlliances(): Promise<AllianceList> {
+  return getJson<AllianceList>('/staff/alliances')
+}
+
+/** POST /api/complaints/:id/{transfer|hand-down|take-up|alliance-transfer} (staff whose organization holds the case). */
 export function moveCase(id: string, kind: TransferKind, body: TransferRequest): Promise<ComplaintDetail> {
   return postJson<ComplaintDetail>(`/complaints/${encodeURIComponent(id)}/${PATHS[kind]}`, body)
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { Alliance } from '@/contract/alliance'
 import type { ComplaintDetail } from '@/contract/complaint'
 import { REASON_MAX, TRANSFER_KINDS, TRANSFER_LABELS, type Organization, type TransferKind } from '@/contract/organization'
 import { errorMessage } from '@/lib/http'
-import { getCase, getMyOrganization, getOrganizations, moveCase } from '../api/organizations'
+import { getAlliances, getCase, getMyOrganization, getOrganizations, moveCase } from '../api/organizations'
 import { isWithin, matchTargets, MOVABLE_STATUSES, moveTargets, SEARCH_FROM, TARGETS_SHOWN } from './move-targets'
 import './organizations.css'
 
@@ -12,6 +13,7 @@ const HINTS: Record<TransferKind, string> = {
   transfer: '不属于本会管辖时，移送给有管辖权的消协',
   hand_down: '交给直属下级消协就近处理',
   take_up: '提交直属上级消协处理',
+  alliance: '移送给其他地区的联盟成员；本组织仍可查看，由对方办理',
 }
 
 /**
@@ -27,6 +29,7 @@ interface Props {
 export function MoveCase({ complaintId, onMoved }: Props) {
   const [complaint, setComplaint] = useState<ComplaintDetail | null>(null)
   const [organizations, setOrganizations] = useState<Organization[]>([])
+  const [alliances, setAlliances] = useState<Alliance[]>([])
   const [canMediate, setCanMediate] = useState(false)
   const [mineId, setMineId] = useState('')
   const [kind, setKind] = useState<TransferKind | null>(null)
@@ -37,10 +40,11 @@ export function MoveCase({ complaintId, onMoved }: Props) {
   const [sending, setSending] = useState(false)
 
   useEffect(() => {
-    Promise.all([getCase(complaintId), getOrganizations(), getMyOrganization()])
-      .then(([detail, list, mine]) => {
+    Promise.all([getCase(complaintId), getOrganizations(), getMyOrganization(), getAlliances()])
+      .then(([detail, list, mine, allianceList]) => {
         setComplaint(detail)
         setOrganizations(list.items)
+        setAlliances(allianceList.items)
         setCanMediate(mine.canMediate)
         setMineId(mine.organization.id)
       })
@@ -50,7 +54,7 @@ export function MoveCase({ complaintId, onMoved }: Props) {
   if (!complaint) return problem ? <Text className='muted org-move__problem'>{problem}</Text> : null
   const holderId = complaint.organization?.id ?? ''
   const movable = canMediate && MOVABLE_STATUSES.has(complaint.status)
-  const targets = kind ? moveTargets(kind, organizations, holderId) : []
+  const targets = kind ? moveTargets(kind, organizations, holderId, alliances) : []
   const target = targets.find((o) => o.id === targetId)
   const matching = matchTargets(targets, query)
 
@@ -58,7 +62,7 @@ export function MoveCase({ complaintId, onMoved }: Props) {
     setKind(next)
     setProblem('')
     setQuery('')
-    const only = moveTargets(next, organizations, holderId)
+    const only = moveTargets(next, organizations, holderId, alliances)
     setTargetId(only.length === 1 ? only[0]!.id : '')
   }
 
@@ -75,7 +79,8 @@ export function MoveCase({ complaintId, onMoved }: Props) {
       setKind(null)
       setReason('')
       void Taro.showToast({ title: `已${TRANSFER_LABELS[kind]}`, icon: 'success' })
-      onMoved(moved, isWithin(organizations, target.id, mineId))
+      // Across an alliance the case stays readable but is worked by the partner: leave like any move away.
+      onMoved(moved, kind !== 'alliance' && isWithin(organizations, target.id, mineId))
     } catch (error) {
       setProblem(errorMessage(error))
     } finally {
@@ -92,7 +97,7 @@ export function MoveCase({ complaintId, onMoved }: Props) {
       {movable && !kind && (
         <View className='org-move__buttons'>
           {TRANSFER_KINDS.map((k) => (
-            <Button key={k} className='btn btn-secondary org-move__button' disabled={moveTargets(k, organizations, holderId).length === 0 || undefined} onClick={() => open(k)}>
+            <Button key={k} className='btn btn-secondary org-move__button' disabled={moveTargets(k, organizations, holderId, alliances).length === 0 || undefined} onClick={() => open(k)}>
               {TRANSFER_LABELS[k]}
             </Button>
           ))}

@@ -1,7 +1,11 @@
+import type { Alliance } from '@/contract/alliance'
 import type { Organization, TransferKind } from '@/contract/organization'
 
-/** The organizations a case held by `holderId` may move to: 移送 any other, 交办 a child, 提级 the parent. */
-export function moveTargets(kind: TransferKind, organizations: readonly Organization[], holderId: string): Organization[] {
+/**
+ * The organizations a case held by `holderId` may move to: 移送 any other, 交办 a child, 提级 the
+ * parent, 联盟移送 a member of an alliance the holder (or one above it) is in, outside its own line.
+ */
+export function moveTargets(kind: TransferKind, organizations: readonly Organization[], holderId: string, alliances: readonly Alliance[] = []): Organization[] {
   const holder = organizations.find((o) => o.id === holderId)
   switch (kind) {
     case 'transfer':
@@ -10,6 +14,11 @@ export function moveTargets(kind: TransferKind, organizations: readonly Organiza
       return organizations.filter((o) => o.parentId === holderId)
     case 'take_up':
       return organizations.filter((o) => holder?.parentId === o.id)
+    case 'alliance': {
+      const mine = alliances.filter((a) => a.members.some((m) => isWithin(organizations, holderId, m.id)))
+      const partners = new Set(mine.flatMap((a) => a.members.map((m) => m.id)))
+      return organizations.filter((o) => partners.has(o.id) && !isWithin(organizations, holderId, o.id) && !isWithin(organizations, o.id, holderId))
+    }
   }
 }
 

@@ -1,0 +1,2 @@
+export { OrganizationAdmin } from './components/organization-admin'
+export { AllianceTransfers } from './components/alliance-transfers'

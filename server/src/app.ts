@@ -32,6 +32,7 @@ import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
 import { organizationsRoutes } from './modules/organizations/organizations.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
+import { mediationRoutes } from './modules/mediation/mediation.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(complaintsRoutes, { ctx })
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
+      await api.register(mediationRoutes, { ctx })
       await api.register(statisticsRoutes, { ctx })
       await api.register(volunteersRoutes, { ctx })
       await api.register(fieldReportsRoutes, { ctx })

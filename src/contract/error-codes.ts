@@ -83,6 +83,14 @@ export const ERROR_MESSAGES = {
   TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
   TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
   REFERRAL_DESTINATION_UNKNOWN: '所选部门不在可引导的部门中，请重新选择',
+  // ── mediation room (#17) ──
+  ROOM_NOT_OPEN: '这件投诉目前不在调解中，调解室暂不能发言',
+  ROOM_MESSAGE_EMPTY: '请写下要说的话，或添加照片',
+  SESSION_NOT_FOUND: '没有找到这次调解安排',
+  SESSION_TIME_INVALID: '调解时间不合适，请重新选择',
+  SESSION_NOT_OPEN: '这次调解安排已取消或已有新的安排',
+  SESSION_NOT_STARTED: '调解还没开始，不能记录缺席',
+  ABSENCE_ALREADY_RECORDED: '这次调解已经记录过此方缺席',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -44,6 +44,8 @@ const LIAISONS = [401, 403, 403, 403, Y, Y, 403] as const
 const ODR_VIEWERS = [401, Y, 404, 404, Y, 404, Y] as const
 /** On A's association-path complaint naming E: A and staff only. */
 const ASSOCIATION_VIEWERS = [401, Y, 404, 404, 404, 404, Y] as const
+/** In the mediation room of A's association-path case naming E: A, E's liaison, staff. */
+const ROOM_PARTIES = [401, Y, 404, 404, Y, 404, Y] as const
 /** A's own action on A's complaint. */
 const A_ACTS = [401, Y, 404, 404, 403, 403, 403] as const
 /** E's liaison acts on A's ODR complaint. */
@@ -105,6 +107,23 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
     ...action({ id: 'mediatingComplaint' }, { agreement: '商家退还 3000 元', recoveredAmountFen: 300_000 }),
   },
   'POST /api/complaints/{id}/actions/mediation_failed': { expect: STAFF, ...action({ id: 'mediatingComplaint' }, { advice: 'arbitration' }) },
+  // The mediation room: consumer A, E's liaison (the business named, association path too) and staff; a side thread only its party and staff.
+  'GET /api/complaints/{id}/room': { expect: ROOM_PARTIES, params: { id: 'mediatingComplaint' } },
+  'POST /api/complaints/{id}/room/heartbeat': { expect: ROOM_PARTIES, params: { id: 'mediatingComplaint' } },
+  'GET /api/complaints/{id}/room/threads/{thread}/messages': { expect: ASSOCIATION_VIEWERS, params: { id: 'mediatingComplaint', thread: 'consumerThread' } },
+  'POST /api/complaints/{id}/room/threads/{thread}/messages': { expect: ROOM_PARTIES, params: { id: 'mediatingComplaint', thread: 'sharedThread' }, body: { text: '我同意调解' } },
+  'POST /api/complaints/{id}/room/threads/{thread}/read': { expect: ASSOCIATION_VIEWERS, params: { id: 'mediatingComplaint', thread: 'consumerThread' }, body: { seq: 0 } },
+  'POST /api/complaints/{id}/room/sessions': {
+    expect: STAFF,
+    params: { id: 'mediatingComplaint' },
+    body: (t) => ({ startsAt: new Date(t.ctx.now().getTime() + 2 * 24 * 3600_000).toISOString() }),
+  },
+  'POST /api/complaints/{id}/room/sessions/{sessionId}/answer': {
+    expect: [401, Y, 404, 404, Y, 404, 403],
+    params: { id: 'proposedSessionComplaint', sessionId: 'latestSession' },
+    body: { answer: 'confirmed' },
+  },
+  'POST /api/complaints/{id}/room/sessions/{sessionId}/absences': { expect: STAFF, params: { id: 'startedSessionComplaint', sessionId: 'latestSession' }, body: { party: 'consumer' } },
   'POST /api/complaints/{id}/actions/close': { expect: STAFF, ...action({ id: 'mediatedComplaint' }, { outcome: '调解成功，商家已履行' }) },
   'POST /api/complaints/{id}/actions/assign': { expect: STAFF, ...action({ id: 'associationComplaint' }, (_t, cast) => ({ staffId: cast.people.staff.id })) },
   'POST /api/complaints/{id}/actions/note': { expect: STAFF, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },

@@ -32,20 +32,7 @@ export async function remindMediationSessions(ctx: AppContext): Promise<number> 
 
 async function remindBatch(trx: Db, now: Date, reminder: (typeof SESSION_REMINDERS)[number]) {
   const column = COLUMN[reminder.key]
-  const soonest = reminder.key === 'day' ? now.getTime() + 30 * 60_000 : now.getTime()
-  const due = await skipLocked(
-    trx,
-    trx
-      .selectFrom('mediation_sessions')
-      .innerJoin('complaints', 'complaints.id', 'mediation_sessions.complaint_id')
-      .select(['mediation_sessions.id', 'mediation_sessions.starts_at', 'mediation_sessions.proposed_by', 'complaints.id as complaint_id', 'complaints.number', 'complaints.business_name', 'complaints.consumer_id', 'complaints.enterprise_id'])
-      .where('mediation_sessions.status', '=', 'confirmed')
-      .where('mediation_sessions.starts_at', '>', new Date(soonest).toISOString())
-      .where('mediation_sessions.starts_at', '<=', new Date(now.getTime() + reminder.aheadMinutes * 60_000).toISOString())
-      .where(`mediation_sessions.${column}`, 'is', null)
-      .orderBy('mediation_sessions.starts_at')
-      .limit(BATCH_SIZE),
-  ).execute()
+  const due = await skipLocked(trx, dueSessionsQuery(trx, now, reminder)).execute()
   let written = 0
   for (const session of due) {
     const claim = await trx.updateTable('mediation_sessions').set({ [column]: now.toISOString() }).where('id', '=', session.id).where(column, 'is', null).executeTakeFirst()
@@ -66,6 +53,23 @@ async function remindBatch(trx: Db, now: Date, reminder: (typeof SESSION_REMINDE
     }
   }
   return { claimed: due.length, written }
+}
+
+/** Confirmed sessions whose reminder is due and not yet sent, by start time (mediation_sessions_due). */
+export function dueSessionsQuery(db: Db, now: Date, reminder: (typeof SESSION_REMINDERS)[number]) {
+  const column = COLUMN[reminder.key]
+  // The day-before reminder is not sent once the 30-minute one is due.
+  const soonest = reminder.key === 'day' ? now.getTime() + 30 * 60_000 : now.getTime()
+  return db
+    .selectFrom('mediation_sessions')
+    .innerJoin('complaints', 'complaints.id', 'mediation_sessions.complaint_id')
+    .select(['mediation_sessions.id', 'mediation_sessions.starts_at', 'mediation_sessions.proposed_by', 'complaints.id as complaint_id', 'complaints.number', 'complaints.business_name', 'complaints.consumer_id', 'complaints.enterprise_id'])
+    .where('mediation_sessions.status', '=', 'confirmed')
+    .where('mediation_sessions.starts_at', '>', new Date(soonest).toISOString())
+    .where('mediation_sessions.starts_at', '<=', new Date(now.getTime() + reminder.aheadMinutes * 60_000).toISOString())
+    .where(`mediation_sessions.${column}`, 'is', null)
+    .orderBy('mediation_sessions.starts_at')
+    .limit(BATCH_SIZE)
 }
 
 /** Runs now and every minute (the 30-minute reminder needs that); the timer does not keep the process alive. */

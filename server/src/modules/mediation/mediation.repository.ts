@@ -49,8 +49,8 @@ export async function claimRoomPhotos(trx: Db, args: { ids: readonly string[]; o
   return true
 }
 
-/** One page of a thread by seq (the thread index): the newest `limit` before `before`, or the oldest after `after`. */
-export async function listThread(db: Db, complaintId: string, thread: RoomThread, page: { before?: number; after?: number; limit: number }): Promise<RoomMessageRow[]> {
+/** One page of a thread by seq (mediation_messages_thread): the newest `limit` before `before` (descending), or the oldest after `after`. */
+export function threadPageQuery(db: Db, complaintId: string, thread: RoomThread, page: { before?: number; after?: number; limit: number }) {
   let query = db
     .selectFrom('mediation_messages')
     .leftJoin('users', 'users.id', 'mediation_messages.author_id')
@@ -58,12 +58,15 @@ export async function listThread(db: Db, complaintId: string, thread: RoomThread
     .select('users.display_name as author_name')
     .where('mediation_messages.complaint_id', '=', complaintId)
     .where('mediation_messages.thread', '=', thread)
-  if (page.after !== undefined) {
-    return query.where('mediation_messages.seq', '>', page.after).orderBy('mediation_messages.seq', 'asc').limit(page.limit).execute()
-  }
+  if (page.after !== undefined) return query.where('mediation_messages.seq', '>', page.after).orderBy('mediation_messages.seq', 'asc').limit(page.limit)
   if (page.before !== undefined) query = query.where('mediation_messages.seq', '<', page.before)
-  const rows = await query.orderBy('mediation_messages.seq', 'desc').limit(page.limit).execute()
-  return rows.reverse()
+  return query.orderBy('mediation_messages.seq', 'desc').limit(page.limit)
+}
+
+/** The page oldest first. */
+export async function listThread(db: Db, complaintId: string, thread: RoomThread, page: { before?: number; after?: number; limit: number }): Promise<RoomMessageRow[]> {
+  const rows = await threadPageQuery(db, complaintId, thread, page).execute()
+  return page.after !== undefined ? rows : rows.reverse()
 }
 
 export function findMessage(db: Db, id: string): Promise<RoomMessageRow | undefined> {
@@ -102,17 +105,14 @@ export function roomOfPhoto(db: Db, evidenceId: string) {
 export async function latestSeqs(db: Db, complaintId: string, threads: readonly RoomThread[]): Promise<Map<RoomThread, number>> {
   const out = new Map<RoomThread, number>()
   for (const thread of threads) {
-    const row = await db
-      .selectFrom('mediation_messages')
-      .select('seq')
-      .where('complaint_id', '=', complaintId)
-      .where('thread', '=', thread)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    const row = await latestSeqQuery(db, complaintId, thread).executeTakeFirst()
     out.set(thread, row ? Number(row.seq) : 0)
   }
   return out
+}
+
+export function latestSeqQuery(db: Db, complaintId: string, thread: RoomThread) {
+  return db.selectFrom('mediation_messages').select('seq').where('complaint_id', '=', complaintId).where('thread', '=', thread).orderBy('seq', 'desc').limit(1)
 }
 
 /** How far each side has read in the room's threads (the furthest of a side's people). */
@@ -154,6 +154,10 @@ export function presenceOf(db: Db, complaintId: string) {
 
 /** The session shown in the room: the one on now or the next one not cancelled. */
 export function currentSession(db: Db, complaintId: string, onSince: string) {
+  return currentSessionQuery(db, complaintId, onSince).executeTakeFirst()
+}
+
+export function currentSessionQuery(db: Db, complaintId: string, onSince: string) {
   return db
     .selectFrom('mediation_sessions')
     .selectAll()
@@ -162,7 +166,6 @@ export function currentSession(db: Db, complaintId: string, onSince: string) {
     .where('status', '<>', 'cancelled')
     .orderBy('starts_at')
     .limit(1)
-    .executeTakeFirst()
 }
 
 export function findSession(db: Db, complaintId: string, id: string) {

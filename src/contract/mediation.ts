@@ -159,6 +159,8 @@ export const RoomState = Type.Object({
   me: StringEnum<RoomParty>(['consumer', 'enterprise', 'mediator']),
   /** May post and answer (false: staff without 调解 permission, or the case has left mediation). */
   canWrite: Type.Boolean(),
+  /** The business has a liaison in the app (else the mediator speaks with it by phone). */
+  hasBusiness: Type.Boolean(),
   /** The threads the caller may read, shared first. */
   threads: Type.Array(StringEnum<RoomThread>(ROOM_THREADS)),
   /** The newest seq in each thread the caller may read (0: empty), and what they have read. */

@@ -46,6 +46,7 @@ export async function roomState(ctx: AppContext, user: AuthUser, complaintId: st
     businessName: complaint.business_name,
     me: access.party,
     canWrite: access.canWrite,
+    hasBusiness: (await repo.liaisonsOf(ctx.db, complaint.enterprise_id)).length > 0,
     threads: access.threads,
     latest: Object.fromEntries(latest),
     unread,

@@ -13,6 +13,7 @@ import { describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
+import type { ApiSession } from './support/server'
 import { button, screen, signInAs } from './support/taro'
 import { COMPLAINT_DETAIL, CONSUMER, LIAISON, STAFF } from './support/routes'
 
@@ -21,11 +22,13 @@ const ROOM = '/packages/mediation/pages/room/index'
 describe('线上调解室（H5：消费者、商家、调解员三方）', () => {
   const server = useServerAndBrowser()
 
+  // Signed in once for the suite (a phone may ask for a code once a minute).
+  let people: { consumer: ApiSession; liaison: ApiSession; staff: ApiSession } | undefined
+
   /** An association-path case naming the demo enterprise, accepted and in mediation. */
   async function caseInMediation() {
-    const consumer = await server.signIn(CONSUMER)
-    const liaison = await server.signIn(LIAISON)
-    const staff = await server.signIn(STAFF)
+    people ??= { consumer: await server.signIn(CONSUMER), liaison: await server.signIn(LIAISON), staff: await server.signIn(STAFF) }
+    const { consumer, liaison, staff } = people
     const enterprise = liaison.user.enterprise!
     const created = await fetch(`${server.baseUrl}/api/complaints`, {
       method: 'POST',
@@ -46,7 +49,7 @@ describe('线上调解室（H5：消费者、商家、调解员三方）', () =>
     const complaint = (await created.json()) as { id: string }
     assert.equal(created.status, 201, JSON.stringify(complaint))
     for (const action of ['accept', 'start_mediation']) {
-      const done = await server.api('POST', `/api/complaints/${complaint.id}/actions/${action}`, { token: staff.accessToken, body: {} })
+      const done = await server.api('POST', `/complaints/${complaint.id}/actions/${action}`, { token: staff.accessToken, body: {} })
       assert.equal(done.status, 200, JSON.stringify(done.body))
     }
     return { id: complaint.id, consumer, liaison, staff }
@@ -64,7 +67,7 @@ describe('线上调解室（H5：消费者、商家、调解员三方）', () =>
     const { id, consumer, liaison, staff } = await caseInMediation()
     const startsAt = new Date(Date.now() + 2 * 86_400_000)
     startsAt.setUTCHours(6, 30, 0, 0)
-    const proposed = await server.api('POST', `/api/complaints/${id}/room/sessions`, { token: staff.accessToken, body: { startsAt: startsAt.toISOString() } })
+    const proposed = await server.api('POST', `/complaints/${id}/room/sessions`, { token: staff.accessToken, body: { startsAt: startsAt.toISOString() } })
     assert.equal(proposed.status, 200, JSON.stringify(proposed.body))
 
     await onPhone({ t, name: 'room-consumer', baseUrl: server.baseUrl }, async (c) => {
@@ -134,7 +137,7 @@ describe('线上调解室（H5：消费者、商家、调解员三方）', () =>
           for (const secret of ['单独问您', '退七成我可以接受', '双方差距一成']) assert.ok(!liaisonText.includes(secret), `liaison saw ${secret}`)
           assert.equal(await screen(l.page, ROOM).locator('.room__tab').filter({ hasText: '消费者' }).count(), 0)
           // Nor can they read it through the API.
-          const peek = await server.api('GET', `/api/complaints/${id}/room/threads/consumer/messages`, { token: liaison.accessToken })
+          const peek = await server.api('GET', `/complaints/${id}/room/threads/consumer/messages`, { token: liaison.accessToken })
           assert.equal(peek.status, 404)
         })
       })
@@ -143,7 +146,7 @@ describe('线上调解室（H5：消费者、商家、调解员三方）', () =>
 
   test('调解室在手机上放大到 200% 字号仍然可用', async (t) => {
     const { id, consumer } = await caseInMediation()
-    await server.api('POST', `/api/complaints/${id}/room/threads/shared/messages`, { token: consumer.accessToken, body: { text: '我想问一下什么时候调解？' } })
+    await server.api('POST', `/complaints/${id}/room/threads/shared/messages`, { token: consumer.accessToken, body: { text: '我想问一下什么时候调解？' } })
     await onPhone({ t, name: 'room-large-text', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {
       await signInAs(page, consumer)
       await page.goto(`${ROOM}?id=${id}`)

@@ -62,7 +62,7 @@ export function Composer({ thread, quickReplies, placeholder }: { thread: RoomTh
 
   return (
     <View className='composer'>
-      <View className='composer__quick' role='list' aria-label='常用语'>
+      <View className='composer__quick' role='group' aria-label='常用语，点一下填入'>
         {quickReplies.map((reply) => (
           <View key={reply} className='composer__chip' role='button' onClick={() => setText(reply)}>
             {reply}

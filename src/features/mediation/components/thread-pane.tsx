@@ -11,6 +11,8 @@ const PLACEHOLDERS: Record<RoomThread, string> = {
   notes: '只有工作人员能看到',
 }
 
+const PARTY_SIDE_HINT = '这里说的话只有您和调解员能看到，对方看不到'
+
 /** One thread: older messages on request, the bubbles, and the box to write in. */
 export function ThreadPane({ thread, title, active }: { thread: RoomThread; title: string; active: boolean }) {
   const room = useRoomStore((s) => s.room)
@@ -20,7 +22,7 @@ export function ThreadPane({ thread, title, active }: { thread: RoomThread; titl
   return (
     <View className={`thread card${active ? ' thread--active' : ''}`} data-thread={thread} aria-label={title}>
       <Text className='thread__title'>{title}</Text>
-      {thread !== 'shared' && <Text className='thread__hint'>{ROOM_THREAD_LABELS[thread]}：{PLACEHOLDERS[thread]}</Text>}
+      {thread !== 'shared' && <Text className='thread__hint'>{room.me === 'mediator' ? `${ROOM_THREAD_LABELS[thread]}：${PLACEHOLDERS[thread]}` : PARTY_SIDE_HINT}</Text>}
       {view?.olderCursor && (
         <Button className='btn btn-plain thread__older' disabled={view.loadingOlder || undefined} onClick={() => void loadOlder(thread)}>
           {view.loadingOlder ? '正在加载…' : '查看更早的消息'}
@@ -36,7 +38,7 @@ export function ThreadPane({ thread, title, active }: { thread: RoomThread; titl
         )}
       </View>
       {room.canWrite ? (
-        <Composer thread={thread} quickReplies={thread === 'notes' ? [] : room.quickReplies} placeholder={PLACEHOLDERS[thread]} />
+        <Composer thread={thread} quickReplies={thread === 'notes' ? [] : room.quickReplies} placeholder={room.me !== 'mediator' && thread !== 'shared' ? '只有您和调解员能看到' : PLACEHOLDERS[thread]} />
       ) : (
         <Text className='muted'>调解已结束或您只能查看，不能发言</Text>
       )}

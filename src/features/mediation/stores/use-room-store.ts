@@ -73,8 +73,10 @@ export const useRoomStore = create<RoomStore>((set, get) => {
         const room = options.heartbeat ? await sendHeartbeat(complaintId) : await getRoom(complaintId)
         if (get().complaintId !== complaintId) return
         set({ room })
-        // Every readable thread: new messages and the others' read marks.
-        await Promise.all(room.threads.map((thread) => catchUp(complaintId, thread)))
+        // Threads with something new, and the one on screen (its 已读 marks may have moved).
+        const { threads, active } = get()
+        const stale = room.threads.filter((thread) => (room.latest[thread] ?? 0) > (threads[thread]?.items.at(-1)?.seq ?? 0) || thread === active)
+        await Promise.all(stale.map((thread) => catchUp(complaintId, thread)))
       } catch {
         // The next heartbeat or signal tries again; what is shown stays.
       }

@@ -81,6 +81,7 @@ describe('线上调解室（H5：消费者、商家、调解员三方）', () =>
           await button(detail, /进入调解室/).tap()
           const consumerRoom = screen(c.page, ROOM)
           await consumerRoom.getByText(/下次调解：\d+月\d+日 周. 14:30 · 请确认/).waitFor()
+          await c.screenshot('room-00-consumer-banner')
 
           await signInAs(l.page, liaison)
           await l.page.goto(`${ROOM}?id=${id}`)

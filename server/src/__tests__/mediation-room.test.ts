@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { remindMediationSessions } from '../jobs/mediation-reminders'
+import { anonymizeComplaints } from '../modules/privacy/retention.repository'
 import { fileComplaint } from './support/complaints'
 import { insertEvidenceRows } from './support/evidence-rows'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -326,6 +327,27 @@ describe(`the mediation room (${TEST_DB})`, () => {
     const closed = await say(cast.consumer.token, id, 'shared', '还能说话吗')
     assert.equal(closed.json().code, 'ROOM_NOT_OPEN')
     assert.equal((await read(cast.consumer.token, id, 'shared')).statusCode, 200, 'the record stays readable')
+  })
+})
+
+describe(`the mediation room at the end of retention (${TEST_DB})`, () => {
+  test('anonymizing a case clears what was said in its room and deletes the photos sent there', async () => {
+    const t = await createTestApp()
+    try {
+      const cast = await createCast(t, '172')
+      const filed = await fileComplaint(t, cast.consumer.token, { business: { name: '示例优选超市有限公司', enterpriseId: cast.enterpriseId }, path: 'association' })
+      await act(t, cast.staff.token, filed.id, 'accept')
+      const [photo] = await insertEvidenceRows(t, cast.consumer.id, 1)
+      const sent = await t.app.inject({ method: 'POST', url: `/api/complaints/${filed.id}/room/threads/consumer/messages`, headers: bearer(cast.consumer.token), payload: { text: '我家住在幸福路 8 号', evidenceIds: [photo] } })
+      assert.equal(sent.statusCode, 200, sent.body)
+      const removed = await t.ctx.db.transaction().execute((trx) => anonymizeComplaints(trx, [filed.id], t.ctx.now().toISOString()))
+      assert.ok(removed.evidence.some((row) => row.id === photo))
+      const message = await t.ctx.db.selectFrom('mediation_messages').select('text').where('complaint_id', '=', filed.id).executeTakeFirstOrThrow()
+      assert.equal(message.text, null)
+      assert.equal(await t.ctx.db.selectFrom('evidence').select('id').where('id', '=', photo!).executeTakeFirst(), undefined)
+    } finally {
+      await t.close()
+    }
   })
 })
 

@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'packages/station', pages: ['pages/workspace/index', 'pages/file/index'] },
     // Managing an organization (members, permissions, child organizations) and its alliances' transfers.
     { root: 'packages/staff-organization', pages: ['pages/manage/index', 'pages/alliance/index'] },
+    // The mediation room (consumer, business, mediator), opened from a complaint's page or a notice.
+    { root: 'packages/mediation', pages: ['pages/room/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

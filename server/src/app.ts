@@ -35,6 +35,7 @@ import { walkInsRoutes } from './modules/walk-ins/walk-ins.routes'
 import { alliancesRoutes } from './modules/alliances/alliances.routes'
 import { membersRoutes } from './modules/memberships/memberships.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
+import { mediationRoutes } from './modules/mediation/mediation.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(complaintsRoutes, { ctx })
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
+      await api.register(mediationRoutes, { ctx })
       await api.register(statisticsRoutes, { ctx })
       await api.register(volunteersRoutes, { ctx })
       await api.register(fieldReportsRoutes, { ctx })

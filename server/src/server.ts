@@ -10,6 +10,7 @@ import { scheduleRetention } from './jobs/retention'
 import { startDataExportWorker } from './jobs/data-export'
 import { scheduleAccountDeletions } from './jobs/account-deletion'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
+import { scheduleMediationReminders } from './jobs/mediation-reminders'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { localCertificate } from './tls/local-certificate'
@@ -28,6 +29,7 @@ async function main() {
   const stopCleanup = scheduleEvidenceCleanup(ctx, app.log)
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
   const stopReminders = scheduleDeadlineReminders(ctx, app.log)
+  const stopSessionReminders = scheduleMediationReminders(ctx, app.log)
   const stopRetention = scheduleRetention(ctx, app.log)
   // Builds “导出我的数据” zips; safe beside `npm run worker` processes doing the same.
   const stopExports = startDataExportWorker(ctx, app.log)
@@ -57,6 +59,7 @@ async function main() {
     stopCleanup()
     stopDeadlines()
     stopReminders()
+    stopSessionReminders()
     stopRetention()
     stopExports()
     stopAccountDeletions()

@@ -98,6 +98,14 @@ export const ERROR_MESSAGES = {
   WALK_IN_PHONE_NOT_CONSUMER: '这个手机号是工作人员或企业的账号，不能用来代办投诉',
   WALK_IN_CONSENT_REQUIRED: '请先让投诉人读出短信验证码，确认同意代办',
   WALK_IN_CONSENT_EXPIRED: '确认同意已超过 2 小时，请重新发送验证码',
+  // ── mediation room (#17) ──
+  ROOM_NOT_OPEN: '这件投诉目前不在调解中，调解室暂不能发言',
+  ROOM_MESSAGE_EMPTY: '请写下要说的话，或添加照片',
+  SESSION_NOT_FOUND: '没有找到这次调解安排',
+  SESSION_TIME_INVALID: '调解时间不合适，请重新选择',
+  SESSION_NOT_OPEN: '这次调解安排已取消或已有新的安排',
+  SESSION_NOT_STARTED: '调解还没开始，不能记录缺席',
+  ABSENCE_ALREADY_RECORDED: '这次调解已经记录过此方缺席',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

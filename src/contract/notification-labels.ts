@@ -21,6 +21,10 @@ export const NOTIFICATION_TYPE_LABELS = {
   volunteer_status: '志愿者申请',
   /** A field report was verified, dismissed or converted. */
   field_report_status: '走访报告进度',
+  /** Someone spoke in the mediation room while the recipient was away. */
+  mediation_message: '调解室留言',
+  /** A mediation session was proposed, confirmed, moved, or is about to start. */
+  mediation_session: '调解时间安排',
   /** The account's deletion (注销) was requested or cancelled. */
   account_status: '账号与安全',
 } as const

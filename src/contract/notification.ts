@@ -8,7 +8,7 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPES, type NotificationChannel, ty
 export * from './notification-labels'
 
 /** SMS costs money and interrupts: only these types may go out by SMS. */
-export const SMS_NOTIFICATION_TYPES: readonly NotificationType[] = ['proposal_received', 'complaint_status']
+export const SMS_NOTIFICATION_TYPES: readonly NotificationType[] = ['proposal_received', 'complaint_status', 'mediation_session']
 /** At most this many WeChat subscribe templates may be requested in one tap (WeChat's own limit). */
 export const SUBSCRIBE_TEMPLATES_MAX = 3
 export const NOTIFICATION_PAGE_MAX = 50
@@ -64,6 +64,7 @@ export type StreamTicket = Static<typeof StreamTicket>
 /**
  * GET /api/notifications/stream?ticket=…&after=<seq> → text/event-stream:
  * `id: <seq>` `event: notification` `data: <NotificationItem>`; `event: unread` `data: {"unreadCount":N}`;
+ * `event: room` `data: {"complaintId":…}` when a mediation room the user is in changed (read it again);
  * `: ping` every 20 s. Resumes after the Last-Event-ID header or `after`.
  */
 export const StreamQuery = Type.Object(

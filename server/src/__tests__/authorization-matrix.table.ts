@@ -49,6 +49,8 @@ const LIAISONS = [401, 403, 403, 403, Y, Y, 403, 403] as const
 const ODR_VIEWERS = [401, Y, 404, 404, Y, 404, Y, 404] as const
 /** On A's association-path complaint naming E: A and staff only. */
 const ASSOCIATION_VIEWERS = [401, Y, 404, 404, 404, 404, Y, 404] as const
+/** In the mediation room of A's association-path case naming E: A, E's liaison, staff. */
+const ROOM_PARTIES = [401, Y, 404, 404, Y, 404, Y, 404] as const
 /** A's own action on A's complaint. */
 const A_ACTS = [401, Y, 404, 404, 403, 403, 403, 403] as const
 /** E's liaison acts on A's ODR complaint. */
@@ -117,6 +119,23 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints/{id}/actions/note': { expect: STAFF_OF_HOLDER, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },
   'POST /api/complaints/{id}/actions/pause_clock': { expect: STAFF_OF_HOLDER, ...action({ id: 'acceptedComplaint' }, { reason: '产品送质检机构检测' }) },
   'POST /api/complaints/{id}/actions/resume_clock': { expect: STAFF_OF_HOLDER, ...action({ id: 'pausedComplaint' }, {}) },
+  // The mediation room: consumer A, E's liaison (the business named, association path too) and staff; a side thread only its party and staff.
+  'GET /api/complaints/{id}/room': { expect: ROOM_PARTIES, params: { id: 'mediatingComplaint' } },
+  'POST /api/complaints/{id}/room/heartbeat': { expect: ROOM_PARTIES, params: { id: 'mediatingComplaint' } },
+  'GET /api/complaints/{id}/room/threads/{thread}/messages': { expect: ASSOCIATION_VIEWERS, params: { id: 'mediatingComplaint', thread: 'consumerThread' } },
+  'POST /api/complaints/{id}/room/threads/{thread}/messages': { expect: ROOM_PARTIES, params: { id: 'mediatingComplaint', thread: 'sharedThread' }, body: { text: '我同意调解' } },
+  'POST /api/complaints/{id}/room/threads/{thread}/read': { expect: ASSOCIATION_VIEWERS, params: { id: 'mediatingComplaint', thread: 'consumerThread' }, body: { seq: 0 } },
+  'POST /api/complaints/{id}/room/sessions': {
+    expect: STAFF_OF_HOLDER,
+    params: { id: 'mediatingComplaint' },
+    body: (t) => ({ startsAt: new Date(t.ctx.now().getTime() + 2 * 24 * 3600_000).toISOString() }),
+  },
+  'POST /api/complaints/{id}/room/sessions/{sessionId}/answer': {
+    expect: [401, Y, 404, 404, Y, 404, 403, 403],
+    params: { id: 'proposedSessionComplaint', sessionId: 'latestSession' },
+    body: { answer: 'confirmed' },
+  },
+  'POST /api/complaints/{id}/room/sessions/{sessionId}/absences': { expect: STAFF_OF_HOLDER, params: { id: 'startedSessionComplaint', sessionId: 'latestSession' }, body: { party: 'consumer' } },
   'POST /api/complaints/{id}/actions/rate': { expect: A_ACTS, ...action({ id: 'mediatedComplaint' }, { stars: 5 }) },
   'GET /api/enterprise/complaints': {
     expect: LIAISONS,

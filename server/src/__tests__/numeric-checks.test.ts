@@ -19,7 +19,9 @@ import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referr
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
 import { RULES as WALK_IN_RULES } from '../db/migrations/2026-12-04T0030-walk-in-filing'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES]
+import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...MEDIATION_RULES]
+
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -61,6 +63,9 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .values({ id: warningId, kind: 'warning', title: '标题标题', summary: '摘要摘要摘要摘要摘要', body_html: '<p>x</p>', body_text: 'x', industry: 'food', regions: '[]', cover_image_id: imageId, issuer: '消协', status: 'draft', published_at: null, urgent_notified_at: null, created_by: null, source_report_id: null, created_at: now, updated_at: now })
       .execute()
     await t.ctx.db.insertInto('warning_terms').values({ term: '标题', warning_id: warningId, in_title: 1, published_at: now }).execute()
+    await t.ctx.db.insertInto('mediation_rooms').values({ complaint_id: filed.id, last_seq: 1, created_at: now }).execute()
+    await t.ctx.db.insertInto('mediation_messages').values({ id: randomUUID(), complaint_id: filed.id, seq: 1, thread: 'shared', party: 'consumer', author_id: cast.consumer.id, text: '你好', created_at: now }).execute()
+    await t.ctx.db.insertInto('mediation_reads').values({ complaint_id: filed.id, user_id: cast.consumer.id, thread: 'shared', party: 'consumer', last_read_seq: 1, updated_at: now }).execute()
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
     const station = await createStation(t, 'org-default')
     await t.ctx.db.insertInto('station_month_rollups').values({ station_id: station.id, month: now.slice(0, 7), n: 1 }).execute()

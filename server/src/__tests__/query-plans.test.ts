@@ -17,6 +17,9 @@ import { createTestApp, type TestApp } from './support/test-app'
 import { complaintsHeldBy, complaintsVisibleTo, sentAcrossQuery, type StaffScope } from '../modules/organizations/organization-scope'
 import { allianceTransfersQuery } from '../modules/alliances/alliances.repository'
 import { membersQuery } from '../modules/memberships/memberships.repository'
+import { currentSessionQuery, latestSeqQuery, threadPageQuery } from '../modules/mediation/mediation.repository'
+import { dueSessionsQuery } from '../jobs/mediation-reminders'
+import { SESSION_REMINDERS } from '../../../src/contract/mediation'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 
@@ -352,6 +355,26 @@ describe('query plans', () => {
       const text = await plan(build() as { compile(): CompiledQuery })
       assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+    })
+  }
+
+  // The mediation room: a thread's pages and its newest seq, the room's next session, and the reminder job.
+  const room = {
+    "a thread's newest page": ['mediation_messages_thread', 'mediation_messages', (t: TestApp) => threadPageQuery(t.ctx.db, 'c-1', 'shared', { limit: 31 })],
+    "a thread's older page": ['mediation_messages_thread', 'mediation_messages', (t: TestApp) => threadPageQuery(t.ctx.db, 'c-1', 'consumer', { before: 40, limit: 31 })],
+    'what came since in a thread': ['mediation_messages_thread', 'mediation_messages', (t: TestApp) => threadPageQuery(t.ctx.db, 'c-1', 'shared', { after: 40, limit: 31 })],
+    "a thread's newest seq": ['mediation_messages_thread', 'mediation_messages', (t: TestApp) => latestSeqQuery(t.ctx.db, 'c-1', 'notes')],
+    "a room's next session": ['mediation_sessions_complaint', 'mediation_sessions', (t: TestApp) => currentSessionQuery(t.ctx.db, 'c-1', AFTER.due)],
+    'sessions due a day-before reminder': ['mediation_sessions_due', 'mediation_sessions', (t: TestApp) => dueSessionsQuery(t.ctx.db, new Date(AFTER.due), SESSION_REMINDERS[0])],
+    'sessions due a 30-minute reminder': ['mediation_sessions_due', 'mediation_sessions', (t: TestApp) => dueSessionsQuery(t.ctx.db, new Date(AFTER.due), SESSION_REMINDERS[1])],
+  } as const
+  for (const [name, [index, table, build]] of Object.entries(room)) {
+    test(`${name} reads ${index} in order`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)`), text)
+      assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
     })
   }
 })

@@ -187,6 +187,42 @@ export const FIXTURES = {
     await runAdminCommand(t.ctx.db, 'add-staff', { phone, name: '矩阵成员', organization: organization.name })
     return (await t.ctx.db.selectFrom('users').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()).id
   },
+  // The mediation room (issue #17): threads by name, and a case with a session for the session routes.
+  sharedThread: async () => 'shared',
+  consumerThread: async () => 'consumer',
+  /** A case in mediation whose mediator proposed a session two days ahead (read it back with latestSession). */
+  proposedSessionComplaint: async (t: TestApp, c: Cast) => {
+    const id = await mediatingComplaint(t, c)
+    const startsAt = new Date(t.ctx.now().getTime() + 2 * 24 * 3600_000).toISOString()
+    await ok(await t.app.inject({ method: 'POST', url: `/api/complaints/${id}/room/sessions`, headers: bearer(c.people.staff.token), payload: { startsAt } }), 'propose session')
+    return id
+  },
+  /** A case in mediation with a confirmed session that started an hour ago. */
+  startedSessionComplaint: async (t: TestApp, c: Cast) => {
+    const id = await mediatingComplaint(t, c)
+    const now = t.ctx.now()
+    await t.ctx.db
+      .insertInto('mediation_sessions')
+      .values({
+        id: randomUUID(),
+        complaint_id: id,
+        starts_at: new Date(now.getTime() - 3600_000).toISOString(),
+        status: 'confirmed',
+        proposed_by: c.people.staff.id,
+        consumer_answer: 'confirmed',
+        consumer_suggested_at: null,
+        enterprise_answer: 'confirmed',
+        enterprise_suggested_at: null,
+        reminded_day_at: null,
+        reminded_soon_at: null,
+        created_at: new Date(now.getTime() + 1).toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .execute()
+    return id
+  },
+  /** The session of the case the previous parameter built (params are built in order). */
+  latestSession: async (t: TestApp) => (await t.ctx.db.selectFrom('mediation_sessions').select('id').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow()).id,
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   /** A walk-in filing (代办) started by an operator of a station of the default organization; no matrix actor works there. */
   walkInFiling: async (t: TestApp) => {

@@ -25,6 +25,7 @@ import * as organizationRuleFamily from './2026-12-04T0027-organization-rule-fam
 import * as smsCodePurpose from './2026-12-04T0028-sms-code-purpose'
 import * as walkInFiling from './2026-12-04T0030-walk-in-filing'
 import * as alliancesMembers from './2026-12-04T0033-alliances-members'
+import * as mediationRoom from './2026-12-04T0034-mediation-room'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0028-sms-code-purpose': smsCodePurpose,
   '2026-12-04T0030-walk-in-filing': walkInFiling,
   '2026-12-04T0033-alliances-members': alliancesMembers,
+  '2026-12-04T0034-mediation-room': mediationRoom,
 }

@@ -16,6 +16,8 @@ import {
 import { NO_CLAIM, type ProvenanceClaim } from './evidence-provenance'
 import { processEvidenceImage } from './image-processing'
 import { IMAGE_EXTENSIONS, IMAGE_MIME_TYPES, type ImageType } from './image-sniff'
+import { mayReadThread } from '../mediation/mediation-access'
+import { roomOfPhoto } from '../mediation/mediation.repository'
 
 /** Signed URLs live long enough to look through a complaint, short enough that a leaked link dies. */
 export const EVIDENCE_URL_TTL_SECONDS = 15 * 60
@@ -109,14 +111,18 @@ export async function uploadEvidence(
 /**
  * A photo on a complaint is visible to exactly those who may open the complaint (the same function
  * the complaint detail uses); a photo not on a complaint, to its owner and staff. Everyone else gets
- * 404 rather than 403, so the answer does not reveal that the photo exists.
+ * 404 rather than 403, so the answer does not reveal that the photo exists. A photo sent in the
+ * mediation room follows its thread (a side thread's photo never reaches the other party).
  */
 export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceRow> {
   const row = await findEvidenceById(ctx.db, id)
   if (!row) throw notFound()
+  const room = row.complaint_id ? undefined : await roomOfPhoto(ctx.db, row.id)
   const allowed = row.complaint_id
     ? (await findComplaintVisibleTo(ctx, viewer, row.complaint_id)) !== undefined
-    : viewer.role === 'staff' || row.owner_id === viewer.id
+    : room
+      ? await mayReadThread(ctx, viewer, room.complaint_id, room.thread)
+      : viewer.role === 'staff' || row.owner_id === viewer.id
   if (!allowed) throw notFound()
   return row
 }

@@ -12,7 +12,11 @@ import { isPostgres } from '../../db/dialect-sql'
  *   read waits for the single connection the transaction holds, so it sees the committed rows.
  */
 
-export type InboxSignal = { kind: 'inbox'; ids: string[] } | { kind: 'session-ended'; ids: string[] } | { kind: 'resync' }
+export type InboxSignal =
+  | { kind: 'inbox'; ids: string[] }
+  | { kind: 'session-ended'; ids: string[] }
+  | { kind: 'room'; complaintId: string; ids: string[] }
+  | { kind: 'resync' }
 
 /** PostgreSQL caps a NOTIFY payload at 8000 bytes; user ids are 36 characters. */
 const PAYLOAD_MAX = 7800
@@ -31,6 +35,17 @@ export function announceInboxChange(trx: Db, userIds: readonly string[]): Promis
 /** The sessions ended (logout, revoked): their open streams close. */
 export function announceSessionsEnded(trx: Db, sessionIds: readonly string[]): Promise<void> {
   return announce(trx, 'session-ended', sessionIds)
+}
+
+/** Something changed in a mediation room these users have open (a message, a read mark, a session, presence). */
+export async function announceRoomChange(trx: Db, complaintId: string, userIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(userIds)]
+  if (unique.length === 0) return
+  if (!isPostgres(trx)) {
+    local.emit(LOCAL_EVENT, { kind: 'room', complaintId, ids: unique } satisfies InboxSignal)
+    return
+  }
+  for (const payload of payloads(`r:${complaintId}`, unique)) await sql`select pg_notify(${channelSql}, ${payload})`.execute(trx)
 }
 
 async function announce(trx: Db, kind: 'inbox' | 'session-ended', ids: readonly string[]) {
@@ -61,6 +76,8 @@ function payloads(prefix: string, ids: string[]): string[] {
 }
 
 export function parsePayload(payload: string | undefined): InboxSignal | null {
+  const room = /^r:([^:]{1,64}):(.+)$/s.exec(payload ?? '')
+  if (room) return { kind: 'room', complaintId: room[1]!, ids: room[2]!.split(',') }
   const match = /^([us]):(.+)$/s.exec(payload ?? '')
   if (!match) return null
   return { kind: match[1] === 'u' ? 'inbox' : 'session-ended', ids: match[2]!.split(',') }

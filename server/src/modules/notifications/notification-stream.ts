@@ -76,7 +76,11 @@ export async function openNotificationStream(
   }
   res.on('close', close)
   // Listen first, then read: a change committed in between is then either read now or signalled.
-  unwatch = await hub.watch({ ...session, wake: () => void read(), end: close })
+  // A room change carries no data: the room page reads what it needs (its own visibility rules apply).
+  const room = (complaintId: string) => {
+    if (!closed) res.write(`event: room\ndata: ${JSON.stringify({ complaintId })}\n\n`)
+  }
+  unwatch = await hub.watch({ ...session, wake: () => void read(), end: close, room })
   if (closed) unwatch()
   try {
     cursor = afterSeq ?? (await latestSeq(db, userId))

@@ -9,6 +9,8 @@ export interface StreamWatcher {
   wake(): void
   /** The session ended: close the stream. */
   end(): void
+  /** Something changed in a mediation room this user may have open. */
+  room?(complaintId: string): void
 }
 
 export interface StreamHub {
@@ -34,6 +36,7 @@ export function createStreamHub(db: Db, onError: (error: unknown) => void = () =
       if (signal.kind === 'resync') watcher.wake()
       else if (signal.kind === 'inbox' && ids!.has(watcher.userId)) watcher.wake()
       else if (signal.kind === 'session-ended' && ids!.has(watcher.sessionId)) watcher.end()
+      else if (signal.kind === 'room' && ids!.has(watcher.userId)) watcher.room?.(signal.complaintId)
     }
   }
 

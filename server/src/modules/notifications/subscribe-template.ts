@@ -21,6 +21,8 @@ const PHRASES: Record<NotificationType, string> = {
   volunteer_status: '申请结果',
   field_report_status: '报告进度',
   account_status: '账号安全',
+  mediation_message: '调解留言',
+  mediation_session: '调解提醒',
 }
 
 /** thing: ≤ 20 characters of any kind; longer text is cut with an ellipsis. */

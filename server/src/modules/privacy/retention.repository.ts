@@ -59,9 +59,13 @@ export async function anonymizeComplaints(trx: Transaction<Database>, ids: reado
   ).map((row) => row.id)
   if (done.length === 0) return { ids: done, evidence: [] }
   await trx.updateTable('complaint_events').set({ note: null }).where('complaint_id', 'in', done).execute()
+  // What was said in the mediation room goes the same way as the timeline's notes and photos.
+  await trx.updateTable('mediation_messages').set({ text: null }).where('complaint_id', 'in', done).execute()
+  const roomMessages = trx.selectFrom('mediation_messages').select('id').where('complaint_id', 'in', done)
+  const roomPhotos = (await trx.deleteFrom('mediation_message_photos').where('message_id', 'in', roomMessages).returning('evidence_id').execute()).map((row) => row.evidence_id)
   const evidence = await trx
     .deleteFrom('evidence')
-    .where('complaint_id', 'in', done)
+    .where((eb) => eb.or([eb('complaint_id', 'in', done), ...(roomPhotos.length > 0 ? [eb('id', 'in', roomPhotos)] : [])]))
     .returning(['id', 'sha256', 'original_key', 'display_key', 'thumbnail_key'])
     .execute()
   return { ids: done, evidence }

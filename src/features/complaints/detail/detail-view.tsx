@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT, MESSAGE_MAX, messageError } from '@/contract/complaint-rules'
@@ -33,8 +33,9 @@ interface ExtraPhoto extends PhotoTile {
 /**
  * One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw.
  * `beforeSend` runs first, synchronously, in the 发送补充 tap (WeChat subscribe messages need a direct tap).
+ * `below` is shown under the head card (the page puts the mediation room's entry there).
  */
-export function DetailView({ complaintId, beforeSend }: { complaintId?: string; beforeSend?: () => void }) {
+export function DetailView({ complaintId, beforeSend, below }: { complaintId?: string; beforeSend?: () => void; below?: ReactNode }) {
   const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<ExtraPhoto[]>([])
@@ -145,6 +146,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
         <DeadlineLine deadline={complaint.handling} />
         <RuleBasis complaint={complaint} />
       </View>
+      {below}
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
       <AcceptedProposal complaint={complaint} />

@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
+import { RoomEntry } from '@/features/mediation'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
 
@@ -10,6 +11,7 @@ export default function EnterpriseComplaintPage() {
   return (
     <WorkspaceShell role='enterprise' title='处理投诉' compact>
       <WorkDetail complaintId={params.id} role='enterprise' userId={userId} />
+      <RoomEntry complaintId={params.id} />
     </WorkspaceShell>
   )
 }

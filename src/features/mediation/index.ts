@@ -1,0 +1,2 @@
+export { RoomView } from './components/room-view'
+export { RoomEntry } from './components/room-entry'

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '线上调解室' })

@@ -35,7 +35,7 @@ describe('消协组织网络：县区之间移送（H5）', () => {
       await page.goto(`${STAFF_COMPLAINT}?id=${filed.id}`)
       const detail = screen(page, STAFF_COMPLAINT)
       await detail.getByText('承办组织 杭州市西湖区消费者协会').waitFor()
-      await button(detail, '移送').click()
+      await button(detail, /^移送$/).click()
       await detail.getByText('不属于本会管辖时，移送给有管辖权的消协').waitFor()
       // A province lists many associations: typing part of the name narrows them to one.
       await detail.locator('input[aria-label="查找接收的消协"], taro-input-core[aria-label="查找接收的消协"] input').first().fill('上城')

@@ -75,7 +75,8 @@ export const StationRecordList = Type.Object({ items: Type.Array(StationRecord),
 export type StationRecordList = Static<typeof StationRecordList>
 
 export const MyStation = Type.Object({
-  station: StationRef,
+  /** null: the caller is staff but works at no station (the workspace then shows no 代办 entry). */
+  station: Type.Union([StationRef, Type.Null()]),
   organization: Type.Object({ id: Type.String(), name: Type.String() }),
 })
 export type MyStation = Static<typeof MyStation>

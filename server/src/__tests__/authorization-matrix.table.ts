@@ -228,7 +228,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   // Walk-in filing (代办): only an operator of the filing's station; no matrix actor works at a station
   // (operators and other stations are in walk-in.test.ts). Station figures: staff of every organization.
-  'GET /api/station/mine': { expect: NOBODY_BUT_OPERATORS },
+  // Every staff workspace asks; staff at no station get station: null.
+  'GET /api/station/mine': { expect: STAFF },
   'POST /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS, body: () => ({ phone: freshPhone(), personName: '王大爷' }) },
   'POST /api/station/walk-ins/{id}/consent': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: { code: '123456' } },
   'POST /api/station/walk-ins/{id}/complaint': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: (t) => validComplaint(t) },

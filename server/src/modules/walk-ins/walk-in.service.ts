@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CreateComplaintRequest } from '../../../../src/contract/complaint'
 import { maskPhone } from '../../../../src/contract/rules'
-import { WALK_IN_CONSENT_HOURS, type StationRecordList, type WalkIn } from '../../../../src/contract/walk-in'
+import { WALK_IN_CONSENT_HOURS, type MyStation, type StationRecordList, type WalkIn } from '../../../../src/contract/walk-in'
 import { requestSmsCode, useSmsCode, type AuthUser } from '../auth/auth.service'
 import { chinaDate, chinaDateTime } from '../../china-time'
 import type { AppContext } from '../../context'
@@ -33,6 +33,16 @@ export async function operatorStation(ctx: AppContext, user: AuthUser): Promise<
   const station = scope.stationId ? await repo.findStation(ctx.db, scope.stationId) : undefined
   if (!station || station.organization_id !== scope.organization.id) throw new AppError(403, 'NOT_A_STATION_OPERATOR')
   return station
+}
+
+/** The caller's station, or null for staff who work at none (asked on every staff workspace visit). */
+export async function myStation(ctx: AppContext, user: AuthUser): Promise<MyStation> {
+  const scope = await staffScope(ctx.db, user.id)
+  const station = scope.stationId ? await repo.findStation(ctx.db, scope.stationId) : undefined
+  if (!station || station.organization_id !== scope.organization.id) {
+    return { station: null, organization: { id: scope.organization.id, name: scope.organization.name } }
+  }
+  return { station: { id: station.id, name: station.name }, organization: { id: station.organization_id, name: station.organization_name } }
 }
 
 async function stationWalkIn(ctx: AppContext, station: Station, id: string) {

@@ -15,7 +15,7 @@ import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { stationFigures } from './station-figures'
-import { confirmWalkIn, fileWalkIn, listStationRecords, operatorStation, startWalkIn } from './walk-in.service'
+import { confirmWalkIn, fileWalkIn, listStationRecords, myStation, startWalkIn } from './walk-in.service'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema, 429: ApiErrorSchema }
 const tags = ['服务站代办']
@@ -23,11 +23,8 @@ const tags = ['服务站代办']
 export const walkInsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/station/mine',
-    { config: { access: ['staff'] }, schema: { tags, summary: '我工作的服务站（不在服务站工作的答 403）', response: { 200: MyStation, ...errors } } },
-    async (request) => {
-      const station = await operatorStation(ctx, currentUser(request))
-      return { station: { id: station.id, name: station.name }, organization: { id: station.organization_id, name: station.organization_name } }
-    },
+    { config: { access: ['staff'] }, schema: { tags, summary: '我工作的服务站（不在服务站工作的，station 为 null）', response: { 200: MyStation, ...errors } } },
+    async (request) => myStation(ctx, currentUser(request)),
   )
 
   app.post(

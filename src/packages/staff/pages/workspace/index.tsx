@@ -62,7 +62,7 @@ export default function StaffWorkspacePage() {
 
   useDidShow(() => {
     void load(filter)
-    if (role === 'staff') getMyStation().then((mine) => setStation(mine.station.name), () => setStation(null))
+    if (role === 'staff') getMyStation().then((mine) => setStation(mine.station?.name ?? null), () => setStation(null))
   })
   usePullDownRefresh(() => void load(filter).finally(() => void Taro.stopPullDownRefresh()))
 

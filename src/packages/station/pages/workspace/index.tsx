@@ -20,7 +20,9 @@ export default function StationWorkspacePage() {
   async function load() {
     setProblem(null)
     try {
-      setStation(await getMyStation())
+      const mine = await getMyStation()
+      if (!mine.station) return setRefused('只有服务站的工作人员可以代办投诉')
+      setStation(mine)
     } catch (error) {
       return setRefused(errorMessage(error))
     }
@@ -59,7 +61,7 @@ export default function StationWorkspacePage() {
   return (
     <WorkspaceShell role='staff' title='服务站代办' compact>
       <View className='card walk-in__station'>
-        <Text className='walk-in__station-name'>{station?.station.name ?? '正在加载…'}</Text>
+        <Text className='walk-in__station-name'>{station?.station?.name ?? '正在加载…'}</Text>
         {station && <Text className='muted'>{station.organization.name}</Text>}
         <Button className='btn btn-primary walk-in__start' disabled={!station || undefined} onClick={() => void Taro.navigateTo({ url: '/packages/station/pages/file/index' })}>
           代办投诉

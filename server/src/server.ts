@@ -48,7 +48,7 @@ async function main() {
   if (config.seedDemo) {
     lines.push('演示账号（手机号登录，验证码会打印在本终端）：')
     for (const account of DEMO_ACCOUNTS) {
-      lines.push(`  ${ROLE_LABELS[account.role].padEnd(8, '　')} ${account.phone}  ${account.displayName}${account.organization ? `（${account.organization}）` : ''}`)
+      lines.push(`  ${ROLE_LABELS[account.role].padEnd(8, '　')} ${account.phone}  ${account.displayName}${account.organization ? `（${account.organization}${account.station ? ` · ${account.station}` : ''}）` : ''}`)
     }
   }
   console.log(lines.join('\n') + '\n')

@@ -6,8 +6,9 @@ import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../../src/contra
 import { RULE_SET_FAMILY_LABELS, type RuleSetFamily } from '../../../src/contract/rule-text'
 import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations, setRuleFamily, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { addStaffToOrganization, createOrganization } from '../modules/organizations/organizations.service'
+import { runStationCommand, STATION_COMMANDS, type StationOptions } from './station-commands'
 
-export interface AdminOptions {
+export interface AdminOptions extends StationOptions {
   phone?: string
   name?: string
   enterprise?: string
@@ -61,6 +62,8 @@ function familyOption(value: string | undefined): RuleSetFamily | null {
 
 /** Creates (or promotes) staff and enterprise accounts; returns what it did in one line. */
 export async function runAdminCommand(db: Db, command: string, options: AdminOptions, defaultFamily: RuleSetFamily = 'samr'): Promise<string> {
+  const stationCommand = STATION_COMMANDS.find((c) => c === command)
+  if (stationCommand) return runStationCommand(db, stationCommand, options, new Date())
   switch (command) {
     case 'create-staff': {
       const phone = required(options.phone, 'phone')

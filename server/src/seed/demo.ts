@@ -6,13 +6,15 @@ import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
 import { seedWarnings } from './warnings'
 import { seedDemoNetwork } from './organizations'
+import { seedDemoStations } from './stations'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
 /** Staff with an `organization` work there (seed/organizations.ts); 陈主任 works for the default, top organization. */
-export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string; organization?: string }> = [
+/** A staff member with a `station` operates that station of their organization (seed/stations.ts) and manages nothing else. */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string; organization?: string; station?: string }> = [
   { role: 'consumer', phone: '13800000001', displayName: '王阿姨' },
   { role: 'volunteer', phone: '13800000002', displayName: '李师傅' },
   { role: 'enterprise', phone: '13800000003', displayName: '张经理' },
@@ -21,6 +23,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000012', displayName: '周科长', organization: '示例省杭州市消费者协会' },
   { role: 'staff', phone: '13800000013', displayName: '吴干事', organization: '杭州市西湖区消费者协会' },
   { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
+  { role: 'staff', phone: '13800000015', displayName: '冯站长', organization: '杭州市西湖区消费者协会', station: '文三路消费维权服务站' },
 ]
 
 function directoryColumns(entry: SeedEnterprise) {
@@ -62,6 +65,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDirectory(db)
   await seedWarnings(db)
   await seedDemoNetwork(db, new Date())
+  await seedDemoStations(db, new Date())
   const enterprise = (await findEnterpriseByName(db, DEMO_ENTERPRISE.name))!
   for (const account of DEMO_ACCOUNTS) {
     const existing = await findUserByPhone(db, account.phone)
@@ -77,6 +81,10 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (!existing && account.phone === '13800000004') await db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', user.id).execute()
     if (!account.organization || user.role !== 'staff' || (await findMembership(db, user.id))) continue
     const organization = await findOrganizationByName(db, account.organization)
-    if (organization) await addStaffToOrganization(db, user.id, organization.id, { canManage: true, canMediate: true }, new Date())
+    if (!organization) continue
+    const station = account.station
+      ? await db.selectFrom('organization_stations').select('id').where('organization_id', '=', organization.id).where('name', '=', account.station).executeTakeFirst()
+      : undefined
+    await addStaffToOrganization(db, user.id, organization.id, { canManage: !account.station, canMediate: true, stationId: station?.id ?? null }, new Date())
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, freshPhone, newChildOrganization } from './support/matrix-fixtures'
+import { ACTORS, freshPhone, newChildOrganization, STATION_FORM } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -204,6 +204,14 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
     body: async (t) => ({ toOrganizationId: (await newChildOrganization(t)).id, reason: '就近调解' }),
   },
   'POST /api/complaints/{id}/take-up': { expect: STAFF_OF_HOLDER, params: { id: 'childOrganizationComplaint' }, body: { toOrganizationId: 'org-default', reason: '案情重大' } },
+
+  // Service stations (#15): finding them is public; managing them is for staff. Other organizations (404),
+  // colleagues without manage (403) and a station's own operator are tested in stations.test.ts.
+  'GET /api/stations': { expect: EVERYONE, query: { latitude: '30.25906', longitude: '120.15186' } },
+  'GET /api/stations/regions': { expect: EVERYONE },
+  'GET /api/staff/stations': { expect: STAFF },
+  'POST /api/staff/stations': { expect: STAFF, body: () => ({ organizationId: 'org-default', ...STATION_FORM, name: `矩阵新建服务站${randomUUID().slice(0, 8)}` }) },
+  'PUT /api/staff/stations/{id}': { expect: STAFF, params: { id: 'station' }, body: () => ({ ...STATION_FORM, name: `矩阵改名服务站${randomUUID().slice(0, 8)}`, active: true }) },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

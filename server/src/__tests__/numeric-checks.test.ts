@@ -17,8 +17,10 @@ import { RULES as RULE_SET_RULES } from '../db/migrations/2026-12-03T0020-rule-s
 import { RULES as ORGANIZATION_RULES } from '../db/migrations/2026-12-04T0021-organizations'
 import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referrals'
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
+import { RULES as STATION_RULES } from '../db/migrations/2026-12-04T0029-stations'
+import { createStation } from '../modules/stations/stations.service'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -41,6 +43,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     const volunteer = await makeVolunteer(t, '13684000001', { ...cast.staff, phone: '' })
     await fileReport(t, volunteer)
     await insertEvidenceRows(t, cast.consumer.id, 1)
+    await createStation(t.ctx.db, { organizationId: 'org-default', name: '数字检查服务站', hostKind: 'other', address: '某地某路 1 号', latitude: 30, longitude: 120, openingHours: '每天', services: ['consult'] }, t.ctx.now(), null)
     const exported = await t.app.inject({ method: 'POST', url: '/api/me/data-exports', headers: { authorization: `Bearer ${cast.consumer.token}` } })
     assert.equal(exported.statusCode, 202, exported.body)
     const now = t.ctx.now().toISOString()

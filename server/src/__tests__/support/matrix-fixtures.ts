@@ -1,3 +1,5 @@
+import type { CreateStationRequest } from '../../../../src/contract/station'
+import { createStation } from '../../modules/stations/stations.service'
 import { randomUUID } from 'node:crypto'
 import { runAdminCommand } from '../../cli/admin-commands'
 import { attachEvidence } from '../../modules/evidence/evidence.repository'
@@ -168,6 +170,9 @@ export const FIXTURES = {
     await t.ctx.db.updateTable('complaints').set({ organization_id: child.id, organization_path: child.path }).where('id', '=', id).execute()
     return id
   },
+  /** A service station of the top organization, which the staff actor (a member of it, managing) may edit. */
+  station: async (t: TestApp) =>
+    (await createStation(t.ctx.db, { organizationId: DEFAULT_ORGANIZATION_ID, ...STATION_FORM, name: `矩阵服务站${randomUUID().slice(0, 8)}` }, t.ctx.now(), null)).id,
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
@@ -176,6 +181,17 @@ export const FIXTURES = {
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
 
 export type FixtureName = keyof typeof FIXTURES
+
+/** A service station's form (POST/PUT /api/staff/stations) without its name. */
+export const STATION_FORM = {
+  hostKind: 'community',
+  address: '北京市朝阳区某某路 1 号',
+  latitude: 39.92,
+  longitude: 116.46,
+  openingHours: '周一至周五 9:00-17:00',
+  phone: '010-65000000',
+  services: ['consult'],
+} as const satisfies Partial<CreateStationRequest>
 
 let organizations = 0
 /** A new county-level organization directly below the top (default) one. */

@@ -32,10 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await table().addColumn('updated_at', 'text').execute()
   await sql`update organization_stations set organization_path = (select path from organizations where organizations.id = organization_stations.organization_id)`.execute(db)
 
-  // Nearest first: a latitude band of the active stations, longitude filtered inside the index.
-  await db.schema.createIndex('organization_stations_nearby').on('organization_stations').columns(['active', 'latitude', 'longitude']).execute()
-  // By region (public: active only) and the managers' list (all), both in name order.
-  await db.schema.createIndex('organization_stations_region').on('organization_stations').columns(['active', 'organization_path', 'name', 'id']).execute()
+  // The public lists cover active stations only (partial indexes; queries write `active = 1` as a literal
+  // so that SQLite, which cannot look into a bound parameter, sees they match).
+  // Nearest first: a latitude band, longitude checked inside the index.
+  await db.schema.createIndex('organization_stations_nearby').on('organization_stations').columns(['latitude', 'longitude']).where(sql.ref('active'), '=', sql.lit(1)).execute()
+  // By region, in name order; the managers' list (active or not) below.
+  await db.schema.createIndex('organization_stations_region').on('organization_stations').columns(['organization_path', 'name', 'id']).where(sql.ref('active'), '=', sql.lit(1)).execute()
   await db.schema.createIndex('organization_stations_subtree').on('organization_stations').columns(['organization_path', 'name', 'id']).execute()
   await addNumericChecks(db, RULES)
 }

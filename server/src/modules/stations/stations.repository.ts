@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Db } from '../../db/database'
 import type { OrganizationStationTable } from '../../db/schema-organizations'
 import { subtreeEnd } from '../organizations/organization-scope'
@@ -21,6 +21,9 @@ export interface RegionPosition {
   id: string
 }
 
+/** A literal, not a parameter: the partial indexes are on `active = 1`. */
+const ACTIVE = sql<number>`1`
+
 const withOrganization = (db: Db) =>
   db.selectFrom('organization_stations').innerJoin('organizations', 'organizations.id', 'organization_stations.organization_id').selectAll('organization_stations').select('organizations.name as organization_name')
 
@@ -34,7 +37,7 @@ export function findStationById(db: Db, id: string): Promise<StationRowWithOrgan
  */
 export function stationsInBoxQuery(db: Db, box: Box, cap: number) {
   return withOrganization(db)
-    .where('organization_stations.active', '=', 1)
+    .where('organization_stations.active', '=', ACTIVE)
     .where('organization_stations.latitude', '>=', box.south)
     .where('organization_stations.latitude', '<=', box.north)
     .where('organization_stations.longitude', '>=', box.west)
@@ -45,7 +48,7 @@ export function stationsInBoxQuery(db: Db, box: Box, cap: number) {
 /** The active stations of an organization's subtree, by organization then name, from organization_stations_region. */
 export function regionStationsQuery(db: Db, path: string, after: RegionPosition | null, limit: number) {
   let query = withOrganization(db)
-    .where('organization_stations.active', '=', 1)
+    .where('organization_stations.active', '=', ACTIVE)
     .where('organization_stations.organization_path', '>=', path)
     .where('organization_stations.organization_path', '<', subtreeEnd(path))
   if (after) {

@@ -20,6 +20,9 @@ export default defineAppConfig({
     // Handling rules with their citations (public), opened from a complaint's 依据 line.
     { root: 'packages/rules', pages: ['pages/list/index'] },
     { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
+    // Grassroots service stations: finding the nearest (public, with a map on weapp) and managing them.
+    { root: 'packages/stations', pages: ['pages/finder/index'] },
+    { root: 'packages/staff-stations', pages: ['pages/manage/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {
@@ -47,8 +50,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-bar/me.png', selectedIconPath: 'assets/tab-bar/me-active.png' },
     ],
   },
-  // Volunteers' field reports record where they were taken (wx.getLocation).
+  // Volunteers' field reports record where they were taken, and 找服务站 lists the nearest first (wx.getLocation;
+  // openLocation and the Map component need no declaration).
   requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '走访报告需要记录发现问题的位置' } },
+  permission: { 'scope.userLocation': { desc: '查找离您最近的服务站，以及走访报告记录发现问题的位置' } },
   sitemapLocation: 'sitemap.json',
 })

@@ -89,7 +89,7 @@ export function StationForm(props: {
   const set = <K extends keyof StationDraft>(key: K, value: StationDraft[K]) => onChange({ ...draft, [key]: value })
   const orgIndex = Math.max(0, organizations.findIndex((o) => o.id === draft.organizationId))
 
-  async function useHere() {
+  async function fillHere() {
     setLocating('正在获取位置…')
     try {
       const here = await locateGcj02()
@@ -147,7 +147,7 @@ export function StationForm(props: {
           <Input className='field-input' type='digit' value={draft.latitude} placeholder='纬度 如 30.27736' aria-label='纬度' onInput={(e) => set('latitude', e.detail.value)} />
           <Input className='field-input' type='digit' value={draft.longitude} placeholder='经度 如 120.13627' aria-label='经度' onInput={(e) => set('longitude', e.detail.value)} />
         </View>
-        <Button className='btn btn-plain station-form__here' onClick={() => void useHere()}>
+        <Button className='btn btn-plain station-form__here' onClick={() => void fillHere()}>
           我在服务站，用现在的位置
         </Button>
         {locating && <Text className='muted'>{locating}</Text>}

@@ -107,7 +107,8 @@ export function StationManager() {
             <Text className='station__line'>{station.organizationName} · {STATION_HOST_KIND_LABELS[station.hostKind]}{station.hostName ? `：${station.hostName}` : ''}</Text>
             <Text className='station__line'>地址：{station.address}</Text>
             <Text className='station__line'>开放时间：{station.openingHours}</Text>
-            <Text className='station__line'>电话：{station.phone ?? '未填'}　能办：{station.services.map((s) => STATION_SERVICE_LABELS[s]).join('、')}</Text>
+            <Text className='station__line'>电话：{station.phone ?? '未填'}</Text>
+            <Text className='station__line'>能办：{station.services.map((s) => STATION_SERVICE_LABELS[s]).join('、')}</Text>
             {station.latitude === null && <Text className='station__line station__warn'>没有位置：消费者按“离我最近”查不到它</Text>}
             <View className='station__actions'>
               <Button className='btn btn-secondary station__action' onClick={() => setEditing({ station, draft: draftOf(station, station.organizationId) })}>

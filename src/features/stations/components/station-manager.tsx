@@ -5,7 +5,8 @@ import { PageState } from '@/components/page-state'
 import { STATION_HOST_KIND_LABELS, STATION_SERVICE_LABELS, type StaffStationList, type Station } from '@/contract/station'
 import { errorMessage } from '@/lib/http'
 import { addStation, myStations, saveStation } from '../api/stations'
-import { draftOf, fieldsOf, StationForm, type StationDraft } from './station-form'
+import { draftOf, fieldsOf, type StationDraft } from './station-draft'
+import { StationForm } from './station-form'
 import './stations.css'
 
 type Editing = { station: Station | null; draft: StationDraft }

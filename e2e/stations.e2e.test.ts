@@ -10,7 +10,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
-import { button, input, modalConfirm, screen, signInAs } from './support/taro'
+import { button, input, modalConfirm, screen, signInAs, toastGone } from './support/taro'
 import { HOME } from './support/routes'
 
 const FINDER = '/packages/stations/pages/finder/index'
@@ -37,7 +37,8 @@ describe('服务站：就近查找和管理（H5）', () => {
       assert.equal(await cards.nth(1).locator('.station__name').textContent(), '文三路消费维权服务站')
       await cards.first().getByText('开放时间：周一至周五 9:00-17:00').waitFor()
       await cards.first().getByText('代办投诉').waitFor()
-      await button(cards.first(), '打电话 0571-87001234').waitFor()
+      await cards.first().getByText('电话：0571-87001234').waitFor()
+      await button(cards.first(), '打电话').waitFor()
       await button(cards.first(), '导航').waitFor()
       await screenshot('stations-01-nearest-phone')
     })
@@ -54,9 +55,10 @@ describe('服务站：就近查找和管理（H5）', () => {
       await finder.getByText('鼓楼市场监管所维权服务站').waitFor()
       await finder.getByText('江北晚报读者维权服务站').waitFor()
       assert.equal(await finder.getByText('湖滨社区消费维权服务站').count(), 0)
+      await finder.getByText('示例省宁波市消费者协会的服务站').waitFor()
       await screenshot('stations-02-region-200pct')
-      await finder.locator('.station').first().scrollIntoViewIfNeeded()
-      await screenshot('stations-03-region-card-200pct')
+      await finder.getByText('换一个地区').scrollIntoViewIfNeeded()
+      await screenshot('stations-03-region-picker-200pct')
     })
   })
 
@@ -90,6 +92,7 @@ describe('服务站：就近查找和管理（H5）', () => {
       await button(added, '停用').click()
       await modalConfirm(page, '停用').click()
       await added.getByText('已停用').waitFor()
+      await toastGone(page)
       await screenshot('stations-06-deactivated-desk')
       const after = await server.api('GET', '/stations?latitude=30.2842&longitude=120.1190&limit=1')
       assert.notEqual((after.body as { items: Array<{ name: string }> }).items[0]?.name, '古荡社区消费维权服务站')

@@ -11,7 +11,7 @@ export function RegionPicker({ regions, chosen, onChoose }: { regions: StationRe
   const next = childrenOf(regions, last)
   return (
     <View className='card region-picker'>
-      <Text className='section-title'>{chosen.length === 0 ? '请选择您所在的地区' : '所在地区'}</Text>
+      <Text className='section-title'>{chosen.length === 0 ? '请选择您所在的地区' : '换一个地区'}</Text>
       {chosen.length > 0 && (
         <View className='region-picker__chosen'>
           <View className='region-chip region-chip--back' role='button' onClick={() => onChoose([])}>

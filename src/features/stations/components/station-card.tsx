@@ -18,6 +18,7 @@ export function StationCard({ station }: { station: Station }) {
       </Text>
       {station.address && <Text className='station__line'>地址：{station.address}</Text>}
       <Text className='station__line'>开放时间：{station.openingHours}</Text>
+      {station.phone && <Text className='station__line'>电话：{station.phone}</Text>}
       <View className='station__services' aria-label='可以办理'>
         {station.services.map((service) => (
           <Text key={service} className='station__service'>
@@ -28,8 +29,8 @@ export function StationCard({ station }: { station: Station }) {
       <Text className='station__org muted'>{station.organizationName}</Text>
       <View className='station__actions'>
         {station.phone && (
-          <Button className='btn btn-secondary station__action' onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone! }).catch(() => undefined)}>
-            打电话 {station.phone}
+          <Button className='btn btn-secondary station__action' aria-label={`打电话 ${station.phone}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone! }).catch(() => undefined)}>
+            打电话
           </Button>
         )}
         {located && (

@@ -77,6 +77,7 @@ export function StationFinder() {
     if (mode.kind === 'region' && !regions) stationRegions().then((list) => setRegions(list.items), (error: unknown) => setProblem(errorMessage(error)))
   }, [mode.kind, regions])
 
+  const picker = regions ? <RegionPicker regions={regions} chosen={chosen} onChoose={loadRegion} /> : !problem && <PageState kind='loading' title='正在加载地区…' />
   const retry = () => (mode.kind === 'region' ? loadRegion(chosen) : void findNearby())
   return (
     <View className='station-finder'>
@@ -100,7 +101,9 @@ export function StationFinder() {
           <Button className='btn btn-plain station-finder__again' onClick={() => void findNearby()}>
             用我的位置查找最近的
           </Button>
-          {regions ? <RegionPicker regions={regions} chosen={chosen} onChoose={loadRegion} /> : !problem && <PageState kind='loading' title='正在加载地区…' />}
+          {/* Once a region is chosen its stations come first; the picker (to narrow or change) follows them. */}
+          {chosen.length === 0 && picker}
+          {chosen.length > 0 && <Text className='station-finder__heading'>{chosen[chosen.length - 1]!.name}的服务站</Text>}
         </>
       )}
       {problem ? (
@@ -128,6 +131,7 @@ export function StationFinder() {
           </>
         )
       ) : null}
+      {mode.kind === 'region' && chosen.length > 0 && picker}
     </View>
   )
 }

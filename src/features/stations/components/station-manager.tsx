@@ -90,7 +90,7 @@ export function StationManager() {
         {list.canManage ? '本组织和下级组织的服务站。停用的服务站消费者查不到，可以随时恢复。' : '您负责的服务站：可以修改开放时间、电话和能办的事。'}
       </Text>
       {list.canManage && list.organizations[0] && (
-        <Button className='btn btn-primary' onClick={() => setEditing({ station: null, draft: draftOf(null, list.organizations[0]!.id) })}>
+        <Button className='btn btn-primary station-manager__add' onClick={() => setEditing({ station: null, draft: draftOf(null, list.organizations[0]!.id) })}>
           新增服务站
         </Button>
       )}

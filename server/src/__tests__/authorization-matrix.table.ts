@@ -207,11 +207,13 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   // Service stations (#15): finding them is public; managing them is for staff. Other organizations (404),
   // colleagues without manage (403) and a station's own operator are tested in stations.test.ts.
-  'GET /api/stations': { expect: EVERYONE, query: { latitude: '30.25906', longitude: '120.15186' } },
+  'GET /api/stations': { expect: EVERYONE, query: { latitude: '39.92', longitude: '116.46' }, conceals: [{ fixture: 'inactiveStation', from: ACTORS }] },
   'GET /api/stations/regions': { expect: EVERYONE },
-  'GET /api/staff/stations': { expect: STAFF },
-  'POST /api/staff/stations': { expect: STAFF, body: () => ({ organizationId: 'org-default', ...STATION_FORM, name: `矩阵新建服务站${randomUUID().slice(0, 8)}` }) },
-  'PUT /api/staff/stations/{id}': { expect: STAFF, params: { id: 'station' }, body: () => ({ ...STATION_FORM, name: `矩阵改名服务站${randomUUID().slice(0, 8)}`, active: true }) },
+  // The county's staff member neither manages nor operates a station.
+  'GET /api/staff/stations': { expect: [401, 403, 403, 403, 403, 403, Y, 403] },
+  // A station of the top organization, or a new one there: above the county, so 404 to its staff.
+  'POST /api/staff/stations': { expect: STAFF_OF_HOLDER, body: () => ({ organizationId: 'org-default', ...STATION_FORM, name: `矩阵新建服务站${randomUUID().slice(0, 8)}` }) },
+  'PUT /api/staff/stations/{id}': { expect: STAFF_OF_HOLDER, params: { id: 'station' }, body: () => ({ ...STATION_FORM, name: `矩阵改名服务站${randomUUID().slice(0, 8)}`, active: true }) },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

@@ -173,6 +173,12 @@ export const FIXTURES = {
   /** A service station of the top organization, which the staff actor (a member of it, managing) may edit. */
   station: async (t: TestApp) =>
     (await createStation(t.ctx.db, { organizationId: DEFAULT_ORGANIZATION_ID, ...STATION_FORM, name: `矩阵服务站${randomUUID().slice(0, 8)}` }, t.ctx.now(), null)).id,
+  /** A station taken off the public lists, right where the public search in the matrix looks. */
+  inactiveStation: async (t: TestApp) => {
+    const station = await createStation(t.ctx.db, { organizationId: DEFAULT_ORGANIZATION_ID, ...STATION_FORM, name: `矩阵停用服务站${randomUUID().slice(0, 8)}` }, t.ctx.now(), null)
+    await t.ctx.db.updateTable('organization_stations').set({ active: 0 }).where('id', '=', station.id).execute()
+    return station.id
+  },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import type { Station, StationRegion } from '@/contract/station'
 import { errorMessage } from '@/lib/http'
@@ -42,6 +43,8 @@ export function StationFinder() {
   }
 
   function loadRegion(path: StationRegion[]) {
+    // The chosen region's stations appear above the picker: bring them into view.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
     setChosen(path)
     setProblem(null)
     setStations(null)

@@ -96,7 +96,7 @@ export function StationFinder() {
       )}
       {mode.kind === 'region' && (
         <>
-          {mode.why && (
+          {mode.why && chosen.length === 0 && (
             <View className='card' role='status'>
               <Text>{mode.why}</Text>
             </View>

@@ -23,6 +23,8 @@ export default defineAppConfig({
     // Grassroots service stations: finding the nearest (public, with a map on weapp) and managing them.
     { root: 'packages/stations', pages: ['pages/finder/index'] },
     { root: 'packages/staff-stations', pages: ['pages/manage/index'] },
+    // A station operator's counter: 代办投诉 for a walk-in person, 本站代办记录, monthly figures.
+    { root: 'packages/station', pages: ['pages/workspace/index', 'pages/file/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -32,6 +32,7 @@ import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
 import { organizationsRoutes } from './modules/organizations/organizations.routes'
 import { stationsRoutes } from './modules/stations/stations.routes'
+import { walkInsRoutes } from './modules/walk-ins/walk-ins.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { ApiErrorSchema } from './schemas'
 
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(ruleSetsRoutes, { ctx })
       await api.register(organizationsRoutes, { ctx })
       await api.register(stationsRoutes, { ctx })
+      await api.register(walkInsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })

@@ -85,6 +85,11 @@ export const ERROR_MESSAGES = {
   TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
   TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
   REFERRAL_DESTINATION_UNKNOWN: '所选部门不在可引导的部门中，请重新选择',
+  NOT_A_STATION_OPERATOR: '只有服务站的工作人员可以代办投诉',
+  WALK_IN_NOT_FOUND: '没有找到这次代办，请重新开始',
+  WALK_IN_PHONE_NOT_CONSUMER: '这个手机号是工作人员或企业的账号，不能用来代办投诉',
+  WALK_IN_CONSENT_REQUIRED: '请先让投诉人读出短信验证码，确认同意代办',
+  WALK_IN_CONSENT_EXPIRED: '确认同意已超过 2 小时，请重新发送验证码',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -40,6 +40,8 @@ const SIGNED_IN = [401, Y, Y, Y, Y, Y, Y, Y] as const
 const STAFF = [401, 403, 403, 403, 403, 403, Y, Y] as const
 /** Staff acting on a case the top organization holds: a county below does not see it. */
 const STAFF_OF_HOLDER = [401, 403, 403, 403, 403, 403, Y, 404] as const
+/** Station operators only (代办): staff without a station get 403 too. */
+const NOBODY_BUT_OPERATORS = [401, 403, 403, 403, 403, 403, 403, 403] as const
 const COMPLAINANT_ONLY = [401, Y, Y, Y, 403, 403, 403, 403] as const
 const VOLUNTEER = [401, 403, 403, Y, 403, 403, 403, 403] as const
 const LIAISONS = [401, 403, 403, 403, Y, Y, 403, 403] as const
@@ -214,6 +216,14 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   // A station of the top organization, or a new one there: above the county, so 404 to its staff.
   'POST /api/staff/stations': { expect: STAFF_OF_HOLDER, body: () => ({ organizationId: 'org-default', ...STATION_FORM, name: `矩阵新建服务站${randomUUID().slice(0, 8)}` }) },
   'PUT /api/staff/stations/{id}': { expect: STAFF_OF_HOLDER, params: { id: 'station' }, body: () => ({ ...STATION_FORM, name: `矩阵改名服务站${randomUUID().slice(0, 8)}`, active: true }) },
+  // Walk-in filing (代办): only an operator of the filing's station; no matrix actor works at a station
+  // (operators and other stations are in walk-in.test.ts). Station figures: staff of every organization.
+  'GET /api/station/mine': { expect: NOBODY_BUT_OPERATORS },
+  'POST /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS, body: () => ({ phone: freshPhone(), personName: '王大爷' }) },
+  'POST /api/station/walk-ins/{id}/consent': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: { code: '123456' } },
+  'POST /api/station/walk-ins/{id}/complaint': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: (t) => validComplaint(t) },
+  'GET /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS },
+  'GET /api/staff/station-figures': { expect: STAFF },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

@@ -19,14 +19,16 @@ import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referr
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
 import { RULES as STATION_RULES } from '../db/migrations/2026-12-04T0029-stations'
 import { createStation } from '../modules/stations/stations.service'
+import { RULES as WALK_IN_RULES } from '../db/migrations/2026-12-04T0030-walk-in-filing'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...STATION_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 import { fileReport, makeVolunteer } from './support/volunteers'
 import { insertEvidenceRows } from './support/evidence-rows'
+import { createStation } from './support/walk-ins'
 
 describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
   let t: TestApp
@@ -63,6 +65,8 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .execute()
     await t.ctx.db.insertInto('warning_terms').values({ term: '标题', warning_id: warningId, in_title: 1, published_at: now }).execute()
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
+    const station = await createStation(t, 'org-default')
+    await t.ctx.db.insertInto('station_month_rollups').values({ station_id: station.id, month: now.slice(0, 7), n: 1 }).execute()
   })
   after(() => t.close())
 

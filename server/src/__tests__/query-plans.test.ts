@@ -19,6 +19,7 @@ import { boxAround, CANDIDATE_CAP } from '../modules/stations/nearby'
 import { createStation } from '../modules/stations/stations.service'
 import { complaintsVisibleTo, type StaffScope } from '../modules/organizations/organization-scope'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
+import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -29,6 +30,8 @@ const organization = (id: string, path: string): OrganizationRow => ({ id, path,
 const COUNTY = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
 const COUNTY_BY_PATH = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
 const CITY = complaintsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
+/** A station operator (no mediation, no management): what was filed at the station. */
+const STATION = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true, stationId: 's-1', canMediate: false, canManage: false })
 const AFTER = { rank: 0, due: '2026-06-01T00:00:00.000Z', createdAt: '2026-05-01T00:00:00.000Z', id: 'c-1' }
 
 describe('query plans', () => {
@@ -340,5 +343,25 @@ describe('query plans', () => {
     const text = await plan(subtreeOrganizationsQuery(t.ctx.db, '/org-default/o-city/'))
     assert.doesNotMatch(text, /SCAN organizations(?! USING)|Seq Scan on organizations/, text)
     assertInOrder(text)
+  })
+  // Walk-in filing (代办): a station's records, an operator's queue, and the station figures (a rollup).
+  test("a station's walk-in records read complaints_station_filed newest first", async () => {
+    const text = await plan(stationComplaintsQuery(t.ctx.db, 's-1', AFTER, 21))
+    assert.doesNotMatch(text, /SCAN complaints(?! USING (COVERING )?INDEX)|Seq Scan on complaints/, text)
+    assert.match(text, /(USING INDEX|Index Scan( Backward)? using) complaints_station_filed\b/, text)
+    assertInOrder(text)
+  })
+  test("a station operator's queue reads complaints_station_queue in queue order", async () => {
+    const text = await plan(staffQueueQuery(t.ctx.db, { visible: STATION }, AFTER, 21))
+    assertIndexed(text, 'complaints_station_queue')
+    assertInOrder(text)
+  })
+  test('station figures read stations by organization and their counts by key, never complaints', async () => {
+    for (const scope of [{ path: '/org-default/o-city/', stationId: null }, { path: null, stationId: 's-1' }]) {
+      const text = await plan(stationMonthCountsQuery(t.ctx.db, scope, '2026-07'))
+      assert.doesNotMatch(text, /complaints/, text)
+      assert.doesNotMatch(text, /SCAN (r|station_month_rollups)(?! USING)|Seq Scan on station_month_rollups/, text)
+      assert.doesNotMatch(text, /SCAN organization_stations(?! USING)|Seq Scan on organization_stations/, text)
+    }
   })
 })

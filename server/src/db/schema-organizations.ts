@@ -55,9 +55,31 @@ export interface StaffMembershipTable {
   created_at: string
 }
 
+/** A walk-in filing (代办) at a station counter: pending until the person's SMS code confirms consent. */
+export interface WalkInFilingTable {
+  id: string
+  station_id: string
+  operator_id: string
+  phone: string
+  person_name: string
+  created_at: string
+  consented_at: string | null
+  consumer_id: string | null
+  complaint_id: string | null
+}
+
+/** Complaints filed at a station per China month (YYYY-MM). */
+export interface StationMonthRollupTable {
+  station_id: string
+  month: string
+  n: number
+}
+
 export interface OrganizationTables {
   organizations: OrganizationTable
   organization_stations: OrganizationStationTable
   organization_alliances: OrganizationAllianceTable
   staff_memberships: StaffMembershipTable
+  walk_in_filings: WalkInFilingTable
+  station_month_rollups: StationMonthRollupTable
 }

@@ -135,6 +135,9 @@ export interface ComplaintTable {
   clock_paused_reason: string | null
   /** consumer-side identity of the dispute (business, incident date, amount) while the complaint is open; null once it ends. */
   repeat_key: string | null
+  /** 代办: the station where an operator filed it for the person, and that operator (migration 2026-12-04T0030). */
+  station_id: string | null
+  filed_by: string | null
 }
 
 /** A filing that repeated an open complaint and was added to it, by its idempotency key. */

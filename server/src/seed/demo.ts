@@ -9,6 +9,7 @@ import { seedDemoNetwork } from './organizations'
 import { seedDemoStations } from './stations'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
+import { DEMO_STATION, ensureDemoStation } from './walk-in'
 
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
@@ -24,6 +25,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000013', displayName: '吴干事', organization: '杭州市西湖区消费者协会' },
   { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
   { role: 'staff', phone: '13800000015', displayName: '冯站长', organization: '杭州市西湖区消费者协会', station: '文三路消费维权服务站' },
+  // A station operator (代办 at the counter): neither manages nor mediates, sees only the station's cases.
+  { role: 'staff', phone: '13800000016', displayName: '刘站长', organization: DEMO_STATION.organization, station: DEMO_STATION.name },
 ]
 
 function directoryColumns(entry: SeedEnterprise) {
@@ -82,9 +85,13 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (!account.organization || user.role !== 'staff' || (await findMembership(db, user.id))) continue
     const organization = await findOrganizationByName(db, account.organization)
     if (!organization) continue
-    const station = account.station
-      ? await db.selectFrom('organization_stations').select('id').where('organization_id', '=', organization.id).where('name', '=', account.station).executeTakeFirst()
-      : undefined
-    await addStaffToOrganization(db, user.id, organization.id, { canManage: !account.station, canMediate: true, stationId: station?.id ?? null }, new Date())
+    const stationId = !account.station
+      ? null
+      : account.station === DEMO_STATION.name
+        ? await ensureDemoStation(db, organization.id, new Date())
+        : ((await db.selectFrom('organization_stations').select('id').where('organization_id', '=', organization.id).where('name', '=', account.station).executeTakeFirst())?.id ?? null)
+    if (account.station && !stationId) continue
+    const permissions = stationId ? { canManage: false, canMediate: false, stationId } : { canManage: true, canMediate: true }
+    await addStaffToOrganization(db, user.id, organization.id, permissions, new Date())
   }
 }

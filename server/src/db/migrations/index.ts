@@ -24,6 +24,7 @@ import * as growthFixes from './2026-12-04T0025-growth-fixes'
 import * as organizationRuleFamily from './2026-12-04T0027-organization-rule-family'
 import * as smsCodePurpose from './2026-12-04T0028-sms-code-purpose'
 import * as stations from './2026-12-04T0029-stations'
+import * as walkInFiling from './2026-12-04T0030-walk-in-filing'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0027-organization-rule-family': organizationRuleFamily,
   '2026-12-04T0028-sms-code-purpose': smsCodePurpose,
   '2026-12-04T0029-stations': stations,
+  '2026-12-04T0030-walk-in-filing': walkInFiling,
 }

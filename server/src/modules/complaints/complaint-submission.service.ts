@@ -44,14 +44,7 @@ export async function submitComplaint(
   if (merged) return repeatMerge(ctx, merged, hash)
 
   const now = ctx.now()
-  checkComplaint(request, chinaToday(now))
-  const enterpriseId = request.business.enterpriseId ?? null
-  const enterprise = enterpriseId ? await findEnterpriseById(ctx.db, enterpriseId) : undefined
-  if (enterpriseId && !enterprise) {
-    throw new AppError(422, 'VALIDATION_FAILED', '所选的商家不存在，请重新选择或直接填写商家名称')
-  }
-  // The ODR green channel only when asked for and the enterprise takes part; otherwise the association.
-  const path = request.path === HandlingPath.Odr && Number(enterprise?.odr ?? 0) === 1 ? HandlingPath.Odr : HandlingPath.Association
+  const { enterpriseId, enterprise, path } = await checkFiling(ctx, request, now)
   const repeatKey = repeatKeyOf(request, enterpriseId)
   const open = await findOpenRepeat(ctx.db, consumer.id, repeatKey)
   if (open && sameFacts(open.description, request.description)) {
@@ -79,6 +72,19 @@ export async function submitComplaint(
     if (!answer) throw error
     return answer
   }
+}
+
+/** The request's own checks, its directory enterprise and its handling path; 422 when the enterprise is unknown. */
+export async function checkFiling(ctx: AppContext, request: CreateComplaintRequest, now: Date) {
+  checkComplaint(request, chinaToday(now))
+  const enterpriseId = request.business.enterpriseId ?? null
+  const enterprise = enterpriseId ? await findEnterpriseById(ctx.db, enterpriseId) : undefined
+  if (enterpriseId && !enterprise) {
+    throw new AppError(422, 'VALIDATION_FAILED', '所选的商家不存在，请重新选择或直接填写商家名称')
+  }
+  // The ODR green channel only when asked for and the enterprise takes part; otherwise the association.
+  const path = request.path === HandlingPath.Odr && Number(enterprise?.odr ?? 0) === 1 ? HandlingPath.Odr : HandlingPath.Association
+  return { enterpriseId, enterprise, path }
 }
 
 async function fileNew(ctx: AppContext, args: Omit<Parameters<typeof fileComplaint>[1], 'rules'>): Promise<Submission> {
@@ -112,11 +118,20 @@ async function repeat(ctx: AppContext, complaint: ComplaintRow, hash: string): P
   return { statusCode: 200, complaint: await loadComplaintDetail(ctx, complaint) }
 }
 
+/** Filed at a station counter by an operator for the person (代办): the operator's photos become the person's. */
+export interface WalkInFiling {
+  stationId: string
+  operator: AuthUser
+  /** The 'submitted' event's note: where, by whom, and when the person confirmed. */
+  note: string
+}
+
 /** The complaint, its 'submitted' event and its photo links: all or nothing. */
-async function fileComplaint(
+export async function fileComplaint(
   trx: Db,
   args: {
-    consumer: AuthUser
+    consumer: Pick<AuthUser, 'id' | 'role'>
+    walkIn?: WalkInFiling
     key: string
     hash: string
     request: CreateComplaintRequest
@@ -164,20 +179,29 @@ async function fileComplaint(
     repeat_key: args.repeatKey,
     organization_id: args.organization.id,
     organization_path: args.organization.path,
+    station_id: args.walkIn?.stationId ?? null,
+    filed_by: args.walkIn?.operator.id ?? null,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {
     id: eventId,
     complaint_id: complaint.id,
     type: 'submitted',
-    actor_id: consumer.id,
-    actor_role: consumer.role,
-    note: null,
+    actor_id: args.walkIn?.operator.id ?? consumer.id,
+    actor_role: args.walkIn?.operator.role ?? consumer.role,
+    note: args.walkIn?.note ?? null,
     from_status: null,
     to_status: status,
     created_at: at,
   })
-  const attached = await attachEvidence(trx, { ids: request.evidenceIds, ownerId: consumer.id, complaintId: complaint.id, eventId, now: at })
+  const attached = await attachEvidence(trx, {
+    ids: request.evidenceIds,
+    ownerId: args.walkIn?.operator.id ?? consumer.id,
+    newOwnerId: consumer.id,
+    complaintId: complaint.id,
+    eventId,
+    now: at,
+  })
   if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')
   return complaint
 }

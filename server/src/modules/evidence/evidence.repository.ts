@@ -11,18 +11,19 @@ export function findEvidenceByComplaint(db: DbOrTrx, complaintId: string) {
 }
 
 /**
- * Links the owner's unattached photos to a complaint (and the event that added them). Returns
+ * Links the owner's unattached photos to a complaint (and the event that added them), handing them to
+ * `newOwnerId` when given (photos an operator took at a station counter become the person's). Returns
  * null when any id is unknown, belongs to someone else or is already used: the caller refuses the
  * whole request, inside the same transaction, so nothing is half attached.
  */
 export async function attachEvidence(
   trx: DbOrTrx,
-  args: { ids: readonly string[]; ownerId: string; complaintId: string; eventId: string | null; now: string },
+  args: { ids: readonly string[]; ownerId: string; newOwnerId?: string; complaintId: string; eventId: string | null; now: string },
 ): Promise<EvidenceRow[] | null> {
   if (args.ids.length === 0) return []
   const result = await trx
     .updateTable('evidence')
-    .set({ complaint_id: args.complaintId, event_id: args.eventId, attached_at: args.now })
+    .set({ complaint_id: args.complaintId, event_id: args.eventId, attached_at: args.now, owner_id: args.newOwnerId ?? args.ownerId })
     .where('id', 'in', [...args.ids])
     .where('owner_id', '=', args.ownerId)
     .where('complaint_id', 'is', null)

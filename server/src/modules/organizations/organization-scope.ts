@@ -40,10 +40,12 @@ export function subtreeEnd(path: string): string {
  * when it holds it. The top organization sees all (complaints filed before the network included).
  * A leaf is an equality on organization_id (the complaints_org_* indexes keep its queue in order);
  * an inner organization (or a list in another order, `order = 'other'`) is a range of
- * organization_path; null (no condition) for the top.
+ * organization_path; null (no condition) for the top; an equality on station_id for a station operator.
  */
 export function complaintsVisibleTo(scope: StaffScope, order: 'queue' | 'other' = 'queue'): Expression<SqlBool> | null {
   const { organization } = scope
+  // A station operator who neither mediates nor manages sees what was filed at their counter (代办), nothing else.
+  if (scope.stationId && !scope.canMediate && !scope.canManage) return sql<SqlBool>`complaints.station_id = ${scope.stationId}`
   if (organization.parent_id === null) return null
   // For lists in another order (the CSV by filing time), the range keeps the planner on that order's index.
   if (scope.leaf && order === 'queue') return sql<SqlBool>`complaints.organization_id = ${organization.id}`

@@ -117,6 +117,8 @@ export async function staffOfOrganizations(db: Db, organizationIds: readonly str
         ? eb.or([eb('staff_memberships.organization_id', 'in', [...organizationIds]), eb('staff_memberships.user_id', 'is', null)])
         : eb('staff_memberships.organization_id', 'in', [...organizationIds]),
     )
+    // Not a station operator who neither mediates nor manages: they see only their station's cases (complaintsVisibleTo).
+    .where((eb) => eb.or([eb('staff_memberships.station_id', 'is', null), eb('staff_memberships.can_mediate', '=', 1), eb('staff_memberships.can_manage', '=', 1)]))
     .execute()
   return rows.map((row) => row.id)
 }

@@ -45,11 +45,11 @@ export async function insertUser(db: Db, user: NewUser, now = new Date().toISOSt
  * Returns the user with this phone, creating a consumer if there is none. Two first logins racing
  * for one phone both end with the same user: the loser of the UNIQUE race reads the winner's row.
  */
-export async function findOrCreateUserByPhone(db: Db, phone: string): Promise<UserRow> {
+export async function findOrCreateUserByPhone(db: Db, phone: string, displayName = `用户${phone.slice(-4)}`): Promise<UserRow> {
   const existing = await findUserByPhone(db, phone)
   if (existing) return existing
   try {
-    return await insertUser(db, { phone, role: 'consumer', displayName: `用户${phone.slice(-4)}` })
+    return await insertUser(db, { phone, role: 'consumer', displayName })
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     return (await findUserByPhone(db, phone))!

@@ -10,6 +10,7 @@ import { useWorkQueue } from '@/features/complaints/handling/use-work-queue'
 import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-queue'
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
+import { getMyStation } from '@/features/walk-in/api/walk-in'
 import '@/features/complaints/handling/handling.css'
 
 const SECTIONS = [
@@ -21,6 +22,9 @@ const SECTIONS = [
   { title: '服务站', meta: '新增、修改、停用本组织和下级组织的服务站（地址、开放时间、电话、能办的事）', more: '管理服务站 ›', url: '/packages/staff-stations/pages/manage/index' },
   { title: '处理规则', meta: '受理、调解等期限和依据；修改会发布新版本，已立案的投诉不受影响', more: '查看和维护规则 ›', url: '/packages/staff-rules/pages/editor/index' },
 ]
+
+/** First for staff at a station (代办 at the counter); other staff have no station and do not see it. */
+const stationSection = (name: string) => ({ title: `服务站代办 · ${name}`, meta: '为到柜台的群众代办投诉，本站代办记录和每月件数', more: '代办投诉 ›', url: '/packages/station/pages/workspace/index' })
 
 type Filter = 'review' | 'mine' | 'mediating' | 'open'
 
@@ -38,6 +42,8 @@ export default function StaffWorkspacePage() {
   const desk = useDesk()
   const [filter, setFilter] = useState<Filter>('review')
   const { items, problem, hasMore, loadingMore, reload, more } = useWorkQueue(getStaffQueue)
+  const [station, setStation] = useState<string | null>(null)
+  const sections = station ? [stationSection(station), ...SECTIONS] : SECTIONS
   const current = FILTERS.find((f) => f.value === filter) ?? FILTERS[0]
   const queryOf = (which: Filter) => FILTERS.find((f) => f.value === which)?.query ?? {}
 
@@ -54,7 +60,10 @@ export default function StaffWorkspacePage() {
     wasDesk.current = desk
   }, [desk, load, filter])
 
-  useDidShow(() => void load(filter))
+  useDidShow(() => {
+    void load(filter)
+    if (role === 'staff') getMyStation().then((mine) => setStation(mine.station.name), () => setStation(null))
+  })
   usePullDownRefresh(() => void load(filter).finally(() => void Taro.stopPullDownRefresh()))
 
   function choose(next: Filter) {
@@ -67,13 +76,13 @@ export default function StaffWorkspacePage() {
   if (desk && userId) {
     return (
       <WorkspaceShell role='staff' title='消协工作台' compact>
-        <StaffWorkbench userId={userId} sections={SECTIONS} />
+        <StaffWorkbench userId={userId} sections={sections} />
       </WorkspaceShell>
     )
   }
   return (
     <WorkspaceShell role='staff' title='消协工作台'>
-      {SECTIONS.map((section) => (
+      {sections.map((section) => (
         <View key={section.url} className='card statistics-entry' hoverClass='complaint-item--pressed' onClick={() => void Taro.navigateTo({ url: section.url })} role='link'>
           <Text className='complaint-item__business'>{section.title}</Text>
           <Text className='complaint-item__meta'>{section.meta}</Text>

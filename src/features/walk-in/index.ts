@@ -1,0 +1,6 @@
+export { getMyStation, getStationFigures, listStationRecords, submitWalkIn } from './api/walk-in'
+export { CodeStep, PhoneStep } from './components/consent-steps'
+export { FiledStep } from './components/filed-step'
+export { StepHeader } from './components/step-header'
+export { StationRecords } from './components/station-records'
+export { StationFiguresTable } from './components/station-figures-table'

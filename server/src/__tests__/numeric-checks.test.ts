@@ -28,7 +28,7 @@ import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 import { fileReport, makeVolunteer } from './support/volunteers'
 import { insertEvidenceRows } from './support/evidence-rows'
-import { createStation } from './support/walk-ins'
+import { addTestStation } from './support/walk-ins'
 
 describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
   let t: TestApp
@@ -65,7 +65,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .execute()
     await t.ctx.db.insertInto('warning_terms').values({ term: '标题', warning_id: warningId, in_title: 1, published_at: now }).execute()
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
-    const station = await createStation(t, 'org-default')
+    const station = await addTestStation(t, 'org-default')
     await t.ctx.db.insertInto('station_month_rollups').values({ station_id: station.id, month: now.slice(0, 7), n: 1 }).execute()
   })
   after(() => t.close())

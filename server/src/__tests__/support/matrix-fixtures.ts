@@ -9,7 +9,7 @@ import { insertEvidenceRows } from './evidence-rows'
 import { makeJpeg, multipart } from './photos'
 import { apply, fileReport, makeVolunteer, signIn, type Person } from './volunteers'
 import { createDraft, published } from './warnings'
-import { createStation, makeOperator, startWalkIn } from './walk-ins'
+import { addTestStation, makeOperator, startWalkIn } from './walk-ins'
 import { act, PROPOSAL } from './workflow'
 import { bearer, type TestApp } from './test-app'
 import { createOrganization } from '../../modules/organizations/organizations.service'
@@ -183,7 +183,7 @@ export const FIXTURES = {
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   /** A walk-in filing (代办) started by an operator of a station of the default organization; no matrix actor works there. */
   walkInFiling: async (t: TestApp) => {
-    const station = await createStation(t, DEFAULT_ORGANIZATION_ID)
+    const station = await addTestStation(t, DEFAULT_ORGANIZATION_ID)
     const operator = await makeOperator(t, freshPhone(), station, DEFAULT_ORGANIZATION_ID)
     return (await ok(await startWalkIn(t, operator, freshPhone()), 'walk-in')).json().id as string
   },

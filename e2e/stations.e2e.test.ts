@@ -14,7 +14,7 @@ import { button, input, modalConfirm, screen, signInAs, toastGone } from './supp
 import { HOME } from './support/routes'
 
 const FINDER = '/packages/stations/pages/finder/index'
-const MANAGE = '/packages/staff-stations/pages/manage/index'
+const MANAGE = '/packages/stations/pages/manage/index'
 const XIHU_MANAGER = '13800000013'
 /** By the West Lake's 断桥, as a phone's GPS (WGS-84) reports it. */
 const WEST_LAKE_WGS84 = { latitude: 30.2614, longitude: 120.1467 }

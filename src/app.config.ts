@@ -20,6 +20,8 @@ export default defineAppConfig({
     // Handling rules with their citations (public), opened from a complaint's 依据 line.
     { root: 'packages/rules', pages: ['pages/list/index'] },
     { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
+    // Grassroots service stations: finding the nearest (public, with a map on weapp) and managing them (staff; one package, one copy of the feature).
+    { root: 'packages/stations', pages: ['pages/finder/index', 'pages/manage/index'] },
     // A station operator's counter: 代办投诉 for a walk-in person, 本站代办记录, monthly figures.
     { root: 'packages/station', pages: ['pages/workspace/index', 'pages/file/index'] },
     // Managing an organization (members, permissions, child organizations) and its alliances' transfers.
@@ -53,8 +55,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-bar/me.png', selectedIconPath: 'assets/tab-bar/me-active.png' },
     ],
   },
-  // Volunteers' field reports record where they were taken (wx.getLocation).
+  // Volunteers' field reports record where they were taken, and 找服务站 lists the nearest first (wx.getLocation;
+  // openLocation and the Map component need no declaration).
   requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '走访报告需要记录发现问题的位置' } },
+  permission: { 'scope.userLocation': { desc: '查找附近服务站、记录走访位置' } },
   sitemapLocation: 'sitemap.json',
 })

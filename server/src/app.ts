@@ -31,6 +31,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes'
 import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
 import { organizationsRoutes } from './modules/organizations/organizations.routes'
+import { stationsRoutes } from './modules/stations/stations.routes'
 import { walkInsRoutes } from './modules/walk-ins/walk-ins.routes'
 import { alliancesRoutes } from './modules/alliances/alliances.routes'
 import { membersRoutes } from './modules/memberships/memberships.routes'
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(warningImagesRoutes, { ctx })
       await api.register(ruleSetsRoutes, { ctx })
       await api.register(organizationsRoutes, { ctx })
+      await api.register(stationsRoutes, { ctx })
       await api.register(walkInsRoutes, { ctx })
       await api.register(alliancesRoutes, { ctx })
       await api.register(membersRoutes, { ctx })

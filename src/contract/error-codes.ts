@@ -79,6 +79,8 @@ export const ERROR_MESSAGES = {
   // ── association network (#15) ──
   ORGANIZATION_NOT_FOUND: '没有找到这个消协组织',
   ORGANIZATION_NAME_TAKEN: '已有同名的消协组织',
+  STATION_NOT_FOUND: '没有找到这个服务站',
+  STATION_NAME_TAKEN: '本组织已有同名的服务站，请换一个名称',
   TRANSFER_TO_OWN_ORGANIZATION: '投诉已经由这个组织处理，请选择其他组织',
   TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
   TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, freshPhone, MATRIX_PARTNER, newChildOrganization } from './support/matrix-fixtures'
+import { ACTORS, freshPhone, MATRIX_PARTNER, newChildOrganization, STATION_FORM } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -226,6 +226,15 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   },
   'POST /api/complaints/{id}/take-up': { expect: STAFF_OF_HOLDER, params: { id: 'childOrganizationComplaint' }, body: { toOrganizationId: 'org-default', reason: '案情重大' } },
 
+  // Service stations (#15): finding them is public; managing them is for staff. Other organizations (404),
+  // colleagues without manage (403) and a station's own operator are tested in stations.test.ts.
+  'GET /api/stations': { expect: EVERYONE, query: { latitude: '39.92', longitude: '116.46' }, conceals: [{ fixture: 'inactiveStation', from: ACTORS }] },
+  'GET /api/stations/regions': { expect: EVERYONE },
+  // The county's staff member neither manages nor operates a station.
+  'GET /api/staff/stations': { expect: [401, 403, 403, 403, 403, 403, Y, 403] },
+  // A station of the top organization, or a new one there: above the county, so 404 to its staff.
+  'POST /api/staff/stations': { expect: STAFF_OF_HOLDER, body: () => ({ organizationId: 'org-default', ...STATION_FORM, name: `矩阵新建服务站${randomUUID().slice(0, 8)}` }) },
+  'PUT /api/staff/stations/{id}': { expect: STAFF_OF_HOLDER, params: { id: 'station' }, body: () => ({ ...STATION_FORM, name: `矩阵改名服务站${randomUUID().slice(0, 8)}`, active: true }) },
   // Walk-in filing (代办): only an operator of the filing's station; no matrix actor works at a station
   // (operators and other stations are in walk-in.test.ts). Station figures: staff of every organization.
   // Every staff workspace asks; staff at no station get station: null.

@@ -17,10 +17,12 @@ import { RULES as RULE_SET_RULES } from '../db/migrations/2026-12-03T0020-rule-s
 import { RULES as ORGANIZATION_RULES } from '../db/migrations/2026-12-04T0021-organizations'
 import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referrals'
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
+import { RULES as STATION_RULES } from '../db/migrations/2026-12-04T0029-stations'
+import { createStation } from '../modules/stations/stations.service'
 import { RULES as WALK_IN_RULES } from '../db/migrations/2026-12-04T0030-walk-in-filing'
 
 import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...MEDIATION_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...MEDIATION_RULES, ...STATION_RULES]
 
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -28,7 +30,7 @@ import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 import { fileReport, makeVolunteer } from './support/volunteers'
 import { insertEvidenceRows } from './support/evidence-rows'
-import { createStation } from './support/walk-ins'
+import { addTestStation } from './support/walk-ins'
 
 describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
   let t: TestApp
@@ -45,6 +47,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     const volunteer = await makeVolunteer(t, '13684000001', { ...cast.staff, phone: '' })
     await fileReport(t, volunteer)
     await insertEvidenceRows(t, cast.consumer.id, 1)
+    await createStation(t.ctx.db, { organizationId: 'org-default', name: '数字检查服务站', hostKind: 'other', address: '某地某路 1 号', latitude: 30, longitude: 120, openingHours: '每天', services: ['consult'] }, t.ctx.now(), null)
     const exported = await t.app.inject({ method: 'POST', url: '/api/me/data-exports', headers: { authorization: `Bearer ${cast.consumer.token}` } })
     assert.equal(exported.statusCode, 202, exported.body)
     const now = t.ctx.now().toISOString()
@@ -67,7 +70,7 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     await t.ctx.db.insertInto('mediation_messages').values({ id: randomUUID(), complaint_id: filed.id, seq: 1, thread: 'shared', party: 'consumer', author_id: cast.consumer.id, text: '你好', created_at: now }).execute()
     await t.ctx.db.insertInto('mediation_reads').values({ complaint_id: filed.id, user_id: cast.consumer.id, thread: 'shared', party: 'consumer', last_read_seq: 1, updated_at: now }).execute()
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
-    const station = await createStation(t, 'org-default')
+    const station = await addTestStation(t, 'org-default')
     await t.ctx.db.insertInto('station_month_rollups').values({ station_id: station.id, month: now.slice(0, 7), n: 1 }).execute()
   })
   after(() => t.close())

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { runAdminCommand } from '../cli/admin-commands'
 import { seedDemoNetwork } from '../seed/organizations'
 import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
+import { addTestStation } from './support/walk-ins'
 
 const XIHU = '杭州市西湖区消费者协会'
 const SHANGCHENG = '杭州市上城区消费者协会'
@@ -92,8 +93,7 @@ describe(`managing an organization's members and children (${TEST_DB})`, () => {
   })
 
   test('permissions: 管理, 调解 and 站点值守 at a station of the organization; the last manager cannot give up 管理 nor be removed', async () => {
-    const station = randomUUID()
-    await t.ctx.db.insertInto('organization_stations').values({ id: station, organization_id: org[XIHU]!, name: '示例超市服务站', address: null, created_at: t.ctx.now().toISOString() }).execute()
+    const station = (await addTestStation(t, org[XIHU]!, '示例超市服务站')).id
     const set = await call('xihuManager', 'PUT', `/${org[XIHU]}/members/${userId.xihuClerk}`, permissions(false, station))
     assert.equal(set.statusCode, 200, set.body)
     assert.equal(set.json().members.find((m: { userId: string }) => m.userId === userId.xihuClerk).station.name, '示例超市服务站')

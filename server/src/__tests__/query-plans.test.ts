@@ -20,6 +20,9 @@ import { membersQuery } from '../modules/memberships/memberships.repository'
 import { currentSessionQuery, latestSeqQuery, threadPageQuery } from '../modules/mediation/mediation.repository'
 import { dueSessionsQuery } from '../jobs/mediation-reminders'
 import { SESSION_REMINDERS } from '../../../src/contract/mediation'
+import { managedStationsQuery, regionStationsQuery, stationsInBoxQuery, subtreeOrganizationsQuery } from '../modules/stations/stations.repository'
+import { boxAround, CANDIDATE_CAP } from '../modules/stations/nearby'
+import { createStation } from '../modules/stations/stations.service'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 
@@ -316,6 +319,39 @@ describe('query plans', () => {
       assertInOrder(text)
     })
   }
+  // Service stations: nearest first is a latitude band of organization_stations_nearby (longitude
+  // checked in the index), never the whole table; region and managers' lists come out of their index in order.
+  const stationLists = {
+    'stations in a 10 km box around West Lake': ['organization_stations_nearby', false, (t: TestApp) => stationsInBoxQuery(t.ctx.db, boxAround(30.259, 120.152, 10_000), CANDIDATE_CAP)],
+    "a region's stations": ['organization_stations_region', true, (t: TestApp) => regionStationsQuery(t.ctx.db, '/org-default/o-city/', null, 51)],
+    "a region's stations: next page": ['organization_stations_region', true, (t: TestApp) => regionStationsQuery(t.ctx.db, '/org-default/o-city/', { path: '/org-default/o-city/o-county/', name: '某站', id: 's-1' }, 51)],
+    "a manager's stations": ['organization_stations_subtree', true, (t: TestApp) => managedStationsQuery(t.ctx.db, '/org-default/o-city/', 500)],
+  } as const
+  let stationsSpread = false
+  /** PostgreSQL weighs two partial indexes of an empty table alike: give it stations across China and their statistics. */
+  async function spreadStations() {
+    if (stationsSpread || t.ctx.dialect === 'sqlite') return
+    stationsSpread = true
+    for (let i = 0; i < 400; i++) {
+      await createStation(t.ctx.db, { organizationId: 'org-default', name: `计划服务站${i}`, hostKind: 'other', address: '某地某路 1 号', latitude: 20 + (i % 25), longitude: 100 + ((i * 7) % 25), openingHours: '每天', services: ['consult'] }, t.ctx.now(), null)
+    }
+    await t.ctx.db.executeQuery(CompiledQuery.raw('analyze organization_stations'))
+  }
+  for (const [name, [index, ordered, build]] of Object.entries(stationLists)) {
+    test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
+      await spreadStations()
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN organization_stations(?! USING (COVERING )?INDEX)|Seq Scan on organization_stations/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan using) ${index}\\b`), text)
+      assert.doesNotMatch(text, /SCAN organizations\b(?! USING)|Seq Scan on organizations/, text)
+      if (ordered) assertInOrder(text)
+    })
+  }
+  test("a manager's organizations (for a new station) are a range of the organizations.path index", async () => {
+    const text = await plan(subtreeOrganizationsQuery(t.ctx.db, '/org-default/o-city/'))
+    assert.doesNotMatch(text, /SCAN organizations(?! USING)|Seq Scan on organizations/, text)
+    assertInOrder(text)
+  })
   // Walk-in filing (代办): a station's records, an operator's queue, and the station figures (a rollup).
   test("a station's walk-in records read complaints_station_filed newest first", async () => {
     const text = await plan(stationComplaintsQuery(t.ctx.db, 's-1', AFTER, 21))

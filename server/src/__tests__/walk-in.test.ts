@@ -7,7 +7,7 @@ import { countRows } from './support/complaints'
 import { insertEvidenceRows } from './support/evidence-rows'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { makeStaff, signIn, type Person } from './support/volunteers'
-import { confirmWalkIn, consentedWalkIn, createStation, lastCodeFor, makeOperator, startWalkIn, submitWalkIn, walkInComplaint } from './support/walk-ins'
+import { confirmWalkIn, consentedWalkIn, addTestStation, lastCodeFor, makeOperator, startWalkIn, submitWalkIn, walkInComplaint } from './support/walk-ins'
 
 describe(`walk-in filing (代办) at a station counter (${TEST_DB})`, () => {
   let t: TestApp
@@ -25,8 +25,8 @@ describe(`walk-in filing (代办) at a station counter (${TEST_DB})`, () => {
     const now = t.ctx.now()
     const county = await createOrganization(t.ctx.db, { name: '测试西湖区消协', level: 'county', regionCode: '330106', parentId: DEFAULT_ORGANIZATION_ID }, now)
     const sibling = await createOrganization(t.ctx.db, { name: '测试上城区消协', level: 'county', regionCode: '330102', parentId: DEFAULT_ORGANIZATION_ID }, now)
-    station = await createStation(t, county.id, '测试文三路社区服务站')
-    const otherStation = await createStation(t, county.id, '测试古荡社区服务站')
+    station = await addTestStation(t, county.id, '测试文三路社区服务站')
+    const otherStation = await addTestStation(t, county.id, '测试古荡社区服务站')
     operator = await makeOperator(t, '13790000001', station, county.id)
     otherOperator = await makeOperator(t, '13790000002', otherStation, county.id)
     countyStaff = await makeStaff(t, '13790000003')

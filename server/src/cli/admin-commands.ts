@@ -8,8 +8,9 @@ import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, 
 import { addStaffToOrganization, createOrganization } from '../modules/organizations/organizations.service'
 import { addToAlliance, createAlliance, listAlliancesWithMembers } from '../modules/alliances/alliances.service'
 import { findAllianceByName } from '../modules/alliances/alliances.repository'
+import { runStationCommand, STATION_COMMANDS, type StationOptions } from './station-commands'
 
-export interface AdminOptions {
+export interface AdminOptions extends StationOptions {
   phone?: string
   name?: string
   enterprise?: string
@@ -64,6 +65,8 @@ function familyOption(value: string | undefined): RuleSetFamily | null {
 
 /** Creates (or promotes) staff and enterprise accounts; returns what it did in one line. */
 export async function runAdminCommand(db: Db, command: string, options: AdminOptions, defaultFamily: RuleSetFamily = 'samr'): Promise<string> {
+  const stationCommand = STATION_COMMANDS.find((c) => c === command)
+  if (stationCommand) return runStationCommand(db, stationCommand, options, new Date())
   switch (command) {
     case 'create-staff': {
       const phone = required(options.phone, 'phone')

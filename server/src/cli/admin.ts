@@ -18,6 +18,10 @@ const USAGE = `用法：
   npm run admin -- create-alliance --name 联盟名称
   npm run admin -- add-to-alliance --alliance 联盟名称 --organization 组织名称   （成员之间可以联盟移送投诉）
   npm run admin -- list-alliances
+  npm run admin -- create-station --organization 组织名称 --name 站名 --address 地址 --hours "周一至周五 9:00-17:00" [--host-kind 超市/商场|社区/村委会|报社/媒体|市场监管所|其他] [--host-name 依托单位] [--lat 30.27736 --lng 120.13627] [--station-phone 0571-88001234] [--services 咨询,代办投诉,调解,受理退换货,维权宣传]
+  npm run admin -- update-station --station 站名 [--organization 组织名称] [上面任一参数] [--deactivate | --activate]
+  npm run admin -- list-stations [--organization 组织名称]   （含下级组织的站点）
+  npm run admin -- assign-station --phone 13900000000 --station 站名 [--organization 组织名称] | --no-station   （站点工作人员只能修改本站点）
   npm run admin -- complete-account-deletions   （立即完成冷静期已结束的注销申请；服务每小时也会自动执行）`
 
 async function main() {
@@ -36,6 +40,18 @@ async function main() {
       'no-mediate': { type: 'boolean' },
       family: { type: 'string' },
       alliance: { type: 'string' },
+      station: { type: 'string' },
+      'host-kind': { type: 'string' },
+      'host-name': { type: 'string' },
+      address: { type: 'string' },
+      lat: { type: 'string' },
+      lng: { type: 'string' },
+      hours: { type: 'string' },
+      'station-phone': { type: 'string' },
+      services: { type: 'string' },
+      deactivate: { type: 'boolean' },
+      activate: { type: 'boolean' },
+      'no-station': { type: 'boolean' },
       now: { type: 'string' },
     },
   })

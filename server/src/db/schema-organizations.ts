@@ -1,5 +1,6 @@
 import type { OrganizationLevel } from '../../../src/contract/organization'
 import type { RuleSetFamily } from '../../../src/contract/rule-text'
+import type { StationHostKind } from '../../../src/contract/station'
 
 /** An association (消费者协会) in the network; see migration 2026-12-04T0021. */
 export interface OrganizationTable {
@@ -17,12 +18,26 @@ export interface OrganizationTable {
   created_at: string
 }
 
+/** A grassroots service station (服务站); columns after `created_at` come from migration 2026-12-04T0029. */
 export interface OrganizationStationTable {
   id: string
   organization_id: string
   name: string
   address: string | null
   created_at: string
+  /** The organization's path, copied: a region's stations are a range. */
+  organization_path: string
+  host_kind: StationHostKind
+  host_name: string | null
+  /** GCJ-02 degrees; both or neither. */
+  latitude: number | null
+  longitude: number | null
+  opening_hours: string
+  phone: string | null
+  /** JSON array of StationService codes. */
+  services: string
+  active: number
+  updated_at: string | null
 }
 
 /** A named alliance of organizations across regions (migration 2026-12-04T0033). */

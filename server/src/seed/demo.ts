@@ -6,6 +6,7 @@ import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
 import { seedWarnings } from './warnings'
 import { seedDemoNetwork } from './organizations'
+import { seedDemoStations } from './stations'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 import { DEMO_STATION, ensureDemoStation } from './walk-in'
@@ -13,6 +14,7 @@ import { DEMO_STATION, ensureDemoStation } from './walk-in'
 export const DEMO_ENTERPRISE = { name: '示例优选超市有限公司', creditCode: '91110105MA0000000X' }
 
 /** Staff with an `organization` work there (seed/organizations.ts); 陈主任 works for the default, top organization. */
+/** A staff member with a `station` operates that station of their organization (seed/stations.ts) and manages nothing else. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayName: string; organization?: string; station?: string }> = [
   { role: 'consumer', phone: '13800000001', displayName: '王阿姨' },
   { role: 'volunteer', phone: '13800000002', displayName: '李师傅' },
@@ -22,6 +24,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; displayNa
   { role: 'staff', phone: '13800000012', displayName: '周科长', organization: '示例省杭州市消费者协会' },
   { role: 'staff', phone: '13800000013', displayName: '吴干事', organization: '杭州市西湖区消费者协会' },
   { role: 'staff', phone: '13800000014', displayName: '郑干事', organization: '杭州市上城区消费者协会' },
+  { role: 'staff', phone: '13800000015', displayName: '冯站长', organization: '杭州市西湖区消费者协会', station: '文三路消费维权服务站' },
   // A station operator (代办 at the counter): neither manages nor mediates, sees only the station's cases.
   { role: 'staff', phone: '13800000016', displayName: '刘站长', organization: DEMO_STATION.organization, station: DEMO_STATION.name },
   { role: 'staff', phone: '13800000017', displayName: '钱主任', organization: '苏州市消费者权益保护委员会' },
@@ -66,6 +69,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDirectory(db)
   await seedWarnings(db)
   await seedDemoNetwork(db, new Date())
+  await seedDemoStations(db, new Date())
   const enterprise = (await findEnterpriseByName(db, DEMO_ENTERPRISE.name))!
   for (const account of DEMO_ACCOUNTS) {
     const existing = await findUserByPhone(db, account.phone)
@@ -82,7 +86,12 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (!account.organization || user.role !== 'staff' || (await findMembership(db, user.id))) continue
     const organization = await findOrganizationByName(db, account.organization)
     if (!organization) continue
-    const stationId = account.station ? await ensureDemoStation(db, organization.id, new Date()) : null
+    const stationId = !account.station
+      ? null
+      : account.station === DEMO_STATION.name
+        ? await ensureDemoStation(db, organization.id, new Date())
+        : ((await db.selectFrom('organization_stations').select('id').where('organization_id', '=', organization.id).where('name', '=', account.station).executeTakeFirst())?.id ?? null)
+    if (account.station && !stationId) continue
     const permissions = stationId ? { canManage: false, canMediate: false, stationId } : { canManage: true, canMediate: true }
     await addStaffToOrganization(db, user.id, organization.id, permissions, new Date())
   }

@@ -12,6 +12,7 @@ const QUICK_ACTIONS = [
   { key: 'file', mark: '诉', title: '我要投诉', hint: '上传照片，几步完成' },
   { key: 'warnings', mark: '警', title: '消费警示', hint: '防坑提醒，先看再买' },
   { key: 'mine', mark: '查', title: '我的投诉', hint: '随时查看处理进度' },
+  { key: 'stations', mark: '站', title: '找服务站', hint: '当面咨询、代办投诉' },
 ] as const
 
 export default function HomePage() {
@@ -21,7 +22,7 @@ export default function HomePage() {
       if (useSessionStore.getState().user) void startComplaint()
       else void Taro.navigateTo({ url: `${LOGIN_PAGE}?next=${encodeURIComponent(newComplaintUrl())}` })
     } else if (action.key === 'mine') void Taro.switchTab({ url: '/pages/complaints/index' })
-    else void Taro.navigateTo({ url: '/packages/warnings/pages/list/index' })
+    else void Taro.navigateTo({ url: action.key === 'stations' ? '/packages/stations/pages/finder/index' : '/packages/warnings/pages/list/index' })
   }
 
   return (

@@ -1,3 +1,5 @@
+import type { CreateStationRequest } from '../../../../src/contract/station'
+import { createStation } from '../../modules/stations/stations.service'
 import { randomUUID } from 'node:crypto'
 import { runAdminCommand } from '../../cli/admin-commands'
 import { attachEvidence } from '../../modules/evidence/evidence.repository'
@@ -7,7 +9,7 @@ import { insertEvidenceRows } from './evidence-rows'
 import { makeJpeg, multipart } from './photos'
 import { apply, fileReport, makeVolunteer, signIn, type Person } from './volunteers'
 import { createDraft, published } from './warnings'
-import { createStation, makeOperator, startWalkIn } from './walk-ins'
+import { addTestStation, makeOperator, startWalkIn } from './walk-ins'
 import { act, PROPOSAL } from './workflow'
 import { bearer, type TestApp } from './test-app'
 import { createOrganization } from '../../modules/organizations/organizations.service'
@@ -223,10 +225,19 @@ export const FIXTURES = {
   },
   /** The session of the case the previous parameter built (params are built in order). */
   latestSession: async (t: TestApp) => (await t.ctx.db.selectFrom('mediation_sessions').select('id').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow()).id,
+  /** A service station of the top organization, which the staff actor (a member of it, managing) may edit. */
+  station: async (t: TestApp) =>
+    (await createStation(t.ctx.db, { organizationId: DEFAULT_ORGANIZATION_ID, ...STATION_FORM, name: `矩阵服务站${randomUUID().slice(0, 8)}` }, t.ctx.now(), null)).id,
+  /** A station taken off the public lists, right where the public search in the matrix looks. */
+  inactiveStation: async (t: TestApp) => {
+    const station = await createStation(t.ctx.db, { organizationId: DEFAULT_ORGANIZATION_ID, ...STATION_FORM, name: `矩阵停用服务站${randomUUID().slice(0, 8)}` }, t.ctx.now(), null)
+    await t.ctx.db.updateTable('organization_stations').set({ active: 0 }).where('id', '=', station.id).execute()
+    return station.id
+  },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   /** A walk-in filing (代办) started by an operator of a station of the default organization; no matrix actor works there. */
   walkInFiling: async (t: TestApp) => {
-    const station = await createStation(t, DEFAULT_ORGANIZATION_ID)
+    const station = await addTestStation(t, DEFAULT_ORGANIZATION_ID)
     const operator = await makeOperator(t, freshPhone(), station, DEFAULT_ORGANIZATION_ID)
     return (await ok(await startWalkIn(t, operator, freshPhone()), 'walk-in')).json().id as string
   },
@@ -257,6 +268,16 @@ async function managedOrganization(t: TestApp, c: Cast) {
   const existing = await t.ctx.db.selectFrom('organizations').selectAll().where('name', '=', MANAGED).executeTakeFirst()
   return existing ?? createOrganization(t.ctx.db, { name: MANAGED, level: 'county', regionCode: '110105', parentId: DEFAULT_ORGANIZATION_ID }, t.ctx.now())
 }
+/** A service station's form (POST/PUT /api/staff/stations) without its name. */
+export const STATION_FORM = {
+  hostKind: 'community',
+  address: '北京市朝阳区某某路 1 号',
+  latitude: 39.92,
+  longitude: 116.46,
+  openingHours: '周一至周五 9:00-17:00',
+  phone: '010-65000000',
+  services: ['consult'],
+} as const satisfies Partial<CreateStationRequest>
 
 let organizations = 0
 /** A new county-level organization directly below the top (default) one. */

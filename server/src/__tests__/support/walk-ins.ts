@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { runAdminCommand } from '../../cli/admin-commands'
 import { addStaffToOrganization } from '../../modules/organizations/organizations.service'
+import { createStation } from '../../modules/stations/stations.service'
 import { findUserByPhone } from '../../modules/users/user.repository'
 import type { CreateComplaintRequest } from '../../../../src/contract/complaint'
 import { validComplaint } from './complaints'
 import { bearer, type TestApp } from './test-app'
 import { signIn, type Person } from './volunteers'
 
-export async function createStation(t: TestApp, organizationId: string, name = `测试服务站${randomUUID().slice(0, 6)}`) {
-  const id = randomUUID()
-  await t.ctx.db.insertInto('organization_stations').values({ id, organization_id: organizationId, name, address: '文三路 1 号', created_at: t.ctx.now().toISOString() }).execute()
-  return { id, name }
+/** A station of the organization, made by the stations service (it needs the organization's path). */
+export async function addTestStation(t: TestApp, organizationId: string, name = `测试服务站${randomUUID().slice(0, 6)}`) {
+  const station = await createStation(t.ctx.db, { organizationId, name, hostKind: 'community', address: '文三路 1 号', openingHours: '周一至周五 9:00-17:00', services: ['consult', 'file_complaint'] }, t.ctx.now(), null)
+  return { id: station.id, name }
 }
 
 /** A staff member working at the station who neither manages nor mediates: a counter operator. */

@@ -23,6 +23,7 @@ import * as repeatsPauses from './2026-12-04T0023-repeats-pauses'
 import * as growthFixes from './2026-12-04T0025-growth-fixes'
 import * as organizationRuleFamily from './2026-12-04T0027-organization-rule-family'
 import * as smsCodePurpose from './2026-12-04T0028-sms-code-purpose'
+import * as stations from './2026-12-04T0029-stations'
 import * as walkInFiling from './2026-12-04T0030-walk-in-filing'
 import * as alliancesMembers from './2026-12-04T0033-alliances-members'
 import * as mediationRoom from './2026-12-04T0034-mediation-room'
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0026-org-rollups': orgRollups,
   '2026-12-04T0027-organization-rule-family': organizationRuleFamily,
   '2026-12-04T0028-sms-code-purpose': smsCodePurpose,
+  '2026-12-04T0029-stations': stations,
   '2026-12-04T0030-walk-in-filing': walkInFiling,
   '2026-12-04T0033-alliances-members': alliancesMembers,
   '2026-12-04T0034-mediation-room': mediationRoom,

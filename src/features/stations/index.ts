@@ -1,0 +1,2 @@
+export { StationFinder } from './components/station-finder'
+export { StationManager } from './components/station-manager'

@@ -28,5 +28,5 @@ export function figuresByOrganization(db: Db, span: RollupSpan, subtree: PathRan
 
 /** The organizations directly below one, by name (index organizations_parent). */
 export function childOrganizations(db: Db, parentId: string) {
-  return db.selectFrom('organizations').select(['id', 'name', 'path']).where('parent_id', '=', parentId).orderBy('name').limit(1000).execute()
+  return db.selectFrom('organizations').select(['id', 'name', 'path']).where('parent_id', '=', parentId).orderBy('name').limit(1000)
 }

@@ -55,7 +55,7 @@ export async function organizationFigures(ctx: AppContext, query: StatisticsQuer
     industries.set(row.industry, industry)
   }
 
-  const children = scope.leaf ? [] : await childOrganizations(ctx.db, scope.organization.id)
+  const children = scope.leaf ? [] : await childOrganizations(ctx.db, scope.organization.id).execute()
   const perChild = new Map(children.map((child) => [child.path, zero()]))
   const own = zero()
   if (children.length) {

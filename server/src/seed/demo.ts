@@ -6,6 +6,7 @@ import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
 import { seedWarnings } from './warnings'
 import { seedDemoNetwork } from './organizations'
+import { seedDemoFigures } from './demo-figures'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 
@@ -79,4 +80,5 @@ export async function seedDemoData(db: Db): Promise<void> {
     const organization = await findOrganizationByName(db, account.organization)
     if (organization) await addStaffToOrganization(db, user.id, organization.id, { canManage: true, canMediate: true }, new Date())
   }
+  await seedDemoFigures(db, new Date())
 }

@@ -9,6 +9,10 @@ export interface FigureRow {
   figure: Figure
 }
 
+// NOTE: ViewProps has no tabIndex, but Taro H5 sets it on the element: a region that scrolls sideways
+// must be reachable by keyboard (axe scrollable-region-focusable).
+const FOCUSABLE = { tabIndex: 0 } as object
+
 const rate = (value: number | null) => (value === null ? '—' : percent(value))
 
 const COLUMNS: ReadonlyArray<{ title: string; cell: (f: Figure) => string }> = [
@@ -26,7 +30,7 @@ const COLUMNS: ReadonlyArray<{ title: string; cell: (f: Figure) => string }> = [
 /** The numbers behind a chart as a table (the chart's text alternative); scrolls sideways on a phone. */
 export function FigureTable({ caption, rows }: { caption: string; rows: readonly FigureRow[] }) {
   return (
-    <View className='figure-table' role='region' aria-label={`${caption}（表格）`}>
+    <View className='figure-table' role='region' aria-label={`${caption}（表格）`} {...FOCUSABLE}>
       <View className='figure-table__inner' role='table' aria-label={caption}>
         <View className='figure-table__row figure-table__row--head' role='row'>
           <View className='figure-table__name' role='columnheader'>

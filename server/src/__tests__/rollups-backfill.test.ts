@@ -2,14 +2,14 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { test } from 'node:test'
 import { Migrator, sql } from 'kysely'
-import { openDatabase } from '../db/database'
+import { openDatabase, type Db } from '../db/database'
 import { migrations } from '../db/migrations'
 import { insertUser } from '../modules/users/user.repository'
 import { rollupsFromScratch, rollupsInDatabase } from './support/rollups-from-scratch'
 import { TEST_DB } from './support/test-app'
 
-// Complaints filed before migration 0017 are counted by its backfill, and changes after it by the triggers.
-test(`the rollup migration counts the complaints already there (${TEST_DB})`, async () => {
+/** A fresh in-memory SQLite or PostgreSQL schema, with a migrator over every migration; dropped afterwards. */
+async function withScratchDatabase(run: (db: Db, migrator: Migrator) => Promise<void>): Promise<void> {
   const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
   const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
   if (schema) {
@@ -20,6 +20,20 @@ test(`the rollup migration counts the complaints already there (${TEST_DB})`, as
   const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+    await run(db, migrator)
+  } finally {
+    await close()
+    if (schema) {
+      const admin = openDatabase({ databaseUrl: url })
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
+      await admin.close()
+    }
+  }
+}
+
+// Complaints filed before migration 0017 are counted by its backfill, and changes after it by the triggers.
+test(`the rollup migration counts the complaints already there (${TEST_DB})`, () =>
+  withScratchDatabase(async (db, migrator) => {
     assert.equal((await migrator.migrateTo('2026-12-03T0014-retention-access-log')).error, undefined)
     const user = await insertUser(db, { phone: '13687000011', role: 'consumer', displayName: '老用户' })
     const enterpriseId = randomUUID()
@@ -72,28 +86,11 @@ test(`the rollup migration counts the complaints already there (${TEST_DB})`, as
     const moved = await perOrganizationInRollups()
     assert.deepEqual(moved, await perOrganizationFromScratch())
     assert.equal(moved.filter((row) => row[0] === '/elsewhere/' && row[1] === 'complaints').reduce((sum, row) => sum + row[2], 0), 3)
-  } finally {
-    await close()
-    if (schema) {
-      const admin = openDatabase({ databaseUrl: url })
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-      await admin.close()
-    }
-  }
-})
+  }))
 
 // Migration 0032: the mediation outcome and the first late step come from the timeline, and the figure rollups count what was there.
-test(`the figures migration counts the complaints already there (${TEST_DB})`, async () => {
-  const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-  const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
-  if (schema) {
-    const admin = openDatabase({ databaseUrl: url })
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-    await admin.close()
-  }
-  const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
-  try {
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+test(`the figures migration counts the complaints already there (${TEST_DB})`, () =>
+  withScratchDatabase(async (db, migrator) => {
     assert.equal((await migrator.migrateTo('2026-12-04T0027-organization-rule-family')).error, undefined)
     const user = await insertUser(db, { phone: '13687000012', role: 'consumer', displayName: '老用户' })
     const statuses = ['closed', 'closed', 'resolved', 'accepted', 'rejected', 'referred'] as const
@@ -135,12 +132,4 @@ test(`the figures migration counts the complaints already there (${TEST_DB})`, a
     })
     assert.deepEqual(inRollups.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'p' ? v : Number(v)]))), expected)
     assert.equal((await migrator.migrateDown()).error, undefined)
-  } finally {
-    await close()
-    if (schema) {
-      const admin = openDatabase({ databaseUrl: url })
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-      await admin.close()
-    }
-  }
-})
+  }))

@@ -9,8 +9,8 @@ export interface FigureRow {
   figure: Figure
 }
 
-// NOTE: ViewProps has no tabIndex, but Taro H5 sets it on the element: a region that scrolls sideways
-// must be reachable by keyboard (axe scrollable-region-focusable).
+// NOTE: ViewProps has no tabIndex, but Taro H5 sets it on the element: the table scrolls sideways when
+// wider than a desk window, and such a region must be reachable by keyboard (axe scrollable-region-focusable).
 const FOCUSABLE = { tabIndex: 0 } as object
 
 const rate = (value: number | null) => (value === null ? '—' : percent(value))
@@ -27,30 +27,34 @@ const COLUMNS: ReadonlyArray<{ title: string; cell: (f: Figure) => string }> = [
   { title: '挽回（元）', cell: (f) => fenToYuan(f.recoveredFen) },
 ]
 
-/** The numbers behind a chart as a table (the chart's text alternative); scrolls sideways on a phone. */
+/** The numbers behind a chart as a table (the chart's text alternative); on a phone each row is a card. */
 export function FigureTable({ caption, rows }: { caption: string; rows: readonly FigureRow[] }) {
   return (
     <View className='figure-table' role='region' aria-label={`${caption}（表格）`} {...FOCUSABLE}>
       <View className='figure-table__inner' role='table' aria-label={caption}>
         <View className='figure-table__row figure-table__row--head' role='row'>
           <View className='figure-table__name' role='columnheader'>
-<Text>名称</Text>
-</View>
+            <Text>名称</Text>
+          </View>
           {COLUMNS.map((column) => (
             <View key={column.title} className='figure-table__cell' role='columnheader'>
-<Text>{column.title}</Text>
-</View>
+              <Text>{column.title}</Text>
+            </View>
           ))}
         </View>
         {rows.map((row) => (
           <View key={row.key} className='figure-table__row' role='row'>
             <View className='figure-table__name' role='rowheader'>
-<Text>{row.label}</Text>
-</View>
+              <Text>{row.label}</Text>
+            </View>
             {COLUMNS.map((column) => (
               <View key={column.title} className='figure-table__cell' role='cell'>
-<Text>{column.cell(row.figure)}</Text>
-</View>
+                {/* On a phone the rows stack as cards and each number carries its column's name. */}
+                <Text className='figure-table__label' aria-hidden='true'>
+                  {column.title}
+                </Text>
+                <Text>{column.cell(row.figure)}</Text>
+              </View>
             ))}
           </View>
         ))}

@@ -68,8 +68,10 @@ export function FiguresView({ figures: f }: { figures: OrganizationFigures }) {
         <Text className='statistics__heading'>按月份</Text>
         <TrendChart months={f.byMonth} />
         <View className='trend-legend' aria-hidden='true'>
-          <Text className='trend-legend__received'>■ 收到</Text>
-          <Text className='trend-legend__closed'>■ 其中已办结</Text>
+          <View className='trend-legend__swatch trend-chart__received' />
+          <Text className='trend-legend__text'>收到</Text>
+          <View className='trend-legend__swatch trend-chart__closed' />
+          <Text className='trend-legend__text'>其中已办结</Text>
         </View>
         <FigureTable caption='按月份' rows={f.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month), figure: m }))} />
       </View>

@@ -9,7 +9,8 @@ import type { OrganizationFigures } from '@/contract/statistics-figures'
 export function TrendChart({ months }: { months: OrganizationFigures['byMonth'] }) {
   const max = Math.max(1, ...months.map((m) => m.received))
   return (
-    <View className='trend-chart' aria-hidden='true'>
+    <View className='trend' aria-hidden='true'>
+      <View className='trend-chart'>
       {months.map((m) => (
         <View key={m.month} className='trend-chart__column'>
           <Text className='trend-chart__value'>{m.received}</Text>
@@ -21,6 +22,13 @@ export function TrendChart({ months }: { months: OrganizationFigures['byMonth'] 
           <Text className='trend-chart__label'>{Number(m.month.slice(5))}月</Text>
         </View>
       ))}
+      </View>
+      {months.length > 0 && (
+        <View className='trend-chart__ends'>
+          <Text>{Number(months[0]!.month.slice(5))}月</Text>
+          <Text>{Number(months.at(-1)!.month.slice(5))}月</Text>
+        </View>
+      )}
     </View>
   )
 }

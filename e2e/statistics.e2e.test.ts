@@ -2,7 +2,8 @@
  * The association's statistics on the H5 app, against the real server (fresh database, demo
  * accounts) in Chromium emulating an iPhone 13: the tiles show a complaint filed through the API,
  * and 导出 CSV saves a file (fetched with the Authorization header, saved from a Blob) that starts
- * with the UTF-8 BOM Excel needs.
+ * with the UTF-8 BOM Excel needs. The demo network's roll-up figures: the province sees its cities
+ * side by side, a city its counties, a county itself, on a phone, at 200 % text and at a desk.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/statistics.e2e.test.ts
  */
@@ -12,7 +13,8 @@ import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
-import { button, screen } from './support/taro'
+import { countTargets, layoutProblems } from './support/layout'
+import { button, screen, signInAs } from './support/taro'
 import { CONSUMER, STAFF } from './support/routes'
 
 const STATISTICS = '/packages/staff/pages/statistics/index'
@@ -56,13 +58,81 @@ describe('投诉统计（H5，iPhone 13）', () => {
       }
       await screenshot('s01-staff-statistics', { fullPage: true })
 
-      const [download] = await Promise.all([page.waitForEvent('download'), button(view, '导出 CSV').tap()])
+      const [download] = await Promise.all([page.waitForEvent('download'), button(view, '导出投诉明细 CSV').tap()])
       assert.match(download.suggestedFilename(), /^weiquan-complaints-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
       const bytes = readFileSync((await download.path())!)
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf])
       const text = bytes.subarray(3).toString('utf8')
       assert.match(text, /^投诉编号,提交日期,状态/)
       assert.match(text, /,'=老街小吃店,/)
+    })
+  })
+
+  /** Demo staff of the province, a city and a county (server/src/seed/demo.ts); the demo cases are in the four counties. */
+  const PROVINCE_STAFF = '13800000011'
+  const CITY_STAFF = '13800000012'
+  const COUNTY_STAFF = '13800000013'
+
+  test('上报数字：省看各市并列，市看各区县并列，区县只看自己；手机、200% 字号、电脑', async (t) => {
+    const province = await login(PROVINCE_STAFF)
+    await onPhone({ t, name: 'figures-province', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await signInAs(page, province)
+      await page.goto(STATISTICS)
+      const view = screen(page, STATISTICS)
+      await view.getByText('下级机构对比').waitFor()
+      for (const text of ['统计范围：示例省消费者协会（含下级）', '示例省杭州市消费者协会（含下级）', '示例省宁波市消费者协会（含下级）', '按期办结率', '调解成功率', '按月份', '按行业']) {
+        await view.getByText(text).first().waitFor()
+      }
+      // Rates with the counts they come from; the table under the chart has the same numbers.
+      await view.getByText('按期 9 / 办结 11 件').waitFor()
+      await view.getByText('成功 5 / 调解结束 7 件').waitFor()
+      assert.equal(await view.locator('[role="table"][aria-label="下级机构对比"] [role="row"]').count(), 3)
+      await screenshot('s02-figures-province', { fullPage: true })
+      // The page scrolls inside Taro's page element: each chart is brought into view for its screenshot.
+      for (const [heading, shot] of [['下级机构对比', 's02b-figures-province-cities'], ['按月份', 's02c-figures-province-months'], ['按行业', 's02d-figures-province-industries']] as const) {
+        await view.getByText(heading, { exact: true }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+        await screenshot(shot)
+      }
+      const [download] = await Promise.all([page.waitForEvent('download'), button(view, '导出上报数字 CSV').tap()])
+      assert.match(download.suggestedFilename(), /^weiquan-figures-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
+      const bytes = readFileSync((await download.path())!)
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf])
+      const text = bytes.subarray(3).toString('utf8')
+      assert.match(text, /^分组,名称,收到（件）,受理（件）,办结（件）/)
+      assert.match(text, /\r\n合计,示例省消费者协会（含下级）,12,7,11,1,100%,9,81\.8%,7,5,71\.4%,10443\r\n/)
+      assert.match(text, /\r\n下级机构,示例省杭州市消费者协会（含下级）,7,/)
+    })
+
+    const city = await login(CITY_STAFF)
+    await onPhone({ t, name: 'figures-city-200', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {
+      await signInAs(page, city)
+      await page.goto(STATISTICS)
+      const view = screen(page, STATISTICS)
+      await view.getByText('杭州市西湖区消费者协会（含下级）').first().waitFor()
+      await view.getByText('杭州市上城区消费者协会（含下级）').first().waitFor()
+      assert.equal(await view.getByText('示例省宁波市消费者协会').count(), 0)
+      await page.waitForTimeout(300)
+      const problems = await layoutProblems(page, { tapTargets: 'taro-button-core, .queue-filter', mainActions: 'taro-button-core' })
+      assert.ok((await countTargets(page, 'taro-button-core, .queue-filter')) > 0)
+      assert.deepEqual(problems, [])
+      await screenshot('s03-figures-city-200-percent', { fullPage: true })
+      await view.getByText('下级机构对比', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('s03b-figures-city-200-percent-counties')
+    })
+
+    const county = await login(COUNTY_STAFF)
+    await onPhone({ t, name: 'figures-county-desk', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot }) => {
+      await signInAs(page, county)
+      await page.goto(STATISTICS)
+      const view = screen(page, STATISTICS)
+      await view.getByText('按期办结率').first().waitFor()
+      await view.getByText('统计范围：杭州市西湖区消费者协会').waitFor()
+      assert.equal(await view.getByText('下级机构对比').count(), 0)
+      assert.equal(await view.getByText('杭州市上城区消费者协会').count(), 0)
+      await view.getByText('按期 3 / 办结 4 件').waitFor()
+      await screenshot('s04-figures-county-1280', { fullPage: true })
+      await view.getByText('按月份', { exact: true }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('s04b-figures-county-1280-months')
     })
   })
 })

@@ -22,6 +22,8 @@ import { COMPLAINT_STATUSES, isOpen } from '../../src/contract/complaint-status'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/src/db/database'
 import type { ComplaintTable } from '../../server/src/db/schema'
 import { hashSecret, signAccessToken } from '../../server/src/modules/auth/tokens'
+import { addStaffToOrganization } from '../../server/src/modules/organizations/organizations.service'
+import { DEMO_NETWORK, seedDemoNetwork } from '../../server/src/seed/organizations'
 import { adminQuery, PG_URL, pgReachable, startServer } from './support/growth-server'
 import { LOOP_HELD_LIMIT_MS, machineLoad, processTimes, settle, watchHealth } from './support/loop-watch'
 
@@ -38,7 +40,7 @@ interface Seed {
   staffId: string
   enterpriseId: string
   consumerId: string
-  tokens: { staff: string; liaison: string; consumer: string }
+  tokens: { staff: string; liaison: string; consumer: string; province: string; city: string; county: string }
 }
 
 async function main() {
@@ -103,6 +105,10 @@ function endpoints(seed: Seed): Array<[string, string, string | undefined]> {
   const all: Array<[string, string, string | undefined]> = [
     ['staff statistics', '/api/staff/statistics', seed.tokens.staff],
     ['statistics CSV', '/api/staff/statistics.csv', seed.tokens.staff],
+    ['figures province', '/api/staff/statistics/figures', seed.tokens.province],
+    ['figures city', '/api/staff/statistics/figures', seed.tokens.city],
+    ['figures county', '/api/staff/statistics/figures', seed.tokens.county],
+    ['figures CSV city', '/api/staff/statistics/figures.csv', seed.tokens.city],
     ['staff queue (open)', '/api/staff/complaints', seed.tokens.staff],
     ['staff queue (mine)', '/api/staff/complaints?assigned=me', seed.tokens.staff],
     ['staff queue (closed)', '/api/staff/complaints?status=closed', seed.tokens.staff],
@@ -180,15 +186,27 @@ async function seedPeople(database: DatabaseHandle): Promise<Seed> {
   }
   seedState.enterpriseIds = enterpriseIds
   seedState.consumerIds = consumerIds
+  // The demo network: complaints are held by its counties, and staff of the province, a city and a county read their figures.
+  await seedDemoNetwork(db, new Date())
+  const organizations = await db.selectFrom('organizations').select(['id', 'name', 'path']).execute()
+  const organization = (name: string) => organizations.find((o) => o.name === name)!
+  seedState.counties = DEMO_NETWORK.filter((o) => o.level === 'county').map((o) => organization(o.name))
+  const staffAt = async (name: string) => {
+    const id = randomUUID()
+    await db.insertInto('users').values(user(id, 'staff')).execute()
+    await addStaffToOrganization(db, id, organization(name).id, { canManage: true, canMediate: true }, new Date())
+    return token(id)
+  }
+  const [province, city, county] = [DEMO_NETWORK[0]!.name, DEMO_NETWORK[1]!.name, DEMO_NETWORK[2]!.name]
   return {
     staffId,
     enterpriseId: enterpriseIds[0]!,
     consumerId: consumerIds[0]!,
-    tokens: { staff: await token(staffId), liaison: await token(liaisonId), consumer: await token(consumerIds[0]!) },
+    tokens: { staff: await token(staffId), liaison: await token(liaisonId), consumer: await token(consumerIds[0]!), province: await staffAt(province), city: await staffAt(city), county: await staffAt(county) },
   }
 }
 
-const seedState = { enterpriseIds: [] as string[], consumerIds: [] as string[] }
+const seedState = { enterpriseIds: [] as string[], consumerIds: [] as string[], counties: [] as Array<{ id: string; path: string }> }
 
 /** Complaints from..to-1, spread over the last 12 months; about a third still open. */
 async function seedComplaints(database: DatabaseHandle, seed: Seed, from: number, to: number) {
@@ -201,6 +219,8 @@ async function seedComplaints(database: DatabaseHandle, seed: Seed, from: number
     const odr = enterpriseIndex !== null && enterpriseIndex % 2 === 0
     const open = isOpen(status)
     const createdIso = created.toISOString()
+    // One in ten stays with the top organization (filed before the network); the rest with a county.
+    const holder = i % 10 === 0 ? null : seedState.counties[i % seedState.counties.length]
     return {
       id: randomUUID(),
       number: `WQ${String(i).padStart(9, '0')}`,
@@ -227,6 +247,12 @@ async function seedComplaints(database: DatabaseHandle, seed: Seed, from: number
       first_response_at: i % 2 === 0 ? new Date(created.getTime() + (i % 200) * 3600_000).toISOString() : null,
       recovered_amount_fen: open ? null : 500 + (i % 9000),
       rating: open || i % 3 ? null : (i % 5) + 1,
+      organization_id: holder?.id ?? null,
+      organization_path: holder?.path ?? null,
+      accepted_at: i % 2 ? createdIso : null,
+      mediation_result: status === 'mediated' || status === 'closed' ? (i % 3 ? 'succeeded' : 'failed') : null,
+      late_at: i % 11 === 0 ? createdIso : null,
+      proposal_amount_fen: status === 'resolved' ? 800 + (i % 5000) : null,
     }
   }
   await database.db.transaction().execute(async (trx) => {

@@ -37,6 +37,36 @@ const STATISTICS = {
   },
 }
 
+const figure = (received, accepted, closed, onTime, ended, succeeded, recoveredFen) => ({
+  received,
+  accepted,
+  closed,
+  referred: 0,
+  closedOnTime: onTime,
+  mediationEnded: ended,
+  mediationSucceeded: succeeded,
+  recoveredFen,
+  closeRate: received ? closed / received : null,
+  onTimeRate: closed ? Math.round((onTime / closed) * 1000) / 1000 : null,
+  mediationSuccessRate: ended ? Math.round((succeeded / ended) * 1000) / 1000 : null,
+})
+
+const FIGURES = {
+  from: '2025-12-01',
+  to: '2026-11-23',
+  organizationName: '杭州市西湖区消费者协会',
+  includesBelow: true,
+  total: figure(128, 90, 96, 72, 40, 30, 1_234_550),
+  byMonth: [
+    { month: '2026-10', ...figure(60, 40, 40, 30, 20, 15, 600_000) },
+    { month: '2026-11', ...figure(68, 50, 56, 42, 20, 15, 634_550) },
+  ],
+  byIndustry: [{ industry: 'prepaid', label: '预付式消费', ...figure(70, 50, 50, 40, 30, 20, 1_000_000) }],
+  own: figure(0, 0, 0, 0, 0, 0, 0),
+  children: [{ organizationId: 'o-1', name: '示例街道服务站', ...figure(128, 90, 96, 72, 40, 30, 1_234_550) }],
+  definitions: { onTimeRate: '按期办结率 = 按期办结件数 ÷ 办结件数。' },
+}
+
 const header = (opts, name) => {
   const key = Object.keys(opts.header || {}).find((k) => k.toLowerCase() === name.toLowerCase())
   return key ? opts.header[key] : undefined
@@ -50,6 +80,7 @@ describe('投诉统计 packages/staff/pages/statistics', () => {
     const p = await mountPage('packages/staff/pages/statistics/index', {
       storage: sessionStorage(STAFF),
       respond: (opts) => {
+        if (opts.method === 'GET' && /\/api\/staff\/statistics\/figures(\?|$)/.test(opts.url)) return { data: FIGURES }
         if (opts.method !== 'GET' || !/\/api\/staff\/statistics(\?|$)/.test(opts.url)) return null
         gets.push(opts)
         return { data: STATISTICS }
@@ -60,6 +91,7 @@ describe('投诉统计 packages/staff/pages/statistics', () => {
     for (const text of ['收到投诉', '128', '已办结', '96', '办结率', '75%', '挽回经济损失', '12345.50', '元']) expect(p.text()).toContain(text)
     for (const text of ['预付式消费', '70 件', '2026年11月', '快乐健身有限公司', '31 件', '超期未办', '企业答复期限：2 件', '调解期限：1 件']) expect(p.text()).toContain(text)
     expect(p.text()).toContain('统计范围：杭州市西湖区消费者协会（含下级）')
+    for (const text of ['受理', '按期办结率', '75%', '按期 72 / 办结 96 件', '调解成功率', '成功 30 / 调解结束 40 件', '下级机构对比', '示例街道服务站（含下级）', '10月']) expect(p.text()).toContain(text)
     expect(p.text()).toContain('ODR 绿色通道 32 件（25%）')
     expect(p.text()).toContain('消协调解 96 件（75%）')
     expect(p.text()).toContain('共 128 条投诉明细。导出 CSV 请在电脑网页版操作')

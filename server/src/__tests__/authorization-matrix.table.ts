@@ -153,6 +153,9 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   },
   'GET /api/staff/statistics': { expect: STAFF },
   'GET /api/staff/statistics.csv': { expect: STAFF },
+  // Which organization's figures: statistics-figures.test.ts (a county never sees a sibling's).
+  'GET /api/staff/statistics/figures': { expect: STAFF },
+  'GET /api/staff/statistics/figures.csv': { expect: STAFF },
   // Liaisons are refused even the reads of their own enterprise: the log is the association admins'.
   'GET /api/staff/access-log': { expect: STAFF, search: 'accessLogOfOdrComplaint' },
   'GET /api/staff/access-log #one reader': { expect: STAFF, search: 'accessLogOfLiaisonE' },

@@ -22,7 +22,9 @@ import { createStation } from '../modules/stations/stations.service'
 import { RULES as WALK_IN_RULES } from '../db/migrations/2026-12-04T0030-walk-in-filing'
 
 import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...MEDIATION_RULES, ...STATION_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...MEDIATION_RULES, ...STATION_RULES, ...FIGURE_RULES]
+
+import { RULES as FIGURE_RULES } from '../db/migrations/2026-12-04T0032-organization-figures'
 
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'

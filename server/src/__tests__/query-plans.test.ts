@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { CompiledQuery } from 'kysely'
 import { countsByStatusQuery, responseTimesPage } from '../modules/enterprises/enterprise-figures'
 import { lateAnswersQuery, unflaggedLateStepsQuery } from '../jobs/deadlines'
+import { childOrganizations, figuresByOrganization, figuresByPeriodAndIndustry } from '../modules/statistics/figures.repository'
 import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueBeforeTodayQuery, overdueTodayQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
 import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
@@ -134,6 +135,28 @@ describe('query plans', () => {
       }
     })
   }
+
+  // Roll-up figures (#15): an organization's subtree is a range of org_figure_rollups' key; the top reads the grain's rows, never complaints.
+  for (const span of spans) {
+    test(`roll-up figures add up org_figure_rollups ${span.grain} rows by their primary key, per period and per organization`, async () => {
+      for (const query of [figuresByPeriodAndIndustry(t.ctx.db, span, subtree), figuresByOrganization(t.ctx.db, span, subtree)]) {
+        const text = await plan(query)
+        assert.doesNotMatch(text, /SCAN org|Seq Scan|complaints/, text)
+        assert.match(text, /SEARCH org_figure_rollups USING INDEX sqlite_autoindex_org_figure_rollups_1 \(grain=\? AND organization_path>\? AND organization_path<\?\)|Index Scan using org_figure_rollups_pk on org_figure_rollups[^]*Index Cond: \(\(grain = [^)]+\) AND \(organization_path >= [^)]+\) AND \(organization_path < [^)]+\) AND \(period >= [^)]+\) AND \(period <= [^)]+\)\)/, text)
+      }
+      for (const query of [figuresByPeriodAndIndustry(t.ctx.db, span, null), figuresByOrganization(t.ctx.db, span, null)]) {
+        const text = await plan(query)
+        assert.doesNotMatch(text, /SCAN org|Seq Scan|complaints/, text)
+        assert.match(text, /SEARCH org_figure_rollups USING INDEX sqlite_autoindex_org_figure_rollups_1 \(grain=\?\)|Index Scan using org_figure_rollups_pk on org_figure_rollups[^]*Index Cond: \(\(grain = [^)]+\) AND \(period >= [^)]+\) AND \(period <= [^)]+\)\)/, text)
+      }
+    })
+  }
+
+  test('roll-up figures find the organizations directly below by organizations_parent', async () => {
+    const text = await plan(childOrganizations(t.ctx.db, 'o-city'))
+    assert.match(text, /(USING (COVERING )?INDEX|Index (Only )?Scan using) organizations_parent\b/, text)
+    assert.doesNotMatch(text, /TEMP B-TREE|Sort Key/, text)
+  })
 
   test("an organization's overdue count reads its subtree's org_open_due_rollups before today, complaints_open_queue today", async () => {
     const before = await plan(overdueBeforeTodayQuery(t.ctx.db, '2026-05-31T16:00:00.000Z', subtree))

@@ -7,12 +7,16 @@ import { INDUSTRIES } from '../../../src/contract/complaint-rules'
 import { COMPLAINT_STATUSES, isOpen } from '../../../src/contract/complaint-status'
 import type { EnterpriseDetail } from '../../../src/contract/enterprise'
 import type { StatisticsResponse } from '../../../src/contract/statistics'
+import type { OrganizationFigures } from '../../../src/contract/statistics-figures'
+import { runAdminCommand } from '../cli/admin-commands'
+import { seedDemoNetwork } from '../seed/organizations'
 import type { Db } from '../db/database'
 import type { ComplaintTable } from '../db/schema'
 import { insertComplaintAbout } from './support/enterprises'
 import { csvInMemory, figuresInMemory, summarizeInMemory, type ReferenceRow } from './support/in-memory-figures'
 import { rollupsFromScratch, rollupsInDatabase } from './support/rollups-from-scratch'
-import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
+import { figuresBySql } from './support/figures-by-sql'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 
 // Statistics, the CSV export, enterprise figures and queues are now counted and paged in SQL (the
@@ -41,10 +45,20 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
   /** Complaints written straight to the table (no events or photos hang on them): the random changes pick from these. */
   const seeded: string[] = []
   let next: () => number
+  /** The demo network's organizations (and none: filed before the network); the city's staff see a subtree. */
+  let holders: Array<{ id: string | null; path: string | null }>
+  let cityToken: string
+  let cityPath: string
 
   before(async () => {
     t = await createTestApp()
     cast = await createCast(t, '83')
+    await seedDemoNetwork(t.ctx.db, t.ctx.now())
+    const organizations = await t.ctx.db.selectFrom('organizations').select(['id', 'name', 'path']).execute()
+    holders = [{ id: null, path: null }, ...organizations.map((o) => ({ id: o.id, path: o.path }))]
+    cityPath = organizations.find((o) => o.name === '示例省杭州市消费者协会')!.path
+    await runAdminCommand(t.ctx.db, 'add-staff', { phone: '13983009901', name: '市干事', organization: '示例省杭州市消费者协会' })
+    cityToken = (await loginByPhone(t, '13983009901', '10.83.0.1')).accessToken
     const now = new Date().toISOString()
     const extra = Array.from({ length: 12 }, (_, i) => ({ id: randomUUID(), name: `测试企业${String.fromCharCode(0x7532 + i)}有限公司`, credit_code: null, created_at: now }))
     await t.ctx.db.insertInto('enterprises').values(extra).execute()
@@ -62,6 +76,8 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
       const listed = next() < 0.75
       const enterpriseId = listed ? (next() < 0.5 ? pick(enterpriseIds.slice(0, 2)) : pick(enterpriseIds)) : null
       const responseMs = Math.floor((next() - 0.1) * 200 * 3600_000)
+      const holder = pick(holders)
+      const mediation = next() < 0.4 ? pick(['succeeded', 'failed'] as const) : null
       const id = await insertComplaintAbout(t, enterpriseId, {
         status,
         createdAt,
@@ -77,6 +93,12 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
           due_at: open && next() < 0.8 ? new Date(Date.now() + Math.floor((next() - 0.5) * 40 * 86_400_000)).toISOString() : null,
           due_kind: open ? pick(['enterprise_response', 'review', 'mediation'] as const) : null,
           assigned_staff_id: next() < 0.3 ? cast.staff.id : null,
+          organization_id: holder.id,
+          organization_path: holder.path,
+          accepted_at: next() < 0.5 ? createdAt : null,
+          late_at: next() < 0.3 ? createdAt : null,
+          mediation_result: mediation,
+          proposal_amount_fen: next() < 0.4 ? Math.floor(next() * 300_000) : null,
         },
       })
       seeded.push(id)
@@ -159,6 +181,28 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
     })
   }
 
+  async function figuresMatchSql(token: string, from: string, to: string, fromIso: string, toIso: string, subtree: string | null) {
+    const response = await t.app.inject({ method: 'GET', url: `/api/staff/statistics/figures?from=${from}&to=${to}`, headers: bearer(token) })
+    assert.equal(response.statusCode, 200, response.body)
+    const figures = response.json<OrganizationFigures>()
+    const expected = await figuresBySql(t.ctx.db, fromIso, toIso, subtree)
+    assert.deepEqual(figures.total, expected.total, `${from}…${to} ${subtree ?? 'all'}`)
+    assert.deepEqual(Object.fromEntries(figures.byIndustry.map(({ industry, label: _, ...f }) => [industry, f])), expected.byIndustry)
+    assert.deepEqual(Object.fromEntries(figures.byMonth.filter((m) => m.received > 0).map(({ month, ...f }) => [month, f])), expected.byMonth)
+    for (const child of figures.children) {
+      const path = (await t.ctx.db.selectFrom('organizations').select('path').where('id', '=', child.organizationId).executeTakeFirstOrThrow()).path
+      const { organizationId: _, name: __, ...counted } = child
+      assert.deepEqual(counted, (await figuresBySql(t.ctx.db, fromIso, toIso, path)).total, child.name)
+    }
+  }
+
+  for (const [from, to, fromIso, toIso] of RANGES) {
+    test(`roll-up figures ${from}…${to}: the top's and a city's (each county beside) equal a direct SQL count`, async () => {
+      await figuresMatchSql(cast.staff.token, from, to, fromIso, toIso, null)
+      await figuresMatchSql(cityToken, from, to, fromIso, toIso, cityPath)
+    })
+  }
+
   test('the first range is longer than one CSV page', async () => {
     assert.ok(inRange(await allRows(), '2025-11-30T16:00:00.000Z', '2026-06-30T16:00:00.000Z').length > 1000)
   })
@@ -228,6 +272,12 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
       () => update({ due_at: next() < 0.2 ? null : new Date(Date.now() + Math.floor((next() - 0.5) * 40 * 86_400_000)).toISOString(), due_kind: pick(['enterprise_response', 'review', 'mediation'] as const) }),
       () => update({ created_at: new Date(Date.parse('2025-11-20T00:00:00.000Z') + Math.floor(next() * 230 * 86_400_000)).toISOString() }),
       () => update({ description: '只改了与统计无关的内容，计数不变。' }),
+      () => update({ accepted_at: next() < 0.5 ? null : '2026-01-01T00:00:00.000Z', late_at: next() < 0.5 ? null : '2026-01-02T00:00:00.000Z' }),
+      () => update({ mediation_result: pick(['succeeded', 'failed', null] as const), proposal_amount_fen: next() < 0.3 ? null : Math.floor(next() * 300_000) }),
+      () => {
+        const holder = pick(holders)
+        return update({ organization_id: holder.id, organization_path: holder.path })
+      },
       () => {
         seeded.splice(seeded.indexOf(id), 1)
         return (db: Db) => db.deleteFrom('complaints').where('id', '=', id).execute()
@@ -266,7 +316,11 @@ describe(`statistics, figures and queues from SQL match the in-memory figures ($
     }
 
     await rollupsMatchScratch()
-    for (const [from, to, fromIso, toIso] of RANGES) await statisticsMatchMemory(from, to, fromIso, toIso)
+    for (const [from, to, fromIso, toIso] of RANGES) {
+      await statisticsMatchMemory(from, to, fromIso, toIso)
+      await figuresMatchSql(cast.staff.token, from, to, fromIso, toIso, null)
+      await figuresMatchSql(cityToken, from, to, fromIso, toIso, cityPath)
+    }
     await enterprisePagesMatchMemory()
   })
 })

@@ -55,7 +55,28 @@ export interface EnterpriseResponseRollupTable {
 /** The same counts per holding organization's path ('' for none): migration 2026-12-04T0026-org-rollups. */
 export type OrganizationRollup<T> = T & { organization_path: string }
 
+/** The figures reported upward, per holding organization's path, China day or month of filing and industry (migration 2026-12-04T0032). */
+export interface OrganizationFigureRollupTable {
+  grain: RollupGrain
+  organization_path: string
+  period: string
+  industry: Industry
+  received: number | string
+  /** With accepted_at set: accepted (受理) by the organization holding the case. */
+  accepted: number | string
+  /** Resolved, rejected, withdrawn or closed (not 已引导). */
+  closed: number | string
+  referred: number | string
+  /** Closed with no association step past its deadline (late_at null). */
+  closed_on_time: number | string
+  mediation_ended: number | string
+  mediation_succeeded: number | string
+  /** Agreed in a successful mediation, or the enterprise's proposal a settled ODR case ended on. */
+  recovered_fen: number | string
+}
+
 export interface RollupTables {
+  org_figure_rollups: OrganizationFigureRollupTable
   org_complaint_rollups: OrganizationRollup<ComplaintRollupTable>
   org_business_rollups: OrganizationRollup<BusinessRollupTable>
   org_open_due_rollups: OrganizationRollup<OpenDueRollupTable>

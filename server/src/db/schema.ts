@@ -136,6 +136,10 @@ export interface ComplaintTable {
   /** Since when a testing/appraisal (检测、鉴定) stops the clock; null while it runs. */
   clock_paused_at: string | null
   clock_paused_reason: string | null
+  /** How mediation ended, kept after the case is closed (migration 2026-12-04T0032-organization-figures). */
+  mediation_result: Generated<'succeeded' | 'failed' | null>
+  /** When a step of the association (受理审查 or 调解) first went past its deadline; null while every one was met. */
+  late_at: Generated<string | null>
   /** consumer-side identity of the dispute (business, incident date, amount) while the complaint is open; null once it ends. */
   repeat_key: string | null
   /** 代办: the station where an operator filed it for the person, and that operator (migration 2026-12-04T0030). */

@@ -7,6 +7,7 @@ import { skipLocked } from '../db/dialect-sql'
 import { AppError } from '../errors'
 import { insertComplaintEvent, nextEventTime } from '../modules/complaints/complaint-events.repository'
 import { OPEN_STATUSES } from '../modules/complaints/complaints.repository'
+import { ASSOCIATION_DUE_KINDS } from '../modules/complaints/complaint-transition'
 import { perform } from '../modules/workflow/workflow.service'
 import { rulesOfComplaint, stepDeadline } from '../modules/rules/rule-sets.service'
 
@@ -107,7 +108,8 @@ async function flagBatch(trx: Db, now: Date, limit: number): Promise<{ claimed: 
     // Flagging changes no status, so it does not bump the version: a person acting meanwhile is not refused.
     const update = await trx
       .updateTable('complaints')
-      .set({ overdue_at: at })
+      // A late step of the association makes the case not closed on time (按期办结), once and for all.
+      .set((eb) => ({ overdue_at: at, ...(ASSOCIATION_DUE_KINDS.has(complaint.due_kind ?? '') ? { late_at: eb.fn.coalesce('late_at', eb.val(at)) } : {}) }))
       .where('id', '=', complaint.id)
       .where('overdue_at', 'is', null)
       .where('clock_paused_at', 'is', null)

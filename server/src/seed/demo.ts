@@ -7,6 +7,7 @@ import { SEED_ENTERPRISES, type SeedEnterprise } from './enterprises'
 import { seedWarnings } from './warnings'
 import { seedDemoNetwork } from './organizations'
 import { seedDemoStations } from './stations'
+import { seedDemoFigures } from './demo-figures'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 import { DEMO_STATION, ensureDemoStation } from './walk-in'
@@ -95,4 +96,5 @@ export async function seedDemoData(db: Db): Promise<void> {
     const permissions = stationId ? { canManage: false, canMediate: false, stationId } : { canManage: true, canMediate: true }
     await addStaffToOrganization(db, user.id, organization.id, permissions, new Date())
   }
+  await seedDemoFigures(db, new Date())
 }

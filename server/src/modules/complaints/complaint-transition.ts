@@ -40,10 +40,11 @@ export async function applyTransition(trx: Db, args: Transition): Promise<string
   // The row is locked by the update above, so the event time cannot race another event.
   const at = await nextEventTime(trx, complaint.id, args.now)
   const closed = isOpen(complaint.status) && !isOpen(to)
+  const late = endsLate(complaint, at, closed || (args.set !== undefined && 'due_kind' in args.set)) ? { late_at: at } : {}
   await trx
     .updateTable('complaints')
     // An ended complaint frees its repeat key (a later filing is a new case) and no clock runs any more.
-    .set({ ...args.set, updated_at: at, ...(closed ? { closed_at: at, repeat_key: null, clock_paused_at: null, clock_paused_reason: null } : {}) })
+    .set({ ...args.set, ...late, updated_at: at, ...(closed ? { closed_at: at, repeat_key: null, clock_paused_at: null, clock_paused_reason: null } : {}) })
     .where('id', '=', complaint.id)
     .execute()
   const eventId = randomUUID()
@@ -60,6 +61,15 @@ export async function applyTransition(trx: Db, args: Transition): Promise<string
     data: args.data ? JSON.stringify(args.data) : null,
   })
   return eventId
+}
+
+/** Steps whose deadline is the association's own: going past one makes the case not closed on time (按期办结). */
+export const ASSOCIATION_DUE_KINDS: ReadonlySet<string> = new Set(['review', 'mediation'])
+
+/** Whether this step ends (or hands on) a running association deadline after it passed, the first time. */
+function endsLate(complaint: ComplaintRow, at: string, endsStep: boolean): boolean {
+  if (!endsStep || complaint.late_at || complaint.clock_paused_at || !complaint.due_at) return false
+  return ASSOCIATION_DUE_KINDS.has(complaint.due_kind ?? '') && at > complaint.due_at
 }
 
 /** The consumer's withdrawal: the complaint ends and its deadline with it. */

@@ -8,7 +8,7 @@ import { letOthersIn } from '../../db/loop-turn'
 import { chinaDate, type StatisticsRange } from './statistics.service'
 
 /** Excel needs the byte-order mark to read UTF-8; without it Chinese text shows as mojibake. */
-const BOM = '\uFEFF'
+export const BOM = '\uFEFF'
 
 /**
  * One CSV cell (RFC 4180). A cell starting with = + - @ (or a tab or carriage return) would run as
@@ -20,7 +20,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-const csvLine = (cells: ReadonlyArray<string | number | null>) => cells.map(csvCell).join(',')
+export const csvLine = (cells: ReadonlyArray<string | number | null>) => cells.map(csvCell).join(',')
 
 /**
  * Rows per page: one page is read, written out and let go before the next. On SQLite a page is read

@@ -48,7 +48,7 @@ export function resolveRange(query: StatisticsQuery, now: Date): StatisticsRange
 }
 
 /** Every month YYYY-MM from the month of `from` to the month of `to`. */
-function monthsBetween(from: string, to: string): string[] {
+export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = []
   let [year, month] = from.split('-').map(Number) as [number, number]
   const last = to.slice(0, 7)

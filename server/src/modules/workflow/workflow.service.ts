@@ -63,11 +63,11 @@ async function describeStep(db: Db, rules: CaseRules, action: RequestAction, com
       return { note: noteOf(request) }
     case 'mediation_succeeded': {
       const { agreement, recoveredAmountFen } = request as unknown as ActionRequest<'mediation_succeeded'>
-      return { note: agreement, data: { recoveredAmountFen }, set: { ...NO_DEADLINE, outcome: agreement, recovered_amount_fen: recoveredAmountFen } }
+      return { note: agreement, data: { recoveredAmountFen }, set: { ...NO_DEADLINE, outcome: agreement, recovered_amount_fen: recoveredAmountFen, mediation_result: 'succeeded' } }
     }
     case 'mediation_failed': {
       const { advice } = request as unknown as ActionRequest<'mediation_failed'>
-      return { note: noteOf(request), data: { advice }, set: NO_DEADLINE }
+      return { note: noteOf(request), data: { advice }, set: { ...NO_DEADLINE, mediation_result: 'failed' } }
     }
     case 'close': {
       const { outcome } = request as unknown as ActionRequest<'close'>

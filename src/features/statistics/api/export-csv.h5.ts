@@ -6,3 +6,7 @@ export const CAN_EXPORT_CSV: boolean = true
 export function exportStatisticsCsv(query: StatisticsQuery): Promise<void> {
   return downloadCsv('/staff/statistics.csv', query, 'weiquan-complaints.csv')
 }
+
+export function exportFiguresCsv(query: StatisticsQuery): Promise<void> {
+  return downloadCsv('/staff/statistics/figures.csv', query, 'weiquan-figures.csv')
+}

@@ -12,3 +12,8 @@ export const CAN_EXPORT_CSV: boolean = false
 export async function exportStatisticsCsv(_query: StatisticsQuery): Promise<void> {
   throw new Error('导出 CSV 请在电脑网页版操作')
 }
+
+/** Downloads the roll-up figures (本级及下级) of the range as CSV. */
+export async function exportFiguresCsv(_query: StatisticsQuery): Promise<void> {
+  throw new Error('导出 CSV 请在电脑网页版操作')
+}

@@ -8,3 +8,7 @@ export const CAN_EXPORT_CSV: boolean = false
 export async function exportStatisticsCsv(_query: StatisticsQuery): Promise<void> {
   throw new Error('导出 CSV 请在电脑网页版操作')
 }
+
+export async function exportFiguresCsv(_query: StatisticsQuery): Promise<void> {
+  throw new Error('导出 CSV 请在电脑网页版操作')
+}

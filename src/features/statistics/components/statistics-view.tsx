@@ -3,27 +3,23 @@ import { fenToYuan } from '@/contract/complaint-rules'
 import { DUE_KIND_LABELS } from '@/contract/complaint-workflow'
 import { HANDLING_PATH_LABELS } from '@/contract/complaint-status'
 import type { StatisticsResponse } from '@/contract/statistics'
+import type { OrganizationFigures } from '@/contract/statistics-figures'
 import { BarChart } from './bar-chart'
+import { FiguresView } from './figures-view'
+import { Tile } from './stat-tile'
 import './statistics.css'
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`
 const dateLabel = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`
 
-function Tile({ label, value, unit, tone }: { label: string; value: string; unit?: string; tone?: 'alert' }) {
-  return (
-    <View className={`stat-tile ${tone === 'alert' ? 'stat-tile--alert' : ''}`}>
-      <Text className='stat-tile__label'>{label}</Text>
-      <View className='stat-tile__figure'>
-        <Text className='stat-tile__value'>{value}</Text>
-        {unit && <Text className='stat-tile__unit'>{unit}</Text>}
-      </View>
-    </View>
-  )
-}
-
-/** The association's figures: tiles first, then one simple chart per question a person asks. */
-export function StatisticsView({ statistics: s }: { statistics: StatisticsResponse }) {
+/**
+ * The association's figures: tiles first, then one simple chart per question a person asks. With
+ * the roll-up figures (once loaded) their tiles, organizations side by side, months and industries
+ * take the place of the simpler month and industry charts.
+ */
+export function StatisticsView({ statistics: s, figures }: { statistics: StatisticsResponse; figures?: OrganizationFigures | null }) {
+  const definitions = figures ? { ...s.definitions, ...figures.definitions } : s.definitions
   const pathTotal = s.paths.odr + s.paths.association
   const odrShare = pathTotal ? s.paths.odr / pathTotal : 0
   return (
@@ -35,9 +31,10 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
         <Tile label='收到投诉' value={String(s.received)} unit='件' />
         <Tile label='已办结' value={String(s.closed)} unit='件' />
         <Tile label='已引导至其他部门' value={String(s.referred)} unit='件' />
-        <Tile label='办结率' value={s.closeRate === null ? '—' : percent(s.closeRate)} />
-        <Tile label='挽回经济损失' value={fenToYuan(s.recoveredFen)} unit='元' />
+        <Tile label='办结率' value={s.closeRate === null ? '—' : percent(s.closeRate)} note={`办结 ${s.closed} / ${s.received - s.referred} 件`} />
+        {!figures && <Tile label='挽回经济损失' value={fenToYuan(s.recoveredFen)} unit='元' />}
       </View>
+      {figures && <FiguresView figures={figures} />}
 
       <View className={`card statistics__section ${s.overdue.total ? 'statistics__overdue' : ''}`}>
         <Text className='statistics__heading'>超期未办</Text>
@@ -75,6 +72,8 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
         )}
       </View>
 
+      {!figures && (
+        <>
       <View className='card statistics__section'>
         <Text className='statistics__heading'>按行业</Text>
         {s.byIndustry.length ? (
@@ -89,6 +88,9 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
         <BarChart bars={s.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month), value: m.received, note: `已办结 ${m.closed}${m.referred ? ` · 已引导 ${m.referred}` : ''}` }))} />
       </View>
 
+        </>
+      )}
+
       <View className='card statistics__section'>
         <Text className='statistics__heading'>被投诉最多的企业</Text>
         {s.topEnterprises.length ? (
@@ -100,7 +102,7 @@ export function StatisticsView({ statistics: s }: { statistics: StatisticsRespon
 
       <View className='card statistics__section'>
         <Text className='statistics__heading'>口径说明</Text>
-        {Object.values(s.definitions).map((definition) => (
+        {Object.values(definitions).map((definition) => (
           <Text key={definition} className='statistics__definition'>
             {definition}
           </Text>

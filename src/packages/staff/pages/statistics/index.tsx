@@ -3,9 +3,10 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { chinaToday } from '@/contract/complaint-rules'
 import type { StatisticsQuery, StatisticsResponse } from '@/contract/statistics'
+import type { OrganizationFigures } from '@/contract/statistics-figures'
 import { PageState } from '@/components/page-state'
 import { useSessionStore } from '@/features/auth'
-import { CAN_EXPORT_CSV, exportStatisticsCsv, getStatistics, StatisticsView } from '@/features/statistics'
+import { CAN_EXPORT_CSV, exportFiguresCsv, exportStatisticsCsv, getFigures, getStatistics, StatisticsView } from '@/features/statistics'
 import { WorkspaceShell } from '@/features/workspace'
 import { errorMessage } from '@/lib/http'
 import '@/features/complaints/handling/handling.css'
@@ -23,14 +24,17 @@ export default function StaffStatisticsPage() {
   const role = useSessionStore((s) => s.user?.role)
   const [range, setRange] = useState<Range>('year12')
   const [statistics, setStatistics] = useState<StatisticsResponse | null>(null)
+  const [figures, setFigures] = useState<OrganizationFigures | null>(null)
   const [problem, setProblem] = useState('')
-  const [exporting, setExporting] = useState(false)
+  const [exporting, setExporting] = useState<'complaints' | 'figures' | null>(null)
 
   const load = useCallback(
     async (which: Range) => {
       if (role !== 'staff') return
       try {
-        setStatistics(await getStatistics(queryOf(which)))
+        const [loaded, rolledUp] = await Promise.all([getStatistics(queryOf(which)), getFigures(queryOf(which))])
+        setStatistics(loaded)
+        setFigures(rolledUp)
         setProblem('')
       } catch (error) {
         setProblem(errorMessage(error))
@@ -46,18 +50,19 @@ export default function StaffStatisticsPage() {
     if (next === range) return
     setRange(next)
     setStatistics(null)
+    setFigures(null)
     setProblem('')
     void load(next)
   }
 
-  async function exportCsv() {
-    setExporting(true)
+  async function exportCsv(which: 'complaints' | 'figures') {
+    setExporting(which)
     try {
-      await exportStatisticsCsv(queryOf(range))
+      await (which === 'figures' ? exportFiguresCsv : exportStatisticsCsv)(queryOf(range))
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {
-      setExporting(false)
+      setExporting(null)
     }
   }
 
@@ -90,12 +95,17 @@ export default function StaffStatisticsPage() {
         </View>
       ) : (
         <>
-          <StatisticsView statistics={statistics} />
+          <StatisticsView statistics={statistics} figures={figures} />
           <View className='card statistics-export'>
             {CAN_EXPORT_CSV ? (
-              <Button className='btn btn-secondary' disabled={exporting || undefined} onClick={() => void exportCsv()}>
-                {exporting ? '正在导出…' : `导出 CSV（${statistics.received} 条投诉）`}
-              </Button>
+              <>
+                <Button className='btn btn-secondary' disabled={exporting !== null || undefined} onClick={() => void exportCsv('figures')}>
+                  {exporting === 'figures' ? '正在导出…' : '导出上报数字 CSV（合计、下级、按月、按行业）'}
+                </Button>
+                <Button className='btn btn-secondary' disabled={exporting !== null || undefined} onClick={() => void exportCsv('complaints')}>
+                  {exporting === 'complaints' ? '正在导出…' : `导出投诉明细 CSV（${statistics.received} 条投诉）`}
+                </Button>
+              </>
             ) : (
               <Text className='statistics-export__note'>共 {statistics.received} 条投诉明细。导出 CSV 请在电脑网页版操作。</Text>
             )}

@@ -31,6 +31,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes'
 import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
 import { organizationsRoutes } from './modules/organizations/organizations.routes'
+import { groupsRoutes } from './modules/groups/groups.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { ApiErrorSchema } from './schemas'
 
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(warningImagesRoutes, { ctx })
       await api.register(ruleSetsRoutes, { ctx })
       await api.register(organizationsRoutes, { ctx })
+      await api.register(groupsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })

@@ -83,6 +83,10 @@ export const ERROR_MESSAGES = {
   TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
   TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
   REFERRAL_DESTINATION_UNKNOWN: '所选部门不在可引导的部门中，请重新选择',
+  GROUP_NOT_FOUND: '没有找到这个集体投诉',
+  GROUP_JOIN_NOT_ELIGIBLE: '只有投诉了同一商家的消费者才能加入这个集体投诉',
+  GROUP_ALREADY_MEMBER: '您的这件投诉已经在集体投诉中了',
+  GROUP_CLOSED: '这个集体投诉已经办结，不能再加入或督办',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -21,7 +21,7 @@ import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organiza
 // complaints; queues also come out of the index in their order (no sort of every matching row).
 // PostgreSQL prefers a sequential scan of a small table, so seq scans are switched off for the
 // EXPLAIN (and bitmap scans and sorts with them): the question is whether an index CAN serve the query.
-const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, rule_family: null, created_at: '' })
+const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, rule_family: null, group_threshold: null, group_window_days: null, created_at: '' })
 /** A county (no children): its queue is an equality on organization_id. A city: a range of organization_path. */
 const COUNTY = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
 const COUNTY_BY_PATH = complaintsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')

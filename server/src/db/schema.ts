@@ -10,6 +10,7 @@ import type { PrivacyTables } from './schema-privacy'
 import type { RollupTables } from './schema-rollups'
 import type { RuleTables } from './schema-rules'
 import type { OrganizationTables } from './schema-organizations'
+import type { GroupTables } from './schema-groups'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -133,6 +134,10 @@ export interface ComplaintTable {
   clock_paused_reason: string | null
   /** consumer-side identity of the dispute (business, incident date, amount) while the complaint is open; null once it ends. */
   repeat_key: string | null
+  /** Which business, for group complaints: 'e:<enterprise>', 'c:<credit code>' or 'n:<region>|<name>' (migration 2026-12-04T0031). */
+  group_key: string | null
+  /** The group complaint (complaint_groups) it belongs to, if any. */
+  group_id: string | null
 }
 
 /** A filing that repeated an open complaint and was added to it, by its idempotency key. */
@@ -200,7 +205,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, GroupTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

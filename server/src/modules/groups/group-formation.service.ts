@@ -25,19 +25,23 @@ export function groupRulesOf(organization: Pick<OrganizationRow, 'group_threshol
 export async function detectGroup(ctx: AppContext, complaint: ComplaintRow, organization: OrganizationRow): Promise<GroupRow | null> {
   const key = complaint.group_key
   if (!key) return null
-  if (await openGroupQuery(ctx.db, key).executeTakeFirst()) return null
-  const { threshold, windowDays } = groupRulesOf(organization)
-  const now = ctx.now()
-  const since = new Date(now.getTime() - windowDays * DAY_MS).toISOString()
-  if ((await countUngroupedSince(ctx.db, key, since)) < threshold) return null
-  try {
-    await ctx.db.transaction().execute((trx) => formGroup(trx, { complaint, organization, threshold, windowDays, now }))
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error
+  let group = await openGroupQuery(ctx.db, key).executeTakeFirst()
+  if (!group) {
+    const { threshold, windowDays } = groupRulesOf(organization)
+    const now = ctx.now()
+    const since = new Date(now.getTime() - windowDays * DAY_MS).toISOString()
+    if ((await countUngroupedSince(ctx.db, key, since)) < threshold) return null
+    try {
+      await ctx.db.transaction().execute((trx) => formGroup(trx, { complaint, organization, threshold, windowDays, now }))
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+    }
+    group = await openGroupQuery(ctx.db, key).executeTakeFirst()
+    if (!group) return null
   }
-  const group = await openGroupQuery(ctx.db, key).executeTakeFirst()
-  if (!group) return null
-  await addFoundingMembers(ctx, group)
+  // Filed before the group formed (the one that formed it, or one racing it whose commit the counting
+  // did not see yet): a founding member. Filed later: offered to join (groups.service joinGroup).
+  if (complaint.created_at <= group.formed_at) await addFoundingMembers(ctx, group)
   return group
 }
 

@@ -17,8 +17,9 @@ import { RULES as RULE_SET_RULES } from '../db/migrations/2026-12-03T0020-rule-s
 import { RULES as ORGANIZATION_RULES } from '../db/migrations/2026-12-04T0021-organizations'
 import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referrals'
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
+import { RULES as GROUP_RULES } from '../db/migrations/2026-12-04T0031-complaint-groups'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...GROUP_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -60,6 +61,10 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .execute()
     await t.ctx.db.insertInto('warning_terms').values({ term: '标题', warning_id: warningId, in_title: 1, published_at: now }).execute()
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
+    await t.ctx.db
+      .insertInto('complaint_groups')
+      .values({ id: randomUUID(), business_key: 'n:1|x', business_name: 'x', enterprise_id: null, organization_id: 'org-default', organization_path: '/org-default/', status: 'open', member_count: 5, amount_fen: 100, threshold: 5, window_days: 30, formed_at: now, closed_at: null, updated_at: now })
+      .execute()
   })
   after(() => t.close())
 

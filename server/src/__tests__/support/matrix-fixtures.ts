@@ -161,6 +161,14 @@ export const FIXTURES = {
     await t.ctx.db.updateTable('complaints').set({ organization_id: child.id, organization_path: child.path }).where('id', '=', id).execute()
     return id
   },
+  /** An open group complaint about E (complaints of A about E until one forms; earlier fixtures count too). */
+  complaintGroup: async (t: TestApp, c: Cast) => {
+    for (;;) {
+      const open = await t.ctx.db.selectFrom('complaint_groups').select('id').where('business_key', '=', `e:${c.enterpriseE}`).where('status', '=', 'open').executeTakeFirst()
+      if (open) return open.id
+      await associationComplaint(t, c)
+    }
+  },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()

@@ -18,6 +18,8 @@ export const RULES: NumericRule[] = [
 ]
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const sqlite = db.getExecutor().adapter.constructor.name.startsWith('Sqlite')
+  const bytewise = sqlite ? sql`` : sql`collate "C"`
   // Null: the defaults (5 complaints in 30 days).
   await db.schema.alterTable('organizations').addColumn('group_threshold', 'integer').execute()
   await db.schema.alterTable('organizations').addColumn('group_window_days', 'integer').execute()
@@ -39,7 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('business_name', 'text', (c) => c.notNull())
     .addColumn('enterprise_id', 'text', (c) => c.references('enterprises.id'))
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
-    .addColumn('organization_path', 'text', (c) => c.notNull())
+    // Compared bytewise like complaints.organization_path, so a subtree is a range of it.
+    .addColumn('organization_path', 'text', (c) => c.notNull().modifyEnd(bytewise))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'closed')`))
     .addColumn('member_count', 'integer', (c) => c.notNull())
     .addColumn('amount_fen', 'integer', (c) => c.notNull())

@@ -85,7 +85,7 @@ async function formGroup(trx: Db, args: { complaint: ComplaintRow; organization:
 /** The complaints counted when the group formed (filed in its window up to its forming) join it. */
 async function addFoundingMembers(ctx: AppContext, group: GroupRow) {
   const since = new Date(new Date(group.formed_at).getTime() - group.window_days * DAY_MS).toISOString()
-  const candidates = await ungroupedSinceQuery(ctx.db, group.business_key, since, group.formed_at).select('id').orderBy('created_at').execute()
+  const candidates = await ungroupedSinceQuery(ctx.db, group.business_key, since, group.formed_at).select('id').execute()
   if (candidates.length === 0) return
   await ctx.db.transaction().execute(async (trx) => {
     for (const { id } of candidates) await addMember(trx, group, id, ctx.now(), null)

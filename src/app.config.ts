@@ -20,6 +20,8 @@ export default defineAppConfig({
     // Handling rules with their citations (public), opened from a complaint's 依据 line.
     { root: 'packages/rules', pages: ['pages/list/index'] },
     { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
+    // Group complaints (群体性投诉): the 重点督办 list and one group, for staff.
+    { root: 'packages/groups', pages: ['pages/staff-list/index', 'pages/staff-detail/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

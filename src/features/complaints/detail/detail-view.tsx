@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MAX_PHOTOS, MAX_PHOTOS_PER_COMPLAINT, MESSAGE_MAX, messageError } from '@/contract/complaint-rules'
@@ -32,9 +32,9 @@ interface ExtraPhoto extends PhotoTile {
 
 /**
  * One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw.
- * `beforeSend` runs first, synchronously, in the 发送补充 tap (WeChat subscribe messages need a direct tap).
+ * `aside` (e.g. the group complaint it is in) comes right after the head. `beforeSend` runs first, synchronously, in the 发送补充 tap (WeChat subscribe messages need a direct tap).
  */
-export function DetailView({ complaintId, beforeSend }: { complaintId?: string; beforeSend?: () => void }) {
+export function DetailView({ complaintId, beforeSend, aside }: { complaintId?: string; beforeSend?: () => void; aside?: ReactNode }) {
   const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<ExtraPhoto[]>([])
@@ -145,6 +145,7 @@ export function DetailView({ complaintId, beforeSend }: { complaintId?: string; 
         <DeadlineLine deadline={complaint.handling} />
         <RuleBasis complaint={complaint} />
       </View>
+      {aside}
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
       <AcceptedProposal complaint={complaint} />

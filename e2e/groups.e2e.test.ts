@@ -57,7 +57,7 @@ describe('群体性投诉：重点督办与一键加入（H5）', () => {
       await page.goto(GROUPS)
       const desk = screen(page, GROUPS)
       await desk.getByText(SHOP).first().click()
-      await desk.getByText('涉及金额合计 2,000 元').waitFor()
+      await desk.getByText('涉及金额合计 4,000 元').waitFor()
       await desk.getByText('成员投诉（5）').waitFor()
       await desk.getByText('杭州市西湖区消费者协会督办', { exact: false }).waitFor()
       await screenshot('groups-01-city-desk')

@@ -1,6 +1,7 @@
 import { chinaToday } from '../../../src/contract/complaint-rules'
 import type { AppContext } from '../context'
 import { submitComplaint } from '../modules/complaints/complaint-submission.service'
+import { findComplaintByIdempotencyKey } from '../modules/complaints/complaints.repository'
 import { findEnterpriseByName } from '../modules/users/enterprise.repository'
 import { findUserByPhone, insertUser } from '../modules/users/user.repository'
 
@@ -26,7 +27,10 @@ export async function seedDemoGroup(ctx: AppContext): Promise<void> {
   for (const [i, name] of NEIGHBOURS.entries()) {
     const phone = `138000000${41 + i}`
     const user = (await findUserByPhone(ctx.db, phone)) ?? (await insertUser(ctx.db, { phone, role: 'consumer', displayName: name }))
-    await submitComplaint(ctx, { id: user.id, role: 'consumer', enterpriseId: null, sessionId: 'seed' }, `00000000-0000-4000-8000-0000000000${41 + i}`, {
+    const key = `00000000-0000-4000-8000-0000000000${41 + i}`
+    // Filed on an earlier start (another day would be another request under the same key): leave it.
+    if (await findComplaintByIdempotencyKey(ctx.db, user.id, key)) continue
+    await submitComplaint(ctx, { id: user.id, role: 'consumer', enterpriseId: null, sessionId: 'seed' }, key, {
       business: { name: enterprise.name, enterpriseId: enterprise.id, address: enterprise.address ?? '', region: '浙江省/杭州市/西湖区' },
       industry: 'food',
       incidentDate: chinaToday(ctx.now()),

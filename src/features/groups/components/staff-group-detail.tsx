@@ -92,7 +92,7 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
             <View className='group-form'>
               <Text className='section-title'>{ACTIONS[action].label}</Text>
               <Text className='muted'>{ACTIONS[action].hint}</Text>
-              <Textarea className='field-textarea' value={note} maxlength={GROUP_NOTE_MAX} placeholder={ACTIONS[action].placeholder} aria-label={ACTIONS[action].label} onInput={(e) => setNote(e.detail.value)} />
+              <Textarea className='group-form__note' value={note} maxlength={GROUP_NOTE_MAX} placeholder={ACTIONS[action].placeholder} aria-label={ACTIONS[action].label} onInput={(e) => setNote(e.detail.value)} />
               {formProblem && <Text className='group-form__problem'>{formProblem}</Text>}
               <View className='group-form__buttons'>
                 <Button className='btn btn-primary' disabled={sending || undefined} loading={sending || undefined} onClick={() => void submit()}>

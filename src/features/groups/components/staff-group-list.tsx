@@ -35,7 +35,6 @@ export function StaffGroupList({ selectedId, onOpen, version = 0 }: { selectedId
           className={`card group-row${group.id === selectedId ? ' group-row--selected' : ''}`}
           hoverClass='complaint-item--pressed'
           role='link'
-          aria-label={`${group.businessName}，${group.memberCount} 件投诉，${GROUP_STATUS_LABELS[group.status]}`}
           onClick={() => onOpen(group.id)}
         >
           <View className='group-row__top'>

@@ -18,7 +18,7 @@ export default function StaffGroupsPage() {
   })
   const open = (id: string) => (desk ? setSelected(id) : void Taro.navigateTo({ url: `/packages/groups/pages/staff-detail/index?id=${encodeURIComponent(id)}` }))
   return (
-    <WorkspaceShell role='staff' title='重点督办'>
+    <WorkspaceShell role='staff' title='重点督办' compact={desk}>
       <Text className='muted groups-intro'>同一商家短期内被多位消费者投诉，列为群体性投诉统一督办。本会和下级消协的都在这里。</Text>
       <View className={desk ? 'groups-desk' : ''}>
         <View className={desk ? 'groups-desk__list' : ''}>

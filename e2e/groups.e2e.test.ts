@@ -85,7 +85,7 @@ describe('群体性投诉：重点督办与一键加入（H5）', () => {
       await page.goto(`${COMPLAINT_DETAIL}?id=${mine.id}`)
       const detail = screen(page, COMPLAINT_DETAIL)
       await detail.getByText(`已有 5 位消费者投诉了「${SHOP}」`, { exact: false }).waitFor()
-      await detail.getByText('集体投诉', { exact: true }).scrollIntoViewIfNeeded()
+      await button(detail, '加入集体投诉').scrollIntoViewIfNeeded()
       await screenshot('groups-05-offer-200')
       await button(detail, '加入集体投诉').click()
       await detail.getByText('您的投诉已和其他 5 位消费者', { exact: false }).waitFor()

@@ -52,7 +52,7 @@ export function GroupOffer({ complaintId, onJoined }: { complaintId?: string; on
         <Text className='group-offer__lead'>已有 {group.memberCount} 位消费者投诉了「{group.businessName}」，消协正在统一督办。加入后一起处理，您的金额和诉求不变。</Text>
       )}
       {!group.member && (
-        <Button className='btn btn-primary group-offer__join' disabled={joining || undefined} loading={joining || undefined} onClick={() => void join()}>
+        <Button className='btn btn-primary group-offer__join' disabled={joining || undefined} onClick={() => void join()}>
           {joining ? '正在加入…' : '加入集体投诉'}
         </Button>
       )}

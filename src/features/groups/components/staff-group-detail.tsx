@@ -95,7 +95,7 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
               <Textarea className='group-form__note' value={note} maxlength={GROUP_NOTE_MAX} placeholder={ACTIONS[action].placeholder} aria-label={ACTIONS[action].label} onInput={(e) => setNote(e.detail.value)} />
               {formProblem && <Text className='group-form__problem'>{formProblem}</Text>}
               <View className='group-form__buttons'>
-                <Button className='btn btn-primary' disabled={sending || undefined} loading={sending || undefined} onClick={() => void submit()}>
+                <Button className='btn btn-primary' disabled={sending || undefined} onClick={() => void submit()}>
                   {sending ? '正在提交…' : `确定${ACTIONS[action].label}`}
                 </Button>
                 <Button className='btn btn-plain' onClick={() => setAction(null)}>取消</Button>

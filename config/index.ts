@@ -131,7 +131,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Staff and enterprise pages are left out: they are used at a desk with a network, and every phone
         // would download them at install for nothing.
         chain.plugin('precache-shell').use(PrecacheShellPlugin, [
-          { worker: path.resolve(__dirname, '..', 'src', 'sw.js'), skipPages: /(^|\/)packages\/(staff|staff-volunteers|staff-warnings|enterprise)\/pages\// },
+          { worker: path.resolve(__dirname, '..', 'src', 'sw.js'), skipPages: /(^|\/)packages\/(staff|staff-volunteers|staff-warnings|enterprise|groups)\/pages\// },
         ])
       },
       // Replaces Taro's root font-size script (same width-based size, see rootFontSizeScript).

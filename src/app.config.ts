@@ -28,6 +28,8 @@ export default defineAppConfig({
     { root: 'packages/staff-organization', pages: ['pages/manage/index', 'pages/alliance/index'] },
     // The mediation room (consumer, business, mediator), opened from a complaint's page or a notice.
     { root: 'packages/mediation', pages: ['pages/room/index'] },
+    // Group complaints (群体性投诉): the 重点督办 list and one group, for staff.
+    { root: 'packages/groups', pages: ['pages/staff-list/index', 'pages/staff-detail/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

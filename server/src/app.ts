@@ -35,6 +35,7 @@ import { stationsRoutes } from './modules/stations/stations.routes'
 import { walkInsRoutes } from './modules/walk-ins/walk-ins.routes'
 import { alliancesRoutes } from './modules/alliances/alliances.routes'
 import { membersRoutes } from './modules/memberships/memberships.routes'
+import { groupsRoutes } from './modules/groups/groups.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { mediationRoutes } from './modules/mediation/mediation.routes'
 import { ApiErrorSchema } from './schemas'
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(walkInsRoutes, { ctx })
       await api.register(alliancesRoutes, { ctx })
       await api.register(membersRoutes, { ctx })
+      await api.register(groupsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })

@@ -13,6 +13,7 @@ import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminder
 import { scheduleMediationReminders } from './jobs/mediation-reminders'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
+import { seedDemoGroup } from './seed/demo-group'
 import { localCertificate } from './tls/local-certificate'
 import { phoneAccessLines, phoneAddresses } from './tls/phone-access'
 import { ROLE_LABELS } from '../../src/contract/roles'
@@ -20,7 +21,10 @@ import { ROLE_LABELS } from '../../src/contract/roles'
 async function main() {
   const config = loadConfig()
   const { ctx, database } = await createContext(config)
-  if (config.seedDemo) await seedDemoData(ctx.db)
+  if (config.seedDemo) {
+    await seedDemoData(ctx.db)
+    await seedDemoGroup(ctx)
+  }
   const leaveRegistry = await registerInstance(ctx)
   const addresses = phoneAddresses(config.host)
   const tls = config.https ? localCertificate(path.join(config.dataDir, 'https'), ['localhost', '127.0.0.1', ...addresses]) : undefined

@@ -28,6 +28,8 @@ export const COMPLAINT_EVENT_LABELS = {
   pause_clock: '暂停计时（检测鉴定）',
   resume_clock: '恢复计时',
   repeat_merged: '重复投诉已合并',
+  group_joined: '并入集体投诉',
+  group_note: '集体投诉督办',
   rate: '评价',
   overdue: '处理超期',
 } as const

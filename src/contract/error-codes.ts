@@ -108,6 +108,10 @@ export const ERROR_MESSAGES = {
   SESSION_NOT_OPEN: '这次调解安排已取消或已有新的安排',
   SESSION_NOT_STARTED: '调解还没开始，不能记录缺席',
   ABSENCE_ALREADY_RECORDED: '这次调解已经记录过此方缺席',
+  GROUP_NOT_FOUND: '没有找到这个集体投诉',
+  GROUP_JOIN_NOT_ELIGIBLE: '只有投诉了同一商家的消费者才能加入这个集体投诉',
+  GROUP_ALREADY_MEMBER: '您的这件投诉已经在集体投诉中了',
+  GROUP_CLOSED: '这个集体投诉已经办结，不能再加入或督办',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, freshPhone, MATRIX_PARTNER, newChildOrganization, STATION_FORM } from './support/matrix-fixtures'
+import { ACTORS, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, STATION_FORM } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -267,6 +267,15 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
     body: { canManage: true, canMediate: true, stationId: null },
   },
   'DELETE /api/staff/organizations/{id}/members/{userId}': { expect: STAFF_OF_HOLDER, params: { id: 'managedOrganization', userId: 'memberOfManaged' } },
+
+  // Group complaints (群体性投诉). Levels (county, city, sibling) are tested in complaint-groups.test.ts.
+  'GET /api/staff/groups': { expect: STAFF },
+  'GET /api/staff/groups/{id}': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' } },
+  'POST /api/staff/groups/{id}/notes': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' }, body: { note: '已约谈商家，要求逐一退款' } },
+  'POST /api/staff/groups/{id}/close': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' }, body: { note: '商家已全部退款' } },
+  'GET /api/complaints/{id}/group': { expect: A_ACTS, params: { id: 'associationComplaint' } },
+  // A joins with a complaint of theirs about the group's business; B and the volunteer have none (404).
+  'POST /api/groups/{id}/join': { expect: A_ACTS, params: { id: 'complaintGroup' }, body: async (t, cast) => ({ complaintId: await FIXTURES.associationComplaint(t, cast) }) },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

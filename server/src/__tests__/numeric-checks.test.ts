@@ -18,14 +18,16 @@ import { RULES as ORGANIZATION_RULES } from '../db/migrations/2026-12-04T0021-or
 import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referrals'
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
 import { RULES as STATION_RULES } from '../db/migrations/2026-12-04T0029-stations'
-import { createStation } from '../modules/stations/stations.service'
 import { RULES as WALK_IN_RULES } from '../db/migrations/2026-12-04T0030-walk-in-filing'
-
-import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...WALK_IN_RULES, ...MEDIATION_RULES, ...STATION_RULES, ...FIGURE_RULES]
-
+import { RULES as GROUP_RULES } from '../db/migrations/2026-12-04T0031-complaint-groups'
 import { RULES as FIGURE_RULES } from '../db/migrations/2026-12-04T0032-organization-figures'
+import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
+import { createStation } from '../modules/stations/stations.service'
 
+const RULES = [
+  ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES],
+]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -74,6 +76,10 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
     const station = await addTestStation(t, 'org-default')
     await t.ctx.db.insertInto('station_month_rollups').values({ station_id: station.id, month: now.slice(0, 7), n: 1 }).execute()
+    await t.ctx.db
+      .insertInto('complaint_groups')
+      .values({ id: randomUUID(), business_key: 'n:1|x', business_name: 'x', enterprise_id: null, organization_id: 'org-default', organization_path: '/org-default/', status: 'open', member_count: 5, amount_fen: 100, threshold: 5, window_days: 30, formed_at: now, closed_at: null, updated_at: now })
+      .execute()
   })
   after(() => t.close())
 

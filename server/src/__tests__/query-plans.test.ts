@@ -13,6 +13,7 @@ import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '..
 import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
 import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
 import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
+import { enterpriseRepliesQuery, groupEventsQuery, groupsVisibleTo, membersQuery as groupMembersQuery, openGroupQuery, ungroupedSinceQuery, visibleGroupsQuery } from '../modules/groups/groups.repository'
 import { referralDestinationQuery, referralDestinationsQuery } from '../modules/referrals/referrals.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 import { complaintsHeldBy, complaintsVisibleTo, sentAcrossQuery, type StaffScope } from '../modules/organizations/organization-scope'
@@ -31,7 +32,7 @@ import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk
 // complaints; queues also come out of the index in their order (no sort of every matching row).
 // PostgreSQL prefers a sequential scan of a small table, so seq scans are switched off for the
 // EXPLAIN (and bitmap scans and sorts with them): the question is whether an index CAN serve the query.
-const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, rule_family: null, created_at: '' })
+const organization = (id: string, path: string): OrganizationRow => ({ id, path, parent_id: 'org-default', level: 'city', region_code: '3301', name: id, depth: 1, rule_family: null, group_threshold: null, group_window_days: null, created_at: '' })
 /** A county (no children): its queue is an equality on organization_id. A city: a range of organization_path. */
 const COUNTY = complaintsHeldBy({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
 const COUNTY_BY_PATH = complaintsHeldBy({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope, 'other')
@@ -187,6 +188,29 @@ describe('query plans', () => {
     const merged = await plan(mergeQuery(t.ctx.db, 'u-1', 'key'))
     assert.doesNotMatch(merged, /SCAN complaint_merges(?! USING)|Seq Scan on complaint_merges/, merged)
     assert.match(merged, /sqlite_autoindex_complaint_merges|complaint_merges_pk/, merged)
+  })
+
+  test('group complaints: counting a business in the window, its open group, members and the 重点督办 lists are index reads', async () => {
+    const since = '2026-05-01T00:00:00.000Z'
+    const counted = await plan(ungroupedSinceQuery(t.ctx.db, 'e:e-1', since).select((eb) => eb.fn.countAll().as('n')))
+    assertIndexed(counted, 'complaints_group_key')
+    assertIndexed(await plan(ungroupedSinceQuery(t.ctx.db, 'e:e-1', since, '2026-06-01T00:00:00.000Z').select('id')), 'complaints_group_key')
+    assertIndexed(await plan(groupMembersQuery(t.ctx.db, 'g-1')), 'complaints_group')
+    const groupIndex = (text: string, index: string) => {
+      assert.doesNotMatch(text, /SCAN complaint_groups(?! USING (COVERING )?INDEX)|Seq Scan on complaint_groups/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+    }
+    groupIndex(await plan(openGroupQuery(t.ctx.db, 'e:e-1')), 'complaint_groups_open_business')
+    const city = groupsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
+    // A subtree: a range of complaint_groups_org (then sorted), or complaint_groups_formed in order, filtered by path.
+    groupIndex(await plan(visibleGroupsQuery(t.ctx.db, city)), '(complaint_groups_org|complaint_groups_formed)')
+    const top = await plan(visibleGroupsQuery(t.ctx.db, null))
+    groupIndex(top, 'complaint_groups_formed')
+    assertInOrder(top)
+    const events = await plan(groupEventsQuery(t.ctx.db, 'g-1'))
+    assert.match(events, /complaint_group_events_group/, events)
+    const replies = await plan(enterpriseRepliesQuery(t.ctx.db, ['c-1', 'c-2']))
+    assert.doesNotMatch(replies, /SCAN complaint_events(?! USING)|Seq Scan on complaint_events/, replies)
   })
 
   test('referral destinations are read in order from referral_destinations_position, one by its primary key', async () => {

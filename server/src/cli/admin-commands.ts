@@ -3,8 +3,9 @@ import { AppError } from '../errors'
 import { makeLiaison, makeStaff } from '../modules/users/account.service'
 import { findEnterpriseByName, insertEnterprise } from '../modules/users/enterprise.repository'
 import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../../src/contract/organization'
+import { GROUP_DEFAULT_THRESHOLD, GROUP_DEFAULT_WINDOW_DAYS } from '../../../src/contract/complaint-group'
 import { RULE_SET_FAMILY_LABELS, type RuleSetFamily } from '../../../src/contract/rule-text'
-import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations, setRuleFamily, type OrganizationRow } from '../modules/organizations/organizations.repository'
+import { DEFAULT_ORGANIZATION_ID, findOrganizationById, findOrganizationByName, listOrganizations, setGroupThreshold, setRuleFamily, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { addStaffToOrganization, createOrganization } from '../modules/organizations/organizations.service'
 import { addToAlliance, createAlliance, listAlliancesWithMembers } from '../modules/alliances/alliances.service'
 import { findAllianceByName } from '../modules/alliances/alliances.repository'
@@ -23,12 +24,21 @@ export interface AdminOptions extends StationOptions {
   'no-mediate'?: boolean
   family?: string
   alliance?: string
+  count?: string
+  days?: string
+  default?: boolean
 }
 
 async function organizationNamed(db: Db, name: string | undefined) {
   const found = name ? await findOrganizationByName(db, name.trim()) : await findOrganizationById(db, DEFAULT_ORGANIZATION_ID)
   if (!found) throw new Error(`没有名为「${name}」的组织（npm run admin -- list-organizations 查看全部）`)
   return found
+}
+
+function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new Error(`--${flag} 应为 ${min} 到 ${max} 之间的整数`)
+  return n
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -118,6 +128,17 @@ export async function runAdminCommand(db: Db, command: string, options: AdminOpt
       const effective = effectiveFamilies(rows, defaultFamily).get(organization.id)!.family
       const now = `新立案的投诉适用${RULE_SET_FAMILY_LABELS[effective]}（${effective}）`
       return family ? `「${organization.name}」及未自选规则的下级组织：${now}` : `「${organization.name}」改为沿用上级组织的选择：${now}`
+    }
+    case 'set-group-threshold': {
+      const organization = await organizationNamed(db, required(options.organization, 'organization'))
+      if (options.default) {
+        await setGroupThreshold(db, organization.id, null, null)
+        return `「${organization.name}」：${GROUP_DEFAULT_WINDOW_DAYS} 天内 ${GROUP_DEFAULT_THRESHOLD} 件投诉同一商家即形成群体性投诉（默认）`
+      }
+      const count = wholeNumber(required(options.count, 'count'), 'count', 2, 1000)
+      const days = wholeNumber(required(options.days, 'days'), 'days', 1, 366)
+      await setGroupThreshold(db, organization.id, count, days)
+      return `「${organization.name}」：${days} 天内 ${count} 件投诉同一商家即形成群体性投诉`
     }
     case 'list-organizations': {
       const rows = await listOrganizations(db)

@@ -14,6 +14,7 @@ const USAGE = `用法：
   npm run admin -- create-organization --name 名称 --level province|city|county --region 行政区划代码 [--parent 上级组织名称]
   npm run admin -- add-staff --phone 13900000000 [--name 姓名] --organization 组织名称 [--manage] [--no-mediate]
   npm run admin -- set-rule-family --organization 组织名称 --family samr|association|inherit   （该组织及沿用它的下级组织新立案投诉适用的规则；inherit 沿用上级）
+  npm run admin -- set-group-threshold --organization 组织名称 --count 5 --days 30   （几天内几件投诉同一商家即形成群体性投诉；--default 改回默认 5 件 30 天）
   npm run admin -- list-organizations   （每个组织实际适用的规则，“沿用”表示来自上级或部署设置 RULE_SET_FAMILY）
   npm run admin -- create-alliance --name 联盟名称
   npm run admin -- add-to-alliance --alliance 联盟名称 --organization 组织名称   （成员之间可以联盟移送投诉）
@@ -52,6 +53,9 @@ async function main() {
       deactivate: { type: 'boolean' },
       activate: { type: 'boolean' },
       'no-station': { type: 'boolean' },
+      count: { type: 'string' },
+      days: { type: 'string' },
+      default: { type: 'boolean' },
       now: { type: 'string' },
     },
   })

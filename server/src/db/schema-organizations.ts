@@ -15,6 +15,9 @@ export interface OrganizationTable {
   depth: number
   /** The rules this organization files complaints under; null inherits the parent's (migration 2026-12-04T0027). */
   rule_family: RuleSetFamily | null
+  /** Group complaints: how many complaints within how many days form a group; null for the defaults (migration 2026-12-04T0031). */
+  group_threshold: number | null
+  group_window_days: number | null
   created_at: string
 }
 

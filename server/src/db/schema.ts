@@ -11,6 +11,7 @@ import type { RollupTables } from './schema-rollups'
 import type { RuleTables } from './schema-rules'
 import type { OrganizationTables } from './schema-organizations'
 import type { MediationTables } from './schema-mediation'
+import type { GroupTables } from './schema-groups'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -145,6 +146,10 @@ export interface ComplaintTable {
   /** 代办: the station where an operator filed it for the person, and that operator (migration 2026-12-04T0030). */
   station_id: string | null
   filed_by: string | null
+  /** Which business, for group complaints: 'e:<enterprise>', 'c:<credit code>' or 'n:<region>|<name>' (migration 2026-12-04T0031). */
+  group_key: string | null
+  /** The group complaint (complaint_groups) it belongs to, if any. */
+  group_id: string | null
 }
 
 /** A filing that repeated an open complaint and was added to it, by its idempotency key. */
@@ -212,7 +217,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -234,13 +234,21 @@ export const FIXTURES = {
     await t.ctx.db.updateTable('organization_stations').set({ active: 0 }).where('id', '=', station.id).execute()
     return station.id
   },
-  /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
+  /** An open group complaint about E (complaints of A about E until one forms; earlier fixtures count too). */
+  complaintGroup: async (t: TestApp, c: Cast) => {
+    for (;;) {
+      const open = await t.ctx.db.selectFrom('complaint_groups').select('id').where('business_key', '=', `e:${c.enterpriseE}`).where('status', '=', 'open').executeTakeFirst()
+      if (open) return open.id
+      await associationComplaint(t, c)
+    }
+  },
   /** A walk-in filing (代办) started by an operator of a station of the default organization; no matrix actor works there. */
   walkInFiling: async (t: TestApp) => {
     const station = await addTestStation(t, DEFAULT_ORGANIZATION_ID)
     const operator = await makeOperator(t, freshPhone(), station, DEFAULT_ORGANIZATION_ID)
     return (await ok(await startWalkIn(t, operator, freshPhone()), 'walk-in')).json().id as string
   },
+  /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
     return 'samr-2026'

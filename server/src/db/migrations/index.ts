@@ -28,6 +28,7 @@ import * as walkInFiling from './2026-12-04T0030-walk-in-filing'
 import * as alliancesMembers from './2026-12-04T0033-alliances-members'
 import * as mediationRoom from './2026-12-04T0034-mediation-room'
 import * as organizationFigures from './2026-12-04T0032-organization-figures'
+import * as complaintGroups from './2026-12-04T0031-complaint-groups'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0028-sms-code-purpose': smsCodePurpose,
   '2026-12-04T0029-stations': stations,
   '2026-12-04T0030-walk-in-filing': walkInFiling,
+  '2026-12-04T0031-complaint-groups': complaintGroups,
   '2026-12-04T0032-organization-figures': organizationFigures,
   '2026-12-04T0033-alliances-members': alliancesMembers,
   '2026-12-04T0034-mediation-room': mediationRoom,

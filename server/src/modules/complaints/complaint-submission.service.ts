@@ -9,6 +9,9 @@ import type { AuthUser } from '../auth/auth.service'
 import { attachEvidence } from '../evidence/evidence.repository'
 import { findEnterpriseById } from '../users/enterprise.repository'
 import { organizationForComplaint } from '../organizations/jurisdiction'
+import type { OrganizationRow } from '../organizations/organizations.repository'
+import { groupKeyOf } from '../groups/group-key'
+import { detectGroup } from '../groups/group-formation.service'
 import { rulesForFiling, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { checkComplaint } from './complaint-checks'
 import { insertComplaintEvent } from './complaint-events.repository'
@@ -92,6 +95,8 @@ async function fileNew(ctx: AppContext, args: Omit<Parameters<typeof fileComplai
   // its whole life (a later transfer does not change them).
   const rules = await rulesForFiling(ctx, ctx.db, args.now, args.organization)
   const complaint = await ctx.db.transaction().execute((trx) => fileComplaint(trx, { ...args, rules }))
+  // After the filing committed: a group forming never undoes a complaint.
+  await detectGroup(ctx, complaint, args.organization)
   return { statusCode: 201, complaint: await loadComplaintDetail(ctx, complaint) }
 }
 
@@ -140,7 +145,7 @@ export async function fileComplaint(
     now: Date
     rules: CaseRules
     repeatKey: string | null
-    organization: { id: string; path: string }
+    organization: OrganizationRow
   },
 ): Promise<ComplaintRow> {
   const { consumer, request, now } = args
@@ -149,6 +154,7 @@ export async function fileComplaint(
   const status = odr ? ComplaintStatus.EnterpriseHandling : ComplaintStatus.AwaitingReview
   const dueKind = odr ? 'enterprise_response' : 'review'
   const number = await nextComplaintNumber(trx, now)
+  const creditCode = request.business.creditCode?.trim().toUpperCase() || null
   // The complaint row next: a duplicate key fails here, before the photos are touched.
   const complaint = await insertComplaint(trx, {
     id: randomUUID(),
@@ -160,7 +166,7 @@ export async function fileComplaint(
     business_name: request.business.name,
     business_address: request.business.address || null,
     business_region: request.business.region || null,
-    business_credit_code: request.business.creditCode?.trim().toUpperCase() || null,
+    business_credit_code: creditCode,
     industry: request.industry,
     incident_date: request.incidentDate,
     amount_fen: request.amountFen,
@@ -181,6 +187,8 @@ export async function fileComplaint(
     organization_path: args.organization.path,
     station_id: args.walkIn?.stationId ?? null,
     filed_by: args.walkIn?.operator.id ?? null,
+    group_key: groupKeyOf({ enterpriseId: args.enterpriseId, creditCode, name: request.business.name, region: request.business.region || null }),
+    group_id: null,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

@@ -102,6 +102,12 @@ export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintE
     case 'note':
     case 'rate':
       break
+    case 'group_joined':
+      add(consumer, 'consumer', 'complaint_status', '您的投诉已并入集体投诉')
+      break
+    case 'group_note':
+      add(consumer, 'consumer', 'complaint_status', '集体投诉有新的督办进展')
+      break
     case 'transfer':
     case 'hand_down':
     case 'take_up':

@@ -55,6 +55,8 @@ export async function insertOrganization(
     path: `${args.parent.path}${id}/`,
     depth: Number(args.parent.depth) + 1,
     rule_family: null,
+    group_threshold: null,
+    group_window_days: null,
     created_at: args.now,
   }
   await db.insertInto('organizations').values(row).execute()
@@ -84,6 +86,11 @@ export function chosenRuleFamilyQuery(db: Db, path: string) {
 /** Sets (or with null, clears) an organization's own choice; its subtree follows unless it chose too. */
 export async function setRuleFamily(db: Db, id: string, family: RuleSetFamily | null): Promise<void> {
   await db.updateTable('organizations').set({ rule_family: family }).where('id', '=', id).execute()
+}
+
+/** Group complaints: how many complaints within how many days form a group here; null for the defaults. */
+export async function setGroupThreshold(db: Db, id: string, threshold: number | null, windowDays: number | null): Promise<void> {
+  await db.updateTable('organizations').set({ group_threshold: threshold, group_window_days: windowDays }).where('id', '=', id).execute()
 }
 
 export function findMembership(db: Db, userId: string): Promise<MembershipRow | undefined> {

@@ -32,10 +32,9 @@ interface ExtraPhoto extends PhotoTile {
 
 /**
  * One complaint: facts, photos, timeline, next step; while open, add a message or photos, or withdraw.
- * `beforeSend` runs first, synchronously, in the 发送补充 tap (WeChat subscribe messages need a direct tap).
- * `below` is shown under the head card (the page puts the mediation room's entry there).
+ * `aside` (e.g. the group complaint it is in) comes right after the head. `beforeSend` runs first, synchronously, in the 发送补充 tap (WeChat subscribe messages need a direct tap).
  */
-export function DetailView({ complaintId, beforeSend, below }: { complaintId?: string; beforeSend?: () => void; below?: ReactNode }) {
+export function DetailView({ complaintId, beforeSend, aside }: { complaintId?: string; beforeSend?: () => void; aside?: ReactNode }) {
   const { complaint, setComplaint, problem, load } = useComplaint(complaintId)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<ExtraPhoto[]>([])
@@ -146,7 +145,7 @@ export function DetailView({ complaintId, beforeSend, below }: { complaintId?: s
         <DeadlineLine deadline={complaint.handling} />
         <RuleBasis complaint={complaint} />
       </View>
-      {below}
+      {aside}
 
       {complaint.status === 'enterprise_proposed' && <ProposalPanel complaint={complaint} onChanged={setComplaint} reload={load} />}
       <AcceptedProposal complaint={complaint} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
@@ -11,8 +11,8 @@ import { nextStepLine } from './describe'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { PRIVACY_WAY_FORWARD, privacyRefusal } from '@/lib/privacy-errors'
 
-/** After filing: the complaint number, what happens next and by when, and a receipt to copy. */
-export function ResultView({ complaintId, merged: mergedByUrl = false }: { complaintId?: string; merged?: boolean }) {
+/** After filing: the complaint number, what happens next and by when, and a receipt to copy; `aside` after the number (e.g. a group complaint to join). */
+export function ResultView({ complaintId, merged: mergedByUrl = false, aside }: { complaintId?: string; merged?: boolean; aside?: ReactNode }) {
   const justFiled = useFilingStore((s) => s.filed)
   const [complaint, setComplaint] = useState<ComplaintDetail | null>(justFiled && justFiled.id === complaintId ? justFiled : null)
   const [problem, setProblem] = useState('')
@@ -69,6 +69,7 @@ export function ResultView({ complaintId, merged: mergedByUrl = false }: { compl
           <Text className='muted'>请记下编号，查询进度时会用到</Text>
         )}
       </View>
+      {aside}
 
       <View className='card'>
         <Text className='section-title'>接下来</Text>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { LoginPrompt, useSessionStore } from '@/features/auth'
 import { DetailView } from '@/features/complaints/detail/detail-view'
 import { RoomEntry } from '@/features/mediation'
+import { GroupOffer } from '@/features/groups'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -16,5 +17,16 @@ export default function ComplaintDetailPage() {
       </View>
     )
   }
-  return <DetailView complaintId={params.id} beforeSend={requestSubscriptions} below={<RoomEntry complaintId={params.id} />} />
+  return (
+    <DetailView
+      complaintId={params.id}
+      beforeSend={requestSubscriptions}
+      aside={
+        <>
+          <RoomEntry complaintId={params.id} />
+          <GroupOffer complaintId={params.id} />
+        </>
+      }
+    />
+  )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '重点督办', enablePullDownRefresh: true })

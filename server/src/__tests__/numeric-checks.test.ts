@@ -17,8 +17,9 @@ import { RULES as RULE_SET_RULES } from '../db/migrations/2026-12-03T0020-rule-s
 import { RULES as ORGANIZATION_RULES } from '../db/migrations/2026-12-04T0021-organizations'
 import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referrals'
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
+import { RULES as CHAIN_RULES } from '../db/migrations/2026-12-04T0036-event-hash-chain'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...CHAIN_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'

@@ -1,13 +1,43 @@
-import type { Insertable, Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable } from 'kysely'
 import type { Db } from '../../db/database'
+import { isPostgres } from '../../db/dialect-sql'
 import type { ComplaintEventTable } from '../../db/schema'
+import { CHAIN_START, chainHash, noteDigest } from '../evidence-package/event-chain'
 import { notifyComplaintEvent } from '../notifications/complaint-notifications'
 
 export type ComplaintEventRow = Selectable<ComplaintEventTable>
+export type NewComplaintEvent = Omit<Insertable<ComplaintEventTable>, 'seq' | 'chain_hash'>
 
-/** Every event also writes its notifications (the outbox) in the same transaction. */
-export async function insertComplaintEvent(trx: Db, row: Insertable<ComplaintEventTable>) {
-  await trx.insertInto('complaint_events').values(row).execute()
+/**
+ * The one place events are written. Each takes the next position in its case's log and its link in
+ * the hash chain; the complaint row is locked first (PostgreSQL; SQLite has one writer at a time), so
+ * two events written at once on the same case chain one after the other, never both after the same one.
+ * Every event also writes its notifications (the outbox) in the same transaction.
+ */
+export async function insertComplaintEvent(trx: Db, row: NewComplaintEvent) {
+  if (isPostgres(trx)) await sql`select id from complaints where id = ${row.complaint_id} for update`.execute(trx)
+  const previous = await trx
+    .selectFrom('complaint_events')
+    .select(['seq', 'chain_hash'])
+    .where('complaint_id', '=', row.complaint_id)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const seq = previous ? Number(previous.seq) + 1 : 1
+  const hash = chainHash(previous?.chain_hash ?? CHAIN_START, {
+    seq,
+    id: row.id,
+    complaintId: row.complaint_id,
+    type: row.type,
+    actorId: row.actor_id ?? null,
+    actorRole: row.actor_role,
+    fromStatus: row.from_status ?? null,
+    toStatus: row.to_status ?? null,
+    createdAt: row.created_at,
+    data: row.data ?? null,
+    noteSha256: noteDigest(row.note ?? null),
+  })
+  await trx.insertInto('complaint_events').values({ ...row, seq, chain_hash: hash }).execute()
   await notifyComplaintEvent(trx, row)
 }
 

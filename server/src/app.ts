@@ -32,6 +32,7 @@ import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
 import { organizationsRoutes } from './modules/organizations/organizations.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
+import { evidencePackageRoutes } from './modules/evidence-package/evidence-package.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(filesRoutes, { ctx })
       await api.register(evidenceRoutes, { ctx })
       await api.register(complaintsRoutes, { ctx })
+      await api.register(evidencePackageRoutes, { ctx })
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
       await api.register(statisticsRoutes, { ctx })

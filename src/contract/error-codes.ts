@@ -83,6 +83,10 @@ export const ERROR_MESSAGES = {
   TRANSFER_DIRECTION_INVALID: '交办只能交给直属下级组织，提级只能提到直属上级组织',
   TRANSFER_NOT_ALLOWED: '这件投诉现在不能移送、交办或提级',
   REFERRAL_DESTINATION_UNKNOWN: '所选部门不在可引导的部门中，请重新选择',
+  EVIDENCE_PACKAGE_FILE_UNREADABLE: '证据包中的照片或文书读取失败，证据包没有生成，请稍后重试',
+  EVIDENCE_PACKAGE_PHOTO_ALTERED: '存储中的照片与上传时不一致，证据包没有生成，请联系系统管理员',
+  EVIDENCE_PACKAGE_FAILED: '证据包没有生成，请稍后重试',
+  EVIDENCE_PACKAGE_BUSY: '正在生成的证据包较多，请稍后再试',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -74,6 +74,9 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints': { expect: COMPLAINANT_ONLY, body: (t) => validComplaint(t), headers: () => ({ 'idempotency-key': randomUUID() }) },
   'GET /api/complaints': { expect: COMPLAINANT_ONLY, conceals: [{ fixture: 'odrComplaint', from: ['consumerB', 'volunteer'] }] },
   'GET /api/complaints/{id}': { expect: ODR_VIEWERS, params: { id: 'odrComplaint' } },
+  // Staff only, even the consumer whose case it is (their copy is 我的数据导出) and the liaison of an ODR case.
+  'GET /api/complaints/{id}/evidence-package': { expect: STAFF, params: { id: 'odrComplaint' } },
+  'GET /api/complaints/{id}/evidence-package #association path': { expect: STAFF, params: { id: 'associationComplaint' } },
   'GET /api/complaints/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationComplaint' } },
   'POST /api/complaints/{id}/messages': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
   'POST /api/complaints/{id}/messages #association path': { expect: A_ACTS, params: { id: 'associationComplaint' }, body: { text: '补充一下：店员说下周再退款' } },

@@ -124,7 +124,7 @@ function packageSuite(label: string, env: Record<string, string> | null) {
       const original = manifest.files.find((item) => item.kind === 'original')!.path
       const result = await tampered('photo', (copy) => {
         const bytes = Buffer.from(copy.get(original)!)
-        bytes[bytes.length - 10] ^= 0xff
+        bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff
         copy.set(original, bytes)
       })
       assert.equal(result.ok, false)

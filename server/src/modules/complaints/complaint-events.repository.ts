@@ -16,13 +16,7 @@ export type NewComplaintEvent = Omit<Insertable<ComplaintEventTable>, 'seq' | 'c
  */
 export async function insertComplaintEvent(trx: Db, row: NewComplaintEvent) {
   if (isPostgres(trx)) await sql`select id from complaints where id = ${row.complaint_id} for update`.execute(trx)
-  const previous = await trx
-    .selectFrom('complaint_events')
-    .select(['seq', 'chain_hash'])
-    .where('complaint_id', '=', row.complaint_id)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const previous = await lastChainLinkQuery(trx, row.complaint_id).executeTakeFirst()
   const seq = previous ? Number(previous.seq) + 1 : 1
   const hash = chainHash(previous?.chain_hash ?? CHAIN_START, {
     seq,
@@ -39,6 +33,24 @@ export async function insertComplaintEvent(trx: Db, row: NewComplaintEvent) {
   })
   await trx.insertInto('complaint_events').values({ ...row, seq, chain_hash: hash }).execute()
   await notifyComplaintEvent(trx, row)
+}
+
+/** The case's latest event in its log (complaint_events_chain, read backwards). */
+export function lastChainLinkQuery(db: Db, complaintId: string) {
+  return db.selectFrom('complaint_events').select(['seq', 'chain_hash']).where('complaint_id', '=', complaintId).orderBy('seq', 'desc').limit(1)
+}
+
+/** A page of the case's log in order, with each actor's display name (complaint_events_chain). */
+export function eventLogPageQuery(db: Db, complaintId: string, afterSeq: number, limit: number) {
+  return db
+    .selectFrom('complaint_events')
+    .leftJoin('users', 'users.id', 'complaint_events.actor_id')
+    .selectAll('complaint_events')
+    .select('users.display_name as actor_name')
+    .where('complaint_events.complaint_id', '=', complaintId)
+    .where('complaint_events.seq', '>', afterSeq)
+    .orderBy('complaint_events.seq')
+    .limit(limit)
 }
 
 /** The timeline, oldest first. */

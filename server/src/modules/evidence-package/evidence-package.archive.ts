@@ -10,6 +10,7 @@ import { ROLE_LABELS, type Role } from '../../../../src/contract/roles'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { parseTextList, parseTextObject } from '../../json-text'
+import { eventLogPageQuery } from '../complaints/complaint-events.repository'
 import type { ComplaintRow } from '../complaints/complaints.repository'
 import { findEvidenceByComplaint, type EvidenceRow } from '../evidence/evidence.repository'
 import type { CaseDocument } from './case-documents'
@@ -92,16 +93,7 @@ function photoFiles(photos: EvidenceRow[]) {
 async function* eventPages(ctx: AppContext, complaintId: string) {
   let afterSeq = 0
   for (;;) {
-    const page = await ctx.db
-      .selectFrom('complaint_events')
-      .leftJoin('users', 'users.id', 'complaint_events.actor_id')
-      .selectAll('complaint_events')
-      .select('users.display_name as actor_name')
-      .where('complaint_events.complaint_id', '=', complaintId)
-      .where('complaint_events.seq', '>', afterSeq)
-      .orderBy('complaint_events.seq')
-      .limit(EVENTS_PER_PAGE)
-      .execute()
+    const page = await eventLogPageQuery(ctx.db, complaintId, afterSeq, EVENTS_PER_PAGE).execute()
     if (page.length > 0) yield page
     if (page.length < EVENTS_PER_PAGE) return
     afterSeq = Number(page.at(-1)!.seq)

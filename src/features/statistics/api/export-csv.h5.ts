@@ -4,5 +4,5 @@ import { downloadCsv } from '@/lib/download-csv.h5'
 export const CAN_EXPORT_CSV: boolean = true
 
 export function exportStatisticsCsv(query: StatisticsQuery): Promise<void> {
-  return downloadCsv('/staff/statistics.csv', query, 'weiquan-complaints.csv')
+  return downloadCsv('/staff/statistics.csv', query, 'weiquan-complaints.csv').then(() => undefined)
 }

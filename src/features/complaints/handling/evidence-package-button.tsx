@@ -1,0 +1,46 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { downloadEvidencePackage } from '../api/download-evidence-package'
+
+type State = { kind: 'idle' } | { kind: 'working'; share: number | null } | { kind: 'done'; file: string } | { kind: 'error'; message: string }
+
+/** Staff: the whole case as one zip for a court (photos as uploaded, timeline, hash-chained record). */
+export function EvidencePackageButton({ complaintId, number }: { complaintId: string; number: string }) {
+  const [state, setState] = useState<State>({ kind: 'idle' })
+  const working = state.kind === 'working'
+
+  const start = async () => {
+    setState({ kind: 'working', share: null })
+    try {
+      const file = await downloadEvidencePackage(complaintId, number, (share) => setState({ kind: 'working', share }))
+      setState({ kind: 'done', file })
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : '证据包没有导出，请稍后重试' })
+    }
+  }
+
+  return (
+    <View className='card evidence-package'>
+      <Text className='section-title'>证据包</Text>
+      <Text className='muted'>把照片原件、处理经过和案件记录打包成一个压缩文件，可以交给法院。包里的每个文件都有 SHA-256 校验值，记录被改动或删除都能查出来。</Text>
+      <Button className='evidence-package__button' onClick={() => void start()} disabled={working || undefined} loading={working || undefined}>
+        {working ? '正在导出…' : '导出证据包'}
+      </Button>
+      {state.kind === 'working' && (
+        <View role='status'>
+          <Text className='evidence-package__status'>{state.share === null ? '正在打包照片和记录，照片多时要等一会儿…' : `正在下载 ${Math.round(state.share * 100)}%`}</Text>
+        </View>
+      )}
+      {state.kind === 'done' && (
+        <View role='status'>
+          <Text className='evidence-package__status'>已导出 {state.file}</Text>
+        </View>
+      )}
+      {state.kind === 'error' && (
+        <View role='alert'>
+          <Text className='evidence-package__error'>{state.message}</Text>
+        </View>
+      )}
+    </View>
+  )
+}

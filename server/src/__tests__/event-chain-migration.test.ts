@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { Migrator, sql } from 'kysely'
-import { openDatabase } from '../db/database'
-import { migrations } from '../db/migrations'
-import { CHAIN_START, chainHash, noteDigest } from '../modules/evidence-package/event-chain'
+import { CHAIN_START, chainedEvent, chainHash } from '../modules/evidence-package/event-chain'
 import { insertUser } from '../modules/users/user.repository'
+import { withUnmigratedDatabase } from './support/migration-database'
 import { TEST_DB } from './support/test-app'
 
 describe(`events written before the hash chain are chained by the migration (${TEST_DB})`, () => {
   test('in timeline order, with the same hashes the live code computes (the migration keeps a frozen copy)', async () => {
-    const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
-    const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-    if (schema) {
-      const admin = openDatabase({ databaseUrl: url })
-      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-      await admin.close()
-    }
-    const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
-    try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+    await withUnmigratedDatabase(async (db, migrator) => {
       assert.equal((await migrator.migrateTo('2026-12-04T0027-organization-rule-family')).error, undefined)
       const consumer = await insertUser(db, { phone: '13688000002', role: 'consumer', displayName: '老用户' })
       const id = randomUUID()
@@ -45,28 +34,9 @@ describe(`events written before the hash chain are chained by the migration (${T
       assert.deepEqual(rows.map((row) => [row.id, Number(row.seq)]), [['e-1', 1], ['e-2a', 2], ['e-2b', 3], ['e-3', 4]])
       let previous = CHAIN_START
       for (const row of rows) {
-        previous = chainHash(previous, {
-          seq: Number(row.seq),
-          id: row.id,
-          complaintId: row.complaint_id,
-          type: row.type,
-          actorId: row.actor_id,
-          actorRole: row.actor_role,
-          fromStatus: row.from_status,
-          toStatus: row.to_status,
-          createdAt: row.created_at,
-          data: row.data,
-          noteSha256: noteDigest(row.note),
-        })
+        previous = chainHash(previous, chainedEvent(row, Number(row.seq)))
         assert.equal(row.chain_hash, previous, row.id)
       }
-    } finally {
-      await close()
-      if (schema) {
-        const admin = openDatabase({ databaseUrl: url })
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-        await admin.close()
-      }
-    }
+    })
   })
 })

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely'
 import type { Db } from '../../db/database'
 import { isPostgres } from '../../db/dialect-sql'
 import type { ComplaintEventTable } from '../../db/schema'
-import { CHAIN_START, chainHash, noteDigest } from '../evidence-package/event-chain'
+import { CHAIN_START, chainedEvent, chainHash } from '../evidence-package/event-chain'
 import { notifyComplaintEvent } from '../notifications/complaint-notifications'
 
 export type ComplaintEventRow = Selectable<ComplaintEventTable>
@@ -18,19 +18,7 @@ export async function insertComplaintEvent(trx: Db, row: NewComplaintEvent) {
   if (isPostgres(trx)) await sql`select id from complaints where id = ${row.complaint_id} for update`.execute(trx)
   const previous = await lastChainLinkQuery(trx, row.complaint_id).executeTakeFirst()
   const seq = previous ? Number(previous.seq) + 1 : 1
-  const hash = chainHash(previous?.chain_hash ?? CHAIN_START, {
-    seq,
-    id: row.id,
-    complaintId: row.complaint_id,
-    type: row.type,
-    actorId: row.actor_id ?? null,
-    actorRole: row.actor_role,
-    fromStatus: row.from_status ?? null,
-    toStatus: row.to_status ?? null,
-    createdAt: row.created_at,
-    data: row.data ?? null,
-    noteSha256: noteDigest(row.note ?? null),
-  })
+  const hash = chainHash(previous?.chain_hash ?? CHAIN_START, chainedEvent(row, seq))
   await trx.insertInto('complaint_events').values({ ...row, seq, chain_hash: hash }).execute()
   await notifyComplaintEvent(trx, row)
 }

@@ -29,6 +29,26 @@ export const sha256Hex = (text: string | Buffer) => createHash('sha256').update(
 
 export const noteDigest = (note: string | null) => (note === null ? null : sha256Hex(note))
 
+/** The event as the chain covers it, from a complaint_events row (as read, or about to be written). */
+export function chainedEvent(
+  row: { id: string; complaint_id: string; type: string; actor_id?: string | null; actor_role: string; from_status?: string | null; to_status?: string | null; created_at: string; data?: string | null; note?: string | null },
+  seq: number,
+): ChainedEvent {
+  return {
+    seq,
+    id: row.id,
+    complaintId: row.complaint_id,
+    type: row.type,
+    actorId: row.actor_id ?? null,
+    actorRole: row.actor_role,
+    fromStatus: row.from_status ?? null,
+    toStatus: row.to_status ?? null,
+    createdAt: row.created_at,
+    data: row.data ?? null,
+    noteSha256: noteDigest(row.note ?? null),
+  }
+}
+
 /** Keys in a fixed order, values as they are: the same event gives the same bytes on every machine. */
 export function canonicalEvent(event: ChainedEvent): string {
   return JSON.stringify({

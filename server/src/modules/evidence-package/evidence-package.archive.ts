@@ -5,16 +5,16 @@ import { pipeline } from 'node:stream/promises'
 import archiver from 'archiver'
 import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
 import { MOVE_EVENT_LABELS } from '../../../../src/contract/complaint-moves'
-import { COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
 import { ROLE_LABELS, type Role } from '../../../../src/contract/roles'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import { parseTextList, parseTextObject } from '../../json-text'
+import { parseTextObject } from '../../json-text'
+import { complaintFacts } from '../complaints/complaint-facts'
 import { eventLogPageQuery } from '../complaints/complaint-events.repository'
 import type { ComplaintRow } from '../complaints/complaints.repository'
 import { findEvidenceByComplaint, type EvidenceRow } from '../evidence/evidence.repository'
 import type { CaseDocument } from './case-documents'
-import { CHAIN_FORMAT, CHAIN_START, noteDigest } from './event-chain'
+import { CHAIN_FORMAT, CHAIN_START, chainedEvent } from './event-chain'
 import { CASE_LOG_FILE, MANIFEST_FILE, PACKAGE_FORMAT, type CaseLogLine, type Manifest, type ManifestFile, type PackageFileKind } from './package-format'
 import { packageReadme } from './package-readme'
 
@@ -136,22 +136,7 @@ export async function writeEvidencePackage(ctx: AppContext, input: PackageInput,
           (async function* () {
             for await (const page of eventPages(ctx, complaint.id)) {
               const lines = page.map((event) => {
-                const line: CaseLogLine = {
-                  seq: Number(event.seq),
-                  id: event.id,
-                  complaintId: event.complaint_id,
-                  type: event.type,
-                  actorId: event.actor_id,
-                  actorRole: event.actor_role,
-                  fromStatus: event.from_status,
-                  toStatus: event.to_status,
-                  createdAt: event.created_at,
-                  data: event.data,
-                  note: event.note,
-                  noteSha256: noteDigest(event.note),
-                  previousHash: headHash,
-                  hash: event.chain_hash,
-                }
+                const line: CaseLogLine = { ...chainedEvent(event, Number(event.seq)), note: event.note, previousHash: headHash, hash: event.chain_hash }
                 headHash = event.chain_hash
                 events += 1
                 return `${JSON.stringify(line)}\n`
@@ -247,18 +232,7 @@ export async function writeEvidencePackage(ctx: AppContext, input: PackageInput,
 function caseRecord(complaint: ComplaintRow, photos: ReturnType<typeof photoFiles>) {
   return {
     id: complaint.id,
-    number: complaint.number,
-    status: complaint.status,
-    statusLabel: COMPLAINT_STATUS_LABELS[complaint.status],
-    path: complaint.path,
-    business: { name: complaint.business_name, address: complaint.business_address, region: complaint.business_region, creditCode: complaint.business_credit_code },
-    industry: complaint.industry,
-    incidentDate: complaint.incident_date,
-    amountFen: Number(complaint.amount_fen),
-    demands: parseTextList(complaint.demands),
-    demandDetail: complaint.demand_detail,
-    description: complaint.description,
-    contactPhone: complaint.contact_phone,
+    ...complaintFacts(complaint),
     createdAt: complaint.created_at,
     closedAt: complaint.closed_at,
     outcome: complaint.outcome,

@@ -1,3 +1,5 @@
+import type { ChainedEvent } from './event-chain'
+
 /** What the package holds and how its manifest reads: shared by the writer and the offline verifier. */
 export const PACKAGE_FORMAT = 'weiquan-evidence-package/1'
 export const MANIFEST_FILE = 'manifest.json'
@@ -26,19 +28,8 @@ export interface Manifest {
 }
 
 /** One line of case-log.jsonl: the event as chained, its note (null once erased by retention) and its link. */
-export interface CaseLogLine {
-  seq: number
-  id: string
-  complaintId: string
-  type: string
-  actorId: string | null
-  actorRole: string
-  fromStatus: string | null
-  toStatus: string | null
-  createdAt: string
-  data: string | null
+export interface CaseLogLine extends ChainedEvent {
   note: string | null
-  noteSha256: string | null
   previousHash: string
   hash: string
 }

@@ -105,7 +105,9 @@ export async function verifyEvidencePackage(file: string): Promise<Verification>
   try {
     entries = await readZipDirectory(file)
   } catch (error) {
-    problems.push(error instanceof ZipFormatError ? error.message : `无法读取文件：${(error as Error).message}`)
+    problems.push(
+      error instanceof ZipFormatError ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? `找不到文件 ${file}` : `无法读取文件 ${file}：${(error as Error).message}`,
+    )
     return done()
   }
   // Refused before anything is read: an unpacked package must never write outside its folder.

@@ -61,9 +61,12 @@ async function exportAndVerify({ page }: Phone, view: ReturnType<typeof screen>,
 
 describe('导出证据包（H5，工作人员）', () => {
   const server = useServerAndBrowser()
+  // Signed in once for both stories: a second code for the same phone within a minute is refused.
+  let people: Promise<[Awaited<ReturnType<TestServer['signIn']>>, Awaited<ReturnType<TestServer['signIn']>>]> | null = null
+  const signInBoth = () => (people ??= Promise.all([server.signIn(CONSUMER), server.signIn(STAFF)]))
 
   test('手机上的投诉页：导出证据包，下载的文件通过 verify-package 核验', async (t) => {
-    const [consumer, staff] = await Promise.all([server.signIn(CONSUMER), server.signIn(STAFF)])
+    const [consumer, staff] = await signInBoth()
     const complaint = await fileCase(server, consumer.accessToken, '丽人美容会所')
 
     await onPhone({ t, name: 'evidence-package-phone', baseUrl: server.baseUrl }, async (phone) => {
@@ -88,7 +91,7 @@ describe('导出证据包（H5，工作人员）', () => {
   })
 
   test('电脑上的工作台：在右侧投诉中导出证据包', async (t) => {
-    const [consumer, staff] = await Promise.all([server.signIn(CONSUMER), server.signIn(STAFF)])
+    const [consumer, staff] = await signInBoth()
     const complaint = await fileCase(server, consumer.accessToken, '好邻居便利店')
 
     await onPhone({ t, name: 'evidence-package-desk', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async (phone) => {

@@ -174,7 +174,7 @@ const serverLane = async () => {
 const cephLane = async () => {
   const S3 = 'S3 storage on Ceph'
   const CLUSTER = 'multi-instance cluster'
-  const s3Tests = ['storage-contract', 'evidence-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
+  const s3Tests = ['storage-contract', 'evidence-s3', 'evidence-package-s3'].map((name) => path.join('server', 'src', '__tests__', `${name}.test.ts`))
   if (!installed(CEPH_COMMANDS)) {
     const reason = 'Ceph is not installed (apt-get install -y ceph-mon ceph-osd radosgw ceph-common uuid-runtime)'
     skip(S3, reason)

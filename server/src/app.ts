@@ -38,6 +38,7 @@ import { membersRoutes } from './modules/memberships/memberships.routes'
 import { groupsRoutes } from './modules/groups/groups.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { mediationRoutes } from './modules/mediation/mediation.routes'
+import { evidencePackageRoutes } from './modules/evidence-package/evidence-package.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(filesRoutes, { ctx })
       await api.register(evidenceRoutes, { ctx })
       await api.register(complaintsRoutes, { ctx })
+      await api.register(evidencePackageRoutes, { ctx })
       await api.register(enterprisesRoutes, { ctx })
       await api.register(workflowRoutes, { ctx })
       await api.register(mediationRoutes, { ctx })

@@ -81,6 +81,9 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints': { expect: COMPLAINANT_ONLY, body: (t) => validComplaint(t), headers: () => ({ 'idempotency-key': randomUUID() }) },
   'GET /api/complaints': { expect: COMPLAINANT_ONLY, conceals: [{ fixture: 'odrComplaint', from: ['consumerB', 'volunteer'] }] },
   'GET /api/complaints/{id}': { expect: ODR_VIEWERS, params: { id: 'odrComplaint' } },
+  // Staff only, even the consumer whose case it is (their copy is 我的数据导出) and the liaison of an ODR case.
+  'GET /api/complaints/{id}/evidence-package': { expect: STAFF_OF_HOLDER, params: { id: 'odrComplaint' } },
+  'GET /api/complaints/{id}/evidence-package #association path': { expect: STAFF_OF_HOLDER, params: { id: 'associationComplaint' } },
   'GET /api/complaints/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationComplaint' } },
   // Held by another county below the top: the top sees it, a sibling county does not.
   'GET /api/complaints/{id} #held by a county': { expect: ASSOCIATION_VIEWERS, params: { id: 'childOrganizationComplaint' } },

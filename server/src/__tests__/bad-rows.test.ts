@@ -50,7 +50,7 @@ describe(`one bad row does not take a list down (${TEST_DB})`, () => {
     await act(t, cast.consumer.token, bad.rated, 'accept_proposal')
     await act(t, cast.consumer.token, bad.rated, 'rate', { stars: 5 })
     await t.ctx.db.updateTable('complaints').set({ rating: huge }).where('id', '=', bad.rated).execute()
-    await t.ctx.db.insertInto('complaint_events').values({ id: crypto.randomUUID(), complaint_id: bad.rated, type: 'note', actor_id: null, actor_role: 'staff', note: null, from_status: null, to_status: null, created_at: t.ctx.now().toISOString(), data: '{broken' }).execute()
+    await t.ctx.db.insertInto('complaint_events').values({ id: crypto.randomUUID(), complaint_id: bad.rated, type: 'note', actor_id: null, actor_role: 'staff', note: null, from_status: null, to_status: null, created_at: t.ctx.now().toISOString(), data: '{broken', seq: 1000, chain_hash: '0'.repeat(64) }).execute()
     bad.report = (await fileReport(t, volunteer)).id
     await t.ctx.db.updateTable('field_reports').set({ accuracy: Infinity, latitude: TEST_DB === 'sqlite' ? -Infinity : 1e300 }).where('id', '=', bad.report).execute()
     bad.warning = (await published(t, cast.staff.token)).id

@@ -22,11 +22,12 @@ import { RULES as WALK_IN_RULES } from '../db/migrations/2026-12-04T0030-walk-in
 import { RULES as GROUP_RULES } from '../db/migrations/2026-12-04T0031-complaint-groups'
 import { RULES as FIGURE_RULES } from '../db/migrations/2026-12-04T0032-organization-figures'
 import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
+import { RULES as CHAIN_RULES } from '../db/migrations/2026-12-04T0036-event-hash-chain'
 import { createStation } from '../modules/stations/stations.service'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...CHAIN_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'

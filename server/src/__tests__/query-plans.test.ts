@@ -15,6 +15,7 @@ import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-s
 import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
 import { enterpriseRepliesQuery, groupEventsQuery, groupsVisibleTo, membersQuery as groupMembersQuery, openGroupQuery, ungroupedSinceQuery, visibleGroupsQuery } from '../modules/groups/groups.repository'
 import { referralDestinationQuery, referralDestinationsQuery } from '../modules/referrals/referrals.repository'
+import { eventLogPageQuery, lastChainLinkQuery } from '../modules/complaints/complaint-events.repository'
 import { createTestApp, type TestApp } from './support/test-app'
 import { complaintsHeldBy, complaintsVisibleTo, sentAcrossQuery, type StaffScope } from '../modules/organizations/organization-scope'
 import { allianceTransfersQuery } from '../modules/alliances/alliances.repository'
@@ -181,6 +182,15 @@ describe('query plans', () => {
     const chosen = await plan(chosenRuleFamilyQuery(t.ctx.db, '/org-default/o-city/o-county/'))
     assert.doesNotMatch(chosen, /SCAN organizations(?! USING (COVERING )?INDEX)|Seq Scan on organizations/, chosen)
     assert.match(chosen, /USING (COVERING )?INDEX sqlite_autoindex_organizations_1|USING PRIMARY KEY|Index Scan using organizations_pkey/, chosen)
+  })
+
+  test("an event finds its predecessor in the chain, and the evidence package pages the log, through complaint_events_chain in order", async () => {
+    for (const query of [lastChainLinkQuery(t.ctx.db, 'c-1'), eventLogPageQuery(t.ctx.db, 'c-1', 10, 500)]) {
+      const text = await plan(query)
+      assert.doesNotMatch(text, /SCAN complaint_events(?! USING)|Seq Scan on complaint_events/, text)
+      assert.match(text, /(USING (COVERING )?INDEX|Index Scan( Backward)? using) complaint_events_chain\b/, text)
+      assertInOrder(text)
+    }
   })
 
   test('filing looks up a repeated complaint in complaints_open_repeat and a merged retry by complaint_merges key', async () => {

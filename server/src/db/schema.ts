@@ -182,6 +182,10 @@ export interface ComplaintEventTable {
   created_at: string
   /** JSON details: a proposal's amount and date, a rejection ground, an outcome */
   data: string | null
+  /** Position in the case's log, from 1 (complaint_events_chain). */
+  seq: number
+  /** SHA-256 of the previous event's chain_hash and this event (modules/evidence-package/event-chain.ts). */
+  chain_hash: string
 }
 
 export interface ComplaintCounterTable {

@@ -3,11 +3,11 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import archiver from 'archiver'
 import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
-import { COMPLAINT_STATUS_LABELS } from '../../../../src/contract/complaint-status'
 import { MOVE_EVENT_LABELS } from '../../../../src/contract/complaint-moves'
 import { NOTIFICATION_CHANNELS } from '../../../../src/contract/notification-labels'
 import type { AppContext } from '../../context'
-import { parseTextList, parseTextObject } from '../../json-text'
+import { parseTextObject } from '../../json-text'
+import { complaintFacts } from '../complaints/complaint-facts'
 import { listPreferences } from '../notifications/notification-preferences'
 
 const COMPLAINTS_PER_PAGE = 50
@@ -145,18 +145,7 @@ export async function writeExportArchive(ctx: AppContext, userId: string, file: 
         await appendOne(
           archive,
           json({
-            number: complaint.number,
-            status: complaint.status,
-            statusLabel: COMPLAINT_STATUS_LABELS[complaint.status],
-            path: complaint.path,
-            business: { name: complaint.business_name, address: complaint.business_address, region: complaint.business_region, creditCode: complaint.business_credit_code },
-            industry: complaint.industry,
-            incidentDate: complaint.incident_date,
-            amountFen: Number(complaint.amount_fen),
-            demands: parseTextList(complaint.demands),
-            demandDetail: complaint.demand_detail,
-            description: complaint.description,
-            contactPhone: complaint.contact_phone,
+            ...complaintFacts(complaint),
             consentAt: complaint.consent_at,
             createdAt: complaint.created_at,
             closedAt: complaint.closed_at,

@@ -52,7 +52,7 @@ interface Recipient {
  * transaction (called from insertComplaintEvent, the one place events are written). The actor is
  * never told about their own action.
  */
-export async function notifyComplaintEvent(trx: Db, event: Insertable<ComplaintEventTable>): Promise<void> {
+export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<ComplaintEventTable>, 'seq' | 'chain_hash'>): Promise<void> {
   const complaint = await trx
     .selectFrom('complaints')
     .select(['id', 'number', 'consumer_id', 'enterprise_id', 'assigned_staff_id', 'path', 'status', 'business_name', 'due_kind', 'organization_path'])

@@ -7,6 +7,7 @@ import { ComplaintSections, Row } from '../detail/complaint-sections'
 import { chineseDate } from '../receipt'
 import { ActionPanel, type PanelCommand } from './action-panel'
 import { DeadlineLine } from './deadline-line'
+import { EvidencePackageButton } from './evidence-package-button'
 import { OriginalCheck } from './original-check'
 import { useComplaint } from '../detail/use-complaint'
 import { RuleBasis } from '../detail/rule-basis'
@@ -68,6 +69,8 @@ export function WorkDetail({ complaintId, role, userId, command, onChanged }: Pr
       <ComplaintSections complaint={complaint} viewer={role} showPhone />
 
       {role === 'staff' && complaint.evidence.length > 0 && <OriginalCheck evidence={complaint.evidence} />}
+
+      {role === 'staff' && <EvidencePackageButton complaintId={complaint.id} number={complaint.number} />}
     </View>
   )
 }

@@ -1,0 +1,3 @@
+import { packageSuite } from './support/evidence-package-suite'
+
+packageSuite('disk storage', {})

@@ -10,6 +10,7 @@ import type { PrivacyTables } from './schema-privacy'
 import type { RollupTables } from './schema-rollups'
 import type { RuleTables } from './schema-rules'
 import type { OrganizationTables } from './schema-organizations'
+import type { AgreementTables } from './schema-agreements'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -200,7 +201,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, AgreementTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

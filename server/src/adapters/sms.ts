@@ -1,7 +1,14 @@
 import type { Config } from '../config'
 
 /** What a code confirms: the text says so, so nobody reads a deletion code as a login code. */
-export type SmsCodePurpose = 'login' | 'account_deletion'
+export type SmsCodePurpose = 'login' | 'account_deletion' | 'walk_in_consent' | 'agreement_signature'
+
+const CODE_TEXT: Record<SmsCodePurpose, { name: string; template: string }> = {
+  login: { name: '登录验证码', template: 'login_code' },
+  account_deletion: { name: '注销账号验证码', template: 'account_deletion_code' },
+  walk_in_consent: { name: '同意服务站代办投诉的验证码（仅在您本人同意时告诉工作人员）', template: 'walk_in_consent_code' },
+  agreement_signature: { name: '签署调解协议的验证码', template: 'agreement_signature_code' },
+}
 
 export interface SmsSender {
   sendLoginCode(phone: string, code: string, ttlMinutes: number, purpose?: SmsCodePurpose): Promise<void>
@@ -11,8 +18,7 @@ export interface SmsSender {
 export function consoleSms(print: (line: string) => void = console.log): SmsSender {
   return {
     async sendLoginCode(phone, code, ttlMinutes, purpose = 'login') {
-      const what = purpose === 'account_deletion' ? '注销账号验证码' : '登录验证码'
-      print(`【短信】发送给 ${phone} 的${what}：${code}（${ttlMinutes} 分钟内有效）`)
+      print(`【短信】发送给 ${phone} 的${CODE_TEXT[purpose].name}：${code}（${ttlMinutes} 分钟内有效）`)
     },
   }
 }
@@ -27,7 +33,7 @@ export function httpSms(apiBase: string, apiKey: string | undefined): SmsSender 
       const response = await fetch(`${apiBase}/sms/send`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-        body: JSON.stringify({ phone, template: purpose === 'account_deletion' ? 'account_deletion_code' : 'login_code', params: { code, minutes: ttlMinutes } }),
+        body: JSON.stringify({ phone, template: CODE_TEXT[purpose].template, params: { code, minutes: ttlMinutes } }),
         signal: AbortSignal.timeout(5000),
       })
       if (!response.ok) throw new Error(`SMS gateway answered ${response.status}`)

@@ -57,6 +57,8 @@ export interface SmsCodeTable {
   expires_at: string
   consumed_at: string | null
   failed_attempts: Generated<number>
+  purpose: Generated<string>
+  subject: string | null
 }
 
 export interface SessionTable {

@@ -22,6 +22,7 @@ import * as orgRollups from './2026-12-04T0026-org-rollups'
 import * as repeatsPauses from './2026-12-04T0023-repeats-pauses'
 import * as growthFixes from './2026-12-04T0025-growth-fixes'
 import * as organizationRuleFamily from './2026-12-04T0027-organization-rule-family'
+import * as smsCodePurpose from './2026-12-04T0028-sms-code-purpose'
 import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0025-growth-fixes': growthFixes,
   '2026-12-04T0026-org-rollups': orgRollups,
   '2026-12-04T0027-organization-rule-family': organizationRuleFamily,
+  '2026-12-04T0028-sms-code-purpose': smsCodePurpose,
   '2026-12-04T0035-mediation-agreements': mediationAgreements,
 }

@@ -9,7 +9,6 @@ import { findOrCreateUserByOpenid, findOrCreateUserByPhone, type UserRow } from 
 import { toUserProfile } from '../users/user.service'
 import * as codes from './sms-code.repository'
 import * as sessions from './session.repository'
-import type { SmsCodePurpose } from '../../adapters/sms'
 import { cancelPendingDeletion } from '../privacy/account-deletion-cancel'
 import { hashSecret, newRefreshToken, nextRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
 
@@ -22,7 +21,10 @@ export const REFRESH_GRACE_MS = 30_000
 const iso = (date: Date) => date.toISOString()
 const ago = (now: Date, ms: number) => iso(new Date(now.getTime() - ms))
 
-export async function requestSmsCode(ctx: AppContext, phone: string, ip: string, purpose: SmsCodePurpose = 'login') {
+const LOGIN: codes.CodeScope = { purpose: 'login', subject: null }
+
+/** Sends a code that confirms `scope` only: a consent or signing code can never log anybody in. */
+export async function requestSmsCode(ctx: AppContext, phone: string, ip: string, scope: codes.CodeScope = LOGIN) {
   const { config } = ctx
   const now = ctx.now()
   const limits = config.sms
@@ -34,6 +36,7 @@ export async function requestSmsCode(ctx: AppContext, phone: string, ip: string,
     const id = await codes.insertCode(trx, {
       phone,
       ip,
+      ...scope,
       codeHash: hashSecret(code, phone + config.tokenSecret),
       createdAt: iso(now),
       expiresAt: iso(new Date(now.getTime() + limits.codeTtlSeconds * 1000)),
@@ -42,7 +45,7 @@ export async function requestSmsCode(ctx: AppContext, phone: string, ip: string,
   })
   if ('refusal' in claimed) throw claimed.refusal
   try {
-    await ctx.sms.sendLoginCode(phone, code, Math.round(limits.codeTtlSeconds / 60), purpose)
+    await ctx.sms.sendLoginCode(phone, code, Math.round(limits.codeTtlSeconds / 60), scope.purpose)
   } catch (error) {
     // A code that never reached the phone must not count against its limits.
     await codes.deleteCode(ctx.db, claimed.id)
@@ -78,11 +81,11 @@ export async function loginWithPhone(ctx: AppContext, phone: string, code: strin
   return startSession(ctx, await findOrCreateUserByPhone(ctx.db, phone))
 }
 
-/** Spends the phone's newest code if `code` matches it; otherwise counts the wrong guess and refuses. */
-export async function useSmsCode(ctx: AppContext, phone: string, code: string): Promise<void> {
+/** Spends the phone's newest code for `scope` if `code` matches it; otherwise counts the wrong guess and refuses. */
+export async function useSmsCode(ctx: AppContext, phone: string, code: string, scope: codes.CodeScope = LOGIN): Promise<void> {
   const { db, config } = ctx
   const now = ctx.now()
-  const latest = await codes.findLatestCode(db, phone)
+  const latest = await codes.findLatestCode(db, phone, scope)
   const usable = latest && !latest.consumed_at && latest.expires_at > iso(now) && latest.failed_attempts < MAX_CODE_ATTEMPTS
   if (!latest || !usable) throw new AppError(400, 'SMS_CODE_INVALID')
   if (latest.code_hash !== hashSecret(code, phone + config.tokenSecret)) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Db, Dialect } from '../../db/database'
+import type { SmsCodePurpose } from '../../adapters/sms'
 
 /**
  * Holds code requests for this phone and for this address until the transaction ends, so each
@@ -20,11 +21,26 @@ export async function countCodesSince(db: Db, by: { phone: string } | { ip: stri
   return Number(row.n)
 }
 
-export async function insertCode(db: Db, code: { phone: string; codeHash: string; ip: string; createdAt: string; expiresAt: string }) {
+export interface CodeScope {
+  purpose: SmsCodePurpose
+  /** What exactly the code confirms (a filing, an agreement version); null for login. */
+  subject: string | null
+}
+
+export async function insertCode(db: Db, code: CodeScope & { phone: string; codeHash: string; ip: string; createdAt: string; expiresAt: string }) {
   const id = randomUUID()
   await db
     .insertInto('sms_codes')
-    .values({ id, phone: code.phone, code_hash: code.codeHash, ip: code.ip, created_at: code.createdAt, expires_at: code.expiresAt })
+    .values({
+      id,
+      phone: code.phone,
+      code_hash: code.codeHash,
+      ip: code.ip,
+      created_at: code.createdAt,
+      expires_at: code.expiresAt,
+      purpose: code.purpose,
+      subject: code.subject,
+    })
     .execute()
   return id
 }
@@ -33,9 +49,20 @@ export function deleteCode(db: Db, id: string) {
   return db.deleteFrom('sms_codes').where('id', '=', id).execute()
 }
 
-/** Only the newest code of a phone counts: asking for a new one retires the older ones. */
-export function findLatestCode(db: Db, phone: string) {
-  return db.selectFrom('sms_codes').selectAll().where('phone', '=', phone).orderBy('created_at', 'desc').limit(1).executeTakeFirst()
+/**
+ * Only the newest code of a phone for this purpose counts: asking for a new one retires the older
+ * ones. A code for another subject (another filing, another agreement text) confirms nothing here.
+ */
+export async function findLatestCode(db: Db, phone: string, scope: CodeScope) {
+  const latest = await db
+    .selectFrom('sms_codes')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('purpose', '=', scope.purpose)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return latest && latest.subject === scope.subject ? latest : undefined
 }
 
 /**

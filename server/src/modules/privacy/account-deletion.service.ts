@@ -67,15 +67,17 @@ async function deletablePhone(ctx: AppContext, user: AuthUser): Promise<string> 
   return account.phone
 }
 
+const DELETION = { purpose: 'account_deletion', subject: null } as const
+
 /** The code goes to the account's own phone, never to a number the caller names. */
 export async function sendDeletionCode(ctx: AppContext, user: AuthUser, ip: string) {
-  return requestSmsCode(ctx, await deletablePhone(ctx, user), ip, 'account_deletion')
+  return requestSmsCode(ctx, await deletablePhone(ctx, user), ip, DELETION)
 }
 
 export async function requestDeletion(ctx: AppContext, user: AuthUser, code: string): Promise<AccountDeletionStatus> {
   const phone = await deletablePhone(ctx, user)
   if ((await findLatestDeletion(ctx.db, user.id))?.status === 'pending') throw new AppError(409, 'ACCOUNT_DELETION_PENDING')
-  await useSmsCode(ctx, phone, code)
+  await useSmsCode(ctx, phone, code, DELETION)
   const now = ctx.now()
   const id = randomUUID()
   const coolOffEndsAt = new Date(now.getTime() + ctx.config.accountDeletion.coolOffDays * DAY).toISOString()

@@ -32,6 +32,7 @@ import { dataExportRoutes } from './modules/data-export/data-export.routes'
 import { ruleSetsRoutes } from './modules/rules/rule-sets.routes'
 import { organizationsRoutes } from './modules/organizations/organizations.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
+import { mediationAgreementsRoutes } from './modules/mediation-agreements/mediation-agreements.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(ruleSetsRoutes, { ctx })
       await api.register(organizationsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })
+      await api.register(mediationAgreementsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

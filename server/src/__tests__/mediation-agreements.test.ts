@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { sql } from 'kysely'
 import { after, before, describe, test } from 'node:test'
 import { sha256Hex } from '../modules/mediation-agreements/agreement-text'
 import { listCaseDocuments } from '../modules/mediation-agreements/agreement-documents'
@@ -89,7 +90,7 @@ describe(`mediation agreement: draft, versions, SMS signatures, PDF, verificatio
     assert.equal(v2.version, 2)
     assert.ok(v2.signatures.every((s: { voidedAt: string | null }) => s.voidedAt !== null))
     assert.equal((await api.edit(cast.staff.token, 1, DRAFT)).json().code, 'AGREEMENT_VERSION_CHANGED')
-    const events = await t.ctx.db.selectFrom('complaint_events').select('type').where('complaint_id', '=', id).where('type', 'like', 'agreement_%').orderBy('created_at').execute()
+    const events = await t.ctx.db.selectFrom('complaint_events').select('type').where('complaint_id', '=', id).where(sql<boolean>`type like 'agreement_%'`).orderBy('created_at').execute()
     assert.deepEqual(events.map((e) => e.type), ['agreement_drafted', 'agreement_signed', 'agreement_revised', 'agreement_signatures_voided'])
     // The version-1 code signs neither version 1 (gone) nor version 2 (another text).
     assert.equal((await api.sign(cast.liaison.token, v1.textSha256, lastCode(t, LIAISON))).json().code, 'AGREEMENT_TEXT_CHANGED')

@@ -17,8 +17,10 @@ import { RULES as RULE_SET_RULES } from '../db/migrations/2026-12-03T0020-rule-s
 import { RULES as ORGANIZATION_RULES } from '../db/migrations/2026-12-04T0021-organizations'
 import { RULES as REFERRAL_RULES } from '../db/migrations/2026-12-04T0022-referrals'
 import { RULES as ORG_ROLLUP_RULES } from '../db/migrations/2026-12-04T0026-org-rollups'
+import { RULES as AGREEMENT_RULES } from '../db/migrations/2026-12-04T0035-mediation-agreements'
+import { agreementApi, mediatingCase } from './support/agreements'
 
-const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES]
+const RULES = [...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES, ...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...AGREEMENT_RULES]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
 import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -60,6 +62,14 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .execute()
     await t.ctx.db.insertInto('warning_terms').values({ term: '标题', warning_id: warningId, in_title: 1, published_at: now }).execute()
     await t.ctx.db.insertInto('warning_fanouts').values({ warning_id: warningId, total: 1, created_at: now, updated_at: now, finished_at: null }).execute()
+    const mediated = await mediatingCase(t, cast.consumer.token, cast.staff.token, cast.enterpriseId)
+    const drafted = await agreementApi(t, mediated).draft(cast.staff.token)
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const agreement = drafted.json().agreement as { id: string; textSha256: string }
+    await t.ctx.db
+      .insertInto('mediation_agreement_signatures')
+      .values({ id: randomUUID(), agreement_id: agreement.id, version: 1, party: 'consumer', signer_id: cast.consumer.id, signer_name: '王', ip: '10.0.0.1', text_sha256: agreement.textSha256, signed_at: now, voided_at: null })
+      .execute()
   })
   after(() => t.close())
 

@@ -8,6 +8,7 @@ import { makeJpeg, multipart } from './photos'
 import { apply, fileReport, makeVolunteer, signIn, type Person } from './volunteers'
 import { createDraft, published } from './warnings'
 import { act, PROPOSAL } from './workflow'
+import { agreementApi, DRAFT } from './agreements'
 import { bearer, type TestApp } from './test-app'
 import { createOrganization } from '../../modules/organizations/organizations.service'
 import { DEFAULT_ORGANIZATION_ID } from '../../modules/organizations/organizations.repository'
@@ -162,6 +163,14 @@ export const FIXTURES = {
     return id
   },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
+  /** A's association-path complaint naming E, with an agreement the staff actor drafted. */
+  draftedAgreement: async (t: TestApp, c: Cast) => {
+    const id = await mediatingComplaint(t, c)
+    await ok(await agreementApi(t, id).draft(c.people.staff.token, DRAFT), 'draft agreement')
+    return id
+  },
+  /** A hash no agreement has. */
+  unknownAgreementHash: async () => '0'.repeat(64),
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
     return 'samr-2026'

@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('mediation_agreements')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('complaint_id', 'text', (c) => c.notNull().unique().references('complaints.id'))
+    .addColumn('complaint_id', 'text', (c) => c.notNull().references('complaints.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('text_sha256', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'effective')`))
@@ -37,6 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pdf_key', 'text')
     .addColumn('pdf_sha256', 'text')
     .execute()
+  // One agreement per case: two mediators drafting at once, one wins.
+  await db.schema.createIndex('mediation_agreements_complaint').on('mediation_agreements').column('complaint_id').unique().execute()
   // Performance follow-up: effective agreements by due date.
   await db.schema.createIndex('mediation_agreements_due').on('mediation_agreements').columns(['status', 'due_date']).execute()
   await db.schema.createIndex('mediation_agreements_pdf').on('mediation_agreements').column('pdf_sha256').execute()

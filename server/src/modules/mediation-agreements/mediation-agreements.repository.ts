@@ -6,8 +6,10 @@ export type AgreementRow = Selectable<MediationAgreementTable>
 export type VersionRow = Selectable<MediationAgreementVersionTable>
 export type SignatureRow = Selectable<MediationAgreementSignatureTable>
 
+export const agreementByComplaintQuery = (db: Db, complaintId: string) => db.selectFrom('mediation_agreements').selectAll().where('complaint_id', '=', complaintId)
+
 export function findAgreementByComplaint(db: Db, complaintId: string) {
-  return db.selectFrom('mediation_agreements').selectAll().where('complaint_id', '=', complaintId).executeTakeFirst()
+  return agreementByComplaintQuery(db, complaintId).executeTakeFirst()
 }
 
 export function findVersion(db: Db, agreementId: string, version: number) {
@@ -15,8 +17,11 @@ export function findVersion(db: Db, agreementId: string, version: number) {
 }
 
 /** Every signature ever made on the agreement, newest first (a handful: two per signed version). */
+export const signaturesQuery = (db: Db, agreementId: string) =>
+  db.selectFrom('mediation_agreement_signatures').selectAll().where('agreement_id', '=', agreementId).orderBy('signed_at', 'desc').orderBy('id')
+
 export function findSignatures(db: Db, agreementId: string) {
-  return db.selectFrom('mediation_agreement_signatures').selectAll().where('agreement_id', '=', agreementId).orderBy('signed_at', 'desc').orderBy('id').execute()
+  return signaturesQuery(db, agreementId).execute()
 }
 
 export async function insertAgreement(trx: Db, agreement: Insertable<MediationAgreementTable>, version: Insertable<MediationAgreementVersionTable>) {
@@ -82,18 +87,22 @@ export async function recordPdf(db: Db, agreementId: string, key: string, sha256
   return Number(result.numUpdatedRows) === 1
 }
 
+export const agreementByPdfHashQuery = (db: Db, sha256: string) => db.selectFrom('mediation_agreements').select(['id', 'status']).where('pdf_sha256', '=', sha256)
+
 export function findAgreementByPdfHash(db: Db, sha256: string) {
-  return db.selectFrom('mediation_agreements').select(['id', 'status']).where('pdf_sha256', '=', sha256).executeTakeFirst()
+  return agreementByPdfHashQuery(db, sha256).executeTakeFirst()
 }
 
 /** The versions whose text has this hash (one, unless two versions were worded identically). */
-export function findVersionsByHash(db: Db, sha256: string) {
-  return db
+export const versionsByHashQuery = (db: Db, sha256: string) =>
+  db
     .selectFrom('mediation_agreement_versions as v')
     .innerJoin('mediation_agreements as a', 'a.id', 'v.agreement_id')
     .select(['a.id as agreementId', 'a.status', 'a.version as currentVersion', 'v.version', 'v.body'])
     .where('v.text_sha256', '=', sha256)
-    .execute()
+
+export function findVersionsByHash(db: Db, sha256: string) {
+  return versionsByHashQuery(db, sha256).execute()
 }
 
 export async function hasSignatures(db: Db, agreementId: string, version: number): Promise<boolean> {

@@ -20,6 +20,8 @@ export default defineAppConfig({
     // Handling rules with their citations (public), opened from a complaint's 依据 line.
     { root: 'packages/rules', pages: ['pages/list/index'] },
     { root: 'packages/staff-rules', pages: ['pages/editor/index'] },
+    // The mediation agreement: the mediator's editor, the parties' reading and signing, the public check of a printed one.
+    { root: 'packages/agreement', pages: ['pages/draft/index', 'pages/sign/index', 'pages/verify/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

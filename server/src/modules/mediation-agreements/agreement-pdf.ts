@@ -63,7 +63,7 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
   doc.moveDown()
   doc.font('bold').fontSize(13).text('签署记录')
   for (const s of input.signatures) {
-    doc.font('body').fontSize(10.5).text(`${s.partyLabel}：${s.signerName}　签署时间：${s.signedAt}（北京时间）　IP：${s.ip}　短信验证码确认`, { lineGap: 2 })
+    doc.font('body').fontSize(10.5).text(`${s.partyLabel}：${s.signerName}  签署时间：${s.signedAt}（北京时间）  IP：${s.ip}  短信验证码确认`, { lineGap: 2 })
     doc.fillColor('#555555').fontSize(9).text(`所见文本 SHA-256：${s.textSha256}`).fillColor('#000000')
   }
   doc.moveDown()

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { LoginPrompt, useSessionStore } from '@/features/auth'
 import { DetailView } from '@/features/complaints/detail/detail-view'
+import { AgreementCard } from '@/features/mediation-agreements'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -15,5 +16,10 @@ export default function ComplaintDetailPage() {
       </View>
     )
   }
-  return <DetailView complaintId={params.id} beforeSend={requestSubscriptions} />
+  return (
+    <View>
+      {params.id && <AgreementCard complaintId={params.id} />}
+      <DetailView complaintId={params.id} beforeSend={requestSubscriptions} />
+    </View>
+  )
 }

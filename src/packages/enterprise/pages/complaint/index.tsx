@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
+import { AgreementCard } from '@/features/mediation-agreements'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
 
@@ -9,6 +10,7 @@ export default function EnterpriseComplaintPage() {
   const { params } = useRouter()
   return (
     <WorkspaceShell role='enterprise' title='处理投诉' compact>
+      {params.id && <AgreementCard complaintId={params.id} />}
       <WorkDetail complaintId={params.id} role='enterprise' userId={userId} />
     </WorkspaceShell>
   )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
+import { AgreementCard } from '@/features/mediation-agreements'
 import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
@@ -20,6 +21,7 @@ export default function StaffComplaintPage() {
       ) : (
         <WorkDetail key={moves} complaintId={params.id} role='staff' userId={userId} />
       )}
+      {params.id && !gone && <AgreementCard key={`agreement-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && (
         <MoveCase
           complaintId={params.id}

@@ -18,7 +18,7 @@ const SERVER_ENTRY = path.join(ROOT, 'server', 'src', 'server.ts')
 const START_TIMEOUT_MS = Number(process.env.E2E_SERVER_START_MS) || 60_000
 const STOP_TIMEOUT_MS = 5_000
 /** 【短信】发送给 13800000001 的登录验证码：123456（5 分钟内有效）, or …的注销账号验证码：… */
-const SMS_LINE = /【短信】发送给 (\d+) 的(?:登录|注销账号)验证码：(\d{6})/
+const SMS_LINE = /【短信】发送给 (\d+) 的(?:登录|注销账号|签署调解协议的)验证码：(\d{6})/
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { AgreementDraft, AgreementEditRequest, AgreementResponse } from '../../../../src/contract/mediation-agreement'
 import { chinaDate } from '../../china-time'
 import type { AppContext } from '../../context'
-import type { Db } from '../../db/database'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
-import { insertComplaintEvent, nextEventTime } from '../complaints/complaint-events.repository'
+import { agreementEvent } from './agreement-events'
 import type { ComplaintRow } from '../complaints/complaints.repository'
 import { openAgreementCase, openForMediator } from './agreement-access'
 import { agreementText, sha256Hex } from './agreement-text'
@@ -41,20 +40,6 @@ async function versionRow(ctx: AppContext, complaint: ComplaintRow, agreementId:
   }
 }
 
-async function event(trx: Db, ctx: AppContext, complaintId: string, user: AuthUser, type: 'agreement_drafted' | 'agreement_revised' | 'agreement_signatures_voided', data: object) {
-  await insertComplaintEvent(trx, {
-    id: randomUUID(),
-    complaint_id: complaintId,
-    type,
-    actor_id: user.id,
-    actor_role: user.role,
-    note: null,
-    from_status: null,
-    to_status: null,
-    created_at: await nextEventTime(trx, complaintId, ctx.now()),
-    data: JSON.stringify(data),
-  })
-}
 
 export async function draftAgreement(ctx: AppContext, user: AuthUser, complaintId: string, draft: AgreementDraft): Promise<AgreementResponse> {
   const complaint = await openForMediator(ctx, user, complaintId)
@@ -81,7 +66,7 @@ export async function draftAgreement(ctx: AppContext, user: AuthUser, complaintI
         },
         version,
       )
-      await event(trx, ctx, complaint.id, user, 'agreement_drafted', { version: 1, textSha256: version.text_sha256 })
+      await agreementEvent(trx, ctx, complaint.id, user, 'agreement_drafted', { version: 1, textSha256: version.text_sha256 })
     })
   } catch (error) {
     // Two mediators drafting at once: the unique complaint_id lets one through.
@@ -113,8 +98,8 @@ export async function editAgreement(ctx: AppContext, user: AuthUser, complaintId
       throw new AppError(409, now?.status === 'effective' ? 'AGREEMENT_EFFECTIVE' : 'AGREEMENT_VERSION_CHANGED')
     }
     const voided = await voidSignatures(trx, agreement.id, request.baseVersion, next.created_at)
-    await event(trx, ctx, complaint.id, user, 'agreement_revised', { version: next.version, textSha256: next.text_sha256 })
-    if (voided > 0) await event(trx, ctx, complaint.id, user, 'agreement_signatures_voided', { version: request.baseVersion, signatures: voided })
+    await agreementEvent(trx, ctx, complaint.id, user, 'agreement_revised', { version: next.version, textSha256: next.text_sha256 })
+    if (voided > 0) await agreementEvent(trx, ctx, complaint.id, user, 'agreement_signatures_voided', { version: request.baseVersion, signatures: voided })
   })
   return agreementResponse(ctx, await openAgreementCase(ctx, user, complaint.id))
 }

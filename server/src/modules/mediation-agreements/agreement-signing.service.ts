@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { AgreementParty, AgreementResponse, SignRequest, SigningCodeResponse } from '../../../../src/contract/mediation-agreement'
 import type { AppContext } from '../../context'
-import type { Db } from '../../db/database'
 import { AppError } from '../../errors'
 import { requestSmsCode, useSmsCode, type AuthUser } from '../auth/auth.service'
 import type { CodeScope } from '../auth/sms-code.repository'
-import { insertComplaintEvent, nextEventTime } from '../complaints/complaint-events.repository'
+import { agreementEvent } from './agreement-events'
 import { openAgreementCase, openForParty } from './agreement-access'
 import { ensureAgreementPdf } from './agreement-documents'
 import { agreementResponse, type VersionBody } from './agreement-view'
@@ -68,10 +67,10 @@ export async function signAgreement(ctx: AppContext, user: AuthUser, complaintId
         signed_at: now,
         voided_at: null,
       })
-      await signedEvent(trx, ctx, complaint.id, user, 'agreement_signed', { party: side, version: agreement.version, textSha256: agreement.text_sha256 })
+      await agreementEvent(trx, ctx, complaint.id, user, 'agreement_signed', { party: side, version: agreement.version, textSha256: agreement.text_sha256 })
       if (count === 2) {
         await markEffective(trx, agreement.id, now)
-        await signedEvent(trx, ctx, complaint.id, user, 'agreement_effective', { version: agreement.version, textSha256: agreement.text_sha256 })
+        await agreementEvent(trx, ctx, complaint.id, user, 'agreement_effective', { version: agreement.version, textSha256: agreement.text_sha256 })
         effective = true
       }
     })
@@ -86,17 +85,3 @@ export async function signAgreement(ctx: AppContext, user: AuthUser, complaintId
   return agreementResponse(ctx, await openAgreementCase(ctx, user, complaint.id))
 }
 
-async function signedEvent(trx: Db, ctx: AppContext, complaintId: string, user: AuthUser, type: 'agreement_signed' | 'agreement_effective', data: object) {
-  await insertComplaintEvent(trx, {
-    id: randomUUID(),
-    complaint_id: complaintId,
-    type,
-    actor_id: user.id,
-    actor_role: user.role,
-    note: null,
-    from_status: null,
-    to_status: null,
-    created_at: await nextEventTime(trx, complaintId, ctx.now()),
-    data: JSON.stringify(data),
-  })
-}

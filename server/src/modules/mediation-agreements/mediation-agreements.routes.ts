@@ -81,7 +81,7 @@ export const mediationAgreementsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppCont
       const pdf = await ensureAgreementPdf(ctx, complaint.id)
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="agreement.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.name)}`)
+        .header('content-disposition', `attachment; filename="agreement-${complaint.number}.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.name)}`)
         .header('cache-control', 'private, no-store')
         .send(await ctx.storage.getStream(pdf.key))
     },

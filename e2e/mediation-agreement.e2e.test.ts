@@ -47,7 +47,7 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
     const complaint = (await created.json()) as { id: string }
     assert.equal(created.status, 201, JSON.stringify(complaint))
     for (const action of ['accept', 'start_mediation']) {
-      const done = await server.api('POST', `/api/complaints/${complaint.id}/actions/${action}`, { token: staff.accessToken, body: {} })
+      const done = await server.api('POST', `/complaints/${complaint.id}/actions/${action}`, { token: staff.accessToken, body: {} })
       assert.equal(done.status, 200, JSON.stringify(done.body))
     }
 
@@ -64,6 +64,7 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
       await page.locator('.weui-picker__action').filter({ hasText: /确定/ }).first().tap()
       await button(draft, '起草并请双方阅读').tap()
       await draft.getByText('第 1 版，双方都还没有签署').waitFor()
+      await page.evaluate(() => window.scrollTo(0, 0))
       await screenshot('agreement-01-mediator-desk')
     })
 
@@ -100,20 +101,24 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
     const bytes = Buffer.from(await pdf.arrayBuffer())
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-')
     writeFileSync(path.join(SCREENSHOT_DIR, 'agreement.pdf'), bytes)
-    const read = await server.api('GET', `/api/complaints/${complaint.id}/agreement`, { token: consumer.accessToken })
+    const read = await server.api('GET', `/complaints/${complaint.id}/agreement`, { token: consumer.accessToken })
     const agreement = (read.body as { agreement: { verifyUrl: string; textSha256: string } }).agreement
-    const byFile = await server.api('GET', `/api/agreement-verifications/${createHash('sha256').update(bytes).digest('hex')}`)
+    const byFile = await server.api('GET', `/agreement-verifications/${createHash('sha256').update(bytes).digest('hex')}`)
     assert.equal((byFile.body as { status: string }).status, 'valid')
 
     // The QR's link, opened by anyone (no login).
-    await onPhone({ t, name: 'agreement-verify', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+    await onPhone({ t, name: 'agreement-verify', baseUrl: server.baseUrl }, async ({ page, screenshot, allowConsoleError }) => {
       const link = new URL(agreement.verifyUrl)
       await page.goto(`${link.pathname}${link.search}`)
       const verify = screen(page, VERIFY)
       await verify.getByText('有效', { exact: true }).waitFor()
       await verify.getByText(/申请人（消费者）：.\*+/).waitFor()
       await screenshot('agreement-verify-valid')
+      // A forged hash: the browser logs the 404 it is answered.
+      allowConsoleError(/agreement-verifications.*404|404.*agreement-verifications/)
       await page.goto(`${VERIFY}?h=${'0'.repeat(64)}`)
+      await screen(page, VERIFY).getByText('没有找到这份协议').waitFor()
+      await screenshot('agreement-verify-unknown')
     })
   })
 })

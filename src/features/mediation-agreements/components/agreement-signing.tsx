@@ -72,6 +72,8 @@ export function AgreementSigning({ complaintId }: { complaintId: string }) {
       setAgreement((await signAgreement(complaintId, agreement.textSha256, code)).agreement)
       setSentTo('')
       setCode('')
+      // The new state is the line at the top.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
       void Taro.showToast({ title: '已签署', icon: 'success' })
     } catch (error) {
       await refused(error)

@@ -81,7 +81,8 @@ export async function signAgreement(ctx: AppContext, user: AuthUser, complaintId
     if (again.some((s) => s.version === agreement.version && s.party === side)) throw new AppError(409, 'AGREEMENT_ALREADY_SIGNED')
     throw error
   }
-  if (effective) await ensureAgreementPdf(ctx, complaint.id)
+  // The signature stands whatever happens to the PDF: a failed one is made again on first download.
+  if (effective) await ensureAgreementPdf(ctx, complaint.id).catch((error: unknown) => console.error('调解协议书 PDF 生成失败（下载时会重新生成）：', error))
   return agreementResponse(ctx, await openAgreementCase(ctx, user, complaint.id))
 }
 

@@ -7,38 +7,12 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/organizations.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { onPhone } from './support/browser'
-import type { ApiSession, TestServer } from './support/server'
+import { CITY_STAFF, fileInXihu, SHANGCHENG_STAFF, XIHU_STAFF } from './support/network'
 import { useServerAndBrowser } from './support/suite'
 import { button, modalConfirm, screen, signInAs } from './support/taro'
 import { CONSUMER, STAFF_COMPLAINT, STAFF_WORKSPACE } from './support/routes'
-
-const CITY_STAFF = '13800000012'
-const XIHU_STAFF = '13800000013'
-const SHANGCHENG_STAFF = '13800000014'
-
-
-async function fileInXihu(server: TestServer, consumer: ApiSession): Promise<{ id: string; number: string }> {
-  const response = await fetch(`${server.baseUrl}/api/complaints`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      business: { name: '西湖边示例茶庄', address: '北山街 1 号', region: '浙江省/杭州市/西湖区' },
-      industry: 'prepaid',
-      incidentDate: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
-      amountFen: 268_000,
-      description: '办了两千多元的茶艺课预付卡，上了两次课后茶庄关门，电话无人接听，要求退还余额。',
-      demands: ['refund'],
-      evidenceIds: [],
-      contactPhone: CONSUMER,
-      consentToShare: true,
-    }),
-  })
-  assert.equal(response.status, 201, await response.clone().text())
-  return (await response.json()) as { id: string; number: string }
-}
 
 describe('消协组织网络：承办组织、提级（H5）', () => {
   const server = useServerAndBrowser()

@@ -67,8 +67,9 @@ export const WorkItem = Type.Object({
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   dueKind: Type.Union([DueKindSchema, Type.Null()]),
   overdue: Type.Boolean({ description: '当前步骤已超期' }),
-  dueWorkingDaysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '距期限还剩几个工作日（今天不算；当天到期为 0）' }),
-  overdueWorkingDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几个工作日；未超期为 null' }),
+  dueDayKind: Type.Union([StringEnum<'working' | 'calendar'>(['working', 'calendar']), Type.Null()], { description: '期限按工作日还是自然日计（由该投诉适用的规则决定）；没有期限为 null' }),
+  dueDaysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '距期限还剩几天，按 dueDayKind 计（今天不算；当天到期为 0）' }),
+  overdueDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: '已超期几天，按 dueDayKind 计；未超期为 null' }),
   assignedStaffId: Type.Union([Type.String(), Type.Null()]),
   clockPausedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '检测鉴定暂停计时的开始时间；未暂停为 null' }),
   /** The organization working the case now. */

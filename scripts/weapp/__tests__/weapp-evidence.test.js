@@ -240,7 +240,7 @@ describe('核对原图 packages/staff/pages/complaint', () => {
       events: [{ id: 'e-1', type: 'submitted', actorRole: 'consumer', note: null, fromStatus: null, toStatus: 'submitted', evidence: [evidence], data: null, createdAt: '2026-11-20T06:05:00.000Z' }],
       nextStep: null,
       rules: { ruleSetId: 'samr-2019-v1', name: '市场监管投诉处理（2019 暂行办法）', version: 1, document: '《市场监督管理投诉举报处理暂行办法》', documentNumber: null, verified: true, refusalGrounds: [{ code: 'over_three_years', text: '超过三年', article: '第十五条第（四）项', verified: true }], rejection: null },
-      handling: { dueAt: null, dueKind: 'review', overdue: false, dueWorkingDaysLeft: null, overdueWorkingDays: null, assignedStaffId: null, acceptedAt: null, firstResponseAt: null, proposal: null, rejectionGround: null, outcome: null, recoveredAmountFen: null, rating: null },
+      handling: { dueAt: null, dueKind: 'review', overdue: false, dueDaysLeft: null, overdueDays: null, assignedStaffId: null, acceptedAt: null, firstResponseAt: null, proposal: null, rejectionGround: null, outcome: null, recoveredAmountFen: null, rating: null },
       createdAt: '2026-11-20T06:05:00.000Z',
       updatedAt: '2026-11-20T06:05:00.000Z',
     }

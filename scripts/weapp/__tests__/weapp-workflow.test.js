@@ -32,8 +32,8 @@ function workItem(n, overrides = {}) {
     dueAt: null,
     dueKind: 'enterprise_response',
     overdue: false,
-    dueWorkingDaysLeft: null,
-    overdueWorkingDays: null,
+    dueDaysLeft: null,
+    overdueDays: null,
     assignedStaffId: null,
     ...overrides,
   }
@@ -44,8 +44,8 @@ function handling(overrides = {}) {
     dueAt: new Date(Date.now() + 3 * DAY).toISOString(),
     dueKind: 'enterprise_response',
     overdue: false,
-    dueWorkingDaysLeft: 3,
-    overdueWorkingDays: null,
+    dueDaysLeft: 3,
+    overdueDays: null,
     assignedStaffId: null,
     acceptedAt: null,
     firstResponseAt: null,
@@ -89,8 +89,8 @@ describe('企业处理台 packages/enterprise', () => {
   test('the inbox lists complaints in the server order with the working days left in words; 加载更多; a tap opens the complaint', async () => {
     // The server's order: the overdue one first.
     const items = [
-      workItem(2, { dueAt: new Date(Date.now() - 2 * DAY).toISOString(), overdue: true, dueWorkingDaysLeft: 0, overdueWorkingDays: 2 }),
-      workItem(1, { dueAt: new Date(Date.now() + 3 * DAY).toISOString(), dueWorkingDaysLeft: 3 }),
+      workItem(2, { dueAt: new Date(Date.now() - 2 * DAY).toISOString(), overdue: true, dueDaysLeft: 0, overdueDays: 2 }),
+      workItem(1, { dueAt: new Date(Date.now() + 3 * DAY).toISOString(), dueDaysLeft: 3 }),
     ]
     const gets = []
     const p = await mountPage('packages/enterprise/pages/workspace/index', {
@@ -195,7 +195,7 @@ describe('消协工作台 packages/staff', () => {
         if (opts.method !== 'GET' || !/\/api\/staff\/complaints/.test(opts.url)) return null
         gets.push(opts.url)
         const mediating = opts.url.includes('status=mediating')
-        return { data: { items: [workItem(mediating ? 5 : 4, { status: mediating ? 'mediating' : 'awaiting_review', dueKind: mediating ? 'mediation' : 'review', dueAt: new Date(Date.now() + 5 * DAY).toISOString(), dueWorkingDaysLeft: 5 })], nextCursor: null } }
+        return { data: { items: [workItem(mediating ? 5 : 4, { status: mediating ? 'mediating' : 'awaiting_review', dueKind: mediating ? 'mediation' : 'review', dueAt: new Date(Date.now() + 5 * DAY).toISOString(), dueDaysLeft: 5 })], nextCursor: null } }
       },
     })
     await p.waitForText('4 号店')

@@ -15,8 +15,8 @@ import { DRAFT } from './support/agreements'
 export type Outcome = 'ok' | 401 | 403 | 404
 
 export interface MatrixRow {
-  /** anonymous, consumer A, consumer B, volunteer, liaison of E, liaison of F, staff */
-  expect: readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
+  /** anonymous, consumer A, consumer B, volunteer, liaison of E, liaison of F, staff of the top organization, staff of a county */
+  expect: readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
   /** Path parameters, each built by the named fixture. */
   params?: Readonly<Record<string, FixtureName>>
   query?: Readonly<Record<string, string>>
@@ -35,24 +35,27 @@ export interface MatrixRow {
 }
 
 const Y = 'ok'
-const EVERYONE = [Y, Y, Y, Y, Y, Y, Y] as const
-const SIGNED_IN = [401, Y, Y, Y, Y, Y, Y] as const
-const STAFF = [401, 403, 403, 403, 403, 403, Y] as const
-const COMPLAINANT_ONLY = [401, Y, Y, Y, 403, 403, 403] as const
-const VOLUNTEER = [401, 403, 403, Y, 403, 403, 403] as const
-const LIAISONS = [401, 403, 403, 403, Y, Y, 403] as const
+const EVERYONE = [Y, Y, Y, Y, Y, Y, Y, Y] as const
+const SIGNED_IN = [401, Y, Y, Y, Y, Y, Y, Y] as const
+/** Staff of every organization (each sees its own part). */
+const STAFF = [401, 403, 403, 403, 403, 403, Y, Y] as const
+/** Staff acting on a case the top organization holds: a county below does not see it. */
+const STAFF_OF_HOLDER = [401, 403, 403, 403, 403, 403, Y, 404] as const
+const COMPLAINANT_ONLY = [401, Y, Y, Y, 403, 403, 403, 403] as const
+const VOLUNTEER = [401, 403, 403, Y, 403, 403, 403, 403] as const
+const LIAISONS = [401, 403, 403, 403, Y, Y, 403, 403] as const
 /** On A's ODR complaint to E: A, E's liaison, staff. */
-const ODR_VIEWERS = [401, Y, 404, 404, Y, 404, Y] as const
+const ODR_VIEWERS = [401, Y, 404, 404, Y, 404, Y, 404] as const
 /** On A's association-path complaint naming E: A and staff only. */
-const ASSOCIATION_VIEWERS = [401, Y, 404, 404, 404, 404, Y] as const
+const ASSOCIATION_VIEWERS = [401, Y, 404, 404, 404, 404, Y, 404] as const
 /** A's own action on A's complaint. */
-const A_ACTS = [401, Y, 404, 404, 403, 403, 403] as const
+const A_ACTS = [401, Y, 404, 404, 403, 403, 403, 403] as const
 /** E's liaison acts on A's ODR complaint. */
-const E_ACTS = [401, 403, 403, 403, Y, 404, 403] as const
-/** A's agreement with E: A, E's liaison (whatever the path), staff. */
-const AGREEMENT_VIEWERS = [401, Y, 404, 404, Y, 404, Y] as const
+const E_ACTS = [401, 403, 403, 403, Y, 404, 403, 403] as const
+/** A's agreement with E: A, E's liaison (whatever the path), staff of the organization holding it. */
+const AGREEMENT_VIEWERS = [401, Y, 404, 404, Y, 404, Y, 404] as const
 /** Only the parties sign. */
-const AGREEMENT_PARTIES = [401, Y, 404, 404, Y, 404, 403] as const
+const AGREEMENT_PARTIES = [401, Y, 404, 404, Y, 404, 403, 403] as const
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
 export const MATRIX: Readonly<Record<string, MatrixRow>> = {
@@ -62,7 +65,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/auth/phone': { expect: EVERYONE, body: { phone: '13500000001', code: '000000' }, alsoOk: [400] },
   'POST /api/auth/wechat': { expect: EVERYONE, body: { code: 'not-a-wx-code' }, alsoOk: [400, 502, 503] },
   // A refresh token is the credential here, whatever bearer token comes with it.
-  'POST /api/auth/refresh': { expect: [401, 401, 401, 401, 401, 401, 401], body: { refreshToken: 'f'.repeat(64) } },
+  'POST /api/auth/refresh': { expect: [401, 401, 401, 401, 401, 401, 401, 401], body: { refreshToken: 'f'.repeat(64) } },
   'POST /api/auth/logout': { expect: SIGNED_IN, freshSession: true },
   'GET /api/me': { expect: SIGNED_IN },
   'GET /api/users': { expect: STAFF },
@@ -72,14 +75,16 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/evidence': { expect: SIGNED_IN, photo: true },
   'GET /api/evidence/{id}': { expect: ODR_VIEWERS, params: { id: 'odrPhoto' } },
   'GET /api/evidence/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationPhoto' } },
-  'GET /api/evidence/{id} #not yet attached': { expect: [401, Y, 404, 404, 404, 404, Y], params: { id: 'unattachedPhoto' } },
-  'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y], params: { id: 'fieldReportPhoto' } },
-  'GET /api/evidence/{id}/original': { expect: [401, 404, 404, 404, 404, 404, Y], params: { id: 'odrPhoto' } },
+  'GET /api/evidence/{id} #not yet attached': { expect: [401, Y, 404, 404, 404, 404, Y, Y], params: { id: 'unattachedPhoto' } },
+  'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y, Y], params: { id: 'fieldReportPhoto' } },
+  'GET /api/evidence/{id}/original': { expect: [401, 404, 404, 404, 404, 404, Y, 404], params: { id: 'odrPhoto' } },
 
   'POST /api/complaints': { expect: COMPLAINANT_ONLY, body: (t) => validComplaint(t), headers: () => ({ 'idempotency-key': randomUUID() }) },
   'GET /api/complaints': { expect: COMPLAINANT_ONLY, conceals: [{ fixture: 'odrComplaint', from: ['consumerB', 'volunteer'] }] },
   'GET /api/complaints/{id}': { expect: ODR_VIEWERS, params: { id: 'odrComplaint' } },
   'GET /api/complaints/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationComplaint' } },
+  // Held by another county below the top: the top sees it, a sibling county does not.
+  'GET /api/complaints/{id} #held by a county': { expect: ASSOCIATION_VIEWERS, params: { id: 'childOrganizationComplaint' } },
   'POST /api/complaints/{id}/messages': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
   'POST /api/complaints/{id}/messages #association path': { expect: A_ACTS, params: { id: 'associationComplaint' }, body: { text: '补充一下：店员说下周再退款' } },
   'POST /api/complaints/{id}/withdraw': { expect: A_ACTS, params: { id: 'odrComplaint' }, body: { reason: '已经和商家谈好了' } },
@@ -94,27 +99,27 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   'POST /api/complaints/{id}/actions/propose': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, PROPOSAL) },
   'POST /api/complaints/{id}/actions/propose #association path': {
-    expect: [401, 403, 403, 403, 404, 404, 403],
+    expect: [401, 403, 403, 403, 404, 404, 403, 403],
     ...action({ id: 'associationComplaint' }, PROPOSAL),
   },
   'POST /api/complaints/{id}/actions/request_info': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, { text: '请提供付款凭证' }) },
   'POST /api/complaints/{id}/actions/mark_settled': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, { note: '已当面退款' }) },
   'POST /api/complaints/{id}/actions/accept_proposal': { expect: A_ACTS, ...action({ id: 'proposedComplaint' }, {}) },
   'POST /api/complaints/{id}/actions/reject_proposal': { expect: A_ACTS, ...action({ id: 'proposedComplaint' }, { reason: '退款金额太少' }) },
-  'POST /api/complaints/{id}/actions/accept': { expect: STAFF, ...action({ id: 'associationComplaint' }, {}) },
-  'POST /api/complaints/{id}/actions/reject': { expect: STAFF, ...action({ id: 'associationComplaint' }, { ground: 'missing_facts' }) },
-  'POST /api/complaints/{id}/actions/refer': { expect: STAFF, ...action({ id: 'associationComplaint' }, { destination: 'telecom_appeal' }) },
-  'POST /api/complaints/{id}/actions/start_mediation': { expect: STAFF, ...action({ id: 'acceptedComplaint' }, {}) },
+  'POST /api/complaints/{id}/actions/accept': { expect: STAFF_OF_HOLDER, ...action({ id: 'associationComplaint' }, {}) },
+  'POST /api/complaints/{id}/actions/reject': { expect: STAFF_OF_HOLDER, ...action({ id: 'associationComplaint' }, { ground: 'missing_facts' }) },
+  'POST /api/complaints/{id}/actions/refer': { expect: STAFF_OF_HOLDER, ...action({ id: 'associationComplaint' }, { destination: 'telecom_appeal' }) },
+  'POST /api/complaints/{id}/actions/start_mediation': { expect: STAFF_OF_HOLDER, ...action({ id: 'acceptedComplaint' }, {}) },
   'POST /api/complaints/{id}/actions/mediation_succeeded': {
-    expect: STAFF,
+    expect: STAFF_OF_HOLDER,
     ...action({ id: 'mediatingComplaint' }, { agreement: '商家退还 3000 元', recoveredAmountFen: 300_000 }),
   },
-  'POST /api/complaints/{id}/actions/mediation_failed': { expect: STAFF, ...action({ id: 'mediatingComplaint' }, { advice: 'arbitration' }) },
-  'POST /api/complaints/{id}/actions/close': { expect: STAFF, ...action({ id: 'mediatedComplaint' }, { outcome: '调解成功，商家已履行' }) },
-  'POST /api/complaints/{id}/actions/assign': { expect: STAFF, ...action({ id: 'associationComplaint' }, (_t, cast) => ({ staffId: cast.people.staff.id })) },
-  'POST /api/complaints/{id}/actions/note': { expect: STAFF, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },
-  'POST /api/complaints/{id}/actions/pause_clock': { expect: STAFF, ...action({ id: 'acceptedComplaint' }, { reason: '产品送质检机构检测' }) },
-  'POST /api/complaints/{id}/actions/resume_clock': { expect: STAFF, ...action({ id: 'pausedComplaint' }, {}) },
+  'POST /api/complaints/{id}/actions/mediation_failed': { expect: STAFF_OF_HOLDER, ...action({ id: 'mediatingComplaint' }, { advice: 'arbitration' }) },
+  'POST /api/complaints/{id}/actions/close': { expect: STAFF_OF_HOLDER, ...action({ id: 'mediatedComplaint' }, { outcome: '调解成功，商家已履行' }) },
+  'POST /api/complaints/{id}/actions/assign': { expect: STAFF_OF_HOLDER, ...action({ id: 'associationComplaint' }, (_t, cast) => ({ staffId: cast.people.staff.id })) },
+  'POST /api/complaints/{id}/actions/note': { expect: STAFF_OF_HOLDER, ...action({ id: 'associationComplaint' }, { text: '已电话联系商家' }) },
+  'POST /api/complaints/{id}/actions/pause_clock': { expect: STAFF_OF_HOLDER, ...action({ id: 'acceptedComplaint' }, { reason: '产品送质检机构检测' }) },
+  'POST /api/complaints/{id}/actions/resume_clock': { expect: STAFF_OF_HOLDER, ...action({ id: 'pausedComplaint' }, {}) },
   'POST /api/complaints/{id}/actions/rate': { expect: A_ACTS, ...action({ id: 'mediatedComplaint' }, { stars: 5 }) },
   'GET /api/enterprise/complaints': {
     expect: LIAISONS,
@@ -123,7 +128,13 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
       { fixture: 'associationComplaint', from: ['liaisonE', 'liaisonF'] },
     ],
   },
-  'GET /api/staff/complaints': { expect: STAFF },
+  'GET /api/staff/complaints': {
+    expect: STAFF,
+    conceals: [
+      { fixture: 'associationComplaint', from: ['countyStaff'] },
+      { fixture: 'childOrganizationComplaint', from: ['countyStaff'] },
+    ],
+  },
   'GET /api/staff/statistics': { expect: STAFF },
   'GET /api/staff/statistics.csv': { expect: STAFF },
   // Liaisons are refused even the reads of their own enterprise: the log is the association admins'.
@@ -132,7 +143,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   // Everyone may take a copy of their own data; another person's export is answered as if it did not exist.
   'POST /api/me/data-exports': { expect: SIGNED_IN },
   'GET /api/me/data-exports/latest': { expect: SIGNED_IN },
-  'GET /api/me/data-exports/{id}': { expect: [401, Y, 404, 404, 404, 404, 404], params: { id: 'dataExportOfA' } },
+  'GET /api/me/data-exports/{id}': { expect: [401, Y, 404, 404, 404, 404, 404, 404], params: { id: 'dataExportOfA' } },
   // Only ever the caller's own account; staff and liaison accounts are closed by the association's admin.
   'GET /api/account/deletion': { expect: SIGNED_IN },
   'POST /api/account/deletion/sms-code': { expect: COMPLAINANT_ONLY },
@@ -140,7 +151,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/account/deletion/cancel': { expect: COMPLAINANT_ONLY, alsoOk: [409] },
 
   'POST /api/volunteer-applications': {
-    expect: [401, Y, Y, 403, 403, 403, 403],
+    expect: [401, Y, Y, 403, 403, 403, 403, 403],
     body: (_t, cast) => ({ name: '王建国', region: '内蒙古/锡林郭勒盟', phone: cast.people.consumerA.phone, motivation: '退休在家，想帮乡亲们把关' }),
   },
   'GET /api/volunteer-applications/mine': { expect: SIGNED_IN },
@@ -151,7 +162,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   'POST /api/field-reports': { expect: VOLUNTEER, body: (t, cast) => validReport(t, cast.people.volunteer) },
   'GET /api/field-reports/mine': { expect: VOLUNTEER },
-  'GET /api/field-reports/{id}': { expect: [401, 404, 404, Y, 404, 404, Y], params: { id: 'fieldReport' } },
+  // Field reports are not held by an organization yet: staff of every level review them.
+  'GET /api/field-reports/{id}': { expect: [401, 404, 404, Y, 404, 404, Y, Y], params: { id: 'fieldReport' } },
   'GET /api/staff/field-reports': { expect: STAFF },
   'GET /api/staff/field-reports.csv': { expect: STAFF },
   'POST /api/staff/field-reports/{id}/verify': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
@@ -161,11 +173,11 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   'GET /api/notifications': { expect: SIGNED_IN, conceals: [{ fixture: 'notificationOfA', from: ['consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff'] }] },
   'GET /api/notifications/unread-count': { expect: SIGNED_IN },
-  'POST /api/notifications/{id}/read': { expect: [401, Y, 404, 404, 404, 404, 404], params: { id: 'notificationOfA' } },
+  'POST /api/notifications/{id}/read': { expect: [401, Y, 404, 404, 404, 404, 404, 404], params: { id: 'notificationOfA' } },
   'POST /api/notifications/read-all': { expect: SIGNED_IN },
   'POST /api/notifications/stream-ticket': { expect: SIGNED_IN },
   // The stream admits a ticket, never a bearer token; tickets are tested in notifications-inbox.
-  'GET /api/notifications/stream': { expect: [401, 401, 401, 401, 401, 401, 401], query: { ticket: 'forged.ticket' } },
+  'GET /api/notifications/stream': { expect: [401, 401, 401, 401, 401, 401, 401, 401], query: { ticket: 'forged.ticket' } },
   'GET /api/notifications/preferences': { expect: SIGNED_IN },
   'PUT /api/notifications/preferences': { expect: SIGNED_IN, body: { items: [{ type: 'complaint_message', channel: 'wechat', enabled: false }] } },
   'GET /api/notifications/subscribe-config': { expect: EVERYONE },
@@ -175,46 +187,48 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/warnings/search': { expect: EVERYONE, query: { q: '旅游' }, conceals: [{ fixture: 'warningDraft', from: ACTORS }] },
   'GET /api/warnings/urgent': { expect: EVERYONE },
 
-  // The association network (#15). Sibling and partner organizations are tested in organizations-network.test.ts.
+  // The association network (#15). Partner organizations are tested in organizations-network.test.ts.
   'GET /api/staff/organizations': { expect: STAFF },
   'GET /api/staff/organizations/mine': { expect: STAFF },
+  // Creating needs the manage permission, which the county actor lacks.
   'POST /api/staff/organizations': {
-    expect: STAFF,
+    expect: [401, 403, 403, 403, 403, 403, Y, 403],
     body: async (t, cast) => {
       await t.ctx.db.updateTable('staff_memberships').set({ can_manage: 1 }).where('user_id', '=', cast.people.staff.id).execute()
       return { name: `矩阵新建消协${randomUUID().slice(0, 8)}`, level: 'county', regionCode: '110106', parentId: 'org-default' }
     },
   },
   'POST /api/complaints/{id}/transfer': {
-    expect: STAFF,
+    expect: STAFF_OF_HOLDER,
     params: { id: 'associationComplaint' },
     body: async (t) => ({ toOrganizationId: (await newChildOrganization(t)).id, reason: '不属于本会管辖' }),
   },
   'POST /api/complaints/{id}/hand-down': {
-    expect: STAFF,
+    expect: STAFF_OF_HOLDER,
     params: { id: 'associationComplaint' },
     body: async (t) => ({ toOrganizationId: (await newChildOrganization(t)).id, reason: '就近调解' }),
   },
-  'POST /api/complaints/{id}/take-up': { expect: STAFF, params: { id: 'childOrganizationComplaint' }, body: { toOrganizationId: 'org-default', reason: '案情重大' } },
+  'POST /api/complaints/{id}/take-up': { expect: STAFF_OF_HOLDER, params: { id: 'childOrganizationComplaint' }, body: { toOrganizationId: 'org-default', reason: '案情重大' } },
 
   // Mediation agreements: A and E's liaison are the parties (on the association path too), staff draft.
   'GET /api/complaints/{id}/agreement': { expect: AGREEMENT_VIEWERS, params: { id: 'draftedAgreement' } },
-  'POST /api/staff/complaints/{id}/agreement': { expect: STAFF, params: { id: 'mediatingComplaint' }, body: DRAFT },
-  'PUT /api/staff/complaints/{id}/agreement': { expect: STAFF, params: { id: 'draftedAgreement' }, body: { baseVersion: 1, draft: { ...DRAFT, otherTerms: '双方互不追究' } } },
+  'POST /api/staff/complaints/{id}/agreement': { expect: STAFF_OF_HOLDER, params: { id: 'mediatingComplaint' }, body: DRAFT },
+  'PUT /api/staff/complaints/{id}/agreement': { expect: STAFF_OF_HOLDER, params: { id: 'draftedAgreement' }, body: { baseVersion: 1, draft: { ...DRAFT, otherTerms: '双方互不追究' } } },
   // A hash nobody was shown: the parties get past the gate to 409 AGREEMENT_TEXT_CHANGED.
   'POST /api/complaints/{id}/agreement/signing-code': { expect: AGREEMENT_PARTIES, params: { id: 'draftedAgreement' }, body: { textSha256: 'a'.repeat(64) }, alsoOk: [409] },
   'POST /api/complaints/{id}/agreement/signature': { expect: AGREEMENT_PARTIES, params: { id: 'draftedAgreement' }, body: { textSha256: 'a'.repeat(64), code: '000000' }, alsoOk: [409] },
   // Not signed yet: 409 AGREEMENT_PDF_NOT_READY past the gate.
   'GET /api/complaints/{id}/agreement/pdf': { expect: AGREEMENT_VIEWERS, params: { id: 'draftedAgreement' }, alsoOk: [409] },
   // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
-  'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
+  'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },
   'GET /api/referral-destinations': { expect: EVERYONE },
   'GET /api/rule-sets/{id}': { expect: EVERYONE, params: { id: 'ruleSetVersion' } },
   'POST /api/staff/rule-sets/{code}/versions': {
-    expect: STAFF,
+    // Only rule editors; the county actor is not one.
+    expect: [401, 403, 403, 403, 403, 403, Y, 403],
     params: { code: 'editableRuleSet' },
     body: async (t) => {
       const { id: _id, code: _code, version: _version, family: _family, verified: _verified, createdAt: _createdAt, ...fields } = (await t.app.inject({ method: 'GET', url: '/api/rule-sets/samr-2026-v1' })).json()
@@ -222,7 +236,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
     },
   },
   'GET /api/warnings/{id}': { expect: EVERYONE, params: { id: 'publishedWarning' } },
-  'GET /api/warnings/{id} #draft': { expect: [404, 404, 404, 404, 404, 404, 404], params: { id: 'warningDraft' } },
+  'GET /api/warnings/{id} #draft': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { id: 'warningDraft' } },
   'GET /api/staff/warnings': { expect: STAFF },
   'POST /api/staff/warnings': { expect: STAFF, body: WARNING_FIELDS },
   'POST /api/staff/warnings/preview': { expect: STAFF, body: { bodyHtml: '<p>预览</p>' } },

@@ -35,13 +35,13 @@ describe(`testing/appraisal pause of the case clock (${TEST_DB})`, () => {
     assert.equal(paused.statusCode, 200, paused.body)
     const whilePaused = paused.json() as ComplaintDetail
     assert.equal(whilePaused.handling.clockPaused?.reason, '送检：会员卡消费记录司法鉴定')
-    const leftAtPause = whilePaused.handling.dueWorkingDaysLeft
+    const leftAtPause = whilePaused.handling.dueDaysLeft
     assert.equal(leftAtPause, 6)
 
     // Days pass: the countdown does not move, for the consumer and in the staff queue.
     t.setNow(china('2026-06-05T11:00:00'))
     const consumerView = await detail(filed.id, cast.consumer.token)
-    assert.equal(consumerView.handling.dueWorkingDaysLeft, leftAtPause)
+    assert.equal(consumerView.handling.dueDaysLeft, leftAtPause)
     // No date is promised while paused.
     assert.equal(consumerView.nextStep?.dueAt, null)
     assert.match(consumerView.nextStep?.text ?? '', /暂停计时/)
@@ -49,7 +49,7 @@ describe(`testing/appraisal pause of the case clock (${TEST_DB})`, () => {
     const queue = (await t.app.inject({ method: 'GET', url: '/api/staff/complaints', headers: bearer(cast.staff.token) })).json() as WorkQueueResponse
     const item = queue.items.find((i) => i.id === filed.id)!
     assert.equal(item.clockPausedAt?.slice(0, 16), china('2026-06-02T15:00:00').slice(0, 16))
-    assert.equal(item.dueWorkingDaysLeft, leftAtPause)
+    assert.equal(item.dueDaysLeft, leftAtPause)
 
     // Resumed on Friday 6-05: 6-03, 6-04, 6-05 were paused, so 6-10 becomes 6-15 (6-11, 6-12, 6-15).
     const resumed = await act(t, cast.staff.token, filed.id, 'resume_clock', { note: '鉴定报告已出' })

@@ -121,6 +121,10 @@ describe(`rule sets (${TEST_DB})`, () => {
     await act(t, cast.staff.token, late.id, 'accept', {})
     assert.equal((await complaintRow(t, early.id)).due_at, china('2026-07-06T23:59:59'), '60 calendar days after 5-07 (第二十三条第一款第（五）项)')
     assert.equal((await complaintRow(t, late.id)).due_at, addWorkingDays(new Date(acceptedAt), 30).toISOString())
+    // What staff and the consumer read: the countdown in the days each case's rules count.
+    const [earlyHandling, lateHandling] = [(await detail(early.id)).handling, (await detail(late.id)).handling]
+    assert.deepEqual([earlyHandling.dueDayKind, earlyHandling.dueDaysLeft], ['calendar', 60])
+    assert.deepEqual([lateHandling.dueDayKind, lateHandling.dueDaysLeft], ['working', 30])
 
     // Two editors at once: each save is its own version or a 409, never one overwriting another.
     const [a, b] = await Promise.all([publish(cast.staff.token, 'samr-2026', changed), publish(cast.staff.token, 'samr-2026', changed)])

@@ -34,30 +34,30 @@ describe(`work queues: working-day countdown, paging, colleagues (${TEST_DB})`, 
     t.setNow(china('2025-09-28T10:00:00'))
     const filed = await fileOdrComplaint(t, cast)
     const item = (await inbox(cast.liaison.token)).items.find((i) => i.id === filed.id)!
-    assert.equal(item.dueWorkingDaysLeft, 10)
+    assert.equal(item.dueDaysLeft, 10)
     assert.equal(item.overdue, false)
-    assert.equal(item.overdueWorkingDays, null)
+    assert.equal(item.overdueDays, null)
 
     // Eight holiday days later not one working day has gone.
     t.setNow(china('2025-10-08T15:00:00'))
     const detail = (await readComplaint(t, cast.consumer.token, filed.id)).json<ComplaintDetail>()
-    assert.equal(detail.handling.dueWorkingDaysLeft, 8)
+    assert.equal(detail.handling.dueDaysLeft, 8)
     // The 调休 Saturday 10-11 counts: from Friday 10-10 there are 10-11, 10-13 … 10-17 left.
     t.setNow(china('2025-10-10T09:00:00'))
-    assert.equal((await inbox(cast.liaison.token)).items.find((i) => i.id === filed.id)!.dueWorkingDaysLeft, 6)
+    assert.equal((await inbox(cast.liaison.token)).items.find((i) => i.id === filed.id)!.dueDaysLeft, 6)
     t.setNow(china('2025-10-17T18:00:00'))
-    assert.equal((await inbox(cast.liaison.token)).items.find((i) => i.id === filed.id)!.dueWorkingDaysLeft, 0)
+    assert.equal((await inbox(cast.liaison.token)).items.find((i) => i.id === filed.id)!.dueDaysLeft, 0)
 
     // Past the deadline (before the job has run): overdue, and by how many working days.
     t.setNow(china('2025-10-20T09:00:00'))
     const late = (await inbox(cast.liaison.token)).items.find((i) => i.id === filed.id)!
     assert.equal(late.overdue, true)
-    assert.equal(late.overdueWorkingDays, 1)
+    assert.equal(late.overdueDays, 1)
     // The job escalates it; then the association's 7-working-day review clock runs from today.
     await checkDeadlines(t.ctx)
     const escalated = (await queue('?status=awaiting_review')).items.find((i) => i.id === filed.id)!
     assert.equal(escalated.dueKind, 'review')
-    assert.equal(escalated.dueWorkingDaysLeft, 7)
+    assert.equal(escalated.dueDaysLeft, 7)
     assert.equal(escalated.overdue, false)
   })
 

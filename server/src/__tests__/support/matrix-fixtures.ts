@@ -13,8 +13,12 @@ import { bearer, type TestApp } from './test-app'
 import { createOrganization } from '../../modules/organizations/organizations.service'
 import { DEFAULT_ORGANIZATION_ID } from '../../modules/organizations/organizations.repository'
 
-/** The people of the authorization matrix, in its column order. */
-export const ACTORS = ['anonymous', 'consumerA', 'consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff'] as const
+/**
+ * The people of the authorization matrix, in its column order. `staff` belongs to the top
+ * organization, which holds the fixtures' complaints; `countyStaff` to a county below it, so the
+ * top's cases are above them and `childOrganizationComplaint` (held by another county) is a sibling's.
+ */
+export const ACTORS = ['anonymous', 'consumerA', 'consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff', 'countyStaff'] as const
 export type Actor = (typeof ACTORS)[number]
 
 export interface Cast {
@@ -35,6 +39,8 @@ export async function createMatrixCast(t: TestApp): Promise<Cast> {
   await t.ctx.db.updateTable('enterprises').set({ odr: 1 }).execute()
   const enterprise = async (name: string) => (await t.ctx.db.selectFrom('enterprises').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
   const staff = await signIn(t, '13500000007')
+  const county = await newChildOrganization(t)
+  await runAdminCommand(t.ctx.db, 'add-staff', { phone: '13500000008', name: '县消协干事', organization: county.name })
   return {
     people: {
       consumerA: await signIn(t, '13500000001'),
@@ -43,6 +49,7 @@ export async function createMatrixCast(t: TestApp): Promise<Cast> {
       liaisonE: await signIn(t, '13500000005'),
       liaisonF: await signIn(t, '13500000006'),
       staff,
+      countyStaff: await signIn(t, '13500000008'),
     },
     enterpriseE: await enterprise('示例优选超市有限公司'),
     enterpriseF: await enterprise('快乐健身有限公司'),

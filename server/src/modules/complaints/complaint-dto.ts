@@ -10,21 +10,31 @@ import type { ComplaintEventRow } from './complaint-events.repository'
 import type { ComplaintListRow, ComplaintRow } from './complaints.repository'
 import { caseRulesFor, nextStepFor, readableDeadline } from './next-step'
 import { rulesOfComplaint } from '../rules/rule-sets.service'
-import { workingDayCountdown } from '../workflow/working-days'
+import { stepCountdown } from '../workflow/working-days'
+import type { CaseRules } from '../rules/rule-sets.service'
 import { givenReferral } from '../referrals/referrals.service'
 
-/** The current step's deadline and its countdown in China working days, as of `now`. */
-export function deadlineFields(row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null; clock_paused_at: string | null }, now: Date) {
+/**
+ * The current step's deadline and its countdown as of `now`, in the days the case's rules count
+ * that step in: China working days, or calendar days (e.g. the 2026 measure's 60-day mediation).
+ */
+export function deadlineFields(
+  row: { due_at: string | null; due_kind: ComplaintRow['due_kind']; overdue_at: string | null; clock_paused_at: string | null },
+  now: Date,
+  rules: CaseRules,
+) {
   const dueAt = readableDeadline(row.due_at)
+  const dueDayKind = row.due_kind ? rules.content.steps[row.due_kind].dayKind : 'working'
   // While a testing/appraisal pause lasts, the countdown stays where it was when the clock stopped.
-  const countdown = dueAt ? workingDayCountdown(dueAt, row.clock_paused_at ? new Date(row.clock_paused_at) : now) : null
+  const countdown = dueAt ? stepCountdown(dueAt, row.clock_paused_at ? new Date(row.clock_paused_at) : now, dueDayKind) : null
   const overdue = row.overdue_at !== null || (countdown?.overdue ?? false)
   return {
     dueAt,
     dueKind: row.due_kind,
+    dueDayKind: dueAt ? dueDayKind : null,
     overdue,
-    dueWorkingDaysLeft: countdown ? countdown.left : null,
-    overdueWorkingDays: countdown && overdue ? countdown.overdueBy : null,
+    dueDaysLeft: countdown ? countdown.left : null,
+    overdueDays: countdown && overdue ? countdown.overdueBy : null,
   }
 }
 
@@ -97,7 +107,7 @@ export async function toComplaintDetail(
     rules: caseRulesFor(complaint, rules),
     referral: { given: givenReferral(events), options: [] },
     handling: {
-      ...deadlineFields(complaint, ctx.now()),
+      ...deadlineFields(complaint, ctx.now(), rules),
       assignedStaffId: complaint.assigned_staff_id,
       acceptedAt: complaint.accepted_at,
       firstResponseAt: complaint.first_response_at,

@@ -5,14 +5,15 @@ import { deadlineFields, toComplaintSummary } from '../complaints/complaint-dto'
 import { organizationNames } from '../organizations/organizations.service'
 import { complaintsVisibleTo, staffScope } from '../organizations/organization-scope'
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor'
+import { rulesOfComplaint, type CaseRules } from '../rules/rule-sets.service'
 import { listEnterpriseComplaints, listStaffComplaints, NO_DUE, type WorkItemRow } from './workflow.repository'
 
 const DEFAULT_LIMIT = 20
 
-function toWorkItem(row: WorkItemRow, now: Date, names: ReadonlyMap<string, string>): WorkItem {
+function toWorkItem(row: WorkItemRow, now: Date, names: ReadonlyMap<string, string>, rules: CaseRules): WorkItem {
   return {
     ...toComplaintSummary(row),
-    ...deadlineFields(row, now),
+    ...deadlineFields(row, now, rules),
     assignedStaffId: row.assigned_staff_id,
     clockPausedAt: row.clock_paused_at,
     organizationName: row.organization_id ? (names.get(row.organization_id) ?? null) : null,
@@ -26,8 +27,10 @@ async function toPage(ctx: AppContext, limit: number, fetch: (limit: number) => 
   const last = shown.at(-1)
   const now = ctx.now()
   const names = await organizationNames(ctx.db, shown.map((row) => row.organization_id))
+  // A page holds a handful of rule set versions at most, each parsed once per process.
+  const rules = await Promise.all(shown.map((row) => rulesOfComplaint(ctx, ctx.db, row)))
   return {
-    items: shown.map((row) => toWorkItem(row, now, names)),
+    items: shown.map((row, i) => toWorkItem(row, now, names, rules[i]!)),
     nextCursor:
       rows.length > limit && last
         ? encodeQueueCursor({ rank: Number(last.queue_rank), due: last.due_at ?? NO_DUE, createdAt: last.created_at, id: last.id })

@@ -33,6 +33,7 @@ function queueQuery(db: Db) {
       'assigned_staff_id',
       'clock_paused_at',
       'organization_id',
+      'rule_set_id',
     ])
     .select(rankExpr.as('queue_rank'))
     .select((eb) =>

@@ -75,9 +75,22 @@ export interface WorkingDayCountdown {
  * 10 left; on the deadline's own day, 0 (due today); after it, how many working days late.
  */
 export function workingDayCountdown(dueAt: string, now: Date): WorkingDayCountdown {
+  return countdown(dueAt, now, workingDatesBetween)
+}
+
+/** The same countdown in calendar days (自然日), for steps whose rule counts them so. */
+export function stepCountdown(dueAt: string, now: Date, dayKind: 'working' | 'calendar'): WorkingDayCountdown {
+  return countdown(dueAt, now, dayKind === 'working' ? workingDatesBetween : calendarDatesBetween)
+}
+
+function countdown(dueAt: string, now: Date, between: (after: string, through: string) => number): WorkingDayCountdown {
   const due = new Date(dueAt)
   const today = chinaDate(now)
   const dueDate = chinaDate(due)
-  if (now.getTime() <= due.getTime()) return { left: workingDatesBetween(today, dueDate), overdueBy: 0, overdue: false }
-  return { left: 0, overdueBy: workingDatesBetween(dueDate, today), overdue: true }
+  if (now.getTime() <= due.getTime()) return { left: between(today, dueDate), overdueBy: 0, overdue: false }
+  return { left: 0, overdueBy: between(dueDate, today), overdue: true }
+}
+
+function calendarDatesBetween(after: string, through: string): number {
+  return Math.max(0, Math.round((Date.parse(`${through}T00:00:00Z`) - Date.parse(`${after}T00:00:00Z`)) / DAY_MS))
 }

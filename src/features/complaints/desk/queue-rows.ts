@@ -64,7 +64,7 @@ export function nextSort(current: Sort | null, key: SortKey): Sort | null {
 
 /** A row as it stands after an action answered with the case. */
 export function rowAfter(row: QueueRow, complaint: ComplaintDetail): QueueRow {
-  const { dueAt, dueKind, overdue, dueWorkingDaysLeft, overdueWorkingDays, assignedStaffId } = complaint.handling
+  const { dueAt, dueKind, dueDayKind, overdue, dueDaysLeft, overdueDays, assignedStaffId } = complaint.handling
   const organizationName = complaint.organization === undefined ? row.organizationName : (complaint.organization?.name ?? null)
-  return { ...row, status: complaint.status, dueAt, dueKind, overdue, dueWorkingDaysLeft, overdueWorkingDays, assignedStaffId, organizationName, updatedAt: complaint.updatedAt }
+  return { ...row, status: complaint.status, dueAt, dueKind, dueDayKind, overdue, dueDaysLeft, overdueDays, assignedStaffId, organizationName, updatedAt: complaint.updatedAt }
 }

@@ -50,7 +50,7 @@ export function WorkDetail({ complaintId, role, userId, command, onChanged }: Pr
         <Text className='muted'>投诉编号 {complaint.number}</Text>
         {complaint.organization && <Text className='muted'>承办组织 {complaint.organization.name}</Text>}
         <DeadlineLine deadline={handling} />
-        {handling.dueAt && <Text className='deadline__note'>工作日按国家法定节假日和调休安排计算，周末和节假日不算</Text>}
+        {handling.dueAt && handling.dueDayKind !== 'calendar' && <Text className='deadline__note'>工作日按国家法定节假日和调休安排计算，周末和节假日不算</Text>}
         <RuleBasis complaint={complaint} />
       </View>
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ComplaintDetail } from '@/contract/complaint'
 import { REASON_MAX, TRANSFER_KINDS, TRANSFER_LABELS, type Organization, type TransferKind } from '@/contract/organization'
 import { errorMessage } from '@/lib/http'
 import { getCase, getMyOrganization, getOrganizations, moveCase } from '../api/organizations'
-import { isWithin, MOVABLE_STATUSES, moveTargets, pickerLabel } from './move-targets'
+import { isWithin, matchTargets, MOVABLE_STATUSES, moveTargets, SEARCH_FROM, TARGETS_SHOWN } from './move-targets'
 import './organizations.css'
 
 const HINTS: Record<TransferKind, string> = {
@@ -32,6 +32,7 @@ export function MoveCase({ complaintId, onMoved }: Props) {
   const [kind, setKind] = useState<TransferKind | null>(null)
   const [targetId, setTargetId] = useState('')
   const [reason, setReason] = useState('')
+  const [query, setQuery] = useState('')
   const [problem, setProblem] = useState('')
   const [sending, setSending] = useState(false)
 
@@ -51,10 +52,12 @@ export function MoveCase({ complaintId, onMoved }: Props) {
   const movable = canMediate && MOVABLE_STATUSES.has(complaint.status)
   const targets = kind ? moveTargets(kind, organizations, holderId) : []
   const target = targets.find((o) => o.id === targetId)
+  const matching = matchTargets(targets, query)
 
   const open = (next: TransferKind) => {
     setKind(next)
     setProblem('')
+    setQuery('')
     const only = moveTargets(next, organizations, holderId)
     setTargetId(only.length === 1 ? only[0]!.id : '')
   }
@@ -100,12 +103,25 @@ export function MoveCase({ complaintId, onMoved }: Props) {
           <Text className='section-title'>{TRANSFER_LABELS[kind]}</Text>
           <Text className='muted'>{HINTS[kind]}</Text>
           <Text className='org-move__label'>接收的消协</Text>
-          <Picker mode='selector' range={targets.map(pickerLabel)} value={Math.max(0, targets.findIndex((o) => o.id === targetId))} onChange={(e) => setTargetId(targets[Number(e.detail.value)]?.id ?? '')}>
-            <View className='field-input picker-value' aria-label='接收的消协'>
-              <Text>{target ? target.name : '请选择'}</Text>
-              <Text className='picker-value__change'>选择</Text>
-            </View>
-          </Picker>
+          {targets.length >= SEARCH_FROM && (
+            <Input className='field-input' value={query} placeholder='输入名称查找，如：上城' aria-label='查找接收的消协' onInput={(e) => setQuery(e.detail.value)} />
+          )}
+          <View className='org-move__targets' role='radiogroup' aria-label='接收的消协'>
+            {matching.slice(0, TARGETS_SHOWN).map((o) => (
+              <View
+                key={o.id}
+                className={`org-move__target${o.id === targetId ? ' org-move__target--chosen' : ''}`}
+                role='radio'
+                aria-checked={o.id === targetId}
+                onClick={() => setTargetId(o.id)}
+              >
+                <Text>{o.name}</Text>
+                {o.id === targetId && <Text className='org-move__chosen'>已选</Text>}
+              </View>
+            ))}
+            {matching.length === 0 && <Text className='muted'>没有名称包含“{query.trim()}”的消协</Text>}
+            {matching.length > TARGETS_SHOWN && <Text className='muted'>还有 {matching.length - TARGETS_SHOWN} 个，请输入名称缩小范围</Text>}
+          </View>
           <Text className='org-move__label'>原因（会告知消费者）</Text>
           <Textarea className='field-textarea' value={reason} maxlength={REASON_MAX} placeholder='例如：商家经营地在宁波市海曙区，不属于本会管辖' aria-label='原因' onInput={(e) => setReason(e.detail.value)} />
           {problem && <Text className='org-move__problem'>{problem}</Text>}

@@ -13,9 +13,15 @@ export function moveTargets(kind: TransferKind, organizations: readonly Organiza
   }
 }
 
-/** Indented by depth with ideographic spaces (U+3000) so the picker reads as a tree. */
-export function pickerLabel(organization: Organization): string {
-  return `${'\u3000'.repeat(organization.depth)}${organization.name}`
+/** How many targets the form lists at once; typing narrows a province's hundred associations down. */
+export const TARGETS_SHOWN = 8
+/** From this many targets on, the form offers a search box. */
+export const SEARCH_FROM = 6
+
+/** Targets whose name contains every word typed (e.g. “上城” or “杭州 上城”), in tree order. */
+export function matchTargets(targets: readonly Organization[], query: string): Organization[] {
+  const words = query.trim().split(/\s+/).filter(Boolean)
+  return targets.filter((o) => words.every((w) => o.name.includes(w) || (o.regionCode ?? '').startsWith(w)))
 }
 
 /** Only while the association holds an open case before or during mediation. */

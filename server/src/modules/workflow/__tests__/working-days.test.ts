@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { addWorkingDays, isWorkingDay, workingDayCountdown } from '../working-days'
+import { addWorkingDays, isWorkingDay, stepCountdown, workingDayCountdown } from '../working-days'
 
 const china = (local: string) => new Date(`${local}+08:00`)
 
@@ -55,5 +55,13 @@ describe('working days in China time', () => {
     // Saturday after the deadline: late, but no working day lost yet; Monday: one.
     assert.deepEqual(workingDayCountdown(due, new Date(china('2025-10-18T10:00:00'))), { left: 0, overdueBy: 0, overdue: true })
     assert.deepEqual(workingDayCountdown(due, new Date(china('2025-10-20T10:00:00'))), { left: 0, overdueBy: 1, overdue: true })
+  })
+
+  test('a calendar-day step counts every day, holidays included', () => {
+    const due = china('2025-10-17T23:59:59').toISOString()
+    assert.deepEqual(stepCountdown(due, new Date(china('2025-09-28T15:00:00')), 'calendar'), { left: 19, overdueBy: 0, overdue: false })
+    assert.equal(stepCountdown(due, new Date(china('2025-10-05T15:00:00')), 'calendar').left, 12) // the holiday week counts
+    assert.deepEqual(stepCountdown(due, new Date(china('2025-10-18T10:00:00')), 'calendar'), { left: 0, overdueBy: 1, overdue: true })
+    assert.deepEqual(stepCountdown(due, new Date(china('2025-09-28T15:00:00')), 'working'), workingDayCountdown(due, new Date(china('2025-09-28T15:00:00'))))
   })
 })

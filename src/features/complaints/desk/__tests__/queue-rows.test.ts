@@ -16,9 +16,10 @@ const row = (fields: Partial<QueueRow>): QueueRow => ({
   updatedAt: '2026-12-01T00:00:00.000Z',
   dueAt: '2026-12-08T15:59:59.000Z',
   dueKind: 'review',
+  dueDayKind: 'working',
   overdue: false,
-  dueWorkingDaysLeft: 3,
-  overdueWorkingDays: null,
+  dueDaysLeft: 3,
+  overdueDays: null,
   assignedStaffId: null,
   clockPausedAt: null,
   ...fields,
@@ -67,7 +68,7 @@ describe('the desk queue: sorting and finding within the loaded rows', () => {
 
   test('a row after an action shows the new status, deadline and assignee', () => {
     const before = queue[1] as QueueRow
-    const handling = { dueAt: '2026-12-20T15:59:59.000Z', dueKind: 'mediation', overdue: false, dueWorkingDaysLeft: 10, overdueWorkingDays: null, assignedStaffId: 's1' }
+    const handling = { dueAt: '2026-12-20T15:59:59.000Z', dueKind: 'mediation', overdue: false, dueDaysLeft: 10, overdueDays: null, assignedStaffId: 's1' }
     const after = rowAfter(before, { id: before.id, status: 'accepted', updatedAt: '2026-12-04T01:00:00.000Z', handling } as unknown as ComplaintDetail)
     assert.equal(after.status, 'accepted')
     assert.equal(after.dueKind, 'mediation')

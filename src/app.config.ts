@@ -30,6 +30,8 @@ export default defineAppConfig({
     { root: 'packages/mediation', pages: ['pages/room/index'] },
     // Group complaints (群体性投诉): the 重点督办 list and one group, for staff.
     { root: 'packages/groups', pages: ['pages/staff-list/index', 'pages/staff-detail/index'] },
+    // The mediation agreement: the mediator's editor, the parties' reading and signing, the public check of a printed one.
+    { root: 'packages/agreement', pages: ['pages/draft/index', 'pages/sign/index', 'pages/verify/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -17,7 +17,7 @@ const SERVER_ENTRY = path.join(ROOT, 'server', 'src', 'server.ts')
 // Raise further with E2E_SERVER_START_MS on a machine loaded by other work.
 const START_TIMEOUT_MS = Number(process.env.E2E_SERVER_START_MS) || 60_000
 const STOP_TIMEOUT_MS = 5_000
-/** 【短信】发送给 13800000001 的登录验证码：123456（5 分钟内有效）, …的注销账号验证码：…, …的同意服务站代办投诉的验证码（…）：… */
+/** 【短信】发送给 13800000001 的登录验证码：123456（5 分钟内有效）, …的注销账号验证码、签署调解协议的验证码、同意服务站代办投诉的验证码（…）：… */
 const SMS_LINE = /【短信】发送给 (\d+) 的[^：（]*验证码(?:（[^）]*）)?：(\d{6})/
 
 export interface TestServer {

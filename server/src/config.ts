@@ -46,6 +46,8 @@ export interface Config {
   }
   /** Which rules complaints are handled under: the 市场监管 measures (by filing date) or the consumer association's rules. */
   ruleSetFamily: 'samr' | 'association'
+  /** Where people open the app (H5), for links printed on paper: an agreement PDF's verification QR. */
+  publicUrl: string
 }
 
 export interface UploadConfig {
@@ -294,5 +296,6 @@ export function loadConfig(env: Env = process.env): Config {
     retention: retentionPeriods(env),
     accountDeletion: { coolOffDays: coolOffDays(env) },
     ruleSetFamily: ruleSetFamily(env),
+    publicUrl: (url(env, 'PUBLIC_URL') ?? `http://localhost:${int(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
   }
 }

@@ -32,6 +32,12 @@ export const COMPLAINT_EVENT_LABELS = {
   group_note: '集体投诉督办',
   rate: '评价',
   overdue: '处理超期',
+  // The mediation agreement (mediation-agreement.ts).
+  agreement_drafted: '调解员起草了调解协议书',
+  agreement_revised: '调解协议书已修改（新版本）',
+  agreement_signatures_voided: '协议修改后，原有签名作废，需要重新签署',
+  agreement_signed: '一方签署了调解协议书',
+  agreement_effective: '双方签署，调解协议书生效',
 } as const
 import type { MoveEventType } from './complaint-moves'
 

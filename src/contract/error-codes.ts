@@ -116,6 +116,18 @@ export const ERROR_MESSAGES = {
   EVIDENCE_PACKAGE_PHOTO_ALTERED: '存储中的照片与上传时不一致，证据包没有生成，请联系系统管理员',
   EVIDENCE_PACKAGE_FAILED: '证据包没有生成，请稍后重试',
   EVIDENCE_PACKAGE_BUSY: '正在生成的证据包较多，请稍后再试',
+  // ── mediation agreements (#17) ──
+  AGREEMENT_NOT_FOUND: '这件投诉还没有调解协议书',
+  AGREEMENT_EXISTS: '这件投诉已经有调解协议书了，请修改现有的协议',
+  AGREEMENT_NO_BUSINESS_ACCOUNT: '被投诉商家还没有开通企业账号，无法在线签署，请先为商家开通账号',
+  AGREEMENT_VERSION_CHANGED: '协议刚刚被修改过，请刷新后在最新版本上修改',
+  AGREEMENT_TEXT_CHANGED: '协议内容已经修改，请重新阅读最新的协议后再签署',
+  AGREEMENT_ALREADY_SIGNED: '您已经签署过这一版协议了',
+  AGREEMENT_EFFECTIVE: '双方已签署，协议已生效，不能再修改',
+  AGREEMENT_NOT_A_PARTY: '只有协议的当事人才能签署',
+  AGREEMENT_NO_PHONE: '您的账号没有绑定手机号，无法接收签署验证码',
+  AGREEMENT_DATE_INVALID: '履行期限不正确，请选择今天或以后的日期',
+  AGREEMENT_PDF_NOT_READY: '双方都签署后才能下载协议书',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

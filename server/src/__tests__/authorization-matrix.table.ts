@@ -6,6 +6,7 @@ import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
 import { PROPOSAL } from './support/workflow'
+import { DRAFT } from './support/agreements'
 
 /**
  * What each kind of caller gets from each route. `ok`: let through (2xx, or a status in `alsoOk`);
@@ -55,6 +56,10 @@ const ROOM_PARTIES = [401, Y, 404, 404, Y, 404, Y, 404] as const
 const A_ACTS = [401, Y, 404, 404, 403, 403, 403, 403] as const
 /** E's liaison acts on A's ODR complaint. */
 const E_ACTS = [401, 403, 403, 403, Y, 404, 403, 403] as const
+/** A's agreement with E: A, E's liaison (whatever the path), staff of the organization holding it. */
+const AGREEMENT_VIEWERS = [401, Y, 404, 404, Y, 404, Y, 404] as const
+/** Only the parties sign. */
+const AGREEMENT_PARTIES = [401, Y, 404, 404, Y, 404, 403, 403] as const
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
 export const MATRIX: Readonly<Record<string, MatrixRow>> = {
@@ -279,6 +284,17 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/complaints/{id}/group': { expect: A_ACTS, params: { id: 'associationComplaint' } },
   // A joins with a complaint of theirs about the group's business; B and the volunteer have none (404).
   'POST /api/groups/{id}/join': { expect: A_ACTS, params: { id: 'complaintGroup' }, body: async (t, cast) => ({ complaintId: await FIXTURES.associationComplaint(t, cast) }) },
+  // Mediation agreements: A and E's liaison are the parties (on the association path too), staff draft.
+  'GET /api/complaints/{id}/agreement': { expect: AGREEMENT_VIEWERS, params: { id: 'draftedAgreement' } },
+  'POST /api/staff/complaints/{id}/agreement': { expect: STAFF_OF_HOLDER, params: { id: 'mediatingComplaint' }, body: DRAFT },
+  'PUT /api/staff/complaints/{id}/agreement': { expect: STAFF_OF_HOLDER, params: { id: 'draftedAgreement' }, body: { baseVersion: 1, draft: { ...DRAFT, otherTerms: '双方互不追究' } } },
+  // A hash nobody was shown: the parties get past the gate to 409 AGREEMENT_TEXT_CHANGED.
+  'POST /api/complaints/{id}/agreement/signing-code': { expect: AGREEMENT_PARTIES, params: { id: 'draftedAgreement' }, body: { textSha256: 'a'.repeat(64) }, alsoOk: [409] },
+  'POST /api/complaints/{id}/agreement/signature': { expect: AGREEMENT_PARTIES, params: { id: 'draftedAgreement' }, body: { textSha256: 'a'.repeat(64), code: '000000' }, alsoOk: [409] },
+  // Not signed yet: 409 AGREEMENT_PDF_NOT_READY past the gate.
+  'GET /api/complaints/{id}/agreement/pdf': { expect: AGREEMENT_VIEWERS, params: { id: 'draftedAgreement' }, alsoOk: [409] },
+  // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
+  'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

@@ -23,11 +23,13 @@ import { RULES as GROUP_RULES } from '../db/migrations/2026-12-04T0031-complaint
 import { RULES as FIGURE_RULES } from '../db/migrations/2026-12-04T0032-organization-figures'
 import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-mediation-room'
 import { RULES as CHAIN_RULES } from '../db/migrations/2026-12-04T0036-event-hash-chain'
+import { RULES as AGREEMENT_RULES } from '../db/migrations/2026-12-04T0035-mediation-agreements'
 import { createStation } from '../modules/stations/stations.service'
+import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...CHAIN_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -80,6 +82,14 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     await t.ctx.db
       .insertInto('complaint_groups')
       .values({ id: randomUUID(), business_key: 'n:1|x', business_name: 'x', enterprise_id: null, organization_id: 'org-default', organization_path: '/org-default/', status: 'open', member_count: 5, amount_fen: 100, threshold: 5, window_days: 30, formed_at: now, closed_at: null, updated_at: now })
+      .execute()
+    const mediated = await mediatingCase(t, cast.consumer.token, cast.staff.token, cast.enterpriseId)
+    const drafted = await agreementApi(t, mediated).draft(cast.staff.token)
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const agreement = drafted.json().agreement as { id: string; textSha256: string }
+    await t.ctx.db
+      .insertInto('mediation_agreement_signatures')
+      .values({ id: randomUUID(), agreement_id: agreement.id, version: 1, party: 'consumer', signer_id: cast.consumer.id, signer_name: '王', ip: '10.0.0.1', text_sha256: agreement.textSha256, signed_at: now, voided_at: null })
       .execute()
   })
   after(() => t.close())

@@ -26,6 +26,7 @@ import { SESSION_REMINDERS } from '../../../src/contract/mediation'
 import { managedStationsQuery, regionStationsQuery, stationsInBoxQuery, subtreeOrganizationsQuery } from '../modules/stations/stations.repository'
 import { boxAround, CANDIDATE_CAP } from '../modules/stations/nearby'
 import { createStation } from '../modules/stations/stations.service'
+import { agreementByComplaintQuery, agreementByPdfHashQuery, signaturesQuery, versionsByHashQuery } from '../modules/mediation-agreements/mediation-agreements.repository'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 
@@ -468,6 +469,22 @@ describe('query plans', () => {
       assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
       assertInOrder(text)
+    })
+  }
+
+  // Mediation agreements: a case's agreement and its signatures, and the public check of a hash.
+  const agreements = {
+    "a case's agreement": ['mediation_agreements', 'mediation_agreements_complaint', (t: TestApp) => agreementByComplaintQuery(t.ctx.db, 'c-1')],
+    "an agreement's signatures": ['mediation_agreement_signatures', 'mediation_agreement_signatures_once', (t: TestApp) => signaturesQuery(t.ctx.db, 'a-1')],
+    'a PDF hash checked': ['mediation_agreements', 'mediation_agreements_pdf', (t: TestApp) => agreementByPdfHashQuery(t.ctx.db, 'f'.repeat(64))],
+    'a text hash checked': ['mediation_agreement_versions', 'mediation_agreement_versions_hash', (t: TestApp) => versionsByHashQuery(t.ctx.db, 'f'.repeat(64))],
+  } as const
+  for (const [name, [table, index, build]] of Object.entries(agreements)) {
+    test(`${name} reads ${index}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)`), text)
+      assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
     })
   }
 })

@@ -11,6 +11,7 @@ import { apply, fileReport, makeVolunteer, signIn, type Person } from './volunte
 import { createDraft, published } from './warnings'
 import { addTestStation, makeOperator, startWalkIn } from './walk-ins'
 import { act, PROPOSAL } from './workflow'
+import { agreementApi, DRAFT } from './agreements'
 import { bearer, type TestApp } from './test-app'
 import { createOrganization } from '../../modules/organizations/organizations.service'
 import { DEFAULT_ORGANIZATION_ID } from '../../modules/organizations/organizations.repository'
@@ -249,6 +250,14 @@ export const FIXTURES = {
     return (await ok(await startWalkIn(t, operator, freshPhone()), 'walk-in')).json().id as string
   },
   /** A rule set the staff actor may publish a new version of (it holds the rule-editor permission). */
+  /** A's association-path complaint naming E, with an agreement the staff actor drafted. */
+  draftedAgreement: async (t: TestApp, c: Cast) => {
+    const id = await mediatingComplaint(t, c)
+    await ok(await agreementApi(t, id).draft(c.people.staff.token, DRAFT), 'draft agreement')
+    return id
+  },
+  /** A hash no agreement has. */
+  unknownAgreementHash: async () => '0'.repeat(64),
   editableRuleSet: async (t: TestApp, c: Cast) => {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
     return 'samr-2026'

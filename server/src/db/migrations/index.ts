@@ -30,6 +30,7 @@ import * as mediationRoom from './2026-12-04T0034-mediation-room'
 import * as organizationFigures from './2026-12-04T0032-organization-figures'
 import * as complaintGroups from './2026-12-04T0031-complaint-groups'
 import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
+import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0033-alliances-members': alliancesMembers,
   '2026-12-04T0034-mediation-room': mediationRoom,
   '2026-12-04T0036-event-hash-chain': eventHashChain,
+  '2026-12-04T0035-mediation-agreements': mediationAgreements,
 }

@@ -1,6 +1,7 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { AppContext } from '../../context'
 import type { ComplaintRow } from '../complaints/complaints.repository'
+import { listCaseDocuments } from '../mediation-agreements/agreement-documents'
 
 /** A document of the case (the mediation agreement, a support-for-litigation letter …) for the package. */
 export interface CaseDocument {
@@ -16,11 +17,18 @@ export interface CaseDocument {
 
 export type CaseDocumentSource = (ctx: AppContext, complaint: ComplaintRow) => Promise<CaseDocument[]>
 
-/**
- * Where the package finds a case's documents. Today there are none; the agreement and the letters
- * (issue #17) add their source here, e.g. `SOURCES.push(agreementDocuments)` or in the list literal.
- */
-const SOURCES: CaseDocumentSource[] = []
+/** The signed mediation agreement (调解协议书), once both parties signed, checked against its signature record. */
+const agreementDocuments: CaseDocumentSource = async (ctx, complaint) =>
+  (await listCaseDocuments(ctx, complaint.id)).map((pdf) => ({
+    name: 'mediation-agreement.pdf',
+    title: '调解协议书',
+    contentType: 'application/pdf',
+    recordedSha256: pdf.sha256,
+    open: async () => Readable.from([pdf.bytes]),
+  }))
+
+/** Where the package finds a case's documents; the letters of issue #17 add their source here. */
+const SOURCES: CaseDocumentSource[] = [agreementDocuments]
 
 /** Adds a source (tests, or a module that owns documents); returns how to take it away again. */
 export function registerCaseDocumentSource(source: CaseDocumentSource): () => void {

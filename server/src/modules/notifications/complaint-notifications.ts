@@ -45,6 +45,22 @@ interface Recipient {
   audience: Audience
   type: NotificationType
   title: string
+  /** Instead of the complaint page (the agreement's own page). */
+  link?: string
+}
+
+const AGREEMENT_EVENTS: ReadonlySet<string> = new Set(['agreement_drafted', 'agreement_revised', 'agreement_signatures_voided', 'agreement_signed', 'agreement_effective'])
+const AGREEMENT_LINKS: Record<Audience, string> = {
+  consumer: '/packages/agreement/pages/sign/index?id=',
+  enterprise: '/packages/agreement/pages/sign/index?id=',
+  staff: '/packages/agreement/pages/draft/index?id=',
+}
+
+/** The business's liaisons on any path: the business is a party to a mediation agreement on the association path too. */
+async function businessIds(db: Db, enterpriseId: string | null): Promise<string[]> {
+  if (!enterpriseId) return []
+  const rows = await db.selectFrom('users').select('id').where('enterprise_id', '=', enterpriseId).where('role', '=', 'enterprise').where('disabled', '=', 0).execute()
+  return rows.map((u) => u.id)
 }
 
 /**
@@ -64,7 +80,8 @@ export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<Compl
 
   const recipients: Recipient[] = []
   const add = (ids: string[], audience: Audience, type: NotificationType, title: string) => {
-    for (const userId of ids) recipients.push({ userId, audience, type, title })
+    const link = AGREEMENT_EVENTS.has(event.type) ? AGREEMENT_LINKS[audience] : undefined
+    for (const userId of ids) recipients.push({ userId, audience, type, title, ...(link ? { link } : {}) })
   }
   const consumer = [complaint.consumer_id]
   const statusTitle = `投诉进度：${COMPLAINT_STATUS_LABELS[complaint.status]}`
@@ -108,6 +125,15 @@ export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<Compl
     case 'group_note':
       add(consumer, 'consumer', 'complaint_status', '集体投诉有新的督办进展')
       break
+    case 'agreement_drafted':
+    case 'agreement_revised':
+    case 'agreement_signatures_voided':
+    case 'agreement_signed':
+    case 'agreement_effective':
+      add(consumer, 'consumer', 'complaint_status', label)
+      add(await businessIds(trx, complaint.enterprise_id), 'enterprise', 'complaint_status', label)
+      if (event.type === 'agreement_signed' || event.type === 'agreement_effective') add(await staff(), 'staff', 'complaint_status', label)
+      break
     case 'transfer':
     case 'hand_down':
     case 'take_up':
@@ -144,7 +170,7 @@ export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<Compl
         : referral
           ? `请向${referral.name}${referral.hotline ? `（电话 ${referral.hotline}）` : ''}反映（${complaint.business_name} ${complaint.number}）`
           : `${complaint.business_name}（${complaint.number}）：${MOVES.has(event.type) && r.audience === 'consumer' && event.note ? event.note : label}`,
-      link: LINKS[r.audience] + complaint.id,
+      link: (r.link ?? LINKS[r.audience]) + complaint.id,
       complaintId: complaint.id,
       sourceKey: `complaint-event:${event.id}:${r.userId}`,
       now: new Date(event.created_at),

@@ -4,6 +4,7 @@ import { LoginPrompt, useSessionStore } from '@/features/auth'
 import { DetailView } from '@/features/complaints/detail/detail-view'
 import { RoomEntry } from '@/features/mediation'
 import { GroupOffer } from '@/features/groups'
+import { AgreementCard } from '@/features/mediation-agreements'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -23,6 +24,7 @@ export default function ComplaintDetailPage() {
       beforeSend={requestSubscriptions}
       aside={
         <>
+          {params.id && <AgreementCard complaintId={params.id} />}
           <RoomEntry complaintId={params.id} />
           <GroupOffer complaintId={params.id} />
         </>

@@ -2,6 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
 import { RoomEntry } from '@/features/mediation'
+import { AgreementCard } from '@/features/mediation-agreements'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
 
@@ -10,6 +11,7 @@ export default function EnterpriseComplaintPage() {
   const { params } = useRouter()
   return (
     <WorkspaceShell role='enterprise' title='处理投诉' compact>
+      {params.id && <AgreementCard complaintId={params.id} />}
       <WorkDetail complaintId={params.id} role='enterprise' userId={userId} />
       <RoomEntry complaintId={params.id} />
     </WorkspaceShell>

@@ -1,7 +1,8 @@
 /**
  * Issue #15's story across the association network: a consumer in 西湖区 (county A) files; 西湖区's
  * staff find the business is in 上城区 and 移送 the case there; 上城区 (county B) accepts it; the city
- * sees both moves on the case. Phone screens for the counties, a desk screen for the city.
+ * sees both moves on the case and 上城区 beside 西湖区 in its figures. Phone screens for the counties,
+ * desk screens for the city.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/network.e2e.test.ts
  */
@@ -13,6 +14,7 @@ import { useServerAndBrowser } from './support/suite'
 import { button, modalConfirm, screen, signInAs, toastGone } from './support/taro'
 import { CONSUMER, STAFF_COMPLAINT } from './support/routes'
 
+const STATISTICS = '/packages/staff/pages/statistics/index'
 const REASON = '商家实际经营地在上城区河坊街，不属于本会管辖'
 const ABOUT: XihuCase = {
   business: { name: '河坊街示例茶馆', address: '河坊街 88 号' },
@@ -76,5 +78,20 @@ describe('消协组织网络：县区之间移送（H5）', () => {
       await detail.getByText('消协已受理').first().waitFor()
       await screenshot('net-04-city-sees-both-steps-desk', { fullPage: true })
     })
+
+    await onPhone({ t, name: 'network-city-figures-desk', baseUrl: server.baseUrl, desk: true }, async ({ page, screenshot }) => {
+      await signInAs(page, city)
+      await page.goto(STATISTICS)
+      const view = screen(page, STATISTICS)
+      // The city's figures put its counties side by side; the case just moved counts under 上城区.
+      await view.getByText('下级机构对比').first().waitFor()
+      await view.getByText(/统计范围：\S*杭州市消费者协会/).first().waitFor()
+      await view.getByText('杭州市上城区消费者协会（含下级）').first().waitFor()
+      await view.getByText('杭州市西湖区消费者协会（含下级）').first().waitFor()
+      await screenshot('net-05-city-figures-desk', { fullPage: true })
+    })
+    const figures = (await server.api('GET', '/staff/statistics/figures', { token: city.accessToken })).body as { children: Array<{ name: string; received: number; accepted: number }> }
+    const shangchengFigures = figures.children.find((c) => c.name === '杭州市上城区消费者协会')
+    assert.ok(shangchengFigures && shangchengFigures.received >= 1 && shangchengFigures.accepted >= 1, JSON.stringify(figures.children))
   })
 })

@@ -128,6 +128,7 @@ export const ERROR_MESSAGES = {
   AGREEMENT_NO_PHONE: '您的账号没有绑定手机号，无法接收签署验证码',
   AGREEMENT_DATE_INVALID: '履行期限不正确，请选择今天或以后的日期',
   AGREEMENT_PDF_NOT_READY: '双方都签署后才能下载协议书',
+  ENTERPRISE_OVERSEEN_ELSEWHERE: '这家企业由其所在地区的消协监管，请联系该组织修改',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

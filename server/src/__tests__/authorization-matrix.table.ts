@@ -41,6 +41,8 @@ const SIGNED_IN = [401, Y, Y, Y, Y, Y, Y, Y] as const
 const STAFF = [401, 403, 403, 403, 403, 403, Y, Y] as const
 /** Staff acting on what the top organization holds (a case, its members, its alliance): a county below gets 404. */
 const STAFF_OF_HOLDER = [401, 403, 403, 403, 403, 403, Y, 404] as const
+/** Staff of the organization overseeing enterprise E (the top: E has no region); a county is told who oversees it. */
+const OVERSEERS_OF_E = [401, 403, 403, 403, 403, 403, Y, 403] as const
 /** Station operators only (代办): staff without a station get 403 too. */
 const NOBODY_BUT_OPERATORS = [401, 403, 403, 403, 403, 403, 403, 403] as const
 const COMPLAINANT_ONLY = [401, Y, Y, Y, 403, 403, 403, 403] as const
@@ -99,10 +101,10 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/enterprises': { expect: EVERYONE },
   'POST /api/enterprises': { expect: STAFF, body: () => ({ name: `矩阵测试企业${freshPhone()}`, industry: 'food' }) },
   'GET /api/enterprises/{id}': { expect: EVERYONE, params: { id: 'enterpriseE' } },
-  'PATCH /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { address: '朝阳区建国路 1 号' } },
-  'PUT /api/enterprises/{id}': { expect: STAFF, params: { id: 'enterpriseE' }, body: { name: '示例优选超市有限公司', industry: 'food', odr: true } },
-  'POST /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' }, body: () => ({ phone: freshPhone(), name: '孙经理' }) },
-  'GET /api/enterprises/{id}/liaisons': { expect: STAFF, params: { id: 'enterpriseE' } },
+  'PATCH /api/enterprises/{id}': { expect: OVERSEERS_OF_E, params: { id: 'enterpriseE' }, body: { address: '朝阳区建国路 1 号' } },
+  'PUT /api/enterprises/{id}': { expect: OVERSEERS_OF_E, params: { id: 'enterpriseE' }, body: { name: '示例优选超市有限公司', industry: 'food', odr: true } },
+  'POST /api/enterprises/{id}/liaisons': { expect: OVERSEERS_OF_E, params: { id: 'enterpriseE' }, body: () => ({ phone: freshPhone(), name: '孙经理' }) },
+  'GET /api/enterprises/{id}/liaisons': { expect: OVERSEERS_OF_E, params: { id: 'enterpriseE' } },
 
   'POST /api/complaints/{id}/actions/propose': { expect: E_ACTS, ...action({ id: 'odrComplaint' }, PROPOSAL) },
   'POST /api/complaints/{id}/actions/propose #association path': {

@@ -11,11 +11,12 @@ import {
   UpdateEnterpriseRequest,
 } from '../../../../src/contract/enterprise'
 import type { AppContext } from '../../context'
-import { notFound } from '../../errors'
 import { ApiErrorSchema } from '../../schemas'
 import { makeLiaison } from '../users/account.service'
-import { findEnterpriseById, listEnterpriseLiaisons } from '../users/enterprise.repository'
+import { listEnterpriseLiaisons } from '../users/enterprise.repository'
 import { toUserProfile } from '../users/user.service'
+import { currentUser } from '../../plugins/access'
+import { assertOverseesEnterprise } from './enterprise-oversight'
 import { createDirectoryEnterprise, editDirectoryEnterprise, getEnterpriseDetail, searchDirectory } from './enterprises.service'
 
 const tags = ['企业名录']
@@ -71,7 +72,10 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
         response: { 200: EnterpriseDetail, ...errors },
       },
     },
-    (request) => editDirectoryEnterprise(ctx, request.params.id, request.body),
+    async (request) => {
+      await assertOverseesEnterprise(ctx, currentUser(request), request.params.id)
+      return editDirectoryEnterprise(ctx, request.params.id, request.body)
+    },
   )
 
   // The mini-program's wx.request has no PATCH, so the app saves the whole form with PUT.
@@ -87,7 +91,10 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
         response: { 200: EnterpriseDetail, ...errors },
       },
     },
-    (request) => editDirectoryEnterprise(ctx, request.params.id, request.body),
+    async (request) => {
+      await assertOverseesEnterprise(ctx, currentUser(request), request.params.id)
+      return editDirectoryEnterprise(ctx, request.params.id, request.body)
+    },
   )
 
   app.post(
@@ -103,6 +110,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
       },
     },
     async (request, reply) => {
+      await assertOverseesEnterprise(ctx, currentUser(request), request.params.id)
       const { user, created } = await makeLiaison(ctx.db, request.params.id, request.body.phone, request.body.name.trim() || undefined, { refuseStaff: true })
       return reply.status(created ? 201 : 200).send(await toUserProfile(ctx.db, user))
     },
@@ -115,7 +123,7 @@ export const enterprisesRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
       schema: { tags, summary: '企业的联络员账号（仅消协工作人员）', params: EnterpriseIdParams, response: { 200: LiaisonListResponse, ...errors } },
     },
     async (request) => {
-      if (!(await findEnterpriseById(ctx.db, request.params.id))) throw notFound('企业不存在或已被移除')
+      await assertOverseesEnterprise(ctx, currentUser(request), request.params.id)
       const rows = await listEnterpriseLiaisons(ctx.db, request.params.id)
       return { items: rows.map((row) => ({ id: row.id, displayName: row.display_name, phone: row.phone, disabled: Number(row.disabled) === 1 })) }
     },

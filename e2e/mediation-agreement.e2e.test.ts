@@ -7,11 +7,12 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/mediation-agreement.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, test } from 'node:test'
 import { onPhone, SCREENSHOT_DIR } from './support/browser'
+import { fileCaseInMediation } from './support/mediation'
 import { useServerAndBrowser } from './support/suite'
 import { button, modalConfirm, screen, signInAs } from './support/taro'
 import { CONSUMER, LIAISON, STAFF } from './support/routes'
@@ -27,29 +28,11 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
     const consumer = await server.signIn(CONSUMER)
     const liaison = await server.signIn(LIAISON)
     const staff = await server.signIn(STAFF)
-    const enterprise = liaison.user.enterprise!
-    const created = await fetch(`${server.baseUrl}/api/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        business: { name: enterprise.name, enterpriseId: enterprise.id },
-        industry: 'food',
-        incidentDate: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10),
-        amountFen: 199_900,
-        description: '在这家超市办的预付卡，门店突然停业，卡里还有 1999 元用不了，联系不上店长。',
-        demands: ['refund'],
-        evidenceIds: [],
-        contactPhone: CONSUMER,
-        consentToShare: true,
-        path: 'association',
-      }),
+    const complaint = await fileCaseInMediation(server, { consumer, liaison, staff }, {
+      amountFen: 199_900,
+      description: '在这家超市办的预付卡，门店突然停业，卡里还有 1999 元用不了，联系不上店长。',
+      daysAgo: 5,
     })
-    const complaint = (await created.json()) as { id: string }
-    assert.equal(created.status, 201, JSON.stringify(complaint))
-    for (const action of ['accept', 'start_mediation']) {
-      const done = await server.api('POST', `/complaints/${complaint.id}/actions/${action}`, { token: staff.accessToken, body: {} })
-      assert.equal(done.status, 200, JSON.stringify(done.body))
-    }
 
     await onPhone({ t, name: 'agreement-mediator', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot }) => {
       await signInAs(page, staff)

@@ -8,10 +8,10 @@
  * Run: npx taro build --type h5 && node --import tsx --test e2e/mediation-room.e2e.test.ts
  */
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { onPhone } from './support/browser'
+import { fileCaseInMediation } from './support/mediation'
 import { useServerAndBrowser } from './support/suite'
 import type { ApiSession } from './support/server'
 import { button, screen, signInAs } from './support/taro'
@@ -33,29 +33,7 @@ describe('线上调解室（H5：消费者、商家、调解员三方）', () =>
   async function fileCase() {
     people ??= { consumer: await server.signIn(CONSUMER), liaison: await server.signIn(LIAISON), staff: await server.signIn(STAFF) }
     const { consumer, liaison, staff } = people
-    const enterprise = liaison.user.enterprise!
-    const created = await fetch(`${server.baseUrl}/api/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.accessToken}`, 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        business: { name: enterprise.name, enterpriseId: enterprise.id },
-        industry: 'food',
-        incidentDate: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
-        amountFen: 39_900,
-        description: '买的电饭锅用了两天就坏了，商家不给退也不给修。',
-        demands: ['refund'],
-        evidenceIds: [],
-        contactPhone: CONSUMER,
-        consentToShare: true,
-        path: 'association',
-      }),
-    })
-    const complaint = (await created.json()) as { id: string }
-    assert.equal(created.status, 201, JSON.stringify(complaint))
-    for (const action of ['accept', 'start_mediation']) {
-      const done = await server.api('POST', `/complaints/${complaint.id}/actions/${action}`, { token: staff.accessToken, body: {} })
-      assert.equal(done.status, 200, JSON.stringify(done.body))
-    }
+    const complaint = await fileCaseInMediation(server, { consumer, liaison, staff }, { amountFen: 39_900, description: '买的电饭锅用了两天就坏了，商家不给退也不给修。', daysAgo: 3 })
     return { id: complaint.id, consumer, liaison, staff }
   }
 

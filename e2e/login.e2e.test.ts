@@ -128,7 +128,8 @@ describe('登录 / 退出（H5，iPhone 13）', () => {
       const workspace = screen(page, STAFF_WORKSPACE)
       await workspace.locator('.workspace__title').filter({ hasText: '消协工作台' }).waitFor()
       await workspace.getByText(STAFF.name).waitFor()
-      await workspace.getByText('暂无待受理的投诉').waitFor()
+      // The queue has loaded: the demo data's open cases, or the empty state.
+      await workspace.locator('.complaint-item').or(workspace.getByText('暂无待受理的投诉')).first().waitFor()
       await screenshot('07-staff-workspace')
     })
   })

@@ -18,8 +18,10 @@ const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !optNames.h
 const KB = 1024
 const MB = 1024 * KB
 // The goal is 1.25× the hello world's 357,972 B (447,465 B); axios (fixed by the architecture, ~48 KB here) keeps the main package
-// above it, so the budget holds it where it is until that changes.
-const MAIN_BUDGET = args.includes('--main-kb') ? opt('--main-kb', 0) * KB : 450 * KB
+// above it, so the budget holds it where it is until that changes. 451 KB since the association network and mediation (issues
+// #15, #17): six new subpackages are listed in app.json and again in the app config compiled into app.js, and the home page links
+// 找服务站; every page of those features is in its subpackage.
+const MAIN_BUDGET = args.includes('--main-kb') ? opt('--main-kb', 0) * KB : 451 * KB
 const SUB_BUDGET = opt('--sub-kb', 500) * KB
 const WECHAT_PACKAGE_LIMIT = 2 * MB
 const WECHAT_TOTAL_LIMIT = 30 * MB

@@ -1,11 +1,13 @@
 import type { Evidence } from '@/contract/evidence'
-import { ERROR_MESSAGES } from '@/contract/error-codes'
 import { ApiRequestError } from '@/lib/http'
 import { prepareForUpload } from '@/lib/image-compress'
 import { checkPickedPhoto, sizeProblem } from '@/lib/photo-check'
 import { discardPhoto, photoFileSize, readPhotoBytes } from '@/lib/photo-files'
 import { withRetry } from '@/lib/retry'
 import { uploadEvidence } from '@/lib/upload'
+
+// NOTE: the same words as ERROR_MESSAGES.NETWORK_ERROR, written out so the whole table stays out of the weapp main package.
+const NETWORK_FAILED = '网络连接失败，请检查网络后重试'
 
 export type UploadStage = 'preparing' | 'uploading' | 'waiting'
 
@@ -60,5 +62,5 @@ export function describeUploadFailure(error: unknown): { message: string; reject
     const rejected = error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 408 && error.status !== 429
     return { message: error.message, rejected }
   }
-  return { message: error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : ERROR_MESSAGES.NETWORK_ERROR, rejected: false }
+  return { message: error instanceof Error && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : NETWORK_FAILED, rejected: false }
 }

@@ -91,6 +91,8 @@ describe(`the mediation room (${TEST_DB})`, () => {
     const notOpen = await say(cast.consumer.token, stranger.id, 'shared', '你好')
     assert.equal(notOpen.statusCode, 409)
     assert.equal(notOpen.json().code, 'ROOM_NOT_OPEN')
+    // Complaint pages ask whether to show the room's entry: no room yet is a plain 204, not an error.
+    assert.equal((await call(cast.consumer.token, 'GET', `${stranger.id}/room`)).statusCode, 204)
     // Empty words and no photos; a photo not one's own.
     assert.equal((await say(cast.consumer.token, id, 'shared', '   ')).json().code, 'ROOM_MESSAGE_EMPTY')
     const [theirs] = await insertEvidenceRows(t, cast.liaison.id, 1)

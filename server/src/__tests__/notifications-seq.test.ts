@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { notify } from '../modules/notifications/notify'
 import { createCast, fileOdrComplaint, type Cast } from './support/workflow'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { withoutGroupComplaints } from './support/complaints'
 
 describe(`notification seq counts each person's own notifications (${TEST_DB})`, () => {
   let t: TestApp
@@ -11,6 +12,7 @@ describe(`notification seq counts each person's own notifications (${TEST_DB})`,
   before(async () => {
     t = await createTestApp()
     cast = await createCast(t, '73')
+    await withoutGroupComplaints(t)
   })
   after(() => t.close())
 

@@ -5,6 +5,7 @@ import type { DeliveryDeps } from '../modules/notifications/notification-deliver
 import { startFakeWechat } from './support/fake-wechat'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
+import { withoutGroupComplaints } from './support/complaints'
 
 const APP_ID = 'wx1234567890abcdef'
 const TEMPLATE = 'tmpl-progress-1'
@@ -30,6 +31,7 @@ describe(`WeChat subscribe messages (${TEST_DB})`, () => {
     deps = deliveryDeps(t.ctx)
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: wechat.issueCode('openid-aunt-wang') } })
     wechatConsumer = { id: login.json().user.id, token: login.json().accessToken }
+    await withoutGroupComplaints(t)
   })
   after(async () => {
     await t.close()

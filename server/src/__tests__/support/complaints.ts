@@ -56,3 +56,11 @@ export async function attachedEvidenceCount(t: TestApp) {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/**
+ * For tests that file many complaints about one business to test something else: no group
+ * complaint (群体性投诉) forms, so no 重点督办 notifications join the ones under test.
+ */
+export async function withoutGroupComplaints(t: TestApp) {
+  await t.ctx.db.updateTable('organizations').set({ group_threshold: 1000, group_window_days: 1 }).execute()
+}

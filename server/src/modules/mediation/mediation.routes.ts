@@ -13,7 +13,9 @@ import {
   RoomState,
   RoomThreadParams,
 } from '../../../../src/contract/mediation'
+import { Type } from '@sinclair/typebox'
 import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { answerSession, proposeSession, recordAbsence } from './mediation-sessions.service'
@@ -28,8 +30,24 @@ const access = { access: PARTIES }
 export const mediationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/complaints/:id/room',
-    { config: access, schema: { tags, summary: '调解室概况（可看的对话、未读、在场的人、下次调解）', params: RoomParams, response: { 200: RoomState, ...errors } } },
-    (request) => roomState(ctx, currentUser(request), request.params.id),
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: '调解室概况（可看的对话、未读、在场的人、下次调解）；还没有调解室（未受理或已结束）答 204',
+        params: RoomParams,
+        response: { 200: RoomState, 204: Type.Null({ description: '这件投诉目前没有调解室' }), ...errors },
+      },
+    },
+    // Every complaint page asks whether to show the room's entry: "no room" is an answer, not an error.
+    async (request, reply) => {
+      try {
+        return await roomState(ctx, currentUser(request), request.params.id)
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'ROOM_NOT_OPEN') return reply.code(204).send(null)
+        throw error
+      }
+    },
   )
 
   app.post(

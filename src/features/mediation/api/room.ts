@@ -11,7 +11,8 @@ import { getJson, postJson } from '@/lib/http'
 
 const room = (id: string) => `/complaints/${encodeURIComponent(id)}/room`
 
-export const getRoom = (id: string) => getJson<RoomState>(room(id))
+/** null: the case has no room now (not accepted yet, or ended); the server answers 204. */
+export const getRoom = async (id: string): Promise<RoomState | null> => (await getJson<RoomState | ''>(room(id))) || null
 export const sendHeartbeat = (id: string) => postJson<RoomState>(`${room(id)}/heartbeat`)
 
 export function getMessages(id: string, thread: RoomThread, query: { before?: number; after?: number; limit?: number } = {}) {

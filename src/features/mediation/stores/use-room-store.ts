@@ -71,7 +71,7 @@ export const useRoomStore = create<RoomStore>((set, get) => {
       if (!complaintId || get().phase !== 'ready') return
       try {
         const room = options.heartbeat ? await sendHeartbeat(complaintId) : await getRoom(complaintId)
-        if (get().complaintId !== complaintId) return
+        if (!room || get().complaintId !== complaintId) return
         set({ room })
         // Threads with something new, and the one on screen (its 已读 marks may have moved).
         const { threads, active } = get()

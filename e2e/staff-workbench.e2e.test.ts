@@ -16,6 +16,7 @@ import type { TestServer } from './support/server'
 import { useServerAndBrowser } from './support/suite'
 import { screen, signInAs, toastGone } from './support/taro'
 import { CONSUMER, STAFF, STAFF_WORKSPACE as QUEUE } from './support/routes'
+import { clearDemoQueue } from './support/network'
 
 
 /** A complaint filed straight with the association: it waits for review. */
@@ -57,6 +58,7 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
   test('在 1280×800 的屏幕上用键盘浏览队列、打开投诉并受理', async (t) => {
     const consumer = await server.signIn(CONSUMER)
     const staff = await server.signIn(STAFF)
+    await clearDemoQueue(server, staff)
     const businesses = ['城东生鲜超市', '好运来餐厅', '极速数码专营店', '阳光健身会所', '小马洗衣店']
     const ids: string[] = []
     for (const [index, name] of businesses.entries()) ids.push(await fileWithAssociation(server, consumer.accessToken, name, 5000 + index * 1234))

@@ -100,7 +100,7 @@ describe('投诉统计（H5，iPhone 13）', () => {
       const text = bytes.subarray(3).toString('utf8')
       assert.match(text, /^分组,名称,收到（件）,受理（件）,办结（件）/)
       assert.match(text, /\r\n合计,示例省消费者协会（含下级）,17,7,11,1,68\.8%,9,81\.8%,7,5,71\.4%,10443\r\n/)
-      assert.match(text, /\r\n下级机构,示例省杭州市消费者协会（含下级）,7,/)
+      assert.match(text, /\r\n下级机构,示例省杭州市消费者协会（含下级）,12,/)
     })
 
     const city = await login(CITY_STAFF)

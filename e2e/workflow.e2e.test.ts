@@ -17,6 +17,7 @@ import { useServerAndBrowser } from './support/suite'
 import type { ApiSession } from './support/server'
 import { button, screen, toastGone } from './support/taro'
 import { COMPLAINT_DETAIL as DETAIL, CONSUMER, ENTERPRISE_COMPLAINT as HANDLE, ENTERPRISE_INBOX as INBOX, LIAISON, STAFF, STAFF_COMPLAINT, STAFF_WORKSPACE as QUEUE } from './support/routes'
+import { clearDemoQueue } from './support/network'
 
 
 describe('投诉处理流程（H5，iPhone 13）', () => {
@@ -36,6 +37,7 @@ describe('投诉处理流程（H5，iPhone 13）', () => {
     const consumer = await login(CONSUMER)
     const liaison = await login(LIAISON)
     const staff = await login(STAFF)
+    await clearDemoQueue(server, staff)
     const enterprise = liaison.user.enterprise
     assert.ok(enterprise, 'the demo liaison belongs to an enterprise')
 

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import archiver from 'archiver'
+import { nextEntryTaken } from '../../storage/zip-entry'
 import { COMPLAINT_EVENT_LABELS } from '../../../../src/contract/complaint-events'
 import { MOVE_EVENT_LABELS } from '../../../../src/contract/complaint-moves'
 import { NOTIFICATION_CHANNELS } from '../../../../src/contract/notification-labels'
@@ -35,19 +36,9 @@ export interface ArchiveResult {
 
 /** Appends one entry and waits until the archive has taken it all: one source open at a time. */
 function appendOne(archive: ReturnType<typeof archiver>, source: Readable | Buffer, name: string, store: boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onEntry = () => {
-      archive.off('error', onError)
-      resolve()
-    }
-    const onError = (error: Error) => {
-      archive.off('entry', onEntry)
-      reject(error)
-    }
-    archive.once('entry', onEntry)
-    archive.once('error', onError)
-    archive.append(source, { name, store })
-  })
+  const taken = nextEntryTaken(archive)
+  archive.append(source, { name, store })
+  return taken
 }
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2), 'utf8')

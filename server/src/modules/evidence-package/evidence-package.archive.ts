@@ -17,6 +17,7 @@ import type { CaseDocument } from './case-documents'
 import { CHAIN_FORMAT, CHAIN_START, chainedEvent } from './event-chain'
 import { CASE_LOG_FILE, MANIFEST_FILE, PACKAGE_FORMAT, type CaseLogLine, type Manifest, type ManifestFile, type PackageFileKind } from './package-format'
 import { packageReadme } from './package-readme'
+import { nextEntryTaken } from '../../storage/zip-entry'
 
 const EVENTS_PER_PAGE = 500
 const TEXT_COMPRESSION = 6
@@ -57,18 +58,7 @@ async function appendEntry(archive: Archive, name: string, open: Source, store: 
   } catch (error) {
     throw Object.assign(failure(), { cause: error })
   }
-  const taken = new Promise<void>((resolve, reject) => {
-    const onEntry = () => {
-      archive.off('error', onError)
-      resolve()
-    }
-    const onError = (error: Error) => {
-      archive.off('entry', onEntry)
-      reject(error)
-    }
-    archive.once('entry', onEntry)
-    archive.once('error', onError)
-  })
+  const taken = nextEntryTaken(archive)
   const out = new PassThrough()
   archive.append(out, { name, store })
   const piped = pipeline(source, tap.stream, out).catch((error: unknown) => {

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { Migrator, sql } from 'kysely'
-import { openDatabase } from '../db/database'
-import { migrations } from '../db/migrations'
 import { insertUser } from '../modules/users/user.repository'
+import { withUnmigratedDatabase } from './support/migration-database'
 import { TEST_DB } from './support/test-app'
 
 describe(`a single-association deployment upgraded to the network (${TEST_DB})`, () => {
   test('its staff and complaints belong to the default (top) organization, with no configuration', async () => {
-    const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
-    const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-    if (schema) {
-      const admin = openDatabase({ databaseUrl: url })
-      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-      await admin.close()
-    }
-    const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
-    try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+    await withUnmigratedDatabase(async (db, migrator) => {
       assert.equal((await migrator.migrateTo('2026-12-03T0020-rule-sets')).error, undefined)
       const staff = await insertUser(db, { phone: '13688000001', role: 'staff', displayName: '老工作人员' })
       const consumer = await insertUser(db, { phone: '13688000002', role: 'consumer', displayName: '老用户' })
@@ -39,13 +28,6 @@ describe(`a single-association deployment upgraded to the network (${TEST_DB})`,
       assert.equal(membership.organization_id, 'org-default')
       assert.equal(Number(membership.can_manage), 1)
       assert.equal(await db.selectFrom('staff_memberships').select('user_id').where('user_id', '=', consumer.id).executeTakeFirst(), undefined)
-    } finally {
-      await close()
-      if (schema) {
-        const admin = openDatabase({ databaseUrl: url })
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-        await admin.close()
-      }
-    }
+    })
   })
 })

@@ -82,7 +82,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/evidence/{id}': { expect: ODR_VIEWERS, params: { id: 'odrPhoto' } },
   'GET /api/evidence/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationPhoto' } },
   'GET /api/evidence/{id} #not yet attached': { expect: [401, Y, 404, 404, 404, 404, Y, Y], params: { id: 'unattachedPhoto' } },
-  'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y, Y], params: { id: 'fieldReportPhoto' } },
+  'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y, 404], params: { id: 'fieldReportPhoto' } },
   'GET /api/evidence/{id}/original': { expect: [401, 404, 404, 404, 404, 404, Y, 404], params: { id: 'odrPhoto' } },
 
   'POST /api/complaints': { expect: COMPLAINANT_ONLY, body: (t) => validComplaint(t), headers: () => ({ 'idempotency-key': randomUUID() }) },
@@ -191,14 +191,14 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
 
   'POST /api/field-reports': { expect: VOLUNTEER, body: (t, cast) => validReport(t, cast.people.volunteer) },
   'GET /api/field-reports/mine': { expect: VOLUNTEER },
-  // Field reports are not held by an organization yet: staff of every level review them.
-  'GET /api/field-reports/{id}': { expect: [401, 404, 404, Y, 404, 404, Y, Y], params: { id: 'fieldReport' } },
-  'GET /api/staff/field-reports': { expect: STAFF },
-  'GET /api/staff/field-reports.csv': { expect: STAFF },
-  'POST /api/staff/field-reports/{id}/verify': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
-  'POST /api/staff/field-reports/{id}/dismiss': { expect: STAFF, params: { id: 'fieldReport' }, body: { note: '照片看不清' } },
-  'POST /api/staff/field-reports/{id}/convert-complaint': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
-  'POST /api/staff/field-reports/{id}/convert-warning': { expect: STAFF, params: { id: 'fieldReport' }, body: {} },
+  // A field report belongs to the organization covering its region (the fixture's, in 内蒙古, to the top): a county below does not see it.
+  'GET /api/field-reports/{id}': { expect: [401, 404, 404, Y, 404, 404, Y, 404], params: { id: 'fieldReport' } },
+  'GET /api/staff/field-reports': { expect: STAFF, conceals: [{ fixture: 'fieldReport', from: ['countyStaff'] }] },
+  'GET /api/staff/field-reports.csv': { expect: STAFF, conceals: [{ fixture: 'fieldReport', from: ['countyStaff'] }] },
+  'POST /api/staff/field-reports/{id}/verify': { expect: STAFF_OF_HOLDER, params: { id: 'fieldReport' }, body: {} },
+  'POST /api/staff/field-reports/{id}/dismiss': { expect: STAFF_OF_HOLDER, params: { id: 'fieldReport' }, body: { note: '照片看不清' } },
+  'POST /api/staff/field-reports/{id}/convert-complaint': { expect: STAFF_OF_HOLDER, params: { id: 'fieldReport' }, body: {} },
+  'POST /api/staff/field-reports/{id}/convert-warning': { expect: STAFF_OF_HOLDER, params: { id: 'fieldReport' }, body: {} },
 
   'GET /api/notifications': { expect: SIGNED_IN, conceals: [{ fixture: 'notificationOfA', from: ['consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff'] }] },
   'GET /api/notifications/unread-count': { expect: SIGNED_IN },

@@ -29,6 +29,8 @@ import { createStation } from '../modules/stations/stations.service'
 import { agreementByComplaintQuery, agreementByPdfHashQuery, signaturesQuery, versionsByHashQuery } from '../modules/mediation-agreements/mediation-agreements.repository'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
+import { reportOfPhotoQuery, staffReportsQuery } from '../modules/field-reports/field-reports.repository'
+import { fieldReportsVisibleTo } from '../modules/field-reports/field-report-scope'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -471,6 +473,30 @@ describe('query plans', () => {
       assertInOrder(text)
     })
   }
+
+  // Field reports (#15): a county's review list is an equality on organization_id (its own index), a
+  // city's a range of organization_path beside the newest-first index; both come out in order.
+  const REPORTS_OF_COUNTY = fieldReportsVisibleTo({ organization: organization('o-county', '/org-default/o-city/o-county/'), leaf: true } as StaffScope)
+  const REPORTS_OF_CITY = fieldReportsVisibleTo({ organization: organization('o-city', '/org-default/o-city/'), leaf: false } as StaffScope)
+  const REPORT_AFTER = { createdAt: AFTER.createdAt, id: 'r-1' }
+  const fieldReports = {
+    "a county's field reports": ['field_reports_org_created', () => staffReportsQuery(t.ctx.db, { visible: REPORTS_OF_COUNTY }, null, 31)],
+    "a county's field reports: next page, pending only": ['field_reports_org_created', () => staffReportsQuery(t.ctx.db, { visible: REPORTS_OF_COUNTY, status: 'pending' }, REPORT_AFTER, 31)],
+    "a city's field reports": ['field_reports_created', () => staffReportsQuery(t.ctx.db, { visible: REPORTS_OF_CITY }, REPORT_AFTER, 31)],
+    "the top's field reports": ['field_reports_created', () => staffReportsQuery(t.ctx.db, {}, null, 31)],
+  } as const
+  for (const [name, [index, build]] of Object.entries(fieldReports)) {
+    test(`${name} read ${index} newest first`, async () => {
+      const text = await plan(build())
+      assert.doesNotMatch(text, /SCAN field_reports(?! USING (COVERING )?INDEX)|Seq Scan on field_reports/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
+    })
+  }
+  test("a photo's field report is found by the photo's unique evidence id", async () => {
+    const text = await plan(reportOfPhotoQuery(t.ctx.db, 'e-1'))
+    assert.doesNotMatch(text, /SCAN (field_report_photos|field_reports)(?! USING)|Seq Scan on (field_report_photos|field_reports)/, text)
+  })
 
   // Mediation agreements: a case's agreement and its signatures, and the public check of a hash.
   const agreements = {

@@ -41,6 +41,9 @@ export interface FieldReportTable {
   reviewed_at: string | null
   complaint_id: string | null
   warning_id: string | null
+  /** The organization covering the business's region (else the top), and its path: who reviews it (migration 2026-12-04T0043). */
+  organization_id: string | null
+  organization_path: string | null
   /** When the retention job cleared the report's and its photos' coordinates (some time after review). */
   coordinates_removed_at: string | null
   created_at: string

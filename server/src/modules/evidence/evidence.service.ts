@@ -5,6 +5,7 @@ import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { findComplaintVisibleTo } from '../complaints/complaint-access'
+import { staffMaySeeLoosePhoto } from '../field-reports/field-report-photo-access'
 import { recordAccess } from '../privacy/access-log.service'
 import {
   deleteEvidence,
@@ -110,7 +111,8 @@ export async function uploadEvidence(
 
 /**
  * A photo on a complaint is visible to exactly those who may open the complaint (the same function
- * the complaint detail uses); a photo not on a complaint, to its owner and staff. Everyone else gets
+ * the complaint detail uses); a photo not on a complaint, to its owner and staff (a field report's
+ * photo only to staff who may open the report). Everyone else gets
  * 404 rather than 403, so the answer does not reveal that the photo exists. A photo sent in the
  * mediation room follows its thread (a side thread's photo never reaches the other party).
  */
@@ -122,7 +124,7 @@ export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: str
     ? (await findComplaintVisibleTo(ctx, viewer, row.complaint_id)) !== undefined
     : room
       ? await mayReadThread(ctx, viewer, room.complaint_id, room.thread)
-      : viewer.role === 'staff' || row.owner_id === viewer.id
+      : row.owner_id === viewer.id || (viewer.role === 'staff' && (await staffMaySeeLoosePhoto(ctx.db, viewer, row.id)))
   if (!allowed) throw notFound()
   return row
 }

@@ -12,6 +12,7 @@ import { chinaDateTime } from '../../china-time'
 import { createWarningDraft } from '../warnings/warning-drafts'
 import { chinaDate } from '../workflow/working-days'
 import { stepDeadline, type CaseRules } from '../rules/rule-sets.service'
+import { DEFAULT_ORGANIZATION_ID } from '../organizations/organizations.repository'
 import { volunteerIdentities } from '../volunteers/volunteers.repository'
 import type { FieldReportRow } from './field-reports.repository'
 
@@ -45,7 +46,8 @@ export function complaintDescription(report: FieldReportRow, staffNote: string |
  * review deadline in working days as for any association complaint. The volunteer is the
  * complainant (they saw it and can be asked about it) with the phone they applied with as contact.
  * The photos become evidence rows of the complaint pointing at the same content-hash files, so the
- * cleanup job, which deletes files only when no row refers to them, keeps them for both.
+ * cleanup job, which deletes files only when no row refers to them, keeps them for both. The case is
+ * held by the report's organization, so whoever converted it goes on working it.
  */
 export async function complaintFromReport(trx: Db, args: { report: FieldReportRow; staff: AuthUser; note: string | null; now: Date; rules: CaseRules }): Promise<string> {
   const { report, staff, now } = args
@@ -79,6 +81,8 @@ export async function complaintFromReport(trx: Db, args: { report: FieldReportRo
     closed_at: null,
     ...stepDeadline(args.rules, 'review', now),
     rule_set_id: args.rules.row.id,
+    organization_id: report.organization_id ?? DEFAULT_ORGANIZATION_ID,
+    organization_path: report.organization_path ?? `/${DEFAULT_ORGANIZATION_ID}/`,
   })
   const eventId = randomUUID()
   await insertComplaintEvent(trx, {

@@ -4,9 +4,11 @@ import type { Db } from '../../db/database'
 import { AppError, notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { notify } from '../notifications/notify'
+import { staffScope } from '../organizations/organization-scope'
 import { rulesForFiling } from '../rules/rule-sets.service'
 import { fieldReportLink } from '../volunteers/volunteer-links'
 import { complaintFromReport, warningDraftFromReport } from './field-report-conversion'
+import { fieldReportsVisibleTo, seesFieldReport } from './field-report-scope'
 import { findReportById, reviewReport, type FieldReportRow } from './field-reports.repository'
 import { loadFieldReport } from './field-reports.service'
 
@@ -28,11 +30,14 @@ async function decide(
 ): Promise<FieldReportRow> {
   const now = ctx.now()
   const at = now.toISOString()
+  const scope = await staffScope(ctx.db, staff.id)
   return ctx.db.transaction().execute(async (trx) => {
     // The compare-and-swap first: its row lock makes a second staff member's attempt wait, then fail.
-    const claimed = await reviewReport(trx, { id: args.id, from: args.from, to: args.to, note: args.note, staffId: staff.id, at })
+    // Another organization's report (a sibling county's) does not exist for this staff member, decided or not.
+    const claimed = await reviewReport(trx, { id: args.id, from: args.from, to: args.to, note: args.note, staffId: staff.id, at, visible: fieldReportsVisibleTo(scope) })
     if (!claimed) {
-      if (!(await findReportById(trx, args.id))) throw notFound()
+      const report = await findReportById(trx, args.id)
+      if (!report || !seesFieldReport(scope, report)) throw notFound()
       throw new AppError(409, 'FIELD_REPORT_ALREADY_DECIDED')
     }
     let report = claimed
@@ -75,7 +80,7 @@ export async function convertToComplaint(ctx: AppContext, staff: AuthUser, id: s
     from: OPEN,
     to: 'converted_complaint',
     note: staffNote,
-    create: async (trx, row, now) => ({ complaintId: await complaintFromReport(trx, { report: row, staff, note: staffNote, now, rules: await rulesForFiling(ctx, trx, now) }) }),
+    create: async (trx, row, now) => ({ complaintId: await complaintFromReport(trx, { report: row, staff, note: staffNote, now, rules: await rulesForFiling(ctx, trx, now, row.organization_path ? { path: row.organization_path } : null) }) }),
   })
   return { complaintId: report.complaint_id! }
 }

@@ -6,6 +6,8 @@ import { isUniqueViolation, type Db } from '../../db/database'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { requestHash } from '../complaints/request-hash'
+import { organizationForComplaint } from '../organizations/jurisdiction'
+import type { OrganizationRow } from '../organizations/organizations.repository'
 import { claimEvidence, findReportByClientId, insertFieldReport, insertFieldReportPhotos, type FieldReportRow } from './field-reports.repository'
 import { loadFieldReport } from './field-reports.service'
 
@@ -69,8 +71,10 @@ export async function submitFieldReport(ctx: AppContext, volunteer: AuthUser, re
 
   const now = ctx.now()
   checkReport(report, now)
+  // Reviewed where a complaint about the same business would be handled.
+  const organization = await organizationForComplaint(ctx.db, { businessRegion: report.region })
   try {
-    const row = await ctx.db.transaction().execute((trx) => fileReport(trx, { volunteerId: volunteer.id, clientId, hash, report, now }))
+    const row = await ctx.db.transaction().execute((trx) => fileReport(trx, { volunteerId: volunteer.id, clientId, hash, report, now, organization }))
     return { statusCode: 201, report: await loadFieldReport(ctx, row) }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -88,7 +92,7 @@ async function repeat(ctx: AppContext, row: FieldReportRow, hash: string): Promi
 /** The report and its photo links: all or nothing. */
 async function fileReport(
   trx: Db,
-  args: { volunteerId: string; clientId: string; hash: string; report: NormalizedReport; now: Date },
+  args: { volunteerId: string; clientId: string; hash: string; report: NormalizedReport; now: Date; organization: OrganizationRow },
 ): Promise<FieldReportRow> {
   const { report } = args
   const at = args.now.toISOString()
@@ -114,6 +118,8 @@ async function fileReport(
     reviewed_at: null,
     complaint_id: null,
     warning_id: null,
+    organization_id: args.organization.id,
+    organization_path: args.organization.path,
     created_at: at,
     updated_at: at,
   })

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely'
+import { sql, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely'
 import type { FieldReportCategory, FieldReportStatus } from '../../../../src/contract/field-report-rules'
 import type { Db } from '../../db/database'
 import type { EvidenceTable } from '../../db/schema'
@@ -22,6 +22,8 @@ export interface StaffReportFilter {
   /** ISO instants bounding the observed time: [from, to) */
   observedFrom?: string
   observedTo?: string
+  /** The reports the staff member's organization reviews (fieldReportsVisibleTo); undefined or null for all. */
+  visible?: Expression<SqlBool> | null
 }
 
 export function insertFieldReport(trx: Db, row: Insertable<FieldReportTable>) {
@@ -76,7 +78,13 @@ export function listVolunteerReports(db: Db, volunteerId: string, after: ReportP
 }
 
 export function listReportsForStaff(db: Db, filter: StaffReportFilter, after: ReportPosition | null, limit: number) {
+  return staffReportsQuery(db, filter, after, limit).execute()
+}
+
+/** Newest first (field_reports_created, or field_reports_org_created for a county); one extra row for the next page. */
+export function staffReportsQuery(db: Db, filter: StaffReportFilter, after: ReportPosition | null, limit: number) {
   let query = db.selectFrom('field_reports').selectAll().where(afterPosition(after))
+  if (filter.visible) query = query.where(filter.visible)
   if (filter.category) query = query.where('category', '=', filter.category)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.observedFrom) query = query.where('observed_at', '>=', filter.observedFrom)
@@ -85,7 +93,7 @@ export function listReportsForStaff(db: Db, filter: StaffReportFilter, after: Re
     const pattern = `${filter.region.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     query = query.where(sql<boolean>`${sql.ref('region')} like ${pattern} escape '\\'`)
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1)
 }
 
 export async function findPhotosOfReports(db: Db, reportIds: readonly string[]): Promise<Map<string, FieldReportPhotoRow[]>> {
@@ -133,9 +141,11 @@ export function reviewReport(
     at: string
     complaintId?: string
     warningId?: string
+    /** Only a report the staff member's organization reviews changes (fieldReportsVisibleTo). */
+    visible: Expression<SqlBool> | null
   },
 ) {
-  return trx
+  const query = trx
     .updateTable('field_reports')
     .set({
       status: args.to,
@@ -148,6 +158,14 @@ export function reviewReport(
     })
     .where('id', '=', args.id)
     .where('status', 'in', [...args.from])
-    .returningAll()
-    .executeTakeFirst()
+  return (args.visible ? query.where(args.visible) : query).returningAll().executeTakeFirst()
+}
+
+/** The report a photo was filed with, if any (field_report_photos.evidence_id is unique). */
+export function reportOfPhotoQuery(db: Db, evidenceId: string) {
+  return db
+    .selectFrom('field_report_photos')
+    .innerJoin('field_reports', 'field_reports.id', 'field_report_photos.report_id')
+    .select(['field_reports.id', 'field_reports.organization_path'])
+    .where('field_report_photos.evidence_id', '=', evidenceId)
 }

@@ -58,9 +58,9 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
   app.get(
     '/field-reports/:id',
     {
-      // Any signed-in user may ask; only the volunteer who filed it and staff get it, everyone else 404.
+      // Any signed-in user may ask; only the volunteer who filed it and staff of its organization (or above) get it, everyone else 404.
       config: { access: 'user' },
-      schema: { tags, summary: '一份走访报告（提交的志愿者本人或消协工作人员）', params: FieldReportIdParams, response: { 200: FieldReport, ...errors } },
+      schema: { tags, summary: '一份走访报告（提交的志愿者本人，或报告所属组织及其上级的消协工作人员）', params: FieldReportIdParams, response: { 200: FieldReport, ...errors } },
     },
     (request) => fieldReportFor(ctx, currentUser(request), request.params.id),
   )
@@ -71,12 +71,12 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
       config: { access: ['staff'] },
       schema: {
         tags,
-        summary: '走访报告审核列表（消协工作人员；含志愿者姓名和电话）',
+        summary: '走访报告审核列表（本组织及下级组织的报告；含志愿者姓名和电话）',
         querystring: StaffFieldReportsQuery,
         response: { 200: StaffFieldReportListResponse, ...errors },
       },
     },
-    (request) => staffFieldReports(ctx, request.query),
+    (request) => staffFieldReports(ctx, currentUser(request), request.query),
   )
 
   app.get(
@@ -91,7 +91,7 @@ export const fieldReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
       },
     },
     async (request, reply) => {
-      const rows = await listReportsForStaff(ctx.db, staffFilter(request.query), null, CSV_MAX_ROWS)
+      const rows = await listReportsForStaff(ctx.db, await staffFilter(ctx, currentUser(request), request.query), null, CSV_MAX_ROWS)
       const reports = await withVolunteers(ctx, rows.slice(0, CSV_MAX_ROWS))
       await recordAccess(ctx, currentUser(request), 'export', null)
       return reply

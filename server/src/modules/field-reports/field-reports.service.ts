@@ -3,7 +3,9 @@ import type { FieldReport, FieldReportListResponse, StaffFieldReport, StaffField
 import type { AppContext } from '../../context'
 import { notFound } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
+import { staffScope } from '../organizations/organization-scope'
 import { volunteerIdentities } from '../volunteers/volunteers.repository'
+import { fieldReportsVisibleTo, seesFieldReport } from './field-report-scope'
 import { toFieldReportDto } from './field-report-dto'
 import { decodeCursor, encodeCursor } from '../../time-cursor'
 import {
@@ -43,16 +45,20 @@ export async function myFieldReports(ctx: AppContext, volunteer: AuthUser, query
   return { items: await toDtos(ctx, items), nextCursor }
 }
 
-/** Its volunteer and staff; for anyone else (another volunteer included) the report does not exist. */
+/**
+ * Its volunteer and the staff of the organization it belongs to (and above); for anyone else
+ * (another volunteer, a sibling county) the report does not exist.
+ */
 export async function fieldReportFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<FieldReport> {
   const row = await findReportById(ctx.db, id)
-  if (!row || (viewer.role !== 'staff' && row.volunteer_id !== viewer.id)) throw notFound()
+  if (!row || !(row.volunteer_id === viewer.id || (viewer.role === 'staff' && seesFieldReport(await staffScope(ctx.db, viewer.id), row)))) throw notFound()
   return loadFieldReport(ctx, row)
 }
 
-/** China dates (inclusive) to the ISO instants that bound them. */
-export function staffFilter(query: StaffFieldReportsQuery): StaffReportFilter {
+/** China dates (inclusive) to the ISO instants that bound them; only the reports this staff member's organization reviews. */
+export async function staffFilter(ctx: AppContext, staff: AuthUser, query: Omit<StaffFieldReportsQuery, 'cursor' | 'limit'>): Promise<StaffReportFilter> {
   return {
+    visible: fieldReportsVisibleTo(await staffScope(ctx.db, staff.id)),
     category: query.category,
     status: query.status,
     region: query.region?.trim() || undefined,
@@ -82,9 +88,9 @@ export async function withVolunteers(ctx: AppContext, rows: readonly FieldReport
   })
 }
 
-export async function staffFieldReports(ctx: AppContext, query: StaffFieldReportsQuery): Promise<StaffFieldReportListResponse> {
+export async function staffFieldReports(ctx: AppContext, staff: AuthUser, query: StaffFieldReportsQuery): Promise<StaffFieldReportListResponse> {
   const limit = query.limit ?? 30
-  const rows = await listReportsForStaff(ctx.db, staffFilter(query), (query.cursor ? decodeCursor(query.cursor) : null), limit)
+  const rows = await listReportsForStaff(ctx.db, await staffFilter(ctx, staff, query), (query.cursor ? decodeCursor(query.cursor) : null), limit)
   const { items, nextCursor } = page(rows, limit)
   return { items: await withVolunteers(ctx, items), nextCursor }
 }

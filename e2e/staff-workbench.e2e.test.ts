@@ -2,6 +2,8 @@
  * 消协工作台 at a desk: on a 1280×800 screen the staff workspace is a queue table beside the case.
  * A staff member moves through the queue with j/k and the arrows, opens a case with Enter, and accepts
  * a case awaiting review with the keyboard only (a, type a note, Ctrl+Enter); the row's status follows.
+ * It refuses another with the keyboard only too (d, a ground chosen with Space and the arrows, Tab to
+ * the note, Ctrl+Enter, Tab round the confirm dialog's buttons, Enter), the focus visible at each step.
  * Letters typed into a field are not shortcuts; ? shows the shortcuts and Escape closes them.
  * The same page at 1440×900 and 1024×768 is the workbench too; on a phone it is the card list as before.
  *
@@ -141,6 +143,59 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
       await pane.locator('taro-button-core').filter({ hasText: '保存记录' }).waitFor({ state: 'detached' })
       await toastGone(page)
       await screenshot('wb05-accepted-1280x800')
+
+      // 不予受理 by keyboard only. d opens it with the focus on the grounds; Tab goes on to the note.
+      const refused = ids[2] as string
+      const listed = await desk.locator('.queue-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))
+      const from = listed.indexOf(await selectedRowId(desk))
+      const to = listed.indexOf(refused)
+      for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'j' : 'k')
+      assert.equal(await selectedRowId(desk), refused)
+      await page.keyboard.press('d')
+      await pane.locator('taro-button-core').filter({ hasText: '确认不予受理' }).waitFor()
+      const grounds = pane.getByRole('radiogroup', { name: '不予受理的理由' })
+      const focusedChip = () => page.evaluate(() => (document.activeElement?.getAttribute('role') === 'radio' ? document.activeElement.textContent : null))
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'radio')
+      assert.equal(await grounds.getByRole('radio', { checked: true }).count(), 0, 'no ground chosen yet')
+      await page.keyboard.press('Tab')
+      await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA')
+      await page.keyboard.type('商家已注销 jk，请向市场监管部门反映')
+      // Sent without a ground: the error shows and the cursor goes back to the grounds; nothing is asked or sent.
+      await page.keyboard.press('Control+Enter')
+      await pane.getByText('请选择不予受理的理由').waitFor()
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'radio')
+      assert.equal(await page.locator('.taro-modal__content').filter({ visible: true }).count(), 0)
+      // Space chooses the focused ground, the arrows move to the next one and choose it.
+      const labels = await grounds.getByRole('radio').allInnerTexts()
+      await page.keyboard.press(' ')
+      assert.deepEqual(await grounds.getByRole('radio', { checked: true }).allInnerTexts(), [labels[0]])
+      await page.keyboard.press('ArrowDown')
+      assert.deepEqual(await grounds.getByRole('radio', { checked: true }).allInnerTexts(), [labels[1]])
+      assert.equal(await focusedChip(), labels[1], 'the focus follows the choice')
+      assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle), 'none', 'the focused ground is ringed')
+      await screenshot('wb05b-refuse-form-1280x800')
+      await page.keyboard.press('Tab')
+      await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.value === '商家已注销 jk，请向市场监管部门反映')
+      // Ctrl+Enter asks first, the focus on 确定; Tab goes round the dialog's two buttons, never behind it.
+      await page.keyboard.press('Control+Enter')
+      const confirm = page.getByRole('alertdialog', { name: '不予受理' })
+      await confirm.getByText('不予受理后，这件投诉就结束了').waitFor()
+      const focusedButton = () => page.evaluate(() => (document.activeElement?.closest('.taro-modal__content') ? document.activeElement.textContent : null))
+      await page.waitForFunction(() => document.activeElement?.classList.contains('taro-model__confirm'))
+      assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle), 'none', '确定 is ringed')
+      await screenshot('wb05c-refuse-confirm-1280x800')
+      await page.keyboard.press('Tab')
+      assert.equal(await focusedButton(), '再想想')
+      await page.keyboard.press('Tab')
+      assert.equal(await focusedButton(), '确定')
+      await page.keyboard.press('Enter')
+      await row(desk, refused).getByText('不予受理').waitFor()
+      await page.waitForFunction((id) => document.activeElement?.closest('tr')?.getAttribute('data-id') === id, refused)
+      const refusal = (await server.api('GET', `/complaints/${refused}`, { token: staff.accessToken })).body as { status: string; rules: { rejection: { text: string } | null } }
+      assert.equal(refusal.status, 'rejected')
+      assert.ok(refusal.rules.rejection && (labels[1] ?? '').startsWith(refusal.rules.rejection.text), `the ground chosen: ${JSON.stringify(refusal.rules.rejection)}`)
+      assert.match(JSON.stringify(refusal), /商家已注销 jk，请向市场监管部门反映/)
+      await toastGone(page)
 
       const after = await server.api('GET', `/complaints/${target}`, { token: staff.accessToken })
       const detail = after.body as { status: string; events: Array<{ note?: string | null }> }

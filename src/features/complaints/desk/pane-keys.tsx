@@ -10,7 +10,7 @@ export function PaneKeys({ status, formOpen }: { status: ComplaintStatus; formOp
     <p className='pane-keys'>
       {formOpen ? (
         <>
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 提交 · <kbd>Esc</kbd> 取消
+          <kbd>Tab</kbd> 下一项 · <kbd>↑</kbd><kbd>↓</kbd> 选择 · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 提交 · <kbd>Esc</kbd> 取消
         </>
       ) : keys.length ? (
         keys.map((entry) => (

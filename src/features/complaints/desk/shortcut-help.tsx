@@ -6,7 +6,9 @@ const MOVES: ReadonlyArray<{ keys: string[]; label: string }> = [
   { keys: ['k', '↑'], label: '上一件' },
   { keys: ['Enter'], label: '在右边打开选中的投诉' },
   { keys: ['/'], label: '查找编号或商家' },
-  { keys: ['Ctrl', 'Enter'], label: '提交正在填写的表单' },
+  { keys: ['Tab'], label: '表单里到下一项（理由、说明、按钮）' },
+  { keys: ['↑', '↓'], label: '表单里选择理由或建议' },
+  { keys: ['Ctrl', 'Enter'], label: '提交正在填写的表单（确认框里 Enter 确定、Tab 换按钮）' },
   { keys: ['Esc'], label: '取消表单、关闭对话框' },
   { keys: ['?'], label: '打开或关闭本说明' },
 ]

@@ -19,13 +19,20 @@ import { assigneeName, rowAfter, visibleRows, type QueueRow, type Sort } from '.
 import { ShortcutHelp } from './shortcut-help'
 import { PaneKeys } from './pane-keys'
 import { shortcutFor } from './shortcuts'
+import { answerModal, useKeyboardModal, visibleModal } from './modal-keys'
 
 const PAGE_SIZE = 50
 const fetchPage = (query: StaffQueueQuery, cursor: string | undefined) => getStaffQueue({ ...query, limit: PAGE_SIZE }, cursor)
 
+/** A form's fields in order: a choice (its chosen or first chip), a text box, an input. */
+const FIELD_IN = 'textarea, input, [role="radio"][tabindex="0"], [role="checkbox"]'
+const FIELD = FIELD_IN.split(', ').map((selector) => `.action-form ${selector}`).join(', ')
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], taro-input-core, taro-textarea-core') !== null
-const isControl = (target: EventTarget | null) => target instanceof Element && target.closest('button, a, [role="button"], taro-button-core') !== null
+// A choice (不予受理的理由) answers Enter itself too: it chooses, it does not open the case again.
+const isControl = (target: EventTarget | null) =>
+  target instanceof Element && target.closest('button, a, [role="button"], [role="radio"], [role="checkbox"], taro-button-core') !== null
 
 /** Makes the workbench exactly as tall as the window below it, so the table and the case scroll, not the page. */
 function useFillWindow(ref: RefObject<HTMLDivElement>) {
@@ -75,6 +82,7 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   const paneRef = useRef<HTMLElement>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   useFillWindow(rootRef)
+  useKeyboardModal()
   const formOpen = useFormOpen(paneRef)
 
   const query = useMemo<StaffQueueQuery>(() => ({ ...(choice.status ? { status: choice.status } : {}), ...(choice.mine ? { assigned: 'me' as const } : {}) }), [choice.status, choice.mine])
@@ -129,7 +137,7 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
     // The form appears once the pane has the case; wait for it rather than guess how long that takes.
     let tries = 0
     const focusField = () => {
-      const field = paneRef.current?.querySelector<HTMLElement>('.action-form textarea, .action-form input')
+      const field = paneRef.current?.querySelector<HTMLElement>(FIELD)
       if (field) field.focus()
       else if (++tries < 40) setTimeout(focusField, 50)
     }
@@ -138,6 +146,11 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
 
   function submitForm() {
     paneRef.current?.querySelector<HTMLElement>('.action-form .btn-primary')?.click()
+    // A form sent incomplete shows its errors: the cursor goes to the first field to correct.
+    setTimeout(() => {
+      const wrong = paneRef.current?.querySelector('.action-form .field-error')?.closest('.field')
+      if (wrong && !visibleModal()) wrong.querySelector<HTMLElement>(FIELD_IN)?.focus()
+    }, 0)
   }
 
   function escape() {
@@ -152,13 +165,10 @@ export function StaffWorkbench({ userId, sections }: { userId: string; sections:
   keyHandler.current = (event) => {
     // Another page opened over the workbench (Taro keeps this one, hidden): its keys are its own.
     if (!rootRef.current || rootRef.current.offsetParent === null) return
-    // Taro's own confirm dialog (不予受理, 结案) has no keys of its own: Enter confirms, Escape cancels.
-    const modal = [...document.querySelectorAll<HTMLElement>('.taro-modal__content')].find((box) => box.getClientRects().length > 0)
+    // Taro's own confirm dialog (不予受理, 结案): its keys only (modal-keys.ts), no shortcut behind it.
+    const modal = visibleModal()
     if (modal) {
-      const answer = event.key === 'Enter' ? '.taro-model__confirm' : event.key === 'Escape' ? '.taro-model__cancel' : null
-      if (!answer) return
-      event.preventDefault()
-      modal.querySelector<HTMLElement>(answer)?.click()
+      if (answerModal(modal, event)) event.preventDefault()
       return
     }
     const shortcut = shortcutFor({

@@ -144,13 +144,15 @@ describe('消协工作台（H5 桌面，键盘操作）', () => {
       await toastGone(page)
       await screenshot('wb05-accepted-1280x800')
 
-      // 不予受理 by keyboard only. d opens it with the focus on the grounds; Tab goes on to the note.
+      // 不予受理 by keyboard only. Enter opens the case, d the step with the focus on the grounds; Tab goes on to the note.
       const refused = ids[2] as string
       const listed = await desk.locator('.queue-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))
       const from = listed.indexOf(await selectedRowId(desk))
       const to = listed.indexOf(refused)
       for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'j' : 'k')
       assert.equal(await selectedRowId(desk), refused)
+      await page.keyboard.press('Enter')
+      await pane.getByText('极速数码专营店').first().waitFor()
       await page.keyboard.press('d')
       await pane.locator('taro-button-core').filter({ hasText: '确认不予受理' }).waitFor()
       const grounds = pane.getByRole('radiogroup', { name: '不予受理的理由' })

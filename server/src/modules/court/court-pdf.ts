@@ -72,6 +72,7 @@ function field(doc: Doc, label: string, value: string) {
 function citationBlock(doc: Doc, c: Citation) {
   para(doc, `${c.law}${c.article}：“${c.text}”`, 10.5)
   if (c.note) small(doc, `注：${c.note}`)
+  doc.moveDown(0.3)
 }
 
 /** 支持诉讼函: addressed to the court, for the consumer to file with their claim. */
@@ -111,7 +112,7 @@ function renderLetter(input: LetterPdfInput): Promise<Buffer> {
   doc.moveDown(1)
   para(doc, '　　本函仅说明本会受理和调解的情况，不代表本会对案件事实和责任作出认定。')
   doc.moveDown(1.2)
-  doc.font('body').fontSize(12).text(input.organizationName, { align: 'right' })
+  doc.font('body').fontSize(12).text(`${input.organizationName}（盖章）`, { align: 'right' })
   doc.text(input.issuedOn, { align: 'right' })
   small(doc, `经办人：${input.issuerName}`)
   doc.end()

@@ -47,6 +47,8 @@ export interface CoverSheetInput {
 export type CourtPdfInput = LetterPdfInput | CoverSheetInput
 
 type Doc = InstanceType<typeof PDFDocument>
+/** Two ideographic spaces: how a Chinese letter indents its paragraphs. */
+const INDENT = '\u3000\u3000'
 
 function open(title: string, at: Date): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: title, CreationDate: at } })
@@ -85,9 +87,9 @@ function renderLetter(input: LetterPdfInput): Promise<Buffer> {
   para(doc, '有管辖权的人民法院：')
   para(
     doc,
-    `　　消费者${input.consumerName}与经营者${input.businessName}之间的消费纠纷（本会投诉编号 ${input.complaintNumber}），经本会受理调解，${input.mediationEnd}。消费者决定向人民法院提起诉讼。`,
+    `${INDENT}消费者${input.consumerName}与经营者${input.businessName}之间的消费纠纷（本会投诉编号 ${input.complaintNumber}），经本会受理调解，${input.mediationEnd}。消费者决定向人民法院提起诉讼。`,
   )
-  para(doc, `　　依据${input.citation.law}${input.citation.article}“就损害消费者合法权益的行为，支持受损害的消费者提起诉讼”的规定，本会支持消费者${input.consumerName}依法提起诉讼，并提供本案的处理情况如下，供人民法院参考。`)
+  para(doc, `${INDENT}依据${input.citation.law}${input.citation.article}“就损害消费者合法权益的行为，支持受损害的消费者提起诉讼”的规定，本会支持消费者${input.consumerName}依法提起诉讼，并提供本案的处理情况如下，供人民法院参考。`)
   if (input.citation.note) small(doc, `注：${input.citation.note}`)
 
   heading(doc, '一、案件概况')
@@ -99,7 +101,7 @@ function renderLetter(input: LetterPdfInput): Promise<Buffer> {
   para(doc, `纠纷经过（消费者陈述）：${input.summary}`)
 
   heading(doc, '二、本会处理经过')
-  for (const step of input.timeline) para(doc, `${step.at}　${step.label}`, 10.5)
+  for (const step of input.timeline) para(doc, `${step.at}\u3000${step.label}`, 10.5)
 
   heading(doc, `三、证据清单（共 ${input.evidence.length} 件）`)
   if (input.evidence.length === 0) para(doc, '消费者未在本会提交照片证据。', 10.5)
@@ -110,7 +112,7 @@ function renderLetter(input: LetterPdfInput): Promise<Buffer> {
   small(doc, '证据原件及其 SHA-256 校验值保存在本会的证据包中，可向本会申请调取核对。')
 
   doc.moveDown(1)
-  para(doc, '　　本函仅说明本会受理和调解的情况，不代表本会对案件事实和责任作出认定。')
+  para(doc, `${INDENT}本函仅说明本会受理和调解的情况，不代表本会对案件事实和责任作出认定。`)
   doc.moveDown(1.2)
   doc.font('body').fontSize(12).text(`${input.organizationName}（盖章）`, { align: 'right' })
   doc.text(input.issuedOn, { align: 'right' })

@@ -4,6 +4,7 @@ import { fenToYuan } from '@/contract/complaint-rules'
 import { StatusChip } from '../components/status-chip'
 import { DeadlineLine } from './deadline-line'
 import '../components/complaint-list.css'
+import './work-queue.css'
 
 export function WorkItemCard({ item, onOpen }: { item: WorkItem; onOpen(id: string): void }) {
   return (

@@ -37,7 +37,7 @@ describe('法院对接：诉前委托调解、支持诉讼函（H5）', () => {
       await desk.getByLabel('委托法院').locator('input').fill('杭州市西湖区人民法院')
       await desk.getByLabel('法院案号').locator('input').fill('(2026)浙0106民诉前调1234号')
       await desk.getByText('请选择日期').tap()
-      await page.locator('.weui-picker__action').filter({ hasText: /确定/ }).first().tap()
+      await page.locator('.weui-picker__action:visible').filter({ hasText: /确定/ }).first().tap()
       await button(desk, '登记法院委托').last().tap()
       await desk.getByText(`案号：${CASE_NUMBER}`).waitFor()
       await desk.getByText(/法院期限：\d{4}-\d{2}-\d{2}/).waitFor()

@@ -45,7 +45,7 @@ export function CourtReferralForm({ complaintId, onDone, onCancel }: { complaint
       </Picker>
       <Text className='field-label'>法院确定的调解期限</Text>
       <Picker mode='date' value={deadline || today} start={receivedOn} onChange={(e) => setDeadline(e.detail.value)}>
-        <View className='field-input court-form__choice' role='button' aria-label={`法院确定的调解期限 ${deadline || '未选择'}`}>
+        <View className='field-input court-form__choice' role='button' aria-label={`法院确定的调解期限 ${deadline || '请选择日期'}`}>
           <Text>{deadline || '请选择日期'}</Text>
         </View>
       </Picker>

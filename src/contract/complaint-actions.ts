@@ -74,6 +74,8 @@ export const WorkItem = Type.Object({
   clockPausedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '检测鉴定暂停计时的开始时间；未暂停为 null' }),
   /** The organization working the case now. */
   organizationName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** 诉前委托调解: the referring court's case number and its deadline (the deadline that counts for the case). */
+  courtReferral: Type.Optional(Type.Union([Type.Object({ caseNumber: Type.String(), deadline: Type.String() }), Type.Null()])),
 })
 export type WorkItem = Static<typeof WorkItem>
 

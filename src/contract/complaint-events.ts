@@ -38,6 +38,9 @@ export const COMPLAINT_EVENT_LABELS = {
   agreement_signatures_voided: '协议修改后，原有签名作废，需要重新签署',
   agreement_signed: '一方签署了调解协议书',
   agreement_effective: '双方签署，调解协议书生效',
+  // The court hand-off (court.ts).
+  court_referred: '法院委托调解（诉前委托调解）',
+  litigation_letter_issued: '消协出具支持诉讼函',
 } as const
 import type { MoveEventType } from './complaint-moves'
 

@@ -129,6 +129,16 @@ export const ERROR_MESSAGES = {
   AGREEMENT_DATE_INVALID: '履行期限不正确，请选择今天或以后的日期',
   AGREEMENT_PDF_NOT_READY: '双方都签署后才能下载协议书',
   ENTERPRISE_OVERSEEN_ELSEWHERE: '这家企业由其所在地区的消协监管，请联系该组织修改',
+  // ── court hand-off (#17) ──
+  COURT_CASE_NUMBER_INVALID: '法院案号格式不对，应像（2026）浙0106民诉前调1234号这样填写',
+  COURT_CASE_NUMBER_TAKEN: '这个法院案号已经登记过了，请核对案号',
+  COURT_REFERRAL_EXISTS: '这件投诉已经登记过法院委托',
+  COURT_REFERRAL_DATES_INVALID: '日期不对：收到委托的日期不能晚于今天，法院期限不能早于收到日期',
+  COURT_REFERRAL_CASE_CLOSED: '这件投诉已经结束，不能再登记法院委托',
+  LITIGATION_LETTER_NOT_AFTER_FAILED_MEDIATION: '只有调解未成功的投诉才能出具支持诉讼函',
+  LITIGATION_LETTER_EXISTS: '这件投诉已经出具过支持诉讼函',
+  LITIGATION_LETTER_NOT_FOUND: '这件投诉还没有支持诉讼函',
+  JUDICIAL_PACKET_AGREEMENT_NOT_SIGNED: '调解协议书双方都签署生效后，才能导出司法确认材料',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -7,6 +7,7 @@ import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
 import { PROPOSAL } from './support/workflow'
 import { DRAFT } from './support/agreements'
+import { chinaToday } from '../../../src/contract/complaint-rules'
 
 /**
  * What each kind of caller gets from each route. `ok`: let through (2xx, or a status in `alsoOk`);
@@ -62,6 +63,16 @@ const E_ACTS = [401, 403, 403, 403, Y, 404, 403, 403] as const
 const AGREEMENT_VIEWERS = [401, Y, 404, 404, Y, 404, Y, 404] as const
 /** Only the parties sign. */
 const AGREEMENT_PARTIES = [401, Y, 404, 404, Y, 404, 403, 403] as const
+/** The court hand-off of A's case: A and staff who see it; liaisons have no part in it. */
+const COURT_VIEWERS = [401, Y, 404, 404, 403, 403, Y, 404] as const
+let courtCase = 0
+/** A court case number no other row used (a number is referred once). */
+const courtReferral = (t: TestApp) => ({
+  courtName: '杭州市西湖区人民法院',
+  courtCaseNumber: `（2026）浙0106民诉前调${9000 + ++courtCase}号`,
+  receivedOn: chinaToday(t.ctx.now()),
+  courtDeadline: '2030-12-31',
+})
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
 export const MATRIX: Readonly<Record<string, MatrixRow>> = {
@@ -295,6 +306,25 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints/{id}/agreement/signature': { expect: AGREEMENT_PARTIES, params: { id: 'draftedAgreement' }, body: { textSha256: 'a'.repeat(64), code: '000000' }, alsoOk: [409] },
   // Not signed yet: 409 AGREEMENT_PDF_NOT_READY past the gate.
   'GET /api/complaints/{id}/agreement/pdf': { expect: AGREEMENT_VIEWERS, params: { id: 'draftedAgreement' }, alsoOk: [409] },
+  // The court hand-off: staff of the holder register and issue; A downloads the letter.
+  'GET /api/complaints/{id}/court': { expect: COURT_VIEWERS, params: { id: 'mediatingComplaint' } },
+  'POST /api/staff/complaints/{id}/court-referral': { expect: STAFF_OF_HOLDER, params: { id: 'mediatingComplaint' }, body: (t) => courtReferral(t) },
+  'POST /api/staff/court-referrals': {
+    expect: STAFF,
+    body: (t) => ({
+      referral: courtReferral(t),
+      consumer: { phone: freshPhone(), name: '刘大爷' },
+      business: { name: '西湖畔茶食品有限公司' },
+      industry: 'food',
+      incidentDate: chinaToday(t.ctx.now()),
+      amountFen: 12_800,
+      description: '买的礼盒茶叶发霉，商家拒绝退货，法院委托消协先行调解。',
+      demands: ['refund'],
+    }),
+  },
+  'POST /api/staff/complaints/{id}/litigation-letter': { expect: STAFF_OF_HOLDER, params: { id: 'failedMediation' } },
+  'GET /api/complaints/{id}/litigation-letter/pdf': { expect: COURT_VIEWERS, params: { id: 'litigationLetter' } },
+  'GET /api/staff/complaints/{id}/judicial-confirmation-packet': { expect: STAFF_OF_HOLDER, params: { id: 'draftedAgreement' }, alsoOk: [409] },
   // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
   'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
 

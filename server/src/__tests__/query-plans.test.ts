@@ -31,6 +31,7 @@ import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organiza
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 import { reportOfPhotoQuery, staffReportsQuery } from '../modules/field-reports/field-reports.repository'
 import { fieldReportsVisibleTo } from '../modules/field-reports/field-report-scope'
+import { letterQuery, referralQuery } from '../modules/court/court.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -511,6 +512,20 @@ describe('query plans', () => {
       assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)`), text)
       assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+    })
+  }
+
+  // The court hand-off: a case's court referral (its primary key) and its support-for-litigation letter.
+  const court = {
+    "a case's court referral": ['court_referrals', '(sqlite_autoindex_court_referrals_1|court_referrals_pkey)', (t: TestApp) => referralQuery(t.ctx.db, 'c-1')],
+    "a case's litigation letter": ['litigation_letters', 'litigation_letters_complaint', (t: TestApp) => letterQuery(t.ctx.db, 'c-1')],
+  } as const
+  for (const [name, [table, index, build]] of Object.entries(court)) {
+    test(`${name} reads ${index}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)`), text)
+      assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?(PRIMARY KEY|INDEX)|Index (Only )?Scan using) ${index}`), text)
     })
   }
 })

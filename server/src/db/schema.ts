@@ -13,6 +13,7 @@ import type { OrganizationTables } from './schema-organizations'
 import type { MediationTables } from './schema-mediation'
 import type { GroupTables } from './schema-groups'
 import type { AgreementTables } from './schema-agreements'
+import type { CourtTables } from './schema-court'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -151,6 +152,9 @@ export interface ComplaintTable {
   group_key: string | null
   /** The group complaint (complaint_groups) it belongs to, if any. */
   group_id: string | null
+  /** 诉前委托调解: the referring court's case number and deadline (migration 2026-12-04T0041-court-hand-off). */
+  court_case_number: Generated<string | null>
+  court_deadline: Generated<string | null>
 }
 
 /** A filing that repeated an open complaint and was added to it, by its idempotency key. */
@@ -222,7 +226,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -256,6 +256,15 @@ export const FIXTURES = {
     await ok(await agreementApi(t, id).draft(c.people.staff.token, DRAFT), 'draft agreement')
     return id
   },
+  /** Mediation failed; the consumer wants to sue. */
+  failedMediation: async (t: TestApp, c: Cast) =>
+    step(t, c.people.staff.token, await mediatingComplaint(t, c), 'mediation_failed', { advice: 'support_litigation_letter', note: '商家拒不到场' }),
+  /** A failed mediation with its 支持诉讼函 issued. */
+  litigationLetter: async (t: TestApp, c: Cast) => {
+    const id = await step(t, c.people.staff.token, await mediatingComplaint(t, c), 'mediation_failed', { advice: 'support_litigation_letter', note: '商家拒不到场' })
+    await ok(await t.app.inject({ method: 'POST', url: `/api/staff/complaints/${id}/litigation-letter`, headers: bearer(c.people.staff.token) }), 'litigation letter')
+    return id
+  },
   /** A hash no agreement has. */
   unknownAgreementHash: async () => '0'.repeat(64),
   editableRuleSet: async (t: TestApp, c: Cast) => {

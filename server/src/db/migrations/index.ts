@@ -27,6 +27,7 @@ import * as stations from './2026-12-04T0029-stations'
 import * as walkInFiling from './2026-12-04T0030-walk-in-filing'
 import * as alliancesMembers from './2026-12-04T0033-alliances-members'
 import * as mediationRoom from './2026-12-04T0034-mediation-room'
+import * as courtHandOff from './2026-12-04T0041-court-hand-off'
 import * as organizationFigures from './2026-12-04T0032-organization-figures'
 import * as complaintGroups from './2026-12-04T0031-complaint-groups'
 import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
@@ -67,5 +68,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0034-mediation-room': mediationRoom,
   '2026-12-04T0036-event-hash-chain': eventHashChain,
   '2026-12-04T0035-mediation-agreements': mediationAgreements,
+  '2026-12-04T0041-court-hand-off': courtHandOff,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
 }

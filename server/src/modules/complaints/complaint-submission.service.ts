@@ -125,7 +125,8 @@ async function repeat(ctx: AppContext, complaint: ComplaintRow, hash: string): P
 
 /** Filed at a station counter by an operator for the person (代办): the operator's photos become the person's. */
 export interface WalkInFiling {
-  stationId: string
+  /** The station, for a counter filing; null when staff file for someone elsewhere (a court referral). */
+  stationId: string | null
   operator: AuthUser
   /** The 'submitted' event's note: where, by whom, and when the person confirmed. */
   note: string

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import type { AppContext } from '../../context'
 import type { ComplaintRow } from '../complaints/complaints.repository'
+import { letterDocument } from '../court/litigation-letter.service'
 import { listCaseDocuments } from '../mediation-agreements/agreement-documents'
 
 /** A document of the case (the mediation agreement, a support-for-litigation letter …) for the package. */
@@ -27,8 +28,15 @@ const agreementDocuments: CaseDocumentSource = async (ctx, complaint) =>
     open: async () => Readable.from([pdf.bytes]),
   }))
 
-/** Where the package finds a case's documents; the letters of issue #17 add their source here. */
-const SOURCES: CaseDocumentSource[] = [agreementDocuments]
+/** The support-for-litigation letter (支持诉讼函), once issued, checked against the hash recorded when it was made. */
+const letterDocuments: CaseDocumentSource = async (ctx, complaint) => {
+  const letter = await letterDocument(ctx, complaint.id)
+  if (!letter) return []
+  return [{ name: 'litigation-support-letter.pdf', title: '支持诉讼函', contentType: 'application/pdf', recordedSha256: letter.sha256, open: () => ctx.storage.getStream(letter.key) }]
+}
+
+/** Where the package finds a case's documents. */
+const SOURCES: CaseDocumentSource[] = [agreementDocuments, letterDocuments]
 
 /** Adds a source (tests, or a module that owns documents); returns how to take it away again. */
 export function registerCaseDocumentSource(source: CaseDocumentSource): () => void {

@@ -134,6 +134,12 @@ export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<Compl
       add(await businessIds(trx, complaint.enterprise_id), 'enterprise', 'complaint_status', label)
       if (event.type === 'agreement_signed' || event.type === 'agreement_effective') add(await staff(), 'staff', 'complaint_status', label)
       break
+    case 'court_referred':
+      add(consumer, 'consumer', 'complaint_status', '法院委托消协调解您的纠纷')
+      break
+    case 'litigation_letter_issued':
+      add(consumer, 'consumer', 'complaint_status', '消协已为您出具支持诉讼函，可在投诉详情中下载')
+      break
     case 'transfer':
     case 'hand_down':
     case 'take_up':

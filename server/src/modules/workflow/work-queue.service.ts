@@ -17,6 +17,7 @@ function toWorkItem(row: WorkItemRow, now: Date, names: ReadonlyMap<string, stri
     assignedStaffId: row.assigned_staff_id,
     clockPausedAt: row.clock_paused_at,
     organizationName: row.organization_id ? (names.get(row.organization_id) ?? null) : null,
+    courtReferral: row.court_case_number && row.court_deadline ? { caseNumber: row.court_case_number, deadline: row.court_deadline } : null,
   }
 }
 

@@ -34,6 +34,8 @@ function queueQuery(db: Db) {
       'clock_paused_at',
       'organization_id',
       'rule_set_id',
+      'court_case_number',
+      'court_deadline',
     ])
     .select(rankExpr.as('queue_rank'))
     .select((eb) =>

@@ -85,6 +85,11 @@ export function QueueTable(props: Props) {
                 </button>
               </td>
               <td className='queue-table__business' title={row.businessName}>
+                {row.courtReferral && (
+                  <span className='queue-court' title={`法院委托：案号 ${row.courtReferral.caseNumber}，法院期限 ${row.courtReferral.deadline}`}>
+                    法院委托
+                  </span>
+                )}
                 {row.businessName}
               </td>
               <td>

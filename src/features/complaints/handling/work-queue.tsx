@@ -4,6 +4,7 @@ import { fenToYuan } from '@/contract/complaint-rules'
 import { StatusChip } from '../components/status-chip'
 import { DeadlineLine } from './deadline-line'
 import '../components/complaint-list.css'
+import './work-queue.css'
 
 export function WorkItemCard({ item, onOpen }: { item: WorkItem; onOpen(id: string): void }) {
   return (
@@ -12,6 +13,11 @@ export function WorkItemCard({ item, onOpen }: { item: WorkItem; onOpen(id: stri
         <Text className='complaint-item__business'>{item.businessName}</Text>
         <StatusChip status={item.status} />
       </View>
+      {item.courtReferral && (
+        <Text className='complaint-item__court'>
+          法院委托 · 法院期限 {item.courtReferral.deadline}
+        </Text>
+      )}
       <DeadlineLine deadline={item} />
       <Text className='complaint-item__meta'>
         {item.number} · 涉及 {fenToYuan(item.amountFen)} 元 · {item.photoCount} 张照片

@@ -4,6 +4,7 @@ import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
 import { RoomEntry } from '@/features/mediation'
 import { AgreementCard } from '@/features/mediation-agreements'
+import { CourtCard } from '@/features/court'
 import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
@@ -24,6 +25,7 @@ export default function StaffComplaintPage() {
       )}
       {params.id && !gone && <RoomEntry key={`room-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <AgreementCard key={`agreement-${moves}`} complaintId={params.id} staff />}
+      {params.id && !gone && <CourtCard key={`court-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && (
         <MoveCase
           complaintId={params.id}

@@ -1,0 +1,1 @@
+export { CourtCard } from './components/court-card'

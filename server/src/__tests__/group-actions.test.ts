@@ -155,6 +155,8 @@ describe(`a group complaint worked as one (${TEST_DB})`, () => {
     assert.match(proposal.note!, /集体投诉统一处理/)
     const told = await t.ctx.db.selectFrom('notifications').select(['title', 'body']).where('complaint_id', '=', c.odr2).where('recipient_id', '=', idOwner.get(c.odr2)!).execute()
     assert.ok(told.some((n) => n.title === '商家提出了处理方案' && n.body.includes('退赔 150 元')), JSON.stringify(told))
+    const business = await t.ctx.db.selectFrom('notifications').select(['title', 'body']).where('complaint_id', '=', c.odr2).where('recipient_id', '=', cast.liaison.id).execute()
+    assert.ok(business.some((n) => n.title === '消协记录了集体投诉的统一方案' && n.body.includes('退赔 150 元')), 'the enterprise is told what it is held to')
     for (const [id, yuan] of [[c.review, 400], [c.mediating, 500]] as const) {
       const note = (await caseOf(id)).events.at(-1)!
       assert.equal(note.type, 'note')

@@ -75,13 +75,13 @@ describe('群体性投诉：重点督办与一键加入（H5）', () => {
       const first = desk.locator('.group-amounts__input input').first()
       await first.fill('480')
       await desk.getByText('3,880 元').waitFor()
-      await screenshot('groups-07-action-table-desk')
+      await screenshot('groups-07-action-table-desk', { fullPage: true })
       await button(desk, '核对').click()
       await desk.getByText('将一次处理 5 件未结束的投诉，金额合计 3,880 元', { exact: false }).waitFor()
-      await screenshot('groups-08-action-confirm-desk')
+      await screenshot('groups-08-action-confirm-desk', { fullPage: true })
       await button(desk, '确定提交').click()
       await desk.getByText('统一处理完成：5 件已处理').waitFor()
-      await screenshot('groups-09-action-result-desk')
+      await screenshot('groups-09-action-result-desk', { fullPage: true })
     })
     // Each member sees the note with their own amount on their own complaint.
     const members = (await server.api('GET', `/staff/groups/${group!.id}`, { token: city.accessToken })).body as { members: Array<{ complaintId: string }> }
@@ -98,6 +98,9 @@ describe('群体性投诉：重点督办与一键加入（H5）', () => {
       await page.waitForURL(`**${GROUP}**`)
       await screen(page, GROUP).getByText('成员投诉（5）').waitFor()
       await screenshot('groups-04-group-phone', { fullPage: true })
+      await button(screen(page, GROUP), /统一处理/).click()
+      await screen(page, GROUP).getByText('合计（5 件未结束）').waitFor()
+      await screenshot('groups-10-action-form-phone', { fullPage: true })
     })
 
     const consumer = await server.signIn(CONSUMER)

@@ -105,6 +105,7 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
               setGroup(done.group)
               setResult(done)
               setHandling(false)
+              void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
               onChanged?.()
             }}
           />
@@ -122,7 +123,7 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
                   setHandling(true)
                 }}
               >
-                统一处理（各用各的金额）
+                统一处理（全部成员）
               </Button>
               <Button className='btn btn-secondary' onClick={() => setAction('note')}>写督办记录（全部 {group.memberCount} 件）</Button>
               <Button className='btn btn-secondary' onClick={() => setAction('close')}>办结</Button>

@@ -1,7 +1,8 @@
 /**
  * Group complaints (群体性投诉): five consumers complain about one noodle shop in 西湖区; the five form
  * a group that the city's staff find in their 重点督办 list (at a 1280×800 desk and on a phone),
- * open it and see every member with the total; a sixth consumer opens their own complaint at 200 %
+ * open it and see every member with the total, record one mediation note for all five with each
+ * member's own amount (confirmed first, the result listed per case); a sixth consumer opens their own complaint at 200 %
  * text and joins the group with one tap.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/groups.e2e.test.ts
@@ -64,7 +65,28 @@ describe('群体性投诉：重点督办与一键加入（H5）', () => {
       await button(desk, /写督办记录/).click()
       await desk.locator('textarea').fill('已约谈面馆经营者，要求一周内按各自余额退款')
       await screenshot('groups-02-note-form-desk')
+      await button(desk, '取消').click()
+
+      // 统一处理: one mediation note for all five, each with their own amount (the first changed to 480).
+      await button(desk, /统一处理/).click()
+      await desk.locator('textarea').fill('经约谈，面馆经营者同意按每位会员卡余额退款')
+      await desk.locator('.group-form__picker').click()
+      await page.locator('.weui-picker__action').filter({ hasText: '确定' }).click()
+      const first = desk.locator('.group-amounts__input input').first()
+      await first.fill('480')
+      await desk.getByText('3,880 元').scrollIntoViewIfNeeded()
+      await screenshot('groups-07-action-table-desk')
+      await button(desk, '核对').click()
+      await desk.getByText('将一次处理 5 件未结束的投诉，金额合计 3,880 元', { exact: false }).scrollIntoViewIfNeeded()
+      await screenshot('groups-08-action-confirm-desk')
+      await button(desk, '确定提交').click()
+      await desk.getByText('统一处理完成：5 件已处理').waitFor()
+      await screenshot('groups-09-action-result-desk')
     })
+    // Each member sees the note with their own amount on their own complaint.
+    const members = (await server.api('GET', `/staff/groups/${group!.id}`, { token: city.accessToken })).body as { members: Array<{ complaintId: string }> }
+    const firstCase = (await server.api('GET', `/complaints/${members.members[0]!.complaintId}`, { token: city.accessToken })).body as { events: Array<{ note: string | null }> }
+    assert.match(firstCase.events.at(-1)?.note ?? '', /集体投诉统一处理.*本案金额 480 元/)
 
     await onPhone({ t, name: 'groups-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await signInAs(page, city)
@@ -76,6 +98,9 @@ describe('群体性投诉：重点督办与一键加入（H5）', () => {
       await page.waitForURL(`**${GROUP}**`)
       await screen(page, GROUP).getByText('成员投诉（5）').waitFor()
       await screenshot('groups-04-group-phone', { fullPage: true })
+      await button(screen(page, GROUP), /统一处理/).click()
+      await screen(page, GROUP).getByText('合计（5 件未结束）').scrollIntoViewIfNeeded()
+      await screenshot('groups-10-action-table-phone')
     })
 
     const consumer = await server.signIn(CONSUMER)

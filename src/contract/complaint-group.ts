@@ -1,4 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { AMOUNT_MAX_FEN, DATE_PATTERN } from './complaint-rules'
+import { ACTION_TEXT_MAX } from './complaint-workflow'
 
 /**
  * Group complaints (群体性投诉): complaints about one business reaching a threshold within a window.
@@ -12,7 +14,7 @@ export const GroupStatus = { Open: 'open', Closed: 'closed' } as const
 export type GroupStatus = (typeof GroupStatus)[keyof typeof GroupStatus]
 export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = { open: '督办中', closed: '已办结' }
 
-export const GROUP_EVENT_LABELS = { formed: '形成集体投诉', joined: '新成员加入', note: '督办记录', closed: '办结' } as const
+export const GROUP_EVENT_LABELS = { formed: '形成集体投诉', joined: '新成员加入', note: '督办记录', handled: '统一处理', closed: '办结' } as const
 export type GroupEventType = keyof typeof GROUP_EVENT_LABELS
 
 const StringEnum = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] })
@@ -54,6 +56,8 @@ export const GroupMember = Type.Object({
   complaintId: Type.String(),
   number: Type.String(),
   status: Type.String(),
+  /** The path the case is on (odr: the enterprise answers first; association: mediation). */
+  path: Type.String(),
   amountFen: Type.Integer({ minimum: 0 }),
   createdAt: Type.String(),
 })
@@ -63,7 +67,12 @@ export const GroupReply = Type.Object({ complaintNumber: Type.String(), type: Ty
 
 export const StaffGroupDetail = Type.Composite([
   StaffGroupSummary,
-  Type.Object({ members: Type.Array(GroupMember), events: Type.Array(GroupEvent), replies: Type.Array(GroupReply) }),
+  Type.Object({
+    members: Type.Array(GroupMember),
+    events: Type.Array(GroupEvent),
+    replies: Type.Array(GroupReply),
+    version: Type.Integer({ minimum: 0, description: '群体的版本号，统一处理时原样交回' }),
+  }),
 ])
 export type StaffGroupDetail = Static<typeof StaffGroupDetail>
 
@@ -94,3 +103,40 @@ export type ConsumerGroupView = Static<typeof ConsumerGroupView>
 export const JoinGroupRequest = Type.Object({ complaintId: Id }, { additionalProperties: false })
 export type JoinGroupRequest = Static<typeof JoinGroupRequest>
 
+
+/** 集体投诉统一处理 on the association path: a mediation note for all, or mediation succeeded for all. */
+export const GROUP_MEDIATION_OUTCOME_LABELS = { note: '记录调解情况', succeeded: '调解成功' } as const
+export type GroupMediationOutcome = keyof typeof GROUP_MEDIATION_OUTCOME_LABELS
+export const GROUP_ACTION_MEMBERS_MAX = 1000
+
+/** What one member's case got from the group action. */
+export const GROUP_STEP_LABELS = { odr_proposal: '记录企业方案，等消费者答复', mediation_note: '记录调解情况', mediation_succeeded: '调解成功' } as const
+export type GroupStep = keyof typeof GROUP_STEP_LABELS
+
+/**
+ * One action for every open member at once, each with their own amount: green-channel members get the
+ * enterprise's one proposal (each consumer accepts or rejects it), association members the mediation note or outcome.
+ */
+export const GroupActionRequest = Type.Object(
+  {
+    version: Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: '打开群体时看到的 version；期间群体有变化答 409' }),
+    text: Type.String({ minLength: 1, maxLength: ACTION_TEXT_MAX, pattern: '\\S', description: '统一方案或调解情况，写入每件成员投诉' }),
+    promisedDate: Type.String({ pattern: DATE_PATTERN.source, description: '承诺履行日期 YYYY-MM-DD' }),
+    mediationOutcome: StringEnum<GroupMediationOutcome>(['note', 'succeeded']),
+    members: Type.Array(
+      Type.Object({ complaintId: Id, amountFen: Type.Integer({ minimum: 0, maximum: AMOUNT_MAX_FEN, description: '本案金额，单位：分' }) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: GROUP_ACTION_MEMBERS_MAX },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type GroupActionRequest = Static<typeof GroupActionRequest>
+
+export const GroupActionResult = Type.Object({
+  applied: Type.Array(
+    Type.Object({ complaintId: Type.String(), number: Type.String(), step: StringEnum<GroupStep>(['odr_proposal', 'mediation_note', 'mediation_succeeded']), amountFen: Type.Integer({ minimum: 0 }) }),
+  ),
+  skipped: Type.Array(Type.Object({ complaintId: Type.String(), number: Type.String(), reason: Type.String() })),
+  group: StaffGroupDetail,
+})
+export type GroupActionResult = Static<typeof GroupActionResult>

@@ -112,6 +112,8 @@ export const ERROR_MESSAGES = {
   GROUP_JOIN_NOT_ELIGIBLE: '只有投诉了同一商家的消费者才能加入这个集体投诉',
   GROUP_ALREADY_MEMBER: '您的这件投诉已经在集体投诉中了',
   GROUP_CLOSED: '这个集体投诉已经办结，不能再加入或督办',
+  GROUP_CHANGED: '这个集体投诉刚刚有变化（可能同事已经处理过），请刷新后再看',
+  GROUP_MEMBER_UNKNOWN: '填写的投诉不是这个集体投诉的成员，请刷新后重新填写',
   EVIDENCE_PACKAGE_FILE_UNREADABLE: '证据包中的照片或文书读取失败，证据包没有生成，请稍后重试',
   EVIDENCE_PACKAGE_PHOTO_ALTERED: '存储中的照片与上传时不一致，证据包没有生成，请联系系统管理员',
   EVIDENCE_PACKAGE_FAILED: '证据包没有生成，请稍后重试',

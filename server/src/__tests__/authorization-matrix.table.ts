@@ -75,6 +75,13 @@ const courtReferral = (t: TestApp) => ({
 })
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
+/** 集体投诉统一处理 on the open group about E (the complaintGroup fixture), at its current version, for its first member. */
+async function groupActionBody(t: TestApp, c: Cast) {
+  const group = await t.ctx.db.selectFrom('complaint_groups').select(['id', 'version']).where('business_key', '=', `e:${c.enterpriseE}`).where('status', '=', 'open').executeTakeFirstOrThrow()
+  const first = await t.ctx.db.selectFrom('complaints').select(['id', 'amount_fen']).where('group_id', '=', group.id).orderBy('created_at').limit(1).executeTakeFirstOrThrow()
+  return { version: Number(group.version), text: '商家同意按各自金额退款', promisedDate: '2030-02-01', mediationOutcome: 'note', members: [{ complaintId: first.id, amountFen: Number(first.amount_fen) }] }
+}
+
 export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/health': { expect: EVERYONE },
 
@@ -293,6 +300,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/staff/groups': { expect: STAFF },
   'GET /api/staff/groups/{id}': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' } },
   'POST /api/staff/groups/{id}/notes': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' }, body: { note: '已约谈商家，要求逐一退款' } },
+  // One member listed (the others are left as they are); the version read just before the call.
+  'POST /api/staff/groups/{id}/actions': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' }, body: groupActionBody },
   'POST /api/staff/groups/{id}/close': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' }, body: { note: '商家已全部退款' } },
   'GET /api/complaints/{id}/group': { expect: A_ACTS, params: { id: 'associationComplaint' } },
   // A joins with a complaint of theirs about the group's business; B and the volunteer have none (404).

@@ -13,7 +13,7 @@ import { dueExportsQuery, latestExportQuery, oldestPendingExportQuery } from '..
 import { deletionsDueQuery, latestDeletionQuery } from '../modules/privacy/account-deletion.repository'
 import { latestVersionQuery, ruleSetInForceQuery } from '../modules/rules/rule-sets.repository'
 import { mergeQuery, openRepeatQuery } from '../modules/complaints/repeat-complaints'
-import { enterpriseRepliesQuery, groupEventsQuery, groupsVisibleTo, membersQuery as groupMembersQuery, openGroupQuery, ungroupedSinceQuery, visibleGroupsQuery } from '../modules/groups/groups.repository'
+import { enterpriseRepliesQuery, groupEventsQuery, groupsVisibleTo, memberCasesQuery, membersQuery as groupMembersQuery, openGroupQuery, ungroupedSinceQuery, visibleGroupsQuery } from '../modules/groups/groups.repository'
 import { referralDestinationQuery, referralDestinationsQuery } from '../modules/referrals/referrals.repository'
 import { eventLogPageQuery, lastChainLinkQuery } from '../modules/complaints/complaint-events.repository'
 import { createTestApp, type TestApp } from './support/test-app'
@@ -210,6 +210,7 @@ describe('query plans', () => {
     assertIndexed(counted, 'complaints_group_key')
     assertIndexed(await plan(ungroupedSinceQuery(t.ctx.db, 'e:e-1', since, '2026-06-01T00:00:00.000Z').select('id')), 'complaints_group_key')
     assertIndexed(await plan(groupMembersQuery(t.ctx.db, 'g-1')), 'complaints_group')
+    assertIndexed(await plan(memberCasesQuery(t.ctx.db, 'g-1')), 'complaints_group')
     const groupIndex = (text: string, index: string) => {
       assert.doesNotMatch(text, /SCAN complaint_groups(?! USING (COVERING )?INDEX)|Seq Scan on complaint_groups/, text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely'
 import type { GroupEventType, GroupStatus } from '../../../src/contract/complaint-group'
 
 /** A group complaint (群体性投诉) and what was done with it; see migration 2026-12-04T0031. */
@@ -20,6 +21,8 @@ export interface ComplaintGroupTable {
   formed_at: string
   closed_at: string | null
   updated_at: string
+  /** Goes up with every change to the group (member joined, note, group action): compare-and-swap for group actions. */
+  version: Generated<number>
 }
 
 export interface ComplaintGroupEventTable {

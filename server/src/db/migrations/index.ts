@@ -33,6 +33,7 @@ import * as complaintGroups from './2026-12-04T0031-complaint-groups'
 import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
 import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 import * as fieldReportOrgs from './2026-12-04T0043-field-report-orgs'
+import * as groupActions from './2026-12-04T0037-group-actions'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0034-mediation-room': mediationRoom,
   '2026-12-04T0036-event-hash-chain': eventHashChain,
   '2026-12-04T0035-mediation-agreements': mediationAgreements,
+  '2026-12-04T0037-group-actions': groupActions,
   '2026-12-04T0041-court-hand-off': courtHandOff,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
 }

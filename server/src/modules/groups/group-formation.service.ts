@@ -102,7 +102,7 @@ export async function addMember(trx: Db, group: GroupRow, complaintId: string, n
   if (!taken) return false
   await trx
     .updateTable('complaint_groups')
-    .set((eb) => ({ member_count: eb('member_count', '+', 1), amount_fen: eb('amount_fen', '+', Number(taken.amount_fen)) }))
+    .set((eb) => ({ member_count: eb('member_count', '+', 1), amount_fen: eb('amount_fen', '+', Number(taken.amount_fen)), version: eb('version', '+', 1) }))
     .where('id', '=', group.id)
     .execute()
   const at = await nextEventTime(trx, complaintId, now)

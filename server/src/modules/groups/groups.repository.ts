@@ -53,10 +53,30 @@ export function visibleGroupsQuery(db: Db, visible: Expression<SqlBool> | null) 
 export function membersQuery(db: Db, groupId: string) {
   return db
     .selectFrom('complaints')
-    .select(['id', 'number', 'status', 'amount_fen', 'created_at', 'consumer_id'])
+    .select(['id', 'number', 'status', 'path', 'amount_fen', 'created_at', 'consumer_id'])
     .where('group_id', '=', groupId)
     .orderBy('created_at')
     .orderBy('id')
+}
+
+/** The members' whole rows, first filed first (index complaints_group), for a group action to work on. */
+export function memberCasesQuery(db: Db, groupId: string) {
+  return db.selectFrom('complaints').selectAll().where('group_id', '=', groupId).orderBy('created_at').orderBy('id')
+}
+
+/**
+ * Counts one change to the open group if it is still at the version the caller saw (the row stays
+ * locked to the end of the transaction); false when it changed or closed meanwhile.
+ */
+export async function bumpGroupVersion(trx: Db, id: string, seen: number, now: Date): Promise<boolean> {
+  const result = await trx
+    .updateTable('complaint_groups')
+    .set((eb) => ({ updated_at: now.toISOString(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .where('version', '=', seen)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 export function groupEventsQuery(db: Db, groupId: string) {

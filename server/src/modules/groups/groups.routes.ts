@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ComplaintIdParams } from '../../../../src/contract/complaint'
-import { ConsumerGroupView, GroupIdParams, GroupNoteRequest, JoinGroupRequest, StaffGroupDetail, StaffGroupList } from '../../../../src/contract/complaint-group'
+import { ConsumerGroupView, GroupActionRequest, GroupActionResult, GroupIdParams, GroupNoteRequest, JoinGroupRequest, StaffGroupDetail, StaffGroupList } from '../../../../src/contract/complaint-group'
 import type { Role } from '../../../../src/contract/roles'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
+import { applyGroupAction } from './group-actions.service'
 import { addGroupNote, closeGroup, consumerGroupView, getStaffGroup, joinGroup, listStaffGroups } from './groups.service'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema }
@@ -31,6 +32,21 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       schema: { tags, summary: '督办记录：写入每位成员的投诉（附各自金额）并告知消费者', params: GroupIdParams, body: GroupNoteRequest, response: { 200: StaffGroupDetail, ...errors } },
     },
     (request) => addGroupNote(ctx, currentUser(request), request.params.id, request.body.note),
+  )
+
+  app.post(
+    '/staff/groups/:id/actions',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags,
+        summary: '集体投诉统一处理：一次为全部未结束的成员投诉记录企业方案（绿色通道）或调解情况/调解成功（消协调解），各用各的金额；不适用的成员列为未处理并说明原因',
+        params: GroupIdParams,
+        body: GroupActionRequest,
+        response: { 200: GroupActionResult, ...errors },
+      },
+    },
+    (request) => applyGroupAction(ctx, currentUser(request), request.params.id, request.body),
   )
 
   app.post(

@@ -38,7 +38,7 @@ export async function listStaffGroups(ctx: AppContext, user: AuthUser): Promise<
 }
 
 /** A group the caller may see, else 404 (a sibling's group is answered as if it did not exist). */
-async function findVisibleGroup(ctx: AppContext, user: AuthUser, id: string): Promise<GroupRow> {
+export async function findVisibleGroup(ctx: AppContext, user: AuthUser, id: string): Promise<GroupRow> {
   const group = await findGroupById(ctx.db, id)
   const scope = await staffScope(ctx.db, user.id)
   if (!group || !group.organization_path.startsWith(scope.organization.path)) throw new AppError(404, 'GROUP_NOT_FOUND')
@@ -49,15 +49,16 @@ export async function getStaffGroup(ctx: AppContext, user: AuthUser, id: string)
   return staffGroupDetail(ctx, await findVisibleGroup(ctx, user, id))
 }
 
-async function staffGroupDetail(ctx: AppContext, group: GroupRow): Promise<StaffGroupDetail> {
+export async function staffGroupDetail(ctx: AppContext, group: GroupRow): Promise<StaffGroupDetail> {
   const organization = await findOrganizationById(ctx.db, group.organization_id)
   const members = await membersQuery(ctx.db, group.id).execute()
   const replies = await enterpriseRepliesQuery(ctx.db, members.map((m) => m.id)).execute()
   return {
     ...toSummary(group, organization?.name ?? ''),
-    members: members.map((m) => ({ complaintId: m.id, number: m.number, status: m.status, amountFen: Number(m.amount_fen), createdAt: m.created_at })),
+    members: members.map((m) => ({ complaintId: m.id, number: m.number, status: m.status, path: m.path, amountFen: Number(m.amount_fen), createdAt: m.created_at })),
     events: (await groupEventsQuery(ctx.db, group.id).execute()).map(toEvent),
     replies: replies.map((r) => ({ complaintNumber: r.number, type: r.type, note: r.note, createdAt: r.created_at })),
+    version: Number(group.version),
   }
 }
 
@@ -112,9 +113,14 @@ export async function closeGroup(ctx: AppContext, user: AuthUser, id: string, no
   return staffGroupDetail(ctx, (await findGroupById(ctx.db, group.id))!)
 }
 
-/** Locks the group row; false when it was closed meanwhile. */
+/** Locks the group row and counts a change to it (version); false when it was closed meanwhile. */
 async function stillOpen(trx: Db, id: string, now: Date): Promise<boolean> {
-  const result = await trx.updateTable('complaint_groups').set({ updated_at: now.toISOString() }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()
+  const result = await trx
+    .updateTable('complaint_groups')
+    .set((eb) => ({ updated_at: now.toISOString(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

@@ -105,6 +105,8 @@ export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<Compl
       break
     case 'propose':
       add(consumer, 'consumer', 'proposal_received', '商家提出了处理方案')
+      // Recorded by staff for a whole group (集体投诉统一处理): the enterprise is told what it is held to on this case.
+      if (event.actor_role === 'staff') add(await liaisons(), 'enterprise', 'complaint_status', '消协记录了集体投诉的统一方案')
       break
     case 'request_info':
       add(consumer, 'consumer', 'info_requested', '商家请您补充信息')

@@ -122,18 +122,25 @@ export async function takeAction<A extends RequestAction>(
   const role = user.role === 'volunteer' ? 'consumer' : user.role
   if (!canTake(action, complaint.status, role)) throw new AppError(409, 'INVALID_TRANSITION')
   const now = ctx.now()
-  const rules = await rulesOfComplaint(ctx, ctx.db, complaint)
-  const step = await describeStep(ctx.db, rules, action, complaint, body as Record<string, unknown>, now)
-  // A step that sets a new deadline (or ends the last one) also ends a testing/appraisal pause.
-  if (complaint.clock_paused_at && step.set && 'due_at' in step.set && action !== 'resume_clock') {
-    step.set = { ...step.set, clock_paused_at: null, clock_paused_reason: null }
-  }
+  const step = await prepareStep(ctx, ctx.db, action, complaint, body as Record<string, unknown>, now)
   const photos = (body as { evidenceIds?: string[] }).evidenceIds ?? []
   await ctx.db.transaction().execute(async (trx) => {
     const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role }, step, now })
     await attachPhotos(trx, { complaintId: complaint.id, ownerId: user.id, eventId, ids: photos, now })
   })
   return readComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)
+}
+
+/**
+ * What the action writes on this complaint under its own rules (the same for one case or a whole
+ * group's): a step that sets a new deadline (or ends the last one) also ends a testing/appraisal pause.
+ */
+export async function prepareStep(ctx: AppContext, db: Db, action: RequestAction, complaint: ComplaintRow, body: Record<string, unknown>, now: Date): Promise<Step> {
+  const step = await describeStep(db, await rulesOfComplaint(ctx, db, complaint), action, complaint, body, now)
+  if (complaint.clock_paused_at && step.set && 'due_at' in step.set && action !== 'resume_clock') {
+    step.set = { ...step.set, clock_paused_at: null, clock_paused_reason: null }
+  }
+  return step
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConsumerGroupView, StaffGroupDetail, StaffGroupList, StaffGroupSummary } from '@/contract/complaint-group'
+import type { ConsumerGroupView, GroupActionRequest, GroupActionResult, StaffGroupDetail, StaffGroupList, StaffGroupSummary } from '@/contract/complaint-group'
 import { getJson, postJson } from '@/lib/http'
 
 const id = (value: string) => encodeURIComponent(value)
@@ -16,6 +16,11 @@ export function getStaffGroup(groupId: string): Promise<StaffGroupDetail> {
 /** POST /api/staff/groups/:id/notes (staff): one 督办 note on every member's case, each with its own amount. */
 export function addGroupNote(groupId: string, note: string): Promise<StaffGroupDetail> {
   return postJson<StaffGroupDetail>(`/staff/groups/${id(groupId)}/notes`, { note })
+}
+
+/** POST /api/staff/groups/:id/actions (staff): 集体投诉统一处理, each member with their own amount. */
+export function applyGroupAction(groupId: string, request: GroupActionRequest): Promise<GroupActionResult> {
+  return postJson<GroupActionResult>(`/staff/groups/${id(groupId)}/actions`, request)
 }
 
 /** POST /api/staff/groups/:id/close (staff): 已办结. */

@@ -3,12 +3,13 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { COMPLAINT_EVENT_LABELS } from '@/contract/complaint-events'
-import { GROUP_NOTE_MAX, type StaffGroupDetail } from '@/contract/complaint-group'
+import { GROUP_NOTE_MAX, type GroupActionResult, type StaffGroupDetail } from '@/contract/complaint-group'
 import { groupedYuan } from '@/contract/complaint-rules'
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '@/contract/complaint-status'
 import { formatDate } from '@/lib/dates'
 import { errorMessage } from '@/lib/http'
 import { addGroupNote, closeGroup, getStaffGroup } from '../api/groups'
+import { GroupActionForm, GroupActionOutcome } from './group-action-form'
 import { GroupProgress } from './group-progress'
 import { GroupChip } from './staff-group-list'
 import './groups.css'
@@ -29,6 +30,8 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
   const [note, setNote] = useState('')
   const [sending, setSending] = useState(false)
   const [formProblem, setFormProblem] = useState('')
+  const [handling, setHandling] = useState(false)
+  const [result, setResult] = useState<GroupActionResult | null>(null)
 
   const load = useCallback(() => {
     if (!groupId) return
@@ -38,6 +41,8 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
   useEffect(() => {
     setGroup(null)
     setAction(null)
+    setHandling(false)
+    setResult(null)
     load()
   }, [load])
 
@@ -81,11 +86,46 @@ export function StaffGroupView({ groupId, onChanged }: { groupId?: string; onCha
         </Text>
       </View>
 
-      {group.status === 'open' && (
+      {result && (
+        <View className='card'>
+          <GroupActionOutcome result={result} onClose={() => setResult(null)} />
+        </View>
+      )}
+
+      {group.status === 'open' && handling && (
+        <View className='card'>
+          <GroupActionForm
+            group={group}
+            onCancel={() => setHandling(false)}
+            onStale={() => {
+              setHandling(false)
+              load()
+            }}
+            onDone={(done) => {
+              setGroup(done.group)
+              setResult(done)
+              setHandling(false)
+              void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+              onChanged?.()
+            }}
+          />
+        </View>
+      )}
+
+      {group.status === 'open' && !handling && (
         <View className='card group-form'>
           {!action ? (
             <View className='group-form__buttons'>
-              <Button className='btn btn-primary' onClick={() => setAction('note')}>写督办记录（全部 {group.memberCount} 件）</Button>
+              <Button
+                className='btn btn-primary'
+                onClick={() => {
+                  setResult(null)
+                  setHandling(true)
+                }}
+              >
+                统一处理（全部成员）
+              </Button>
+              <Button className='btn btn-secondary' onClick={() => setAction('note')}>写督办记录（全部 {group.memberCount} 件）</Button>
               <Button className='btn btn-secondary' onClick={() => setAction('close')}>办结</Button>
             </View>
           ) : (

@@ -254,6 +254,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/station/mine': { expect: STAFF },
   'POST /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS, body: () => ({ phone: freshPhone(), personName: '王大爷' }) },
   'POST /api/station/walk-ins/{id}/consent': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: { code: '123456' } },
+  'POST /api/station/walk-ins/{id}/photos': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: { evidenceId: 'not-a-photo' } },
   'POST /api/station/walk-ins/{id}/complaint': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: (t) => validComplaint(t) },
   'GET /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS },
   'GET /api/staff/station-figures': { expect: STAFF },

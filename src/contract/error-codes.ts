@@ -101,7 +101,8 @@ export const ERROR_MESSAGES = {
   WALK_IN_CONSENT_REQUIRED: '请先让投诉人读出短信验证码，确认同意代办',
   WALK_IN_CONSENT_EXPIRED: '确认同意已超过 2 小时，请重新发送验证码',
   WALK_IN_ALREADY_FILED: '这次代办已经提交了投诉，照片请在投诉详情里补充',
-  FINDING_BUSINESS_REGION_REQUIRED: '不在企业名录里的商家，请写明所在地区（省/市/区）',
+  FINDING_BUSINESS_REGION_REQUIRED: '请写明商家名称和所在地区（省/市/区），或选择本会督办的集体投诉',
+  FINDING_ENTERPRISE_NOT_FOUND: '企业名录里没有这家企业',
   FINDING_LINK_NOT_FOUND: '所附的集体投诉或消费警示不存在，或不是本组织的',
   FINDING_ALREADY_PUBLISHED: '本组织已经向这个联盟发布过同样的发现',
   // ── mediation room (#17) ──

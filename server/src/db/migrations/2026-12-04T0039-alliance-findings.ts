@@ -25,8 +25,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('walk_in_photos_pk', ['filing_id', 'evidence_id'])
     .execute()
   // Retention: unfinished filings by age; account deletion: unfinished filings by phone, finished by person.
-  await sql`create index walk_in_filings_unfinished on walk_in_filings (created_at) where complaint_id is null`.execute(db)
-  await sql`create index walk_in_filings_unfinished_phone on walk_in_filings (phone) where complaint_id is null`.execute(db)
+  // SQLite prefers the UNIQUE complaint_id index for "complaint_id is null" unless complaint_id leads
+  // here too; PostgreSQL keeps created_at order only when created_at leads.
+  const sqlite = db.getExecutor().adapter.constructor.name.startsWith('Sqlite')
+  const byAge = sqlite ? sql`(complaint_id, created_at)` : sql`(created_at)`
+  const byPhone = sqlite ? sql`(phone, complaint_id)` : sql`(phone)`
+  await sql`create index walk_in_filings_unfinished on walk_in_filings ${byAge} where complaint_id is null`.execute(db)
+  await sql`create index walk_in_filings_unfinished_phone on walk_in_filings ${byPhone} where complaint_id is null`.execute(db)
   await sql`create index walk_in_filings_consumer on walk_in_filings (consumer_id) where consumer_id is not null`.execute(db)
 
   await db.schema

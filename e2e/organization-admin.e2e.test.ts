@@ -2,7 +2,8 @@
  * Alliances and managing an organization. 西湖区 sends a case across the 环太湖 alliance to 苏州
  * (联盟移送): 苏州 works it, 西湖区 still reads it, 上城区 never sees it. The 杭州 manager opens
  * 组织管理: adds a colleague by phone, makes them a manager, removes them after confirming, and
- * reads the alliance's list of moved cases. Screens at 390×844, at 200 % text and at 1280×800.
+ * reads the alliance's list of moved cases. 苏州 publishes a finding to the alliance (联盟共享发现) and
+ * 西湖区 sees 联盟成员已发现 on its case about the same business. Screens at 390×844, at 200 % text and at 1280×800.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/organization-admin.e2e.test.ts
  */
@@ -12,10 +13,12 @@ import { onPhone, type Phone } from './support/browser'
 import { CITY_STAFF, SHANGCHENG_STAFF, SUZHOU_STAFF, XIHU_STAFF, fileInXihu, type XihuCase } from './support/network'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, signInAs } from './support/taro'
+import { DEMO_FINDING } from '../server/src/seed/demo-finding'
 import { CONSUMER, STAFF_COMPLAINT } from './support/routes'
 
 const MANAGE = '/packages/staff-organization/pages/manage/index'
 const ALLIANCE = '/packages/staff-organization/pages/alliance/index'
+const FINDINGS = '/packages/staff-organization/pages/findings/index'
 const NEW_COLLEAGUE = '13973990001'
 
 const ABOUT: XihuCase = {
@@ -55,6 +58,53 @@ describe('联盟移送与组织管理（H5）', () => {
     assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: sibling.accessToken })).status, 404)
     assert.equal((await server.api('POST', `/complaints/${filed.id}/actions/accept`, { token: xihu.accessToken, body: {} })).status, 403)
     assert.equal((await server.api('POST', `/complaints/${filed.id}/actions/accept`, { token: suzhou.accessToken, body: {} })).status, 200)
+  })
+
+  test('苏州 publishes a finding to the alliance after confirming; 西湖区 sees 联盟成员已发现 on its case about the same business', async (t) => {
+    const consumer = await server.signIn(CONSUMER)
+    const [suzhou, xihu, city] = [await server.signIn(SUZHOU_STAFF), await server.signIn(XIHU_STAFF), await server.signIn(CITY_STAFF)]
+    const filed = await fileInXihu(server, consumer, { ...ABOUT, business: { name: '湖畔示例游艇俱乐部', address: '西湖码头 5 号' } })
+    const pattern = '预售太湖游艇年卡后停航，苏州会员无法退卡'
+
+    await onPhone({ t, name: 'findings-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await signInAs(page, suzhou)
+      await page.goto(FINDINGS)
+      const board = screen(page, FINDINGS)
+      await board.getByText(DEMO_FINDING.pattern).waitFor()
+      await screenshot('findings-01-feed-phone', { fullPage: true })
+      await button(board, '发布新发现').click()
+      await input(board, '商家名称').fill('湖畔示例游艇俱乐部')
+      await input(board, '所在地区').fill('浙江省/杭州市/西湖区')
+      await board.locator('textarea').fill(pattern)
+      await input(board, '相关投诉件数').fill('4')
+      await input(board, '涉及金额（元）').fill('23600')
+      await screenshot('findings-02-form-phone', { fullPage: true })
+      await button(board, '发布到联盟').click()
+      await modalConfirm(page, '确定发布').click()
+      await board.locator('.finding').first().getByText(pattern).waitFor()
+      await board.getByText('本会发布').first().waitFor()
+      await screenshot('findings-03-published-phone')
+
+      await signInAs(page, xihu)
+      await page.goto(`${STAFF_COMPLAINT}?id=${filed.id}`)
+      const detail = screen(page, STAFF_COMPLAINT)
+      await detail.getByText('联盟成员已发现').waitFor()
+      await detail.getByText(pattern).waitFor()
+      await detail.getByText('苏州市消费者权益保护委员会', { exact: false }).first().waitFor()
+      await detail.getByText('联盟成员已发现').scrollIntoViewIfNeeded()
+      await screenshot('findings-04-on-case-phone')
+    })
+    const feed = (await server.api('GET', '/staff/alliances', { token: city.accessToken })).body as { items: Array<{ id: string }> }
+    assert.equal((await server.api('GET', `/staff/alliances/${feed.items[0]!.id}/findings`, { token: city.accessToken })).status, 200)
+
+    const board = async ({ page, screenshot }: Phone, tag: string) => {
+      await signInAs(page, city)
+      await page.goto(FINDINGS)
+      await screen(page, FINDINGS).getByText(pattern).waitFor()
+      await screenshot(`findings-05-${tag}`, { fullPage: true })
+    }
+    await onPhone({ t, name: 'findings-text200', baseUrl: server.baseUrl, defaultFontSize: 32 }, (phone) => board(phone, 'text200'))
+    await onPhone({ t, name: 'findings-desk', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, (phone) => board(phone, 'desk'))
   })
 
   test('the 杭州 manager adds a colleague by phone, makes them a manager, removes them after confirming, and reads the alliance list', async (t) => {

@@ -24,8 +24,8 @@ export default defineAppConfig({
     { root: 'packages/stations', pages: ['pages/finder/index', 'pages/manage/index'] },
     // A station operator's counter: 代办投诉 for a walk-in person, 本站代办记录, monthly figures.
     { root: 'packages/station', pages: ['pages/workspace/index', 'pages/file/index'] },
-    // Managing an organization (members, permissions, child organizations) and its alliances' transfers.
-    { root: 'packages/staff-organization', pages: ['pages/manage/index', 'pages/alliance/index'] },
+    // Managing an organization (members, permissions, child organizations), its alliances' transfers and shared findings.
+    { root: 'packages/staff-organization', pages: ['pages/manage/index', 'pages/alliance/index', 'pages/findings/index'] },
     // The mediation room (consumer, business, mediator), opened from a complaint's page or a notice.
     { root: 'packages/mediation', pages: ['pages/room/index'] },
     // Group complaints (群体性投诉): the 重点督办 list and one group, for staff.

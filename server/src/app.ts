@@ -34,6 +34,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { stationsRoutes } from './modules/stations/stations.routes'
 import { walkInsRoutes } from './modules/walk-ins/walk-ins.routes'
 import { alliancesRoutes } from './modules/alliances/alliances.routes'
+import { allianceFindingsRoutes } from './modules/alliances/alliance-findings.routes'
 import { membersRoutes } from './modules/memberships/memberships.routes'
 import { groupsRoutes } from './modules/groups/groups.routes'
 import { referralsRoutes } from './modules/referrals/referrals.routes'
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(stationsRoutes, { ctx })
       await api.register(walkInsRoutes, { ctx })
       await api.register(alliancesRoutes, { ctx })
+      await api.register(allianceFindingsRoutes, { ctx })
       await api.register(membersRoutes, { ctx })
       await api.register(groupsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })

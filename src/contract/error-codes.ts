@@ -100,6 +100,11 @@ export const ERROR_MESSAGES = {
   WALK_IN_PHONE_NOT_CONSUMER: '这个手机号是工作人员或企业的账号，不能用来代办投诉',
   WALK_IN_CONSENT_REQUIRED: '请先让投诉人读出短信验证码，确认同意代办',
   WALK_IN_CONSENT_EXPIRED: '确认同意已超过 2 小时，请重新发送验证码',
+  WALK_IN_ALREADY_FILED: '这次代办已经提交了投诉，照片请在投诉详情里补充',
+  FINDING_BUSINESS_REGION_REQUIRED: '请写明商家名称和所在地区（省/市/区），或选择本会督办的集体投诉',
+  FINDING_ENTERPRISE_NOT_FOUND: '企业名录里没有这家企业',
+  FINDING_LINK_NOT_FOUND: '所附的集体投诉或消费警示不存在，或不是本组织的',
+  FINDING_ALREADY_PUBLISHED: '本组织已经向这个联盟发布过同样的发现',
   // ── mediation room (#17) ──
   ROOM_NOT_OPEN: '这件投诉目前不在调解中，调解室暂不能发言',
   ROOM_MESSAGE_EMPTY: '请写下要说的话，或添加照片',

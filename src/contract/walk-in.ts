@@ -28,6 +28,12 @@ export type WalkInConsentRequest = Static<typeof WalkInConsentRequest>
 
 export const WalkInIdParams = Type.Object({ id: Id })
 
+/** A counter photo (uploaded by the operator) taken for this filing: deleted with it if no complaint is filed. */
+export const WalkInPhotoRequest = Type.Object({ evidenceId: Id }, { additionalProperties: false })
+export type WalkInPhotoRequest = Static<typeof WalkInPhotoRequest>
+export const WalkInPhotos = Type.Object({ photoCount: Type.Integer({ minimum: 0 }) })
+export type WalkInPhotos = Static<typeof WalkInPhotos>
+
 export const StationRef = Type.Object({ id: Type.String(), name: Type.String() })
 export type StationRef = Static<typeof StationRef>
 

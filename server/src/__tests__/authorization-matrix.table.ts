@@ -272,6 +272,7 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/station/mine': { expect: STAFF },
   'POST /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS, body: () => ({ phone: freshPhone(), personName: '王大爷' }) },
   'POST /api/station/walk-ins/{id}/consent': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: { code: '123456' } },
+  'POST /api/station/walk-ins/{id}/photos': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: { evidenceId: 'not-a-photo' } },
   'POST /api/station/walk-ins/{id}/complaint': { expect: NOBODY_BUT_OPERATORS, params: { id: 'walkInFiling' }, body: (t) => validComplaint(t) },
   'GET /api/station/walk-ins': { expect: NOBODY_BUT_OPERATORS },
   'GET /api/staff/station-figures': { expect: STAFF },
@@ -283,6 +284,21 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   },
   'GET /api/staff/alliances': { expect: STAFF },
   'GET /api/staff/alliances/{id}/transfers': { expect: STAFF_OF_HOLDER, params: { id: 'matrixAlliance' } },
+  // Alliance findings: staff of a member and of the organizations below it; anyone else 404 (levels and 宁波 in alliance-findings.test.ts).
+  'GET /api/staff/alliances/{id}/findings': { expect: STAFF, params: { id: 'topAlliance' } },
+  'GET /api/staff/alliances/{id}/findings #not a member': { expect: [401, 403, 403, 403, 403, 403, 404, 404], params: { id: 'matrixAlliance' } },
+  'POST /api/staff/alliances/{id}/findings': {
+    expect: STAFF,
+    params: { id: 'topAlliance' },
+    body: () => ({ business: { name: '矩阵游船公司', region: '浙江省/杭州市/西湖区' }, pattern: `预售船票后停航 ${randomUUID()}`, complaintCount: 3 }),
+  },
+  'POST /api/staff/alliances/{id}/findings #not a member': {
+    expect: [401, 403, 403, 403, 403, 403, 404, 404],
+    params: { id: 'matrixAlliance' },
+    body: () => ({ business: { name: '矩阵游船公司', region: '浙江省/杭州市/西湖区' }, pattern: `预售船票后停航 ${randomUUID()}`, complaintCount: 3 }),
+  },
+  'GET /api/complaints/{id}/alliance-findings': { expect: STAFF_OF_HOLDER, params: { id: 'associationComplaint' } },
+  'GET /api/staff/groups/{id}/alliance-findings': { expect: STAFF_OF_HOLDER, params: { id: 'complaintGroup' } },
   'GET /api/staff/organizations/{id}/members': { expect: STAFF_OF_HOLDER, params: { id: 'managedOrganization' } },
   'POST /api/staff/organizations/{id}/members': {
     expect: STAFF_OF_HOLDER,

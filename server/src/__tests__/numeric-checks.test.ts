@@ -25,12 +25,13 @@ import { RULES as MEDIATION_RULES } from '../db/migrations/2026-12-04T0034-media
 import { RULES as CHAIN_RULES } from '../db/migrations/2026-12-04T0036-event-hash-chain'
 import { RULES as AGREEMENT_RULES } from '../db/migrations/2026-12-04T0035-mediation-agreements'
 import { RULES as GROUP_ACTION_RULES } from '../db/migrations/2026-12-04T0037-group-actions'
+import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-alliance-findings'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -83,6 +84,11 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     await t.ctx.db
       .insertInto('complaint_groups')
       .values({ id: randomUUID(), business_key: 'n:1|x', business_name: 'x', enterprise_id: null, organization_id: 'org-default', organization_path: '/org-default/', status: 'open', member_count: 5, amount_fen: 100, threshold: 5, window_days: 30, formed_at: now, closed_at: null, updated_at: now })
+      .execute()
+    await t.ctx.db.insertInto('alliances').values({ id: 'numeric-alliance', name: '数字检查联盟', created_at: now }).execute()
+    await t.ctx.db
+      .insertInto('alliance_findings')
+      .values({ id: randomUUID(), alliance_id: 'numeric-alliance', organization_id: 'org-default', author_id: cast.staff.id, business_key: 'n:1|x', business_name: 'x', enterprise_id: null, region: null, pattern: '跑路', group_id: null, warning_id: null, complaint_count: 3, amount_fen: 100, created_at: now })
       .execute()
     const mediated = await mediatingCase(t, cast.consumer.token, cast.staff.token, cast.enterpriseId)
     const drafted = await agreementApi(t, mediated).draft(cast.staff.token)

@@ -32,6 +32,8 @@ import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk
 import { reportOfPhotoQuery, staffReportsQuery } from '../modules/field-reports/field-reports.repository'
 import { fieldReportsVisibleTo } from '../modules/field-reports/field-report-scope'
 import { letterQuery, referralQuery } from '../modules/court/court.repository'
+import { unfinishedFilingsOfPhoneQuery, unfinishedFilingsQuery } from '../modules/walk-ins/walk-in-erasure'
+import { findingFeedQuery, findingsAboutQuery } from '../modules/alliances/alliance-findings.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -415,6 +417,10 @@ describe('query plans', () => {
     assertInOrder(text)
   })
   // Walk-in filing (代办): a station's records, an operator's queue, and the station figures (a rollup).
+  test("an alliance's findings and the retention job's walk-in filings come out of their index in order", async () => {
+    assertInOrder(await plan(findingFeedQuery(t.ctx.db, 'a-1', AFTER, 21)))
+    assertInOrder(await plan(unfinishedFilingsQuery(t.ctx.db, AFTER.due, 200)))
+  })
   test("a station's walk-in records read complaints_station_filed newest first", async () => {
     const text = await plan(stationComplaintsQuery(t.ctx.db, 's-1', AFTER, 21))
     assert.doesNotMatch(text, /SCAN complaints(?! USING (COVERING )?INDEX)|Seq Scan on complaints/, text)
@@ -447,6 +453,10 @@ describe('query plans', () => {
     'whether an organization sent cases across (one probe)': ['complaints', 'complaints_alliance_sender', () => sentAcrossQuery(t.ctx.db, '/org-default/o-city/')],
     "an alliance's transfers, newest first": ['alliance_transfers', 'alliance_transfers_list', () => allianceTransfersQuery(t.ctx.db, 'a-1', 100)],
     "an organization's members": ['staff_memberships', 'staff_memberships_organization', () => membersQuery(t.ctx.db, 'o-county')],
+    "an alliance's findings, newest first": ['alliance_findings', 'alliance_findings_feed', () => findingFeedQuery(t.ctx.db, 'a-1', AFTER, 21)],
+    'the findings about a business in my alliances': ['alliance_findings', 'alliance_findings_business', () => findingsAboutQuery(t.ctx.db, 'e:e-1', ['a-1', 'a-2'], 20)],
+    'walk-in filings never filed, oldest first (retention)': ['walk_in_filings', 'walk_in_filings_unfinished', () => unfinishedFilingsQuery(t.ctx.db, AFTER.due, 200)],
+    'walk-in filings never filed naming a phone (account deletion)': ['walk_in_filings', 'walk_in_filings_unfinished_phone', () => unfinishedFilingsOfPhoneQuery(t.ctx.db, '13800000001')],
   } as const
   for (const [name, [table, index, build]] of Object.entries(alliances)) {
     test(`${name} reads ${index}`, async () => {

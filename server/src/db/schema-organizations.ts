@@ -89,6 +89,32 @@ export interface WalkInFilingTable {
   complaint_id: string | null
 }
 
+/** A photo taken at the counter for a filing (migration 2026-12-04T0039): deleted with an unfinished filing. */
+export interface WalkInPhotoTable {
+  filing_id: string
+  evidence_id: string
+}
+
+/** A finding an alliance member shares with its alliance (联盟共享发现, migration 2026-12-04T0039). */
+export interface AllianceFindingTable {
+  id: string
+  alliance_id: string
+  /** The publisher's organization. */
+  organization_id: string
+  author_id: string
+  /** complaints.group_key of the business. */
+  business_key: string
+  business_name: string
+  enterprise_id: string | null
+  region: string | null
+  pattern: string
+  group_id: string | null
+  warning_id: string | null
+  complaint_count: number
+  amount_fen: number | null
+  created_at: string
+}
+
 /** Complaints filed at a station per China month (YYYY-MM). */
 export interface StationMonthRollupTable {
   station_id: string
@@ -104,5 +130,7 @@ export interface OrganizationTables {
   alliance_transfers: AllianceTransferTable
   staff_memberships: StaffMembershipTable
   walk_in_filings: WalkInFilingTable
+  walk_in_photos: WalkInPhotoTable
+  alliance_findings: AllianceFindingTable
   station_month_rollups: StationMonthRollupTable
 }

@@ -11,6 +11,7 @@ import {
 } from '../modules/privacy/retention.repository'
 import { retentionCutoff, type RetentionKind } from '../modules/privacy/retention-schedule'
 import { expireExportsBefore } from '../modules/data-export/data-export.repository'
+import { deleteUnfinishedFilings, unfinishedFilingsBefore } from '../modules/walk-ins/walk-in-erasure'
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000
 const BATCH_SIZE = 200
@@ -44,6 +45,7 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
     closed_complaints: 0,
     field_report_coordinates: 0,
     data_exports: 0,
+    walk_in_filings: 0,
     photoFiles: 0,
   }
 
@@ -65,6 +67,15 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
       return { due, cleared: await clearFieldReportCoordinates(trx, due.map((row) => row.id), at) }
     })
     result.field_report_coordinates += cleared
+    if (due.length < BATCH_SIZE) break
+  }
+  for (;;) {
+    const { due, done } = await ctx.db.transaction().execute(async (trx) => {
+      const due = await unfinishedFilingsBefore(trx, cutoff('walk_in_filings'), BATCH_SIZE)
+      return { due, done: await deleteUnfinishedFilings(trx, due.map((row) => row.id)) }
+    })
+    result.walk_in_filings += done.filings
+    result.photoFiles += await deleteUnreferencedFiles(ctx, done.evidence)
     if (due.length < BATCH_SIZE) break
   }
   // Each export's own expiry (set when it was built, from the data_exports period): marked expired, then its file goes.

@@ -1,4 +1,4 @@
-export { getMyStation, getStationFigures, listStationRecords, submitWalkIn } from './api/walk-in'
+export { getMyStation, getStationFigures, listStationRecords, registerCounterPhoto, submitWalkIn } from './api/walk-in'
 export { CodeStep, PhoneStep } from './components/consent-steps'
 export { FiledStep } from './components/filed-step'
 export { StepHeader } from './components/step-header'

@@ -181,6 +181,16 @@ export const FIXTURES = {
     return id
   },
   matrixAlliance: async (t: TestApp) => (await matrixAlliance(t)).id,
+  /** An alliance the top organization itself is in: its staff and (below it) the county's share its findings. */
+  topAlliance: async (t: TestApp) => {
+    const name = '矩阵总会联盟'
+    const existing = await t.ctx.db.selectFrom('alliances').select('id').where('name', '=', name).executeTakeFirst()
+    if (existing) return existing.id
+    await runAdminCommand(t.ctx.db, 'create-alliance', { name })
+    const top = await t.ctx.db.selectFrom('organizations').select('name').where('id', '=', DEFAULT_ORGANIZATION_ID).executeTakeFirstOrThrow()
+    await runAdminCommand(t.ctx.db, 'add-to-alliance', { alliance: name, organization: top.name })
+    return (await t.ctx.db.selectFrom('alliances').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
+  },
   /** An organization below the top, which the staff actor (made a manager here) may manage. */
   managedOrganization: async (t: TestApp, c: Cast) => (await managedOrganization(t, c)).id,
   /** A fresh staff member of managedOrganization. */

@@ -25,6 +25,7 @@ import * as organizationRuleFamily from './2026-12-04T0027-organization-rule-fam
 import * as smsCodePurpose from './2026-12-04T0028-sms-code-purpose'
 import * as stations from './2026-12-04T0029-stations'
 import * as walkInFiling from './2026-12-04T0030-walk-in-filing'
+import * as allianceFindings from './2026-12-04T0039-alliance-findings'
 import * as alliancesMembers from './2026-12-04T0033-alliances-members'
 import * as mediationRoom from './2026-12-04T0034-mediation-room'
 import * as courtHandOff from './2026-12-04T0041-court-hand-off'
@@ -70,6 +71,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0036-event-hash-chain': eventHashChain,
   '2026-12-04T0035-mediation-agreements': mediationAgreements,
   '2026-12-04T0037-group-actions': groupActions,
+  '2026-12-04T0039-alliance-findings': allianceFindings,
   '2026-12-04T0041-court-hand-off': courtHandOff,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
 }

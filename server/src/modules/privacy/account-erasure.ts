@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema'
 import type { UserRow } from '../users/user.repository'
 import { anonymizeComplaints } from './retention.repository'
 import { announceSessionsEnded } from '../notifications/inbox-signal'
+import { eraseWalkInsOf } from '../walk-ins/walk-in-erasure'
 
 type Trx = Transaction<Database>
 type StoredFiles = Awaited<ReturnType<typeof anonymizeComplaints>>['evidence']
@@ -25,6 +26,8 @@ export function pseudonymFor(userId: string): string {
  * - photos never attached to anything: deleted
  * - volunteer applications: name, region, phone, motivation and the decision note replaced or cleared
  * - field reports: kept for the association; the volunteer's positions (report and photos) cleared
+ * - walk-in filings naming the phone that never became a complaint: deleted with their counter photos;
+ *   those that did: phone cleared, name replaced by the pseudonym
  */
 export async function eraseAccount(trx: Trx, user: UserRow, at: string): Promise<StoredFiles> {
   const pseudonym = pseudonymFor(user.id)
@@ -74,10 +77,12 @@ export async function eraseAccount(trx: Trx, user: UserRow, at: string): Promise
     .where('volunteer_id', '=', user.id)
     .execute()
 
+  const counterPhotos = await eraseWalkInsOf(trx, user, pseudonym)
+
   await trx
     .updateTable('users')
     .set({ phone: null, wechat_openid: null, display_name: pseudonym, disabled: 1, deleted_at: at, updated_at: at })
     .where('id', '=', user.id)
     .execute()
-  return [...anonymized.evidence, ...unattached]
+  return [...anonymized.evidence, ...unattached, ...counterPhotos]
 }

@@ -11,6 +11,7 @@ export const RETENTION_KINDS = [
   'field_report_coordinates',
   'access_records',
   'data_exports',
+  'walk_in_filings',
 ] as const
 export type RetentionKind = (typeof RETENTION_KINDS)[number]
 
@@ -99,6 +100,16 @@ export const RETENTION_SCHEDULE: Readonly<Record<RetentionKind, RetentionRule>> 
     action: '删除“导出我的数据”生成的压缩包（下载链接随之失效）',
     reason: '压缩包是个人信息的完整副本，只为本人下载而临时保存；7 天足够下载，之后不应再留一份。',
     basis: 'PIPL 第 19 条、第 45 条（查阅、复制）',
+  },
+  walk_in_filings: {
+    env: 'RETENTION_WALK_IN_FILINGS_DAYS',
+    unit: 'days',
+    period: 7,
+    min: 1,
+    from: '开始代办时间',
+    action: '删除没有立案的服务站代办记录（手机号、称呼）和柜台拍的照片及文件',
+    reason: '投诉人没有用验证码确认、或确认后 2 小时内没有提交的代办不会再成为投诉；与短信验证码一样留 7 天，便于核查有人借代办给别人发短信，之后删除。已立案的代办随投诉保留。',
+    basis: 'PIPL 第 19 条、第 47 条（处理目的已无法实现时删除）',
   },
 }
 

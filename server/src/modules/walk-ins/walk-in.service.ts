@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CreateComplaintRequest } from '../../../../src/contract/complaint'
 import { maskPhone } from '../../../../src/contract/rules'
-import { WALK_IN_CONSENT_HOURS, type MyStation, type StationRecordList, type WalkIn } from '../../../../src/contract/walk-in'
+import { WALK_IN_CONSENT_HOURS, type MyStation, type StationRecordList, type WalkIn, type WalkInPhotos } from '../../../../src/contract/walk-in'
 import { requestSmsCode, useSmsCode, type AuthUser } from '../auth/auth.service'
 import { chinaDate, chinaDateTime } from '../../china-time'
 import type { AppContext } from '../../context'
@@ -101,6 +101,20 @@ export async function confirmWalkIn(ctx: AppContext, operator: AuthUser, id: str
   const person = await findOrCreateUserByPhone(ctx.db, filing.phone, filing.person_name)
   await repo.recordConsent(ctx.db, filing.id, person.id, ctx.now().toISOString())
   return toWalkIn((await repo.findStationWalkIn(ctx.db, id, station.id))!, station, undefined)
+}
+
+/**
+ * Records that a photo the operator just uploaded was taken for this filing, so that it goes with the
+ * filing if the complaint is never submitted (retention, or the person deleting their account).
+ */
+export async function linkCounterPhoto(ctx: AppContext, operator: AuthUser, id: string, evidenceId: string): Promise<WalkInPhotos> {
+  const station = await operatorStation(ctx, operator)
+  const filing = await stationWalkIn(ctx, station, id)
+  if (filing.complaint_id) throw new AppError(409, 'WALK_IN_ALREADY_FILED')
+  if (!filing.consented_at) throw new AppError(409, 'WALK_IN_CONSENT_REQUIRED')
+  const photo = await ctx.db.selectFrom('evidence').select(['owner_id', 'attached_at']).where('id', '=', evidenceId).executeTakeFirst()
+  if (!photo || photo.owner_id !== operator.id || photo.attached_at !== null) throw new AppError(422, 'EVIDENCE_INVALID')
+  return { photoCount: await repo.linkPhoto(ctx.db, filing.id, evidenceId) }
 }
 
 /**

@@ -32,6 +32,13 @@ export async function markFiled(db: Db, id: string, complaintId: string): Promis
   return Number(result.numUpdatedRows) === 1
 }
 
+/** Links a counter photo to its filing (again is a no-op) and counts the filing's photos. */
+export async function linkPhoto(db: Db, filingId: string, evidenceId: string): Promise<number> {
+  await db.insertInto('walk_in_photos').values({ filing_id: filingId, evidence_id: evidenceId }).onConflict((oc) => oc.columns(['filing_id', 'evidence_id']).doNothing()).execute()
+  const row = await db.selectFrom('walk_in_photos').select((eb) => eb.fn.countAll<number | string>().as('n')).where('filing_id', '=', filingId).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export function findStation(db: Db, id: string) {
   return db
     .selectFrom('organization_stations')

@@ -10,12 +10,14 @@ import {
   WalkIn,
   WalkInConsentRequest,
   WalkInIdParams,
+  WalkInPhotoRequest,
+  WalkInPhotos,
 } from '../../../../src/contract/walk-in'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { stationFigures } from './station-figures'
-import { confirmWalkIn, fileWalkIn, listStationRecords, myStation, startWalkIn } from './walk-in.service'
+import { confirmWalkIn, fileWalkIn, linkCounterPhoto, listStationRecords, myStation, startWalkIn } from './walk-in.service'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema, 429: ApiErrorSchema }
 const tags = ['服务站代办']
@@ -48,6 +50,21 @@ export const walkInsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       schema: { tags, summary: '投诉人读出验证码：记录同意代办的时间、工作人员、服务站和手机号', params: WalkInIdParams, body: WalkInConsentRequest, response: { 200: WalkIn, ...errors } },
     },
     (request) => confirmWalkIn(ctx, currentUser(request), request.params.id, request.body.code),
+  )
+
+  app.post(
+    '/station/walk-ins/:id/photos',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags,
+        summary: '登记为这次代办在柜台拍的照片（先上传照片再登记；没有立案的代办到期删除时照片一并删除）',
+        params: WalkInIdParams,
+        body: WalkInPhotoRequest,
+        response: { 200: WalkInPhotos, ...errors },
+      },
+    },
+    (request) => linkCounterPhoto(ctx, currentUser(request), request.params.id, request.body.evidenceId),
   )
 
   app.post(

@@ -1,5 +1,5 @@
 import type { CreateComplaintRequest } from '@/contract/complaint'
-import type { MyStation, StartWalkInRequest, StationFigures, StationRecordList, WalkIn } from '@/contract/walk-in'
+import type { MyStation, StartWalkInRequest, StationFigures, StationRecordList, WalkIn, WalkInPhotos } from '@/contract/walk-in'
 import { getJson, postJson } from '@/lib/http'
 
 /** GET /api/station/mine (staff at a station; 403 NOT_A_STATION_OPERATOR for other staff). */
@@ -15,6 +15,11 @@ export function startWalkIn(body: StartWalkInRequest): Promise<WalkIn> {
 /** POST /api/station/walk-ins/:id/consent: the code the person read out. */
 export function confirmWalkIn(id: string, code: string): Promise<WalkIn> {
   return postJson<WalkIn>(`/station/walk-ins/${encodeURIComponent(id)}/consent`, { code })
+}
+
+/** POST /api/station/walk-ins/:id/photos: a counter photo goes with the filing if no complaint is submitted. */
+export function registerCounterPhoto(id: string, evidenceId: string): Promise<WalkInPhotos> {
+  return postJson<WalkInPhotos>(`/station/walk-ins/${encodeURIComponent(id)}/photos`, { evidenceId })
 }
 
 /** POST /api/station/walk-ins/:id/complaint: safe to repeat, one filing makes one complaint. */

@@ -1,4 +1,5 @@
 import { useRouter } from '@tarojs/taro'
+import { MatchingFindings } from '@/features/alliance-findings'
 import { StaffGroupView } from '@/features/groups'
 import { WorkspaceShell } from '@/features/workspace'
 
@@ -6,6 +7,7 @@ export default function StaffGroupPage() {
   const { id } = useRouter().params
   return (
     <WorkspaceShell role='staff' title='群体性投诉'>
+      {id && <MatchingFindings groupId={id} />}
       <StaffGroupView groupId={id} />
     </WorkspaceShell>
   )

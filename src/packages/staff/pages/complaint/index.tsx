@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
+import { MatchingFindings } from '@/features/alliance-findings'
 import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
 import { RoomEntry } from '@/features/mediation'
@@ -23,6 +24,7 @@ export default function StaffComplaintPage() {
       ) : (
         <WorkDetail key={moves} complaintId={params.id} role='staff' userId={userId} />
       )}
+      {params.id && !gone && <MatchingFindings key={`findings-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <RoomEntry key={`room-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <AgreementCard key={`agreement-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && <CourtCard key={`court-${moves}`} complaintId={params.id} staff />}

@@ -4,9 +4,10 @@ import { MAX_PHOTOS } from '@/contract/complaint-rules'
 import { choosePhotos, discardPhoto, type PhotoSource } from '@/lib/photo-files'
 import { PhotoList, type PhotoTile } from '@/features/complaints/filing/photo-list'
 import { describeUploadFailure, uploadPhotoFile } from '@/features/complaints/filing/upload-photo'
+import { registerCounterPhoto } from '@/features/walk-in'
 
 /** 拍照: photos taken at the counter, each uploaded as soon as it is added; they become the person's with the complaint. */
-export function CounterPhotos({ onNext }: { onNext(evidenceIds: string[]): void }) {
+export function CounterPhotos({ walkInId, onNext }: { walkInId: string; onNext(evidenceIds: string[]): void }) {
   const [photos, setPhotos] = useState<Array<PhotoTile & { evidenceId?: string }>>([])
   const serial = useRef(0)
   const update = (id: string, change: Partial<PhotoTile & { evidenceId?: string }>) => setPhotos((all) => all.map((p) => (p.id === id ? { ...p, ...change } : p)))
@@ -15,6 +16,8 @@ export function CounterPhotos({ onNext }: { onNext(evidenceIds: string[]): void 
     update(tile.id, { error: null, rejected: false })
     try {
       const evidence = await uploadPhotoFile(tile.file, { original: tile.original }, (progress) => update(tile.id, { progress }))
+      // Registered with the filing: if the complaint is never submitted, the photo is deleted with it.
+      await registerCounterPhoto(walkInId, evidence.id)
       update(tile.id, { uploaded: true, progress: null, evidenceId: evidence.id })
     } catch (error) {
       const failure = describeUploadFailure(error)

@@ -75,8 +75,9 @@ export default function WalkInFilingPage() {
           }}
         />
       )}
-      {step === 3 && (
+      {step === 3 && walkIn && (
         <CounterPhotos
+          walkInId={walkIn.id}
           onNext={(ids) => {
             setEvidenceIds(ids)
             setStep(4)

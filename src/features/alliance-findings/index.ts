@@ -1,0 +1,2 @@
+export { FindingsBoard } from './components/findings-board'
+export { MatchingFindings } from './components/matching-findings'

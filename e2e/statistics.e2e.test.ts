@@ -103,7 +103,7 @@ describe('投诉统计（H5，iPhone 13）', () => {
       assert.match(text, /\r\n合计,示例省消费者协会（含下级）,17,7,11,1,68\.8%,9,81\.8%,7,5,71\.4%,10443\r\n/)
       assert.match(text, /\r\n下级机构,示例省杭州市消费者协会（含下级）,12,/)
       // After an empty line, the stations of the province (the four demo stations and more) by month.
-      assert.match(text, /\r\n\r\n服务站代办（件）,所属机构,(\d{2}年\d{1,2}月,){12}合计\r\n/)
+      assert.match(text, /\r\n\r\n服务站代办（件）,所属机构,(\d{4}年\d{1,2}月,){12}合计\r\n/)
       assert.match(text, /\r\n鼓楼市场监管所维权服务站,宁波市海曙区消费者协会,(\d+,){12}\d+\r\n/)
     })
 

@@ -6,7 +6,9 @@
  * Run: npx jest -c jest.weapp.config.js scripts/weapp/__tests__/weapp-stations.test.js
  * @jest-environment jsdom
  */
-const { mountPage, unmountAll } = require('./taro-simulate.cjs')
+const fs = require('fs')
+const path = require('path')
+const { ROOT, mountPage, unmountAll } = require('./taro-simulate.cjs')
 
 const HERE = { latitude: 30.2741, longitude: 120.1551 }
 
@@ -49,16 +51,23 @@ function mountFinder() {
   }).then((p) => ({ p, getLocation, openLocation, makePhoneCall, requests }))
 }
 
-/** The <map>'s props as Taro handed them to the page (its node in the page data, found by its markers). */
-function mapNode(p) {
+/**
+ * The <map>'s props as Taro handed them to the page. Taro's template names them by short keys
+ * (markers="{{i.p17||[]}}" in base.wxml): the keys are read from the built template, then the map's
+ * node is found in the page data by its markers.
+ */
+function mapProps(p) {
+  const template = fs.readFileSync(path.join(ROOT, 'base.wxml'), 'utf8').match(/<map [^>]*>/)[0]
+  const keyOf = (attribute) => template.match(new RegExp(` ${attribute}="\\{\\{(?:xs\\.b\\()?i\\.(\\w+)`))[1]
+  const keys = { markers: keyOf('markers'), latitude: keyOf('latitude'), longitude: keyOf('longitude'), showLocation: keyOf('show-location') }
   let found = null
   const walk = (node) => {
     if (!node || typeof node !== 'object' || found) return
-    if (Array.isArray(node.markers)) found = node
+    if (Array.isArray(node[keys.markers]) && node[keys.markers].some((m) => m && m.latitude !== undefined)) found = node
     else for (const value of Object.values(node)) walk(value)
   }
   walk(p.page.instance.data)
-  return found
+  return found && Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, found[key]]))
 }
 
 afterEach(() => unmountAll())
@@ -73,9 +82,9 @@ describe('找服务站 packages/stations/pages/finder', () => {
     for (const text of ['离您最近的服务站', '1.6 公里', '湖滨社区消费维权服务站', '古荡社区服务站', '打电话']) expect(p.text()).toContain(text)
 
     expect(p.page.dom.querySelectorAll('wx-map')).toHaveLength(1)
-    const map = mapNode(p)
+    const map = mapProps(p)
     expect(map).toBeTruthy()
-    expect([map.latitude, map.longitude]).toEqual([HERE.latitude, HERE.longitude])
+    expect([map.latitude, map.longitude, map.showLocation]).toEqual([HERE.latitude, HERE.longitude, true])
     expect(map.markers.map((m) => [m.id, m.title, m.latitude, m.longitude])).toEqual([
       [0, '文三路消费维权服务站', 30.27736, 120.13627],
       [1, '湖滨社区消费维权服务站', 30.25961, 120.16449],

@@ -47,7 +47,11 @@ function StationSection({ byStation }: { byStation: OrganizationFigures['byStati
       ) : (
         <>
           {!byStation.wholeMonths && <Text className='statistics__note'>服务站按整月计：所选期间首尾两个月的代办件数是整月的。</Text>}
-          <BarChart bars={byStation.stations.map((s) => ({ key: s.id, label: s.name, value: s.total }))} />
+          {byStation.stations.some((s) => s.total > 0) ? (
+            <BarChart bars={byStation.stations.map((s) => ({ key: s.id, label: s.name, value: s.total }))} />
+          ) : (
+            <Text className='statistics__note'>这段时间各服务站还没有代办立案的投诉。</Text>
+          )}
           <StationTable byStation={byStation} />
         </>
       )}

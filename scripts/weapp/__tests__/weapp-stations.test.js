@@ -11,6 +11,8 @@ const path = require('path')
 const { ROOT, mountPage, unmountAll } = require('./taro-simulate.cjs')
 
 const HERE = { latitude: 30.2741, longitude: 120.1551 }
+/** The first page of a subpackage loads its vendors too: on a busy machine (a build beside it) that took over 2 s. */
+const LOADED_WITHIN = 10_000
 
 const station = (id, name, latitude, longitude, distanceMeters, extra = {}) => ({
   id,
@@ -75,7 +77,7 @@ afterEach(() => unmountAll())
 describe('找服务站 packages/stations/pages/finder', () => {
   test('nearest first under a map with a marker per located station, centred on the phone', async () => {
     const { p, getLocation, requests } = await mountFinder()
-    await p.waitForText('文三路消费维权服务站')
+    await p.waitForText('文三路消费维权服务站', LOADED_WITHIN)
     expect(getLocation).toHaveBeenCalledTimes(1)
     expect(getLocation.mock.calls[0][0].type).toBe('gcj02')
     expect(requests.some((url) => url.includes(`latitude=${HERE.latitude}`) && url.includes(`longitude=${HERE.longitude}`))).toBe(true)
@@ -96,7 +98,7 @@ describe('找服务站 packages/stations/pages/finder', () => {
 
   test('tapping a marker and a station’s 导航 open WeChat’s map at that station; 打电话 calls it', async () => {
     const { p, openLocation, makePhoneCall } = await mountFinder()
-    await p.waitForText('湖滨社区消费维权服务站')
+    await p.waitForText('湖滨社区消费维权服务站', LOADED_WITHIN)
 
     p.dispatch(p.page.dom.querySelector('wx-map'), 'markertap', { markerId: 1 })
     await p.waitFor(() => openLocation.mock.calls.length === 1, 2000, 'openLocation after the marker tap')

@@ -129,6 +129,8 @@ describe('投诉统计（H5，iPhone 13）', () => {
       assert.equal(await stations.getByText('鼓楼市场监管所维权服务站').count(), 0)
       await view.getByText('按服务站（代办立案）', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await screenshot('s03c-figures-city-200-percent-stations')
+      await stations.getByText('湖滨社区消费维权服务站').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('s03d-figures-city-200-percent-station-card')
     })
 
     const county = await login(COUNTY_STAFF)

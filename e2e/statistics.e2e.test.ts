@@ -3,7 +3,8 @@
  * accounts) in Chromium emulating an iPhone 13: the tiles show a complaint filed through the API,
  * and 导出 CSV saves a file (fetched with the Authorization header, saved from a Blob) that starts
  * with the UTF-8 BOM Excel needs. The demo network's roll-up figures: the province sees its cities
- * side by side, a city its counties, a county itself, on a phone, at 200 % text and at a desk.
+ * side by side, a city its counties, a county itself, on a phone, at 200 % text and at a desk; each
+ * sees the service stations of its subtree with the cases filed at them by month.
  *
  * Run: npx taro build --type h5 && node --import tsx --test e2e/statistics.e2e.test.ts
  */
@@ -101,6 +102,9 @@ describe('投诉统计（H5，iPhone 13）', () => {
       assert.match(text, /^分组,名称,收到（件）,受理（件）,办结（件）/)
       assert.match(text, /\r\n合计,示例省消费者协会（含下级）,17,7,11,1,68\.8%,9,81\.8%,7,5,71\.4%,10443\r\n/)
       assert.match(text, /\r\n下级机构,示例省杭州市消费者协会（含下级）,12,/)
+      // After an empty line, the stations of the province (the four demo stations and more) by month.
+      assert.match(text, /\r\n\r\n服务站代办（件）,所属机构,(\d{4}年\d{1,2}月,){12}合计\r\n/)
+      assert.match(text, /\r\n鼓楼市场监管所维权服务站,宁波市海曙区消费者协会,(\d+,){12}\d+\r\n/)
     })
 
     const city = await login(CITY_STAFF)
@@ -118,6 +122,15 @@ describe('投诉统计（H5，iPhone 13）', () => {
       await screenshot('s03-figures-city-200-percent', { fullPage: true })
       await view.getByText('下级机构对比', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await screenshot('s03b-figures-city-200-percent-counties')
+      // The city's stations (西湖区, 上城区), each month named beside its number; not Ningbo's.
+      const stations = view.locator('[role="table"][aria-label="各服务站代办件数"]')
+      await stations.getByText('湖滨社区消费维权服务站').waitFor()
+      await stations.getByText('文三路消费维权服务站').waitFor()
+      assert.equal(await stations.getByText('鼓楼市场监管所维权服务站').count(), 0)
+      await view.getByText('按服务站（代办立案）', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('s03c-figures-city-200-percent-stations')
+      await stations.getByText('湖滨社区消费维权服务站').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('s03d-figures-city-200-percent-station-card')
     })
 
     const county = await login(COUNTY_STAFF)
@@ -133,6 +146,11 @@ describe('投诉统计（H5，iPhone 13）', () => {
       await screenshot('s04-figures-county-1280', { fullPage: true })
       await view.getByText('按月份', { exact: true }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await screenshot('s04b-figures-county-1280-months')
+      await view.getByText('按服务站（代办立案）', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await view.locator('[role="table"][aria-label="各服务站代办件数"]').getByText('文三路消费维权服务站').waitFor()
+      // The demo has no walk-in filings: no empty bars, a sentence instead; the table still lists the stations.
+      await view.getByText('这段时间各服务站还没有代办立案的投诉。').waitFor()
+      await screenshot('s04c-figures-county-1280-stations')
     })
   })
 })

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { StationFigures } from './walk-in'
 
 /** Counts from the per-organization figure rollups, and the rates worked out from them (0–1, null when nothing to divide by). */
 const FigureFields = {
@@ -30,6 +31,9 @@ export const OrganizationFigures = Type.Object({
   children: Type.Array(Type.Object({ organizationId: Type.String(), name: Type.String(), ...FigureFields }), {
     description: '直属下级机构并列，每个含其全部下级',
   }),
+  byStation: Type.Object({ ...StationFigures.properties, wholeMonths: Type.Boolean({ description: '期间是否恰为整月；不是时服务站仍按首尾两个整月计' }) }, {
+    description: '本机构及下级的各服务站在期间内每个月代办立案的件数（北京时间，按整月）；站点工作人员只看到本站',
+  }),
   definitions: Type.Record(Type.String(), Type.String()),
 })
 export type OrganizationFigures = Static<typeof OrganizationFigures>
@@ -41,9 +45,13 @@ export const FIGURE_DEFINITIONS: Record<string, string> = {
   onTimeRate: '按期办结率 = 按期办结件数 ÷ 办结件数；按期 = 消协受理审查、调解两个环节都没有超过期限（检测鉴定暂停期间不计）。',
   mediationSuccessRate: '调解成功率 = 调解成功件数 ÷ 调解结束件数（成功加未成功）。',
   recovered: '挽回经济损失 = 调解成功时记录的挽回金额，加上经 ODR 和解结案时企业方案的金额（元）。',
+  stations: '服务站代办 = 在服务站由工作人员代办立案的投诉件数，按立案的月份（北京时间）整月计，计在代办的服务站下（不论投诉现由哪个机构办理）。',
 }
 
-/** Columns of the figures CSV (rows: 合计, 本级, each 下级机构, each 月份, each 行业); the header row is these labels. */
+/**
+ * Columns of the figures CSV (rows: 合计, 本级, each 下级机构, each 月份, each 行业); the header row is these labels.
+ * After an empty line a second table: 服务站代办, one row per station, one column per month.
+ */
 export const FIGURES_CSV_COLUMNS = [
   '分组',
   '名称',

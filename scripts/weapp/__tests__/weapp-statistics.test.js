@@ -64,6 +64,11 @@ const FIGURES = {
   byIndustry: [{ industry: 'prepaid', label: '预付式消费', ...figure(70, 50, 50, 40, 30, 20, 1_000_000) }],
   own: figure(0, 0, 0, 0, 0, 0, 0),
   children: [{ organizationId: 'o-1', name: '示例街道服务站', ...figure(128, 90, 96, 72, 40, 30, 1_234_550) }],
+  byStation: {
+    months: ['2026-10', '2026-11'],
+    wholeMonths: true,
+    stations: [{ id: 's-1', name: '文三路消费维权服务站', organizationName: '杭州市西湖区消费者协会', counts: [3, 5], total: 8 }],
+  },
   definitions: { onTimeRate: '按期办结率 = 按期办结件数 ÷ 办结件数。' },
 }
 
@@ -92,6 +97,8 @@ describe('投诉统计 packages/staff/pages/statistics', () => {
     for (const text of ['预付式消费', '70 件', '2026年11月', '快乐健身有限公司', '31 件', '超期未办', '企业答复期限：2 件', '调解期限：1 件']) expect(p.text()).toContain(text)
     expect(p.text()).toContain('统计范围：杭州市西湖区消费者协会（含下级）')
     for (const text of ['受理', '按期办结率', '75%', '按期 72 / 办结 96 件', '调解成功率', '成功 30 / 调解结束 40 件', '下级机构对比', '示例街道服务站（含下级）', '10月']) expect(p.text()).toContain(text)
+    // By station: a bar with the period's total, the months in the table under it.
+    for (const text of ['按服务站（代办立案）', '文三路消费维权服务站', '8 件', '26年10月', '26年11月']) expect(p.text()).toContain(text)
     expect(p.text()).toContain('ODR 绿色通道 32 件（25%）')
     expect(p.text()).toContain('消协调解 96 件（75%）')
     expect(p.text()).toContain('共 128 条投诉明细。导出 CSV 请在电脑网页版操作')

@@ -7,6 +7,7 @@ import { seedDemoNetwork } from '../seed/organizations'
 import { fileComplaint } from './support/complaints'
 import { bearer, createTestApp, loginByPhone, TEST_DB, type TestApp } from './support/test-app'
 import { act } from './support/workflow'
+import { addTestStation, consentedWalkIn, makeOperator, submitWalkIn, walkInComplaint } from './support/walk-ins'
 
 const PROVINCE = '示例省消费者协会'
 const HANGZHOU = '示例省杭州市消费者协会'
@@ -146,6 +147,48 @@ describe(`roll-up figures per organization, side by side (${TEST_DB})`, () => {
     const county = await t.app.inject({ method: 'GET', url: '/api/staff/statistics/figures.csv', headers: bearer(staff[SHANGCHENG]!) })
     assert.ok(!county.body.includes(XIHU))
     assert.ok(!county.body.includes('本级'))
+  })
+
+  test('by station: cases filed at each station of the subtree per month, in the figures and the CSV', async () => {
+    const wensan = await addTestStation(t, org[XIHU]!, '统计文三路服务站')
+    await addTestStation(t, org[HAISHU]!, '统计鼓楼服务站')
+    const operator = await makeOperator(t, '13973000201', wensan, org[XIHU]!)
+    for (const phone of ['13973000301', '13973000302']) {
+      const filed = await submitWalkIn(t, operator, await consentedWalkIn(t, operator, phone), walkInComplaint(t, phone))
+      assert.equal(filed.statusCode, 201, filed.body)
+    }
+    const month = new Date(t.ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 7)
+    const stationsOf = async (who: string) => (await figures(who)).byStation.stations.map((s) => [s.name, s.total, s.counts.at(-1)])
+
+    const city = await figures(HANGZHOU)
+    assert.equal(city.byStation.months.length, 12)
+    assert.equal(city.byStation.months.at(-1), month)
+    assert.equal(city.byStation.wholeMonths, true)
+    assert.deepEqual(city.byStation.stations.map((s) => [s.name, s.organizationName, s.total, s.counts.at(-1)]), [['统计文三路服务站', XIHU, 2, 2]])
+    assert.deepEqual(await stationsOf(XIHU), [['统计文三路服务站', 2, 2]])
+    assert.deepEqual(await stationsOf(SHANGCHENG), [])
+    assert.deepEqual((await stationsOf(PROVINCE)).sort(), [['统计文三路服务站', 2, 2], ['统计鼓楼服务站', 0, 0]])
+    assert.deepEqual((await stationsOf('top')).length, 2)
+
+    // The counter operator (neither manages nor mediates) sees only the station they work at.
+    const own = await t.app.inject({ method: 'GET', url: '/api/staff/statistics/figures', headers: bearer(operator.token) })
+    assert.deepEqual(own.json<OrganizationFigures>().byStation.stations.map((s) => s.id), [wensan.id])
+
+    // Another period: its own months; a range inside a month is still counted by whole months, and says so.
+    const past = await t.app.inject({ method: 'GET', url: '/api/staff/statistics/figures?from=2024-01-01&to=2024-03-31', headers: bearer(staff[XIHU]!) })
+    const pastStations = past.json<OrganizationFigures>().byStation
+    assert.deepEqual([pastStations.months, pastStations.wholeMonths, pastStations.stations[0]!.counts], [['2024-01', '2024-02', '2024-03'], true, [0, 0, 0]])
+    const partial = await t.app.inject({ method: 'GET', url: '/api/staff/statistics/figures?from=2024-01-10&to=2024-02-20', headers: bearer(staff[XIHU]!) })
+    assert.equal(partial.json<OrganizationFigures>().byStation.wholeMonths, false)
+
+    const csv = (await t.app.inject({ method: 'GET', url: '/api/staff/statistics/figures.csv', headers: bearer(staff[HANGZHOU]!) })).body.split('\r\n')
+    const header = csv.findIndex((line) => line.startsWith('服务站代办（件）,所属机构,'))
+    assert.ok(header > 0, csv.join('\n'))
+    assert.equal(csv[header - 1], '')
+    assert.match(csv[header]!, /,合计$/)
+    assert.match(csv[header + 1]!, new RegExp(`^统计文三路服务站,${XIHU},(0,){11}2,2$`))
+    const sibling = await t.app.inject({ method: 'GET', url: '/api/staff/statistics/figures.csv', headers: bearer(staff[SHANGCHENG]!) })
+    assert.ok(!sibling.body.includes('服务站'))
   })
 
   test('bad dates are refused with a Chinese message', async () => {

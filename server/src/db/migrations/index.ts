@@ -35,6 +35,7 @@ import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
 import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 import * as fieldReportOrgs from './2026-12-04T0043-field-report-orgs'
 import * as groupActions from './2026-12-04T0037-group-actions'
+import * as figureIndexes from './2026-12-04T0038-figure-indexes'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0036-event-hash-chain': eventHashChain,
   '2026-12-04T0035-mediation-agreements': mediationAgreements,
   '2026-12-04T0037-group-actions': groupActions,
+  '2026-12-04T0038-figure-indexes': figureIndexes,
   '2026-12-04T0039-alliance-findings': allianceFindings,
   '2026-12-04T0041-court-hand-off': courtHandOff,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,

@@ -6,9 +6,13 @@ export const FIGURE_COLUMNS = ['received', 'accepted', 'closed', 'referred', 'cl
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number]
 export type FigureSums = Record<FigureColumn, number | string>
 
+/**
+ * A subtree is a range of the primary key (grain, organization_path, …). The top organization (subtree
+ * null) counts every path, complaints without an organization ('') included: no path range narrows
+ * it, so it reads the span's range of org_figure_rollups_period (grain, period, …) instead of the grain.
+ */
 function figureRows(db: Db, span: RollupSpan, subtree: PathRange | null) {
   let query = db.selectFrom('org_figure_rollups').where('grain', '=', span.grain)
-  // The top organization (subtree null) counts every row, complaints without an organization ('') included.
   if (subtree) query = query.where('organization_path', '>=', subtree.from).where('organization_path', '<', subtree.to)
   return query
     .where('period', '>=', span.from)
@@ -16,9 +20,14 @@ function figureRows(db: Db, span: RollupSpan, subtree: PathRange | null) {
     .select((eb) => FIGURE_COLUMNS.map((name) => eb.fn.sum<number | string>(name).as(name)))
 }
 
-/** The subtree's figures in the span per period and industry, read by the primary key. */
+/**
+ * The subtree's figures in the span per period and industry (several rows of one period and industry
+ * for a subtree, one per path, to be added up). A subtree's rows are grouped in the primary key's
+ * order: grouped by period first, SQLite would rather walk the whole network's span in period order.
+ */
 export function figuresByPeriodAndIndustry(db: Db, span: RollupSpan, subtree: PathRange | null) {
-  return figureRows(db, span, subtree).select(['period', 'industry']).groupBy(['period', 'industry'])
+  const query = figureRows(db, span, subtree).select(['period', 'industry'])
+  return subtree ? query.groupBy(['organization_path', 'period', 'industry']) : query.groupBy(['period', 'industry'])
 }
 
 /** The subtree's figures in the span per holding organization's path, to be added up per child. */

@@ -1,10 +1,11 @@
-import { INDUSTRY_LABELS, type Industry } from '../../../../src/contract/complaint-rules'
+import { chinaToday, INDUSTRY_LABELS, type Industry } from '../../../../src/contract/complaint-rules'
 import type { StatisticsQuery } from '../../../../src/contract/statistics'
 import { FIGURE_DEFINITIONS, type Figure, type OrganizationFigures } from '../../../../src/contract/statistics-figures'
 import type { AppContext } from '../../context'
 import type { StaffScope } from '../organizations/organization-scope'
+import { stationCountsByMonth } from '../walk-ins/station-figures'
 import { childOrganizations, FIGURE_COLUMNS, figuresByOrganization, figuresByPeriodAndIndustry, type FigureColumn, type FigureSums } from './figures.repository'
-import { monthsBetween, perSlice, resolveRange, rollupSpans, subtreeOf } from './statistics.service'
+import { monthsBetween, perSlice, resolveRange, rollupSpans, subtreeOf, type StatisticsRange } from './statistics.service'
 
 type Counts = Record<FigureColumn, number>
 
@@ -31,6 +32,15 @@ export function toFigure(c: Counts): Figure {
     onTimeRate: rate(c.closed_on_time, c.closed),
     mediationSuccessRate: rate(c.mediation_succeeded, c.mediation_ended),
   }
+}
+
+/**
+ * Whether the range is whole months as station_month_rollups counts them (it counts a month at a time):
+ * from a 1st to a month's last day, or to today (nothing is filed after today).
+ */
+export function coversWholeMonths(range: Pick<StatisticsRange, 'from' | 'to'>, now: Date): boolean {
+  const last = rollupSpans(range).at(-1)!
+  return range.from.endsWith('-01') && (last.grain === 'month' || range.to >= chinaToday(now))
 }
 
 /**
@@ -66,6 +76,8 @@ export async function organizationFigures(ctx: AppContext, query: StatisticsQuer
     }
   }
 
+  const byStation = await stationCountsByMonth(ctx, scope, [...months.keys()])
+
   return {
     from: range.from,
     to: range.to,
@@ -79,6 +91,7 @@ export async function organizationFigures(ctx: AppContext, query: StatisticsQuer
       .sort((a, b) => b.received - a.received || a.industry.localeCompare(b.industry)),
     own: scope.leaf ? null : toFigure(own),
     children: children.map((child) => ({ organizationId: child.id, name: child.name, ...toFigure(perChild.get(child.path)!) })),
+    byStation: { ...byStation, wholeMonths: coversWholeMonths(range, ctx.now()) },
     definitions: { ...FIGURE_DEFINITIONS },
   }
 }

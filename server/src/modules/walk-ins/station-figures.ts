@@ -2,7 +2,7 @@ import type { StationFigures } from '../../../../src/contract/walk-in'
 import type { AuthUser } from '../auth/auth.service'
 import { chinaDate } from '../../china-time'
 import type { AppContext } from '../../context'
-import { staffScope } from '../organizations/organization-scope'
+import { staffScope, type StaffScope } from '../organizations/organization-scope'
 import { stationMonthCountsQuery } from './walk-ins.repository'
 
 /** The last `count` China months, oldest first, ending with the current one ('2026-12'). */
@@ -15,17 +15,16 @@ export function lastMonths(now: Date, count: number): string[] {
 }
 
 /**
- * Cases filed at each station by month, for staff of the station's organization and of those above it;
- * an operator who neither manages nor mediates sees their own station only.
+ * Cases filed at each station in the given China months (oldest first), for staff of the station's
+ * organization and of those above it; an operator who neither manages nor mediates sees their own station only.
  */
-export async function stationFigures(ctx: AppContext, user: AuthUser, monthCount = 6): Promise<StationFigures> {
-  const scope = await staffScope(ctx.db, user.id)
-  const months = lastMonths(ctx.now(), monthCount)
+export async function stationCountsByMonth(ctx: AppContext, scope: StaffScope, months: readonly string[]): Promise<StationFigures> {
   const stationOnly = scope.stationId !== null && !scope.canManage && !scope.canMediate
   const rows = await stationMonthCountsQuery(
     ctx.db,
     { path: scope.organization.parent_id === null ? null : scope.organization.path, stationId: stationOnly ? scope.stationId : null },
     months[0]!,
+    months.at(-1)!,
   ).execute()
   const stations = new Map<string, StationFigures['stations'][number]>()
   for (const row of rows) {
@@ -40,5 +39,10 @@ export async function stationFigures(ctx: AppContext, user: AuthUser, monthCount
       station.total += Number(row.n)
     }
   }
-  return { months, stations: [...stations.values()] }
+  return { months: [...months], stations: [...stations.values()] }
+}
+
+/** The station figures of the last `monthCount` months, for the caller's organization and below. */
+export async function stationFigures(ctx: AppContext, user: AuthUser, monthCount = 6): Promise<StationFigures> {
+  return stationCountsByMonth(ctx, await staffScope(ctx.db, user.id), lastMonths(ctx.now(), monthCount))
 }

@@ -83,13 +83,13 @@ export function stationComplaintsQuery(db: Db, stationId: string, after: TimePos
 
 /**
  * The stations of an organization's subtree (or just one station) with their monthly counts from
- * `fromMonth` on: organizations by path range, their stations by organization, counts by primary key.
+ * `fromMonth` to `toMonth`: organizations by path range, their stations by organization, counts by primary key.
  */
-export function stationMonthCountsQuery(db: Db, scope: { path: string | null; stationId: string | null }, fromMonth: string) {
+export function stationMonthCountsQuery(db: Db, scope: { path: string | null; stationId: string | null }, fromMonth: string, toMonth: string) {
   let query = db
     .selectFrom('organization_stations')
     .innerJoin('organizations', 'organizations.id', 'organization_stations.organization_id')
-    .leftJoin('station_month_rollups as r', (join) => join.onRef('r.station_id', '=', 'organization_stations.id').on('r.month', '>=', fromMonth))
+    .leftJoin('station_month_rollups as r', (join) => join.onRef('r.station_id', '=', 'organization_stations.id').on('r.month', '>=', fromMonth).on('r.month', '<=', toMonth))
     .select(['organization_stations.id', 'organization_stations.name', 'organizations.name as organization_name', 'organizations.path', 'r.month', 'r.n'])
   if (scope.stationId) query = query.where('organization_stations.id', '=', scope.stationId)
   const path = scope.path

@@ -4,6 +4,7 @@ import type { Figure, OrganizationFigures } from '@/contract/statistics-figures'
 import { BarChart } from './bar-chart'
 import { FigureTable } from './figure-table'
 import { monthLabel, percent, rateLines } from './figure-text'
+import { StationTable } from './station-table'
 import { Tile } from './stat-tile'
 import { TrendChart } from './trend-chart'
 
@@ -36,9 +37,31 @@ function SideBySide({ rows }: { rows: ReadonlyArray<{ key: string; label: string
   )
 }
 
+/** Cases filed at the stations: a bar per station for the period, the months in the table under it. */
+function StationSection({ byStation }: { byStation: OrganizationFigures['byStation'] }) {
+  return (
+    <View className='card statistics__section'>
+      <Text className='statistics__heading'>按服务站（代办立案）</Text>
+      {byStation.stations.length === 0 ? (
+        <Text className='muted'>本机构及下级还没有服务站</Text>
+      ) : (
+        <>
+          {!byStation.wholeMonths && <Text className='statistics__note'>服务站按整月计：所选期间首尾两个月的代办件数是整月的。</Text>}
+          {byStation.stations.some((s) => s.total > 0) ? (
+            <BarChart bars={byStation.stations.map((s) => ({ key: s.id, label: s.name, value: s.total }))} />
+          ) : (
+            <Text className='statistics__note'>这段时间各服务站还没有代办立案的投诉。</Text>
+          )}
+          <StationTable byStation={byStation} />
+        </>
+      )}
+    </View>
+  )
+}
+
 /**
  * The figures an association reports upward: acceptance, on-time closing, mediation success and
- * money recovered for the subtree; the organizations below side by side; month by month; by industry.
+ * money recovered for the subtree; the organizations below side by side; month by month; by station; by industry.
  * Every chart has its numbers as a table under it.
  */
 export function FiguresView({ figures: f }: { figures: OrganizationFigures }) {
@@ -75,6 +98,8 @@ export function FiguresView({ figures: f }: { figures: OrganizationFigures }) {
         </View>
         <FigureTable caption='按月份' rows={f.byMonth.map((m) => ({ key: m.month, label: monthLabel(m.month), figure: m }))} />
       </View>
+
+      <StationSection byStation={f.byStation} />
 
       <View className='card statistics__section'>
         <Text className='statistics__heading'>按行业</Text>

@@ -100,7 +100,7 @@ export default function StaffStatisticsPage() {
             {CAN_EXPORT_CSV ? (
               <>
                 <Button className='btn btn-secondary' disabled={exporting !== null || undefined} onClick={() => void exportCsv('figures')}>
-                  {exporting === 'figures' ? '正在导出…' : '导出上报数字 CSV（合计、下级、按月、按行业）'}
+                  {exporting === 'figures' ? '正在导出…' : '导出上报数字 CSV（合计、下级、按月、按行业、服务站）'}
                 </Button>
                 <Button className='btn btn-secondary' disabled={exporting !== null || undefined} onClick={() => void exportCsv('complaints')}>
                   {exporting === 'complaints' ? '正在导出…' : `导出投诉明细 CSV（${statistics.received} 条投诉）`}

@@ -40,6 +40,7 @@ import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { mediationRoutes } from './modules/mediation/mediation.routes'
 import { evidencePackageRoutes } from './modules/evidence-package/evidence-package.routes'
 import { mediationAgreementsRoutes } from './modules/mediation-agreements/mediation-agreements.routes'
+import { performanceRoutes } from './modules/performance/performance.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(groupsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })
       await api.register(mediationAgreementsRoutes, { ctx })
+      await api.register(performanceRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

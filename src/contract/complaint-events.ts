@@ -38,6 +38,13 @@ export const COMPLAINT_EVENT_LABELS = {
   agreement_signatures_voided: '协议修改后，原有签名作废，需要重新签署',
   agreement_signed: '一方签署了调解协议书',
   agreement_effective: '双方签署，调解协议书生效',
+  // Performance follow-up (performance.ts).
+  performance_asked: '履行期限到，请消费者确认是否收到',
+  performance_confirmed: '消费者确认已收到（已履行）',
+  performance_unperformed: '未履行，转调解员跟进',
+  performance_reopened: '消费者重新打开：商家没有履行',
+  performance_retry: '调解员督促履行，定了新的履行期限',
+  performance_closed: '未履行，调解员结案',
 } as const
 import type { MoveEventType } from './complaint-moves'
 

@@ -62,6 +62,8 @@ const E_ACTS = [401, 403, 403, 403, Y, 404, 403, 403] as const
 const AGREEMENT_VIEWERS = [401, Y, 404, 404, Y, 404, Y, 404] as const
 /** Only the parties sign. */
 const AGREEMENT_PARTIES = [401, Y, 404, 404, Y, 404, 403, 403] as const
+/** A's settled ODR case: A, and staff of the organization holding it; liaisons have no follow-up to see. */
+const PERFORMANCE_VIEWERS = [401, Y, 404, 404, 403, 403, Y, 404] as const
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
 export const MATRIX: Readonly<Record<string, MatrixRow>> = {
@@ -295,6 +297,12 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/complaints/{id}/agreement/signature': { expect: AGREEMENT_PARTIES, params: { id: 'draftedAgreement' }, body: { textSha256: 'a'.repeat(64), code: '000000' }, alsoOk: [409] },
   // Not signed yet: 409 AGREEMENT_PDF_NOT_READY past the gate.
   'GET /api/complaints/{id}/agreement/pdf': { expect: AGREEMENT_VIEWERS, params: { id: 'draftedAgreement' }, alsoOk: [409] },
+  // Performance follow-up (履行回访): A answers and reopens; staff of the holder see 未履行 and handle it.
+  'GET /api/complaints/{id}/performance': { expect: PERFORMANCE_VIEWERS, params: { id: 'askedFollowUp' } },
+  'POST /api/complaints/{id}/performance/answer': { expect: A_ACTS, params: { id: 'askedFollowUp' }, body: { answer: 'not_received' } },
+  'POST /api/complaints/{id}/performance/reopen': { expect: A_ACTS, params: { id: 'performedFollowUp' }, body: { reason: '退款没有到账' } },
+  'GET /api/staff/performance/unperformed': { expect: STAFF, conceals: [{ fixture: 'unperformedFollowUp', from: ['countyStaff'] }] },
+  'POST /api/staff/complaints/{id}/performance/handle': { expect: STAFF_OF_HOLDER, params: { id: 'unperformedFollowUp' }, body: { outcome: 'close', note: '商家已停业，告知消费者可起诉' } },
   // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
   'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
 

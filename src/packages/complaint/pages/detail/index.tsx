@@ -5,6 +5,7 @@ import { DetailView } from '@/features/complaints/detail/detail-view'
 import { RoomEntry } from '@/features/mediation'
 import { GroupOffer } from '@/features/groups'
 import { AgreementCard } from '@/features/mediation-agreements'
+import { PerformanceCard } from '@/features/performance'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -24,6 +25,7 @@ export default function ComplaintDetailPage() {
       beforeSend={requestSubscriptions}
       aside={
         <>
+          {params.id && <PerformanceCard complaintId={params.id} />}
           {params.id && <AgreementCard complaintId={params.id} />}
           <RoomEntry complaintId={params.id} />
           <GroupOffer complaintId={params.id} />

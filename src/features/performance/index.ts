@@ -1,0 +1,2 @@
+export { PerformanceCard } from './components/performance-card'
+export { UnperformedCases } from './components/unperformed-cases'

@@ -4,6 +4,7 @@ import { useSessionStore } from '@/features/auth'
 import { WorkDetail } from '@/features/complaints/handling/work-detail'
 import { RoomEntry } from '@/features/mediation'
 import { AgreementCard } from '@/features/mediation-agreements'
+import { PerformanceHandling } from '@/features/performance'
 import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
@@ -23,6 +24,7 @@ export default function StaffComplaintPage() {
         <WorkDetail key={moves} complaintId={params.id} role='staff' userId={userId} />
       )}
       {params.id && !gone && <RoomEntry key={`room-${moves}`} complaintId={params.id} />}
+      {params.id && !gone && <PerformanceHandling key={`performance-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <AgreementCard key={`agreement-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && (
         <MoveCase

@@ -81,6 +81,7 @@ export default function StaffWorkspacePage() {
   if (desk && userId) {
     return (
       <WorkspaceShell role='staff' title='消协工作台' compact>
+        <UnperformedCases reloadKey={shown} />
         <StaffWorkbench userId={userId} sections={sections} />
       </WorkspaceShell>
     )

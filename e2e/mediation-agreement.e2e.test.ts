@@ -23,6 +23,7 @@ const SIGN = '/packages/agreement/pages/sign/index'
 const VERIFY = '/packages/agreement/pages/verify/index'
 const DETAIL = '/packages/complaint/pages/detail/index'
 const WORKSPACE = '/packages/staff/pages/workspace/index'
+const STAFF_COMPLAINT = '/packages/staff/pages/complaint/index'
 
 describe('调解协议书：起草、双方短信签署、PDF、核验（H5）', () => {
   // The performance follow-up runs every second here, so the due date's question comes at once.
@@ -118,7 +119,7 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
       await page.goto(`${DETAIL}?id=${complaint.id}`)
       const detail = screen(page, DETAIL)
       await detail.getByText('钱/货收到了吗？').waitFor({ timeout: 20_000 })
-      await detail.getByText('钱/货收到了吗？').scrollIntoViewIfNeeded()
+      await button(detail, '没收到').scrollIntoViewIfNeeded()
       await screenshot('performance-01-question')
       await button(detail, '没收到').tap()
       await detail.getByText('未履行：消费者反映没收到').waitFor()
@@ -151,6 +152,14 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
       await queue.getByText(/未履行（\d+ 件）/).waitFor()
       await queue.getByText(/未履行（\d+ 件）/).scrollIntoViewIfNeeded()
       await screenshot('performance-04-staff-queue')
+    })
+    await onPhone({ t, name: 'performance-mediator', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot }) => {
+      await signInAs(page, staff)
+      await page.goto(`${STAFF_COMPLAINT}?id=${id}`)
+      const desk = screen(page, STAFF_COMPLAINT)
+      await desk.getByText('督促履行，到期再回访').scrollIntoViewIfNeeded()
+      await desk.getByText('未履行，调解员跟进中').waitFor()
+      await screenshot('performance-05-mediator-desk')
     })
   })
 })

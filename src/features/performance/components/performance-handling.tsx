@@ -81,7 +81,7 @@ export function PerformanceHandling({ complaintId }: { complaintId: string }) {
         </View>
       )}
       {followUp.basis.map((rule) => (
-        <Text key={rule.text} className='muted'>
+        <Text key={rule.text} className='muted performance-card__rule'>
           {rule.text}
           {rule.verified ? '' : '（本平台做法，未查到法律条文）'}
         </Text>

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, test } from 'node:test'
+import Database from 'better-sqlite3'
 import { onPhone, SCREENSHOT_DIR } from './support/browser'
 import { fileCaseInMediation } from './support/mediation'
 import { useServerAndBrowser } from './support/suite'
@@ -20,9 +21,13 @@ import { CONSUMER, LIAISON, STAFF } from './support/routes'
 const DRAFT = '/packages/agreement/pages/draft/index'
 const SIGN = '/packages/agreement/pages/sign/index'
 const VERIFY = '/packages/agreement/pages/verify/index'
+const DETAIL = '/packages/complaint/pages/detail/index'
+const WORKSPACE = '/packages/staff/pages/workspace/index'
+const STAFF_COMPLAINT = '/packages/staff/pages/complaint/index'
 
 describe('调解协议书：起草、双方短信签署、PDF、核验（H5）', () => {
-  const server = useServerAndBrowser({ env: { SMS_PHONE_PER_MINUTE: '10' } })
+  // The performance follow-up runs every second here, so the due date's question comes at once.
+  const server = useServerAndBrowser({ env: { SMS_PHONE_PER_MINUTE: '10', PERFORMANCE_SWEEP_SECONDS: '1' } })
 
   test('调解员起草，消费者和商家各自用验证码签署，PDF 下载后链接核验有效', async (t) => {
     const consumer = await server.signIn(CONSUMER)
@@ -102,6 +107,59 @@ describe('调解协议书：起草、双方短信签署、PDF、核验（H5）',
       await page.goto(`${VERIFY}?h=${'0'.repeat(64)}`)
       await screen(page, VERIFY).getByText('没有找到这份协议').waitFor()
       await screenshot('agreement-verify-unknown')
+    })
+
+    // 履行回访: the due date comes (moved to now in the database), the consumer answers 没收到 on the
+    // complaint page and the case goes back to the mediator as 未履行 with its deadline.
+    const db = new Database(path.join(server.dataDir, 'weiquan.db'))
+    db.prepare("update performance_follow_ups set ask_at = ? where complaint_id = ? and state = 'scheduled'").run(new Date(Date.now() - 60_000).toISOString(), complaint.id)
+    db.close()
+    await onPhone({ t, name: 'performance-consumer', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await signInAs(page, consumer)
+      await page.goto(`${DETAIL}?id=${complaint.id}`)
+      const detail = screen(page, DETAIL)
+      await detail.getByText('钱/货收到了吗？').waitFor({ timeout: 20_000 })
+      await button(detail, '没收到').scrollIntoViewIfNeeded()
+      await screenshot('performance-01-question')
+      await button(detail, '没收到').tap()
+      await detail.getByText('未履行：消费者反映没收到').waitFor()
+      await detail.getByText(/调解员将在 .* 前跟进处理/).waitFor()
+      await screenshot('performance-02-unperformed')
+    })
+    const unperformed = await server.api('GET', '/staff/performance/unperformed', { token: staff.accessToken })
+    const item = (unperformed.body as { items: Array<{ complaintId: string; reason: string; handleDueAt: string }> }).items.find((i) => i.complaintId === complaint.id)
+    assert.equal(item?.reason, 'not_received')
+    assert.ok(item && Date.parse(item.handleDueAt) > Date.now())
+  })
+
+  test('履行回访 at 200 % text: the answer and the staff queue still read', async (t) => {
+    const consumer = await server.signIn(CONSUMER)
+    const staff = await server.signIn(STAFF)
+    const listed = await server.api('GET', '/staff/performance/unperformed', { token: staff.accessToken })
+    const id = (listed.body as { items: Array<{ complaintId: string }> }).items[0]?.complaintId
+    assert.ok(id, 'the first story left a 未履行 case')
+    await onPhone({ t, name: 'performance-text200', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {
+      await signInAs(page, consumer)
+      await page.goto(`${DETAIL}?id=${id}`)
+      const detail = screen(page, DETAIL)
+      await detail.getByText('未履行：消费者反映没收到').scrollIntoViewIfNeeded()
+      await screenshot('performance-03-unperformed-text200')
+    })
+    await onPhone({ t, name: 'performance-staff', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
+      await signInAs(page, staff)
+      await page.goto(WORKSPACE)
+      const queue = screen(page, WORKSPACE)
+      await queue.getByText(/未履行（\d+ 件）/).waitFor()
+      await queue.getByText(/未履行（\d+ 件）/).scrollIntoViewIfNeeded()
+      await screenshot('performance-04-staff-queue')
+    })
+    await onPhone({ t, name: 'performance-mediator', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot }) => {
+      await signInAs(page, staff)
+      await page.goto(`${STAFF_COMPLAINT}?id=${id}`)
+      const desk = screen(page, STAFF_COMPLAINT)
+      await desk.getByText('督促履行，到期再回访').scrollIntoViewIfNeeded()
+      await desk.getByText('未履行，调解员跟进中').waitFor()
+      await screenshot('performance-05-mediator-desk')
     })
   })
 })

@@ -42,6 +42,7 @@ import { mediationRoutes } from './modules/mediation/mediation.routes'
 import { evidencePackageRoutes } from './modules/evidence-package/evidence-package.routes'
 import { mediationAgreementsRoutes } from './modules/mediation-agreements/mediation-agreements.routes'
 import { courtRoutes } from './modules/court/court.routes'
+import { performanceRoutes } from './modules/performance/performance.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(referralsRoutes, { ctx })
       await api.register(mediationAgreementsRoutes, { ctx })
       await api.register(courtRoutes, { ctx })
+      await api.register(performanceRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

@@ -48,6 +48,8 @@ export interface Config {
   ruleSetFamily: 'samr' | 'association'
   /** Where people open the app (H5), for links printed on paper: an agreement PDF's verification QR. */
   publicUrl: string
+  /** How often the performance follow-up (履行回访) runs: asks on due dates, sends unanswered ones back. */
+  performanceSweepSeconds: number
 }
 
 export interface UploadConfig {
@@ -296,6 +298,7 @@ export function loadConfig(env: Env = process.env): Config {
     retention: retentionPeriods(env),
     accountDeletion: { coolOffDays: coolOffDays(env) },
     ruleSetFamily: ruleSetFamily(env),
+    performanceSweepSeconds: int(env, 'PERFORMANCE_SWEEP_SECONDS', 300, 1),
     publicUrl: (url(env, 'PUBLIC_URL') ?? `http://localhost:${int(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
   }
 }

@@ -11,6 +11,7 @@ import { startDataExportWorker } from './jobs/data-export'
 import { scheduleAccountDeletions } from './jobs/account-deletion'
 import { scheduleDeadlineReminders } from './jobs/notification-deadline-reminders'
 import { scheduleMediationReminders } from './jobs/mediation-reminders'
+import { schedulePerformanceFollowUps } from './jobs/performance-follow-ups'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { seedDemoGroup } from './seed/demo-group'
@@ -34,6 +35,7 @@ async function main() {
   const stopDeadlines = scheduleDeadlineChecks(ctx, app.log)
   const stopReminders = scheduleDeadlineReminders(ctx, app.log)
   const stopSessionReminders = scheduleMediationReminders(ctx, app.log)
+  const stopPerformance = schedulePerformanceFollowUps(ctx, app.log, config.performanceSweepSeconds * 1000)
   const stopRetention = scheduleRetention(ctx, app.log)
   // Builds “导出我的数据” zips; safe beside `npm run worker` processes doing the same.
   const stopExports = startDataExportWorker(ctx, app.log)
@@ -64,6 +66,7 @@ async function main() {
     stopDeadlines()
     stopReminders()
     stopSessionReminders()
+    stopPerformance()
     stopRetention()
     stopExports()
     stopAccountDeletions()

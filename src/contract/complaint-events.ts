@@ -41,6 +41,13 @@ export const COMPLAINT_EVENT_LABELS = {
   // The court hand-off (court.ts).
   court_referred: '法院委托调解（诉前委托调解）',
   litigation_letter_issued: '消协出具支持诉讼函',
+  // Performance follow-up (performance.ts).
+  performance_asked: '履行期限到，请消费者确认是否收到',
+  performance_confirmed: '消费者确认已收到（已履行）',
+  performance_unperformed: '未履行，转调解员跟进',
+  performance_reopened: '消费者重新打开：商家没有履行',
+  performance_retry: '调解员督促履行，定了新的履行期限',
+  performance_closed: '未履行，调解员结案',
 } as const
 import type { MoveEventType } from './complaint-moves'
 

@@ -23,6 +23,7 @@ export const FIGURE_DEFINITIONS = {
   complaintsReceived: '通过本平台对该企业提交的全部投诉（含已撤回的）。',
   medianFirstResponse: '从投诉提交到企业或消协第一次答复所用时间的中位数（一半的投诉比这更快）。',
   settlementRate: '已结束的投诉中，和解或调解成功的比例；消费者自行撤回的不计入。',
+  performance: '和解、调解成功只是“纸面上”的结果；“已履行”是消费者在履行期限到后确认钱或货已经收到的件数，“未履行”是消费者说没收到、只收到一部分或到期没有确认的件数。',
   averageRating: '消费者在投诉结束后给出的满意度评分（1–5 分）的平均值。',
 } as const
 

@@ -34,12 +34,17 @@ export const EnterpriseFigures = Type.Object({
   settlementRate: NullableNumber,
   settledCount: Type.Integer(),
   endedCount: Type.Integer(),
+  /** Settlements the consumer confirmed were carried out (已收到) — settledCount is only on paper. */
+  performedCount: Type.Integer(),
+  /** Settlements the consumer said were not (fully) carried out, or did not confirm in time (未履行). */
+  unperformedCount: Type.Integer(),
   averageRating: NullableNumber,
   ratingCount: Type.Integer(),
   definitions: Type.Object({
     complaintsReceived: Type.String(),
     medianFirstResponse: Type.String(),
     settlementRate: Type.String(),
+    performance: Type.String(),
     averageRating: Type.String(),
   }),
 })

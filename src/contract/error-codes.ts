@@ -135,6 +135,15 @@ export const ERROR_MESSAGES = {
   AGREEMENT_NO_PHONE: '您的账号没有绑定手机号，无法接收签署验证码',
   AGREEMENT_DATE_INVALID: '履行期限不正确，请选择今天或以后的日期',
   AGREEMENT_PDF_NOT_READY: '双方都签署后才能下载协议书',
+  // ── performance follow-up (履行回访, #17) ──
+  PERFORMANCE_NOT_FOUND: '这件投诉没有需要确认的履行回访',
+  PERFORMANCE_NOT_ASKED: '还没到履行期限，到期那天会请您确认钱或货是否收到',
+  PERFORMANCE_ALREADY_ANSWERED: '您已经回答过了，消协会按您的回答处理',
+  PERFORMANCE_PARTIAL_NOTE_REQUIRED: '请写下已经收到了什么（例如 收到退款 500 元）',
+  PERFORMANCE_NOT_REOPENABLE: '这件投诉现在不能重新打开',
+  PERFORMANCE_REOPEN_EXPIRED: '已超过可以重新打开的期限',
+  PERFORMANCE_NOT_UNPERFORMED: '这件投诉目前不是未履行状态',
+  PERFORMANCE_DATE_INVALID: '新的履行期限不正确，请选择今天以后的日期',
   ENTERPRISE_OVERSEEN_ELSEWHERE: '这家企业由其所在地区的消协监管，请联系该组织修改',
   // ── court hand-off (#17) ──
   COURT_CASE_NUMBER_INVALID: '法院案号格式不对，应像（2026）浙0106民诉前调1234号这样填写',

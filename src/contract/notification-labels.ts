@@ -25,6 +25,8 @@ export const NOTIFICATION_TYPE_LABELS = {
   mediation_message: '调解室留言',
   /** A mediation session was proposed, confirmed, moved, or is about to start. */
   mediation_session: '调解时间安排',
+  /** A settlement fell due: did the money or goods arrive (履行回访), and what came of the answer. */
+  performance_check: '履行回访',
   /** The account's deletion (注销) was requested or cancelled. */
   account_status: '账号与安全',
 } as const

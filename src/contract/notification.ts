@@ -8,7 +8,7 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPES, type NotificationChannel, ty
 export * from './notification-labels'
 
 /** SMS costs money and interrupts: only these types may go out by SMS. */
-export const SMS_NOTIFICATION_TYPES: readonly NotificationType[] = ['proposal_received', 'complaint_status', 'mediation_session']
+export const SMS_NOTIFICATION_TYPES: readonly NotificationType[] = ['proposal_received', 'complaint_status', 'mediation_session', 'performance_check']
 /** At most this many WeChat subscribe templates may be requested in one tap (WeChat's own limit). */
 export const SUBSCRIBE_TEMPLATES_MAX = 3
 export const NOTIFICATION_PAGE_MAX = 50

@@ -62,6 +62,29 @@ export const ClockPauseRule = Type.Object(
 )
 export type ClockPauseRule = Static<typeof ClockPauseRule>
 
+/** One period of the performance follow-up (履行回访): how long, counted how, and on what basis. */
+export const PerformancePeriod = Type.Object(
+  {
+    days: Type.Integer({ minimum: 1, maximum: 365, description: '天数' }),
+    dayKind: Type.Unsafe<DayKind>({ type: 'string', enum: ['working', 'calendar'], description: '工作日或自然日' }),
+    text: Text(300, '规定内容'),
+    ...Basis,
+  },
+  { additionalProperties: false },
+)
+export type PerformancePeriod = Static<typeof PerformancePeriod>
+
+/** After an agreement or an accepted ODR proposal falls due, the consumer confirms whether it was performed. */
+export const PerformanceRule = Type.Object(
+  {
+    answer: PerformancePeriod,
+    unperformed: PerformancePeriod,
+    reopen: PerformancePeriod,
+  },
+  { additionalProperties: false, description: '履行回访：回答期限、未履行的处理期限、重新打开的期限' },
+)
+export type PerformanceRule = Static<typeof PerformanceRule>
+
 export const RuleSetContent = Type.Object(
   {
     steps: Type.Object({ enterprise_response: StepRule, review: StepRule, mediation: StepRule }, { additionalProperties: false }),
@@ -71,6 +94,7 @@ export const RuleSetContent = Type.Object(
     otherProvisions: Type.Array(RuleProvision, { maxItems: 30, description: '委托调解、检测鉴定期间、身份核验、重复投诉等' }),
     testingPause: Type.Optional(ClockPauseRule),
     repeatComplaints: Type.Optional(RuleProvision),
+    performance: Type.Optional(PerformanceRule),
   },
   { additionalProperties: false },
 )

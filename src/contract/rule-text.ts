@@ -54,6 +54,7 @@ export function isRuleSetVerified(content: RuleSetContent): boolean {
     ...content.otherProvisions,
     ...(content.testingPause ? [content.testingPause] : []),
     ...(content.repeatComplaints ? [content.repeatComplaints] : []),
+    ...(content.performance ? Object.values(content.performance) : []),
   ]
   return rules.every((rule) => rule.verified)
 }

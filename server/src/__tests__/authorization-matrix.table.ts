@@ -73,6 +73,8 @@ const courtReferral = (t: TestApp) => ({
   receivedOn: chinaToday(t.ctx.now()),
   courtDeadline: '2030-12-31',
 })
+/** A's settled ODR case: A, and staff of the organization holding it; liaisons have no follow-up to see. */
+const PERFORMANCE_VIEWERS = [401, Y, 404, 404, 403, 403, Y, 404] as const
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
 /** 集体投诉统一处理 on the open group about E (the complaintGroup fixture), at its current version, for its first member. */
@@ -350,6 +352,12 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/staff/complaints/{id}/litigation-letter': { expect: STAFF_OF_HOLDER, params: { id: 'failedMediation' } },
   'GET /api/complaints/{id}/litigation-letter/pdf': { expect: COURT_VIEWERS, params: { id: 'litigationLetter' } },
   'GET /api/staff/complaints/{id}/judicial-confirmation-packet': { expect: STAFF_OF_HOLDER, params: { id: 'draftedAgreement' }, alsoOk: [409] },
+  // Performance follow-up (履行回访): A answers and reopens; staff of the holder see 未履行 and handle it.
+  'GET /api/complaints/{id}/performance': { expect: PERFORMANCE_VIEWERS, params: { id: 'askedFollowUp' } },
+  'POST /api/complaints/{id}/performance/answer': { expect: A_ACTS, params: { id: 'askedFollowUp' }, body: { answer: 'not_received' } },
+  'POST /api/complaints/{id}/performance/reopen': { expect: A_ACTS, params: { id: 'performedFollowUp' }, body: { reason: '退款没有到账' } },
+  'GET /api/staff/performance/unperformed': { expect: STAFF, conceals: [{ fixture: 'unperformedFollowUp', from: ['countyStaff'] }] },
+  'POST /api/staff/complaints/{id}/performance/handle': { expect: STAFF_OF_HOLDER, params: { id: 'unperformedFollowUp' }, body: { outcome: 'close', note: '商家已停业，告知消费者可起诉' } },
   // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
   'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
 

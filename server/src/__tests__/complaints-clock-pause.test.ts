@@ -28,7 +28,8 @@ describe(`testing/appraisal pause of the case clock (${TEST_DB})`, () => {
     const filed = await fileComplaint(t, cast.consumer.token)
     // 7 working days: 6-02 … 6-05, 6-08 … 6-10.
     assert.equal((await complaintRow(t, filed.id)).due_at, china('2026-06-10T23:59:59'))
-    assert.equal((await detail(filed.id, cast.staff.token)).rules.ruleSetId, 'samr-2026-v2')
+    // samr-2026 version 3 (2026-12-04T0040): version 2 plus the performance follow-up section.
+    assert.equal((await detail(filed.id, cast.staff.token)).rules.ruleSetId, 'samr-2026-performance')
 
     t.setNow(china('2026-06-02T15:00:00'))
     const paused = await act(t, cast.staff.token, filed.id, 'pause_clock', { reason: '送检：会员卡消费记录司法鉴定' })

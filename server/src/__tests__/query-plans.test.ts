@@ -27,6 +27,7 @@ import { managedStationsQuery, regionStationsQuery, stationsInBoxQuery, subtreeO
 import { boxAround, CANDIDATE_CAP } from '../modules/stations/nearby'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementByComplaintQuery, agreementByPdfHashQuery, signaturesQuery, versionsByHashQuery } from '../modules/mediation-agreements/mediation-agreements.repository'
+import { dueQuestionsQuery, enterprisePerformanceQuery, lateUnperformedQuery, unansweredQuery, unperformedCasesQuery } from '../modules/performance/performance.repository'
 import { chosenRuleFamilyQuery, type OrganizationRow } from '../modules/organizations/organizations.repository'
 import { stationComplaintsQuery, stationMonthCountsQuery } from '../modules/walk-ins/walk-ins.repository'
 import { reportOfPhotoQuery, staffReportsQuery } from '../modules/field-reports/field-reports.repository'
@@ -556,6 +557,20 @@ describe('query plans', () => {
       assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)`), text)
       assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
       assert.match(text, new RegExp(`(USING (COVERING )?(PRIMARY KEY|INDEX)|Index (Only )?Scan using) ${index}`), text)
+  // Performance follow-up (履行回访): the sweeps, the staff list of 未履行 cases, an enterprise's figures.
+  const performance = {
+    'questions due': ['performance_follow_ups_ask', (t: TestApp) => dueQuestionsQuery(t.ctx.db, AFTER.due, 20)],
+    'questions unanswered': ['performance_follow_ups_answer_due', (t: TestApp) => unansweredQuery(t.ctx.db, AFTER.due, 20)],
+    '未履行 cases past their deadline': ['performance_follow_ups_handle_due', (t: TestApp) => lateUnperformedQuery(t.ctx.db, AFTER.due, 20)],
+    '未履行 cases for staff': ['performance_follow_ups_handle_due', (t: TestApp) => unperformedCasesQuery(t.ctx.db, 100)],
+    "an enterprise's performed settlements": ['performance_follow_ups_enterprise', (t: TestApp) => enterprisePerformanceQuery(t.ctx.db, 'e-1')],
+  } as const
+  for (const [name, [index, build]] of Object.entries(performance)) {
+    test(`${name} reads ${index}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN (performance_follow_ups|f)(?! USING (COVERING )?INDEX)/, text)
+      assert.doesNotMatch(text, /Seq Scan on performance_follow_ups/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
     })
   }
 })

@@ -75,15 +75,16 @@ describe(`rule sets (${TEST_DB})`, () => {
     const afterSwitch = await fileComplaint(t, cast.consumer.token)
 
     const old = await detail(before.id)
-    assert.equal(old.rules.ruleSetId, 'samr-2019-v1')
+    // Version 2 of each rule set (2026-12-04T0040) is version 1 plus the performance follow-up (履行回访) section.
+    assert.equal(old.rules.ruleSetId, 'samr-2019-performance')
     assert.equal(old.rules.documentNumber, '国家市场监督管理总局令第20号')
     assert.equal(old.nextStep?.text, '消协将在 7 个工作日内决定是否受理')
     assert.deepEqual([old.nextStep?.basis?.article, old.nextStep?.basis?.verified], ['第十四条', true])
     assert.equal((await complaintRow(t, before.id)).due_at, addWorkingDays(new Date(china('2026-04-14T23:50:00')), 7).toISOString())
 
     const fresh = await detail(afterSwitch.id)
-    // Version 2 (2026-12-04): articles 16 and 23 found; the acceptance period still not.
-    assert.equal(fresh.rules.ruleSetId, 'samr-2026-v2')
+    // Version 2 (2026-12-04): articles 16 and 23 found; the acceptance period still not. Version 3 adds 履行回访.
+    assert.equal(fresh.rules.ruleSetId, 'samr-2026-performance')
     assert.equal(fresh.rules.documentNumber, '国家市场监督管理总局令第121号')
     // The 2026 acceptance period could not be checked: the basis says so rather than citing an article.
     assert.deepEqual([fresh.nextStep?.basis?.article, fresh.nextStep?.basis?.verified], [null, false])
@@ -92,13 +93,13 @@ describe(`rule sets (${TEST_DB})`, () => {
 
     // A day later the earlier case still shows the rules it was filed under.
     t.setNow(china('2026-04-16T09:00:00'))
-    assert.equal((await detail(before.id)).rules.ruleSetId, 'samr-2019-v1')
+    assert.equal((await detail(before.id)).rules.ruleSetId, 'samr-2019-performance')
   })
 
   test('a used version is never edited in place: publishing makes the next version, earlier cases keep theirs', async () => {
     t.setNow(china('2026-05-06T10:00:00'))
     const early = await fileComplaint(t, cast.consumer.token)
-    const v1 = await ruleSet('samr-2026-v2')
+    const v1 = await ruleSet('samr-2026-performance')
     const changed = requestFrom(v1)
     changed.content.steps.mediation = { ...changed.content.steps.mediation, days: 30, dayKind: 'working', sentence: '消协已受理，将在 {days} 个工作日内组织调解' }
 
@@ -108,12 +109,12 @@ describe(`rule sets (${TEST_DB})`, () => {
     const published = await publish(cast.staff.token, 'samr-2026', changed)
     assert.equal(published.statusCode, 201, published.body)
     const v2 = published.json() as RuleSet
-    assert.equal(v2.version, 3)
+    assert.equal(v2.version, 4)
     assert.notEqual(v2.id, v1.id)
-    assert.deepEqual(await ruleSet('samr-2026-v2'), v1, 'version 2 is unchanged')
+    assert.deepEqual(await ruleSet('samr-2026-performance'), v1, 'version 3 is unchanged')
 
     const late = await fileComplaint(t, cast.consumer.token)
-    assert.equal((await detail(early.id)).rules.ruleSetId, 'samr-2026-v2')
+    assert.equal((await detail(early.id)).rules.ruleSetId, 'samr-2026-performance')
     assert.equal((await detail(late.id)).rules.ruleSetId, v2.id)
     const acceptedAt = china('2026-05-07T10:00:00')
     t.setNow(acceptedAt)
@@ -170,7 +171,7 @@ describe(`association rule set chosen by the deployment (${TEST_DB})`, () => {
     assert.equal((await act(t, cast.staff.token, filed.id, 'accept', {})).statusCode, 200)
     assert.equal((await complaintRow(t, filed.id)).due_at, addWorkingDays(new Date(acceptedAt), 15).toISOString())
     const shown = (await readComplaint(t, cast.consumer.token, filed.id)).json() as ComplaintDetail
-    assert.equal(shown.rules.ruleSetId, 'association-v1')
+    assert.equal(shown.rules.ruleSetId, 'association-performance')
     assert.equal(shown.nextStep?.basis?.verified, false)
   })
 })

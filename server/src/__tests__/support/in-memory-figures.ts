@@ -148,6 +148,9 @@ export function figuresInMemory(facts: ReadonlyArray<Pick<ReferenceRow, 'status'
     medianFirstResponseHours: enoughData && medianHours !== null ? round(medianHours, 1) : null,
     settlementRate: enoughData && ended.length ? round(settled.length / ended.length, 3) : null,
     settledCount: settled.length,
+    // The reference rows carry no performance follow-ups (履行回访): none confirmed either way.
+    performedCount: 0,
+    unperformedCount: 0,
     endedCount: ended.length,
     averageRating: enoughData && ratings.length ? round(ratings.reduce((a, b) => a + b, 0) / ratings.length, 1) : null,
     ratingCount: ratings.length,

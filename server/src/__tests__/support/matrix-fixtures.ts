@@ -74,6 +74,22 @@ const odrComplaint = (t: TestApp, c: Cast) =>
 const associationComplaint = (t: TestApp, c: Cast) =>
   fileComplaint(t, c.people.consumerA.token, { business: { name: '示例优选超市有限公司', enterpriseId: c.enterpriseE }, path: 'association' }).then((d) => d.id)
 
+/** A's ODR complaint whose proposal A accepted, its performance follow-up moved on to `state`. */
+async function followUpIn(t: TestApp, c: Cast, state: 'asked' | 'performed' | 'unperformed') {
+  const id = await step(t, c.people.liaisonE.token, await odrComplaint(t, c), 'propose', PROPOSAL)
+  await step(t, c.people.consumerA.token, id, 'accept_proposal', {})
+  const now = t.ctx.now()
+  const later = new Date(now.getTime() + 20 * 86_400_000).toISOString()
+  const at = now.toISOString()
+  const set = {
+    asked: { state, asked_at: at, answer_due_at: later },
+    performed: { state, asked_at: at, answer: 'received', answered_at: at, performed_at: at, reopen_until: later },
+    unperformed: { state, asked_at: at, answer: 'not_received', answered_at: at, unperformed_reason: 'not_received', unperformed_at: at, handle_due_at: later },
+  } as const
+  await t.ctx.db.updateTable('performance_follow_ups').set(set[state]).where('complaint_id', '=', id).execute()
+  return id
+}
+
 const acceptedComplaint = async (t: TestApp, c: Cast) => step(t, c.people.staff.token, await associationComplaint(t, c), 'accept')
 const mediatingComplaint = async (t: TestApp, c: Cast) => step(t, c.people.staff.token, await acceptedComplaint(t, c), 'start_mediation')
 
@@ -275,6 +291,9 @@ export const FIXTURES = {
     await ok(await t.app.inject({ method: 'POST', url: `/api/staff/complaints/${id}/litigation-letter`, headers: bearer(c.people.staff.token) }), 'litigation letter')
     return id
   },
+  askedFollowUp: (t: TestApp, c: Cast) => followUpIn(t, c, 'asked'),
+  performedFollowUp: (t: TestApp, c: Cast) => followUpIn(t, c, 'performed'),
+  unperformedFollowUp: (t: TestApp, c: Cast) => followUpIn(t, c, 'unperformed'),
   /** A hash no agreement has. */
   unknownAgreementHash: async () => '0'.repeat(64),
   editableRuleSet: async (t: TestApp, c: Cast) => {

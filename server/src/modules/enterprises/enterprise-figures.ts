@@ -2,6 +2,7 @@ import type { ComplaintStatus } from '../../../../src/contract/complaint-status'
 import type { EnterpriseFigures } from '../../../../src/contract/enterprise'
 import { FIGURE_DEFINITIONS, FIGURES_MIN_COMPLAINTS, FIGURES_NOT_ENOUGH_NOTE } from '../../../../src/contract/enterprise-rules'
 import type { Db } from '../../db/database'
+import { enterprisePerformanceQuery } from '../performance/performance.repository'
 
 /** Ended by the business and the consumer agreeing, directly or through mediation. */
 const SETTLED: ReadonlySet<ComplaintStatus> = new Set(['resolved', 'mediated'])
@@ -74,6 +75,8 @@ export async function enterpriseFigures(db: Db, enterpriseId: string): Promise<E
     ratingCount += Number(row.rated)
     ratingSum += Number(row.rating_sum)
   }
+  const performance = await enterprisePerformanceQuery(db, enterpriseId).execute()
+  const countOf = (...states: string[]) => performance.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + Number(row.n), 0)
   const enoughData = received >= FIGURES_MIN_COMPLAINTS
   const medianHours = enoughData ? await medianResponseHours(db, enterpriseId) : null
   return {
@@ -84,6 +87,8 @@ export async function enterpriseFigures(db: Db, enterpriseId: string): Promise<E
     settlementRate: enoughData && ended ? round(settled / ended, 3) : null,
     settledCount: settled,
     endedCount: ended,
+    performedCount: countOf('performed'),
+    unperformedCount: countOf('unperformed', 'closed_unperformed'),
     averageRating: enoughData && ratingCount ? round(ratingSum / ratingCount, 1) : null,
     ratingCount,
     definitions: { ...FIGURE_DEFINITIONS },

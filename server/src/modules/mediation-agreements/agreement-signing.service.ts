@@ -4,6 +4,7 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { requestSmsCode, useSmsCode, type AuthUser } from '../auth/auth.service'
 import type { CodeScope } from '../auth/sms-code.repository'
+import { scheduleFollowUp } from '../performance/performance.service'
 import { agreementEvent } from './agreement-events'
 import { openAgreementCase, openForParty } from './agreement-access'
 import { ensureAgreementPdf } from './agreement-documents'
@@ -70,6 +71,7 @@ export async function signAgreement(ctx: AppContext, user: AuthUser, complaintId
       await agreementEvent(trx, ctx, complaint.id, user, 'agreement_signed', { party: side, version: agreement.version, textSha256: agreement.text_sha256 })
       if (count === 2) {
         await markEffective(trx, agreement.id, now)
+        await scheduleFollowUp(ctx, trx, { complaint, source: 'agreement', dueDate: agreement.due_date, mediatorId: agreement.mediator_id, now: ctx.now() })
         await agreementEvent(trx, ctx, complaint.id, user, 'agreement_effective', { version: agreement.version, textSha256: agreement.text_sha256 })
         effective = true
       }

@@ -68,7 +68,7 @@ export function stepDeadline(rules: CaseRules, kind: RuleStep, now: Date) {
 }
 
 /** The end (23:59:59 China time) of the nth calendar day after the China date of `from`. */
-function addCalendarDays(from: Date, n: number): Date {
+export function addCalendarDays(from: Date, n: number): Date {
   const date = new Date(Date.parse(`${chinaToday(from)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
   return new Date(`${date}T23:59:59+08:00`)
 }

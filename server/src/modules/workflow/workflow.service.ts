@@ -15,6 +15,7 @@ import { assertHolds, staffMayWork, staffScope } from '../organizations/organiza
 import { refusalGround, rulesOfComplaint, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
 import { pauseColumns, resumeColumns } from './clock-pause'
 import { referralDestination, referralSnapshot } from '../referrals/referrals.service'
+import { scheduleFollowUp } from '../performance/performance.service'
 
 type Step = Pick<Transition, 'note' | 'data' | 'set'>
 
@@ -127,6 +128,10 @@ export async function takeAction<A extends RequestAction>(
   await ctx.db.transaction().execute(async (trx) => {
     const eventId = await perform(trx, { complaint, action, actor: { id: user.id, role }, step, now })
     await attachPhotos(trx, { complaintId: complaint.id, ownerId: user.id, eventId, ids: photos, now })
+    // An accepted proposal is a promise with a date: the consumer is asked on it whether it was kept.
+    if (action === 'accept_proposal' && complaint.proposal_promised_date) {
+      await scheduleFollowUp(ctx, trx, { complaint, source: 'odr', dueDate: complaint.proposal_promised_date, mediatorId: null, now })
+    }
   })
   return readComplaintDetail(ctx, (await findComplaintById(ctx.db, complaint.id))!, user)
 }

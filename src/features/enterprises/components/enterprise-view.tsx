@@ -106,6 +106,11 @@ export function EnterpriseView({ enterpriseId }: { enterpriseId?: string }) {
               definition={figures.definitions.settlementRate}
             />
             <Figure
+              label='已履行 / 未履行'
+              value={`消费者确认收到 ${figures.performedCount} 件，未履行 ${figures.unperformedCount} 件（和解或调解成功 ${figures.settledCount} 件）`}
+              definition={figures.definitions.performance}
+            />
+            <Figure
               label='平均满意度'
               value={figures.averageRating === null ? '暂无评分' : `${figures.averageRating} 分（${figures.ratingCount} 人评价）`}
               definition={figures.definitions.averageRating}

@@ -6,6 +6,7 @@ import { RoomEntry } from '@/features/mediation'
 import { GroupOffer } from '@/features/groups'
 import { AgreementCard } from '@/features/mediation-agreements'
 import { CourtCard } from '@/features/court'
+import { PerformanceCard } from '@/features/performance'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -26,6 +27,7 @@ export default function ComplaintDetailPage() {
       aside={
         <>
           {params.id && <CourtCard complaintId={params.id} />}
+          {params.id && <PerformanceCard complaintId={params.id} />}
           {params.id && <AgreementCard complaintId={params.id} />}
           <RoomEntry complaintId={params.id} />
           <GroupOffer complaintId={params.id} />

@@ -6,6 +6,7 @@ import { WorkDetail } from '@/features/complaints/handling/work-detail'
 import { RoomEntry } from '@/features/mediation'
 import { AgreementCard } from '@/features/mediation-agreements'
 import { CourtCard } from '@/features/court'
+import { PerformanceHandling } from '@/features/performance'
 import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
@@ -26,6 +27,7 @@ export default function StaffComplaintPage() {
       )}
       {params.id && !gone && <MatchingFindings key={`findings-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <RoomEntry key={`room-${moves}`} complaintId={params.id} />}
+      {params.id && !gone && <PerformanceHandling key={`performance-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <AgreementCard key={`agreement-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && <CourtCard key={`court-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && (

@@ -11,6 +11,7 @@ import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-qu
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
 import { getMyStation } from '@/features/walk-in/api/walk-in'
+import { UnperformedCases } from '@/features/performance'
 import '@/features/complaints/handling/handling.css'
 
 const SECTIONS = [
@@ -46,6 +47,7 @@ export default function StaffWorkspacePage() {
   const [filter, setFilter] = useState<Filter>('review')
   const { items, problem, hasMore, loadingMore, reload, more } = useWorkQueue(getStaffQueue)
   const [station, setStation] = useState<string | null>(null)
+  const [shown, setShown] = useState(0)
   const sections = station ? [stationSection(station), ...SECTIONS] : SECTIONS
   const current = FILTERS.find((f) => f.value === filter) ?? FILTERS[0]
   const queryOf = (which: Filter) => FILTERS.find((f) => f.value === which)?.query ?? {}
@@ -65,6 +67,7 @@ export default function StaffWorkspacePage() {
 
   useDidShow(() => {
     void load(filter)
+    setShown((n) => n + 1)
     if (role === 'staff') getMyStation().then((mine) => setStation(mine.station?.name ?? null), () => setStation(null))
   })
   usePullDownRefresh(() => void load(filter).finally(() => void Taro.stopPullDownRefresh()))
@@ -79,6 +82,7 @@ export default function StaffWorkspacePage() {
   if (desk && userId) {
     return (
       <WorkspaceShell role='staff' title='消协工作台' compact>
+        <UnperformedCases reloadKey={shown} />
         <StaffWorkbench userId={userId} sections={sections} />
       </WorkspaceShell>
     )
@@ -92,6 +96,7 @@ export default function StaffWorkspacePage() {
           <Text className='complaint-item__more'>{section.more}</Text>
         </View>
       ))}
+      {role === 'staff' && <UnperformedCases reloadKey={shown} />}
       <View className='queue-filters' role='radiogroup' aria-label='筛选投诉'>
         {FILTERS.map((f) => (
           <View key={f.value} className={`queue-filter ${f.value === filter ? 'queue-filter--on' : ''}`} role='radio' aria-checked={f.value === filter} onClick={() => choose(f.value)}>

@@ -557,6 +557,9 @@ describe('query plans', () => {
       assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)`), text)
       assert.doesNotMatch(text, new RegExp(`Seq Scan on ${table}`), text)
       assert.match(text, new RegExp(`(USING (COVERING )?(PRIMARY KEY|INDEX)|Index (Only )?Scan using) ${index}`), text)
+    })
+  }
+
   // Performance follow-up (履行回访): the sweeps, the staff list of 未履行 cases, an enterprise's figures.
   const performance = {
     'questions due': ['performance_follow_ups_ask', (t: TestApp) => dueQuestionsQuery(t.ctx.db, AFTER.due, 20)],

@@ -40,6 +40,8 @@ import { referralsRoutes } from './modules/referrals/referrals.routes'
 import { mediationRoutes } from './modules/mediation/mediation.routes'
 import { evidencePackageRoutes } from './modules/evidence-package/evidence-package.routes'
 import { mediationAgreementsRoutes } from './modules/mediation-agreements/mediation-agreements.routes'
+import { lawyersRoutes } from './modules/lawyers/lawyers.routes'
+import { qaRoutes } from './modules/lawyers/qa.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -101,6 +103,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(groupsRoutes, { ctx })
       await api.register(referralsRoutes, { ctx })
       await api.register(mediationAgreementsRoutes, { ctx })
+      await api.register(lawyersRoutes, { ctx })
+      await api.register(qaRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

@@ -13,6 +13,7 @@ import type { OrganizationTables } from './schema-organizations'
 import type { MediationTables } from './schema-mediation'
 import type { GroupTables } from './schema-groups'
 import type { AgreementTables } from './schema-agreements'
+import type { LawyerTables } from './schema-lawyers'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -222,7 +223,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, LawyerTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

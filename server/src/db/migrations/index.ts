@@ -31,6 +31,7 @@ import * as organizationFigures from './2026-12-04T0032-organization-figures'
 import * as complaintGroups from './2026-12-04T0031-complaint-groups'
 import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
 import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
+import * as lawyersQa from './2026-12-04T0042-lawyers-qa'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0034-mediation-room': mediationRoom,
   '2026-12-04T0036-event-hash-chain': eventHashChain,
   '2026-12-04T0035-mediation-agreements': mediationAgreements,
+  '2026-12-04T0042-lawyers-qa': lawyersQa,
 }

@@ -23,6 +23,7 @@ const PHRASES: Record<NotificationType, string> = {
   account_status: '账号安全',
   mediation_message: '调解留言',
   mediation_session: '调解提醒',
+  qa_answered: '律师已答',
 }
 
 /** thing: ≤ 20 characters of any kind; longer text is cut with an ellipsis. */

@@ -24,7 +24,7 @@ export const LICENCE_PATTERN = /^\d{17}$/
  * Shorter numbers (amounts such as 3000 元, dates) stay readable.
  */
 export function maskDigitRuns(text: string): string {
-  return text.replace(/\d(?:[ \-]?\d){6,}[Xx]?/g, (run) => run.replace(/[\dXx]/g, '*'))
+  return text.replace(/\d(?:[ -]?\d){6,}[Xx]?/g, (run) => run.replace(/[\dXx]/g, '*'))
 }
 
 /** 第97期 */

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '向律师提问' })

@@ -22,8 +22,8 @@ export function AnswerForm({ busy, problem, onSubmit }: { busy: boolean; problem
 
   return (
     <View className='qa-answer-form'>
-      <Text className='qa-label' id='qa-answer-label'>解答</Text>
-      <Textarea className='field-input qa-textarea' value={text} maxlength={ANSWER_MAX} autoHeight aria-labelledby='qa-answer-label' onInput={(e) => setText(e.detail.value)} />
+      <Text className='qa-label'>解答</Text>
+      <Textarea className='field-input qa-textarea' value={text} maxlength={ANSWER_MAX} autoHeight aria-label='解答' onInput={(e) => setText(e.detail.value)} />
       <Text className='qa-label'>法律依据（点选，可多选）</Text>
       <View className='qa-laws' role='group' aria-label='法律依据'>
         {QA_LAWS.map((law) => {
@@ -38,8 +38,8 @@ export function AnswerForm({ busy, problem, onSubmit }: { busy: boolean; problem
           )
         })}
       </View>
-      <Text className='qa-label' id='qa-steps-label'>建议下一步（一行一条，可不填）</Text>
-      <Textarea className='field-input qa-textarea qa-textarea--small' value={steps} maxlength={NEXT_STEPS_MAX * (NEXT_STEP_MAX + 1)} autoHeight aria-labelledby='qa-steps-label' placeholder={'保留付款凭证\n向消协投诉'} onInput={(e) => setSteps(e.detail.value)} />
+      <Text className='qa-label'>建议下一步（一行一条，可不填）</Text>
+      <Textarea className='field-input qa-textarea qa-textarea--small' value={steps} maxlength={NEXT_STEPS_MAX * (NEXT_STEP_MAX + 1)} autoHeight aria-label='建议下一步' placeholder={'保留付款凭证\n向消协投诉'} onInput={(e) => setSteps(e.detail.value)} />
       {(own || problem) && <Text className='field-error'>{own || problem}</Text>}
       <Button className='btn btn-primary' disabled={busy || undefined} onClick={submit}>
         {busy ? '正在提交…' : '提交解答'}

@@ -48,8 +48,8 @@ export function Archive() {
     <View className='qa'>
       <Text className='qa-intro'>每周一期，律师团在线解答消费维权问题。已公开的问答隐去了提问人的姓名、电话和号码。</Text>
       <View className='card qa-search'>
-        <Text className='qa-label' id='qa-search-label'>搜索问答</Text>
-        <Input className='field-input' value={term} placeholder='例如：预付卡、退货' aria-labelledby='qa-search-label' confirmType='search' onInput={(e) => setTerm(e.detail.value)} onConfirm={() => void search()} />
+        <Text className='qa-label'>搜索问答</Text>
+        <Input className='field-input' value={term} placeholder='例如：预付卡、退货' aria-label='搜索问答' confirmType='search' onInput={(e) => setTerm(e.detail.value)} onConfirm={() => void search()} />
         {searchProblem && <Text className='field-error'>{searchProblem}</Text>}
         <Button className='btn btn-secondary qa-search__go' disabled={searching || undefined} onClick={() => void search()}>
           {searching ? '正在搜索…' : '搜索'}

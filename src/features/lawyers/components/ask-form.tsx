@@ -70,9 +70,9 @@ export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (q
   return (
     <View className='qa'>
       <View className='card'>
-        <Text className='qa-label' id='qa-question-label'>您的问题</Text>
+        <Text className='qa-label'>您的问题</Text>
         <Text className='muted qa-hint'>写清楚在哪里买的、花了多少钱、商家怎么说的。</Text>
-        <Textarea className='field-input qa-textarea' value={text} maxlength={QUESTION_MAX} autoHeight aria-labelledby='qa-question-label' placeholder='例如：在健身房办了预付卡，店关门了……' onInput={(e) => setText(e.detail.value)} />
+        <Textarea className='field-input qa-textarea' value={text} maxlength={QUESTION_MAX} autoHeight aria-label='您的问题' placeholder='例如：在健身房办了预付卡，店关门了……' onInput={(e) => setText(e.detail.value)} />
         <Text className='muted qa-count'>{[...text].length} / {QUESTION_MAX} 字</Text>
       </View>
       <View className='card'>

@@ -40,8 +40,8 @@ export function InviteLawyerForm({ onDone }: { onDone: (lawyer: Lawyer | null) =
       <Text className='section-title'>邀请律师加入律师团</Text>
       {FIELDS.map((field) => (
         <View key={field.key} className='field'>
-          <Text className='field-label' id={`qa-invite-${field.key}`}>{field.label}</Text>
-          <Input className='field-input' type={field.type} maxlength={field.max} value={draft[field.key]} aria-labelledby={`qa-invite-${field.key}`} onInput={(e) => setDraft({ ...draft, [field.key]: e.detail.value })} />
+          <Text className='field-label'>{field.label}</Text>
+          <Input className='field-input' type={field.type} maxlength={field.max} value={draft[field.key]} aria-label={field.label} onInput={(e) => setDraft({ ...draft, [field.key]: e.detail.value })} />
         </View>
       ))}
       {problem && <Text className='field-error'>{problem}</Text>}

@@ -7,15 +7,21 @@ import { scheduleSession } from '../api/lawyer-qa'
 
 /** China time (UTC+8, no daylight saving) of a date and a time picked on the form. */
 const chinaInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+const chinaNow = () => new Date(Date.now() + 8 * 3600_000).toISOString()
+const pad = (n: number) => String(n).padStart(2, '0')
+/** Starting this hour and lasting two (to 23:59 at the latest): a session scheduled now is open now. */
+function defaultHours(): [string, string] {
+  const hour = Number(chinaNow().slice(11, 13))
+  return [`${pad(hour)}:00`, hour >= 22 ? '23:59' : `${pad(hour + 2)}:00`]
+}
 
 /** 安排新一期: number, theme, the day with start and end time (China time), the lawyers on duty. */
 export function ScheduleForm({ lawyers, onDone }: { lawyers: readonly Lawyer[]; onDone: (session: QaSession | null) => void }) {
   const [number, setNumber] = useState('')
   const [theme, setTheme] = useState('')
-  const [date, setDate] = useState(today())
-  const [start, setStart] = useState('14:00')
-  const [end, setEnd] = useState('16:00')
+  const [date, setDate] = useState(chinaNow().slice(0, 10))
+  const [start, setStart] = useState(() => defaultHours()[0])
+  const [end, setEnd] = useState(() => defaultHours()[1])
   const [onDuty, setOnDuty] = useState<string[]>([])
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
@@ -42,12 +48,12 @@ export function ScheduleForm({ lawyers, onDone }: { lawyers: readonly Lawyer[]; 
     <View className='card qa'>
       <Text className='section-title'>安排新一期律师答疑</Text>
       <View className='field'>
-        <Text className='field-label' id='qa-number'>期数（第几期）</Text>
-        <Input className='field-input' type='number' maxlength={6} value={number} aria-labelledby='qa-number' onInput={(e) => setNumber(e.detail.value)} />
+        <Text className='field-label'>期数（第几期）</Text>
+        <Input className='field-input' type='number' maxlength={6} value={number} aria-label='期数（第几期）' onInput={(e) => setNumber(e.detail.value)} />
       </View>
       <View className='field'>
-        <Text className='field-label' id='qa-theme'>本期主题</Text>
-        <Input className='field-input' maxlength={THEME_MAX} value={theme} placeholder='例如：预付卡退费' aria-labelledby='qa-theme' onInput={(e) => setTheme(e.detail.value)} />
+        <Text className='field-label'>本期主题</Text>
+        <Input className='field-input' maxlength={THEME_MAX} value={theme} placeholder='例如：预付卡退费' aria-label='本期主题' onInput={(e) => setTheme(e.detail.value)} />
       </View>
       {(
         [

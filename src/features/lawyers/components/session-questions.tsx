@@ -55,10 +55,10 @@ export function SessionQuestions({ session, onBack }: { session: QaSession; onBa
             {editing?.id === q.id ? (
               <View className='qa-answer-form'>
                 <Text className='muted'>号码（手机号、身份证号等 7 位以上的数字）发布时会自动隐去，请删去姓名、地址等能认出提问人的内容。</Text>
-                <Text className='qa-label' id={`qa-pub-q-${q.id}`}>公开的问题</Text>
-                <Textarea className='field-input qa-textarea' maxlength={QUESTION_MAX} autoHeight value={editing.question} aria-labelledby={`qa-pub-q-${q.id}`} onInput={(e) => setEditing({ ...editing, question: e.detail.value })} />
-                <Text className='qa-label' id={`qa-pub-a-${q.id}`}>公开的解答</Text>
-                <Textarea className='field-input qa-textarea' maxlength={ANSWER_MAX} autoHeight value={editing.answer} aria-labelledby={`qa-pub-a-${q.id}`} onInput={(e) => setEditing({ ...editing, answer: e.detail.value })} />
+                <Text className='qa-label'>公开的问题</Text>
+                <Textarea className='field-input qa-textarea' maxlength={QUESTION_MAX} autoHeight value={editing.question} aria-label='公开的问题' onInput={(e) => setEditing({ ...editing, question: e.detail.value })} />
+                <Text className='qa-label'>公开的解答</Text>
+                <Textarea className='field-input qa-textarea' maxlength={ANSWER_MAX} autoHeight value={editing.answer} aria-label='公开的解答' onInput={(e) => setEditing({ ...editing, answer: e.detail.value })} />
                 {formProblem && <Text className='field-error'>{formProblem}</Text>}
                 <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => void publish()}>{busy ? '正在发布…' : q.published ? '更新公开内容' : '公开发布'}</Button>
                 <Button className='btn btn-plain' onClick={() => setEditing(null)}>取消</Button>

@@ -6,7 +6,7 @@ import { QA_LAWS } from '../qa-laws'
 describe('lawyer Q&A rules', () => {
   test('published text hides phones, ID cards and card numbers, however they are spaced, but keeps amounts', () => {
     assert.equal(maskDigitRuns('老板电话13912345678'), '老板电话***********')
-    assert.equal(maskDigitRuns('电话 139-1234-5678 或 139 1234 5678'), '电话 ************* 或 *************')
+    assert.equal(maskDigitRuns('电话 139-1234-5678 或 139 1234 5678'), '电话 ***-****-**** 或 *** **** ****')
     assert.equal(maskDigitRuns('身份证11010519491231002X'), '身份证******************')
     assert.equal(maskDigitRuns('卡号 6222 0200 1234 5678'), '卡号 **** **** **** ****')
     assert.equal(maskDigitRuns('办了 4800 元的卡，2026年12月4日关门'), '办了 4800 元的卡，2026年12月4日关门')

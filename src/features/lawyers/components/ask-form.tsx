@@ -79,7 +79,7 @@ export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (q
         <Text className='qa-label'>照片（可选，最多 {QUESTION_PHOTOS_MAX} 张）</Text>
         <View className='qa-photos'>
           {photos.map((photo, index) => (
-            <Image key={photo.id} className='qa-photo' src={photo.thumbnailUrl} mode='aspectFill' aria-label={`第 ${index + 1} 张照片，点一下删除`} onClick={() => void removePhoto(photo)} />
+            <Image key={photo.id} className='qa-photo' src={photo.thumbnailUrl} mode='aspectFill' nativeProps={{ alt: `第 ${index + 1} 张照片，点一下删除` }} onClick={() => void removePhoto(photo)} />
           ))}
         </View>
         {status && <Text className='qa-line'>{status}</Text>}

@@ -19,7 +19,7 @@ export function QuestionCard({ question, children }: { question: Question; child
       {urls.length > 0 && (
         <View className='qa-photos'>
           {question.photos.map((photo, index) => (
-            <Image key={photo.id} className='qa-photo' src={photo.thumbnailUrl} mode='aspectFill' aria-label={`照片 ${index + 1}`} onClick={() => void Taro.previewImage({ urls, current: urls[index] })} />
+            <Image key={photo.id} className='qa-photo' src={photo.thumbnailUrl} mode='aspectFill' nativeProps={{ alt: `提问的照片 ${index + 1}，点一下放大` }} onClick={() => void Taro.previewImage({ urls, current: urls[index] })} />
           ))}
         </View>
       )}

@@ -65,9 +65,9 @@ export function ScheduleForm({ lawyers, onDone }: { lawyers: readonly Lawyer[]; 
         <View key={label} className='field'>
           <Text className='field-label'>{label}</Text>
           <Picker mode={mode} value={value} onChange={(e) => set(String(e.detail.value))}>
-            <View className='field-input picker-value' aria-label={label}>
+            <View className='field-input qa-picker' aria-label={label}>
               <Text>{value}</Text>
-              <Text className='picker-value__change'>选择</Text>
+              <Text className='qa-picker__change'>选择</Text>
             </View>
           </Picker>
         </View>

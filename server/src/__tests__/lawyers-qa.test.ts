@@ -104,6 +104,20 @@ describe(`lawyer Q&A: sessions, questions, answers, publication (${TEST_DB})`, (
     assert.equal((await get(`/api/qa/search?q=${encodeURIComponent('火锅')}`)).json().total, 0)
   })
 
+  test('publishing the same question twice at once counts it once; publishing again replaces its text and search terms', async () => {
+    const question = (await get('/api/qa/questions/mine', asker)).json().items[0]
+    const [a, b] = await Promise.all([
+      publish(t, staff, question.id, '健身房预付卡关门了能退吗？', '可以要求退回预付款及利息。'),
+      publish(t, staff, question.id, '健身房预付卡关门了能退吗？', '可以要求退回预付款及利息。'),
+    ])
+    assert.deepEqual([a.statusCode, b.statusCode], [200, 200])
+    const session = (await get(`/api/qa-sessions/${sessionId}`)).json()
+    assert.equal(session.session.publishedCount, 1)
+    assert.equal(session.answers[0].question, '健身房预付卡关门了能退吗？')
+    assert.equal((await get(`/api/qa/search?q=${encodeURIComponent('关门')}`)).json().total, 1)
+    assert.equal((await get(`/api/qa/search?q=${encodeURIComponent('身份')}`)).json().total, 0)
+  })
+
   test('a question the asker kept private cannot be published, but its asker still reads the answer', async () => {
     const privateOne = (await ask(t, other, sessionId, '网上买的衣服七天内能退吗？', { allowPublish: false })).json()
     await answer(t, lawyer, privateOne.id, { text: '网购商品七日内可以无理由退货。', citations: ['cpl-25'], nextSteps: [] })

@@ -36,12 +36,17 @@ export async function publishQuestion(ctx: AppContext, staff: AuthUser, id: stri
   if ([...question].length < 5 || [...answer].length < 5) throw new AppError(400, 'VALIDATION_FAILED', '公开的问题和解答去掉格式后太短了，请补充')
   const at = ctx.now().toISOString()
   await ctx.db.transaction().execute(async (trx) => {
-    const firstTime = row.published_at === null
-    const published = { published_question: question, published_answer: answer, published_at: row.published_at ?? at, updated_at: at }
-    const updated = await trx.updateTable('qa_questions').set(published).where('id', '=', id).where('status', '=', 'answered').executeTakeFirst()
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'QA_NOT_PUBLISHABLE')
-    if (firstTime) await trx.updateTable('qa_sessions').set((eb) => ({ published_count: eb('published_count', '+', 1) })).where('id', '=', row.session_id).execute()
-    await syncQaTerms(trx, { id, ...published })
+    const texts = { published_question: question, published_answer: answer, updated_at: at }
+    // The first publication counts once: of two at the same time, the second waits for the first's row lock and then edits.
+    const first = await trx.updateTable('qa_questions').set({ ...texts, published_at: at }).where('id', '=', id).where('status', '=', 'answered').where('published_at', 'is', null).executeTakeFirst()
+    if (Number(first.numUpdatedRows) === 1) {
+      await trx.updateTable('qa_sessions').set((eb) => ({ published_count: eb('published_count', '+', 1) })).where('id', '=', row.session_id).execute()
+    } else {
+      const edited = await trx.updateTable('qa_questions').set(texts).where('id', '=', id).where('published_at', 'is not', null).executeTakeFirst()
+      if (Number(edited.numUpdatedRows) !== 1) throw new AppError(409, 'QA_NOT_PUBLISHABLE')
+    }
+    const stored = await trx.selectFrom('qa_questions').select(['id', 'published_question', 'published_answer', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow()
+    await syncQaTerms(trx, stored)
   })
   return viewQuestion(ctx, staff, id)
 }

@@ -13,10 +13,7 @@ const QUICK_ACTIONS = [
   { key: 'warnings', mark: '警', title: '消费警示', hint: '防坑提醒，先看再买' },
   { key: 'mine', mark: '查', title: '我的投诉', hint: '随时查看处理进度' },
   { key: 'stations', mark: '站', title: '找服务站', hint: '当面咨询、代办投诉' },
-  { key: 'lawyers', mark: '律', title: '律师答疑', hint: '每周律师在线解答' },
 ] as const
-
-const PAGES = { stations: '/packages/stations/pages/finder/index', lawyers: '/packages/lawyers/pages/archive/index', warnings: '/packages/warnings/pages/list/index' } as const
 
 export default function HomePage() {
   function open(action: (typeof QUICK_ACTIONS)[number]) {
@@ -25,7 +22,7 @@ export default function HomePage() {
       if (useSessionStore.getState().user) void startComplaint()
       else void Taro.navigateTo({ url: `${LOGIN_PAGE}?next=${encodeURIComponent(newComplaintUrl())}` })
     } else if (action.key === 'mine') void Taro.switchTab({ url: '/pages/complaints/index' })
-    else void Taro.navigateTo({ url: PAGES[action.key] })
+    else void Taro.navigateTo({ url: action.key === 'stations' ? '/packages/stations/pages/finder/index' : '/packages/warnings/pages/list/index' })
   }
 
   return (

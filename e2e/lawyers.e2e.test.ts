@@ -17,11 +17,10 @@ import { useServerAndBrowser } from './support/suite'
 import { button, input, modalConfirm, screen, signInAs, toastGone } from './support/taro'
 import { CONSUMER, HOME, WARNINGS_LIST } from './support/routes'
 
-const ARCHIVE = '/packages/lawyers/pages/archive/index'
+const ARCHIVE = '/packages/lawyers/pages/list/index'
 const SESSION = '/packages/lawyers/pages/session/index'
-const ASK = '/packages/lawyers/pages/ask/index'
-const QUESTION = '/packages/lawyers/pages/question/index'
-const WORKSPACE = '/packages/lawyers/pages/workspace/index'
+const QUESTION = '/packages/lawyers/pages/mine/index'
+const WORKSPACE = '/packages/lawyers/pages/lawyer/index'
 const STAFF_QA = '/packages/lawyers/pages/staff/index'
 /** 孙处长 of the province association, whose team has the demo lawyer 黄律师. */
 const PROVINCE_STAFF = '13800000011'
@@ -72,7 +71,8 @@ describe('律师答疑：排期、提问、解答、公开、搜索（H5）', ()
       const session = screen(page, SESSION)
       await session.getByText('预付卡退费').first().waitFor()
       await button(session, '我要提问').click()
-      const ask = screen(page, ASK)
+      // The form opens on the session's own page.
+      const ask = session
       await ask.locator('textarea').first().fill(QUESTION_TEXT)
       const chooser = page.waitForEvent('filechooser')
       await button(ask, '添加照片').click()

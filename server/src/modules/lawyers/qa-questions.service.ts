@@ -132,7 +132,7 @@ export async function answerQuestion(ctx: AppContext, lawyer: AuthUser, id: stri
       type: 'qa_answered',
       title: '律师已解答您的问题',
       body: `您在律师答疑${sessionTitle(Number(session.number))}「${session.theme}」提的问题有了解答，点开查看。`,
-      link: `/packages/lawyers/pages/question/index?id=${id}`,
+      link: `/packages/lawyers/pages/mine/index?id=${id}`,
       sourceKey: `qa-answer:${id}`,
       now,
     })

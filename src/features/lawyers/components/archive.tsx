@@ -82,10 +82,10 @@ export function Archive() {
         sessions.items.map((session) => <SessionCard key={session.id} session={session} onOpen={() => void Taro.navigateTo({ url: `${SESSION_PAGE}?id=${session.id}` })} />)
       )}
       <View className='qa-links'>
-        <Button className='btn btn-plain' onClick={() => void Taro.navigateTo({ url: '/packages/lawyers/pages/question/index' })}>
+        <Button className='btn btn-plain' onClick={() => void Taro.navigateTo({ url: '/packages/lawyers/pages/mine/index' })}>
           我的提问和律师解答
         </Button>
-        <Button className='btn btn-plain' onClick={() => void Taro.navigateTo({ url: '/packages/lawyers/pages/workspace/index' })}>
+        <Button className='btn btn-plain' onClick={() => void Taro.navigateTo({ url: '/packages/lawyers/pages/lawyer/index' })}>
           我是律师：进入律师工作台
         </Button>
       </View>

@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro'
  */
 export function QaEntry() {
   return (
-    <View className='card' style={{ margin: `${Taro.pxTransform(32)} ${Taro.pxTransform(32)} 0` }} onClick={() => void Taro.navigateTo({ url: '/packages/lawyers/pages/archive/index' })} aria-label='律师答疑'>
+    <View className='card' style={{ margin: `${Taro.pxTransform(32)} ${Taro.pxTransform(32)} 0` }} onClick={() => void Taro.navigateTo({ url: '/packages/lawyers/pages/list/index' })} aria-label='律师答疑'>
       <Text className='section-title' style={{ display: 'block', color: '#b71c1c' }}>
         律师答疑 ›
       </Text>

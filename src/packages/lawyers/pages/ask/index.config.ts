@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '向律师提问' })

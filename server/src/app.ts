@@ -43,6 +43,8 @@ import { evidencePackageRoutes } from './modules/evidence-package/evidence-packa
 import { mediationAgreementsRoutes } from './modules/mediation-agreements/mediation-agreements.routes'
 import { courtRoutes } from './modules/court/court.routes'
 import { performanceRoutes } from './modules/performance/performance.routes'
+import { lawyersRoutes } from './modules/lawyers/lawyers.routes'
+import { qaRoutes } from './modules/lawyers/qa.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -107,6 +109,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(mediationAgreementsRoutes, { ctx })
       await api.register(courtRoutes, { ctx })
       await api.register(performanceRoutes, { ctx })
+      await api.register(lawyersRoutes, { ctx })
+      await api.register(qaRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

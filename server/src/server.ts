@@ -15,6 +15,7 @@ import { schedulePerformanceFollowUps } from './jobs/performance-follow-ups'
 import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { seedDemoGroup } from './seed/demo-group'
+import { DEMO_LAWYER, seedDemoLawyers } from './seed/lawyers'
 import { localCertificate } from './tls/local-certificate'
 import { phoneAccessLines, phoneAddresses } from './tls/phone-access'
 import { ROLE_LABELS } from '../../src/contract/roles'
@@ -25,6 +26,7 @@ async function main() {
   if (config.seedDemo) {
     await seedDemoData(ctx.db)
     await seedDemoGroup(ctx)
+    await seedDemoLawyers(ctx.db, new Date())
   }
   const leaveRegistry = await registerInstance(ctx)
   const addresses = phoneAddresses(config.host)
@@ -58,6 +60,7 @@ async function main() {
     for (const account of DEMO_ACCOUNTS) {
       lines.push(`  ${ROLE_LABELS[account.role].padEnd(8, '　')} ${account.phone}  ${account.displayName}${account.organization ? `（${account.organization}${account.station ? ` · ${account.station}` : ''}）` : ''}`)
     }
+    lines.push(`  ${'律师团律师'.padEnd(8, '　')} ${DEMO_LAWYER.phone}  ${DEMO_LAWYER.displayName}（${DEMO_LAWYER.organization} · 律师答疑，“我的 › 律师工作台”）`)
   }
   console.log(lines.join('\n') + '\n')
 

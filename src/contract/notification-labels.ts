@@ -29,6 +29,8 @@ export const NOTIFICATION_TYPE_LABELS = {
   performance_check: '履行回访',
   /** The account's deletion (注销) was requested or cancelled. */
   account_status: '账号与安全',
+  /** A lawyer answered the recipient's question (律师答疑). */
+  qa_answered: '律师答疑',
 } as const
 export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
 export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]

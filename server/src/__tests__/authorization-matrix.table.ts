@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, STATION_FORM } from './support/matrix-fixtures'
+import { ACTORS, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, nextQaSessionNumber, STATION_FORM } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
 import { PROPOSAL } from './support/workflow'
 import { DRAFT } from './support/agreements'
 import { chinaToday } from '../../../src/contract/complaint-rules'
+import { freshLicence } from './support/lawyers'
 
 /**
  * What each kind of caller gets from each route. `ok`: let through (2xx, or a status in `alsoOk`);
@@ -75,6 +76,10 @@ const courtReferral = (t: TestApp) => ({
 })
 /** A's settled ODR case: A, and staff of the organization holding it; liaisons have no follow-up to see. */
 const PERFORMANCE_VIEWERS = [401, Y, 404, 404, 403, 403, Y, 404] as const
+/** The lawyer routes: consumer B is on the top organization's lawyer team (matrix-fixtures), no one else. */
+const LAWYER = [401, 403, Y, 403, 403, 403, 403, 403] as const
+/** A's question in a session of the top organization with B on duty: A, B, the top's staff. */
+const QUESTION_VIEWERS = [401, Y, Y, 404, 404, 404, Y, 404] as const
 const action = (params: Record<string, FixtureName>, body?: MatrixRow['body']) => ({ params, ...(body ? { body } : {}) })
 
 /** 集体投诉统一处理 on the open group about E (the complaintGroup fixture), at its current version, for its first member. */
@@ -360,6 +365,30 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/staff/complaints/{id}/performance/handle': { expect: STAFF_OF_HOLDER, params: { id: 'unperformedFollowUp' }, body: { outcome: 'close', note: '商家已停业，告知消费者可起诉' } },
   // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
   'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
+
+  // Lawyer Q&A (#18). Suspension, off-duty lawyers and sibling organizations: lawyers-qa.test.ts.
+  'GET /api/staff/lawyers': { expect: STAFF },
+  'POST /api/staff/lawyers': { expect: STAFF, body: () => ({ phone: freshPhone(), name: '郑律师', firm: '某某律师事务所', licenceNo: freshLicence() }) },
+  'PUT /api/staff/lawyers/{id}/status': { expect: STAFF_OF_HOLDER, params: { id: 'otherLawyer' }, body: { status: 'suspended' } },
+  'GET /api/staff/qa-sessions': { expect: STAFF },
+  // A county may put the top organization's lawyer (B) on duty: a team above serves the levels below.
+  'POST /api/staff/qa-sessions': {
+    expect: STAFF,
+    body: (t, cast) => {
+      const now = t.ctx.now().getTime()
+      return { number: nextQaSessionNumber(), theme: '预付卡退费', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), lawyerIds: [cast.people.consumerB.id] }
+    },
+  },
+  'GET /api/staff/qa-sessions/{id}/questions': { expect: STAFF_OF_HOLDER, params: { id: 'qaSession' } },
+  'PUT /api/staff/qa-questions/{id}/publication': { expect: STAFF_OF_HOLDER, params: { id: 'answeredQuestionOfA' }, body: { question: '健身房的预付卡不给退怎么办？', answer: '可以要求退回预付款。' } },
+  'GET /api/lawyer/workspace': { expect: LAWYER },
+  'POST /api/lawyer/questions/{id}/answer': { expect: LAWYER, params: { id: 'qaQuestionOfA' }, body: { text: '可以要求退回预付款及利息。', citations: ['cpl-53'], nextSteps: ['保留付款凭证'] } },
+  'GET /api/qa-sessions': { expect: EVERYONE },
+  'GET /api/qa-sessions/{id}': { expect: EVERYONE, params: { id: 'qaSession' }, conceals: [{ fixture: 'qaQuestionOfA', from: ACTORS }] },
+  'GET /api/qa/search': { expect: EVERYONE, query: { q: '预付' }, conceals: [{ fixture: 'qaQuestionOfA', from: ACTORS }] },
+  'POST /api/qa-sessions/{id}/questions': { expect: SIGNED_IN, params: { id: 'qaSession' }, body: { text: '网购的衣服七天内能退吗？', photoIds: [], allowPublish: false } },
+  'GET /api/qa/questions/mine': { expect: SIGNED_IN, conceals: [{ fixture: 'qaQuestionOfA', from: ['consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff', 'countyStaff'] }] },
+  'GET /api/qa/questions/{id}': { expect: QUESTION_VIEWERS, params: { id: 'qaQuestionOfA' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

@@ -26,12 +26,14 @@ import { RULES as CHAIN_RULES } from '../db/migrations/2026-12-04T0036-event-has
 import { RULES as AGREEMENT_RULES } from '../db/migrations/2026-12-04T0035-mediation-agreements'
 import { RULES as GROUP_ACTION_RULES } from '../db/migrations/2026-12-04T0037-group-actions'
 import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-alliance-findings'
+import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-qa'
+import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -98,6 +100,11 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       .insertInto('mediation_agreement_signatures')
       .values({ id: randomUUID(), agreement_id: agreement.id, version: 1, party: 'consumer', signer_id: cast.consumer.id, signer_name: '王', ip: '10.0.0.1', text_sha256: agreement.textSha256, signed_at: now, voided_at: null })
       .execute()
+    // Lawyer Q&A: a session with a question and its photo.
+    const lawyer = await inviteLawyer(t, { ...cast.staff, phone: '' }, '13684000009')
+    const [photo] = await insertEvidenceRows(t, cast.consumer.id, 1)
+    const asked = await ask(t, { ...cast.consumer, phone: '' }, await scheduleSession(t, { ...cast.staff, phone: '' }, [lawyer], 1), '预付卡不给退怎么办？', { photoIds: [photo!] })
+    assert.equal(asked.statusCode, 201, asked.body)
   })
   after(() => t.close())
 

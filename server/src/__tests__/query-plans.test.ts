@@ -35,6 +35,8 @@ import { fieldReportsVisibleTo } from '../modules/field-reports/field-report-sco
 import { letterQuery, referralQuery } from '../modules/court/court.repository'
 import { unfinishedFilingsOfPhoneQuery, unfinishedFilingsQuery } from '../modules/walk-ins/walk-in-erasure'
 import { findingFeedQuery, findingsAboutQuery } from '../modules/alliances/alliance-findings.repository'
+import { lawyersOfOrganizationQuery, publishedOfSessionQuery, questionsOfAskerQuery, sessionQuestionsQuery, sessionsOfLawyerQuery, sessionsOfOrganizationQuery, sessionsPageQuery } from '../modules/lawyers/lawyers.repository'
+import { qaCandidatesQuery, qaPairHitsQuery } from '../modules/lawyers/qa-search'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -576,4 +578,30 @@ describe('query plans', () => {
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
     })
   }
+  // Lawyer Q&A (#18): every list is read from its index, in its order where it has one.
+  const qa = {
+    "an organization's lawyer team": ['lawyer_memberships', 'lawyer_memberships_organization', true, (t: TestApp) => lawyersOfOrganizationQuery(t.ctx.db, 'o-county')],
+    'the public archive, newest sessions first': ['qa_sessions', 'qa_sessions_starts', true, (t: TestApp) => sessionsPageQuery(t.ctx.db, 50)],
+    "an organization's sessions": ['qa_sessions', 'qa_sessions_organization', true, (t: TestApp) => sessionsOfOrganizationQuery(t.ctx.db, 'o-county')],
+    // A lawyer's few sessions are sorted after the index finds them (bounded by their duty rows).
+    "a lawyer's sessions": ['qa_session_lawyers', 'qa_session_lawyers_lawyer', false, (t: TestApp) => sessionsOfLawyerQuery(t.ctx.db, 'u-1')],
+    "a session's waiting questions": ['qa_questions', 'qa_questions_session_status', true, (t: TestApp) => sessionQuestionsQuery(t.ctx.db, 's-1', 'waiting')],
+    "a session's published answers": ['qa_questions', 'qa_questions_session_published', true, (t: TestApp) => publishedOfSessionQuery(t.ctx.db, 's-1')],
+    "an asker's questions": ['qa_questions', 'qa_questions_asker', true, (t: TestApp) => questionsOfAskerQuery(t.ctx.db, 'u-1')],
+    'a 2-character archive search': ['qa_terms', 'qa_terms_rank', true, (t: TestApp) => qaPairHitsQuery(t.ctx.db, '预付', 50)],
+  } as const
+  for (const [name, [table, index, ordered, build]] of Object.entries(qa)) {
+    test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      if (ordered) assertInOrder(text)
+    })
+  }
+
+  test('a longer archive search intersects its pairs from the qa_terms key, never scanning it', async () => {
+    const text = await plan(qaCandidatesQuery(t.ctx.db, '预付卡退费'))
+    assert.doesNotMatch(text, /SCAN qa_terms(?! USING (COVERING )?INDEX)|Seq Scan on qa_terms/, text)
+    assert.match(text, /qa_terms_(pk|rank)|sqlite_autoindex_qa_terms_1/, text)
+  })
 })

@@ -15,6 +15,7 @@ import type { GroupTables } from './schema-groups'
 import type { AgreementTables } from './schema-agreements'
 import type { CourtTables } from './schema-court'
 import type { PerformanceTables } from './schema-performance'
+import type { LawyerTables } from './schema-lawyers'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -227,7 +228,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -15,6 +15,9 @@ import { agreementApi, DRAFT } from './agreements'
 import { bearer, type TestApp } from './test-app'
 import { createOrganization } from '../../modules/organizations/organizations.service'
 import { DEFAULT_ORGANIZATION_ID } from '../../modules/organizations/organizations.repository'
+import { inviteLawyer } from '../../modules/lawyers/lawyer-team.service'
+import { createSession } from '../../modules/lawyers/qa-sessions.service'
+import { freshLicence } from './lawyers'
 
 /**
  * The people of the authorization matrix, in its column order. `staff` belongs to the top
@@ -44,6 +47,9 @@ export async function createMatrixCast(t: TestApp): Promise<Cast> {
   const staff = await signIn(t, '13500000007')
   const county = await newChildOrganization(t)
   await runAdminCommand(t.ctx.db, 'add-staff', { phone: '13500000008', name: '县消协干事', organization: county.name })
+  // Consumer B is also on the top organization's lawyer team (律师团 is a membership, not a role):
+  // the lawyer routes let B through and no one else; B's other rows are a consumer's.
+  await inviteLawyer(t.ctx.db, staff.id, { phone: '13500000002', name: '矩阵律师', firm: '矩阵律师事务所', licenceNo: freshLicence() }, t.ctx.now())
   return {
     people: {
       consumerA: await signIn(t, '13500000001'),
@@ -300,7 +306,36 @@ export const FIXTURES = {
     await t.ctx.db.updateTable('users').set({ rule_editor: 1 }).where('id', '=', c.people.staff.id).execute()
     return 'samr-2026'
   },
+  /** A session of the top organization with consumer B (a lawyer) on duty. */
+  qaSession,
+  /** Consumer A's question in qaSession, waiting for an answer. */
+  qaQuestionOfA,
+  /** Consumer A's question answered by B, which A allowed to publish. */
+  answeredQuestionOfA: async (t: TestApp, c: Cast) => {
+    const id = await qaQuestionOfA(t, c)
+    const payload = { text: '可以要求退回预付款。', citations: ['cpl-53'], nextSteps: [] }
+    await ok(await t.app.inject({ method: 'POST', url: `/api/lawyer/questions/${id}/answer`, headers: bearer(c.people.consumerB.token), payload }), 'answer')
+    return id
+  },
+  /** A lawyer of the top organization who is none of the actors (suspending them changes no other row). */
+  otherLawyer: async (t: TestApp, c: Cast) => (await inviteLawyer(t.ctx.db, c.people.staff.id, { phone: freshPhone(), name: '另一位律师', firm: '矩阵律师事务所', licenceNo: freshLicence() }, t.ctx.now())).id,
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
+
+let qaSessions = 0
+/** The number of the next matrix session (第 N 期 is unique per organization). */
+export const nextQaSessionNumber = () => 1000 + ++qaSessions
+
+async function qaSession(t: TestApp, c: Cast): Promise<string> {
+  const now = t.ctx.now().getTime()
+  const request = { number: nextQaSessionNumber(), theme: '预付卡退费', startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), lawyerIds: [c.people.consumerB.id] }
+  return (await createSession(t.ctx.db, c.people.staff.id, request, t.ctx.now())).id
+}
+
+async function qaQuestionOfA(t: TestApp, c: Cast): Promise<string> {
+  const payload = { text: '健身房的预付卡不给退怎么办？', photoIds: [], allowPublish: true }
+  const response = await t.app.inject({ method: 'POST', url: `/api/qa-sessions/${await qaSession(t, c)}/questions`, headers: bearer(c.people.consumerA.token), payload })
+  return (await ok(response, 'ask')).json().id as string
+}
 
 export type FixtureName = keyof typeof FIXTURES
 

@@ -37,6 +37,7 @@ import * as fieldReportOrgs from './2026-12-04T0043-field-report-orgs'
 import * as groupActions from './2026-12-04T0037-group-actions'
 import * as figureIndexes from './2026-12-04T0038-figure-indexes'
 import * as performanceFollowUp from './2026-12-04T0040-performance-follow-up'
+import * as lawyersQa from './2026-12-04T0042-lawyers-qa'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -77,5 +78,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0039-alliance-findings': allianceFindings,
   '2026-12-04T0040-performance-follow-up': performanceFollowUp,
   '2026-12-04T0041-court-hand-off': courtHandOff,
+  '2026-12-04T0042-lawyers-qa': lawyersQa,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
 }

@@ -1,8 +1,16 @@
+import { View } from '@tarojs/components'
 import { prefetchWarningList, WarningListView } from '@/features/warnings'
+// One small file, not the lawyers feature's index: the rest of it stays in its own subpackage.
+import { QaEntry } from '@/features/lawyers/components/qa-entry'
 
 prefetchWarningList()
 
-/** 消费警示: public, no login needed. */
+/** 消费警示: public, no login needed; 律师答疑 is one tap away. */
 export default function WarningListPage() {
-  return <WarningListView />
+  return (
+    <View>
+      <QaEntry />
+      <WarningListView />
+    </View>
+  )
 }

@@ -1,0 +1,22 @@
+import type { LawyerWorkspace } from '../../../../src/contract/lawyer-qa'
+import type { AppContext } from '../../context'
+import type { AuthUser } from '../auth/auth.service'
+import { sessionQuestionsQuery, sessionsOfLawyerQuery } from './lawyers.repository'
+import { requireActiveLawyer, toLawyerDto } from './lawyer-team.service'
+import { toQuestionDtos, toSessionDtos } from './qa-dto'
+
+/**
+ * The lawyer's workspace: their sessions (newest 50) and the questions waiting in them, oldest
+ * first. Questions of other sessions never appear; a suspended lawyer is refused (403).
+ */
+export async function lawyerWorkspace(ctx: AppContext, user: AuthUser): Promise<LawyerWorkspace> {
+  const lawyer = await requireActiveLawyer(ctx.db, user.id)
+  const sessions = await sessionsOfLawyerQuery(ctx.db, user.id).execute()
+  const waiting = (await Promise.all(sessions.map((session) => sessionQuestionsQuery(ctx.db, session.id, 'waiting').execute()))).flat()
+  waiting.sort((a, b) => a.created_at.localeCompare(b.created_at))
+  return {
+    lawyer: toLawyerDto(lawyer),
+    sessions: await toSessionDtos(ctx.db, sessions, ctx.now()),
+    waiting: await toQuestionDtos(ctx, waiting.slice(0, 200), sessions),
+  }
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import { Button, Image, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { Evidence } from '@/contract/evidence'
+import type { Question } from '@/contract/lawyer-qa'
+import { QUESTION_MAX, QUESTION_MIN, QUESTION_PHOTOS_MAX } from '@/contract/lawyer-qa-rules'
+import { errorMessage } from '@/lib/http'
+import { choosePhotos, discardPhoto } from '@/lib/photo-files'
+import { describeUploadFailure, uploadPhotoFile } from '@/lib/upload-photo'
+import { askQuestion } from '../api/lawyer-qa'
+import './lawyers.css'
+
+/**
+ * 我要提问: the question (≤1000 字), up to 3 photos uploaded one by one with progress, and whether it
+ * may be published without name, phone or numbers. Sending shows the question as the asker will find it.
+ */
+export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (question: Question) => void }) {
+  const [text, setText] = useState('')
+  const [photos, setPhotos] = useState<Evidence[]>([])
+  const [allowPublish, setAllowPublish] = useState(true)
+  const [status, setStatus] = useState('')
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  async function addPhoto() {
+    if (busy || photos.length >= QUESTION_PHOTOS_MAX) return
+    setProblem('')
+    let file: string | undefined
+    try {
+      file = (await choosePhotos('camera-or-album', 1))[0]?.file
+    } catch (error) {
+      return setProblem(error instanceof Error ? error.message : '没能选择照片，请重试')
+    }
+    if (!file) return
+    setBusy(true)
+    try {
+      const evidence = await uploadPhotoFile(file, { original: false }, (p) =>
+        setStatus(p.stage === 'preparing' ? '正在准备照片…' : p.stage === 'waiting' ? `网络不好，正在第 ${p.attempt} 次重试…` : `照片上传中 ${p.percent}%`),
+      )
+      setPhotos((current) => [...current, evidence])
+    } catch (error) {
+      setProblem(describeUploadFailure(error).message)
+    } finally {
+      void discardPhoto(file)
+      setStatus('')
+      setBusy(false)
+    }
+  }
+
+  async function removePhoto(photo: Evidence) {
+    const { confirm } = await Taro.showModal({ title: '删除照片', content: '确定不要这张照片了吗？', confirmText: '删除', cancelText: '保留' })
+    if (confirm) setPhotos((current) => current.filter((p) => p.id !== photo.id))
+  }
+
+  async function send() {
+    if (busy) return
+    const trimmed = text.trim()
+    if ([...trimmed].length < QUESTION_MIN) return setProblem(`请把问题写清楚一些（至少 ${QUESTION_MIN} 个字）`)
+    setBusy(true)
+    setProblem('')
+    try {
+      onAsked(await askQuestion(sessionId, { text: trimmed, photoIds: photos.map((p) => p.id), allowPublish }))
+    } catch (error) {
+      setProblem(errorMessage(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='qa'>
+      <View className='card'>
+        <Text className='qa-label'>您的问题</Text>
+        <Text className='muted qa-hint'>写清楚在哪里买的、花了多少钱、商家怎么说的。</Text>
+        <Textarea className='field-input qa-textarea' value={text} maxlength={QUESTION_MAX} autoHeight aria-label='您的问题' placeholder='例如：在健身房办了预付卡，店关门了……' onInput={(e) => setText(e.detail.value)} />
+        <Text className='muted qa-count'>{[...text].length} / {QUESTION_MAX} 字</Text>
+      </View>
+      <View className='card'>
+        <Text className='qa-label'>照片（可选，最多 {QUESTION_PHOTOS_MAX} 张）</Text>
+        <View className='qa-photos'>
+          {photos.map((photo, index) => (
+            <Image key={photo.id} className='qa-photo' src={photo.thumbnailUrl} mode='aspectFill' nativeProps={{ alt: `第 ${index + 1} 张照片，点一下删除` }} onClick={() => void removePhoto(photo)} />
+          ))}
+        </View>
+        {status && <Text className='qa-line'>{status}</Text>}
+        {photos.length < QUESTION_PHOTOS_MAX && (
+          <Button className='btn btn-secondary' disabled={busy || undefined} onClick={() => void addPhoto()}>
+            添加照片
+          </Button>
+        )}
+      </View>
+      <View className='card qa-switch-row'>
+        <View className='qa-switch-text'>
+          <Text className='qa-label'>同意公开</Text>
+          <Text className='muted'>隐去姓名、电话和号码后，让更多人看到律师的解答。不同意也会收到解答。</Text>
+        </View>
+        <Text className='qa-state'>{allowPublish ? '同意' : '不同意'}</Text>
+        <Switch color='#b71c1c' checked={allowPublish} aria-label='同意匿名公开' onChange={(e) => setAllowPublish(e.detail.value)} />
+      </View>
+      {problem && <Text className='field-error'>{problem}</Text>}
+      <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => void send()}>
+        {busy && !status ? '正在提交…' : '提交问题'}
+      </Button>
+    </View>
+  )
+}

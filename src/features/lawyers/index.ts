@@ -1,0 +1,6 @@
+export { Archive } from './components/archive'
+export { AskForm } from './components/ask-form'
+export { LawyerWorkspace } from './components/lawyer-workspace'
+export { MyQuestions } from './components/my-questions'
+export { PublicSession } from './components/public-session'
+export { StaffQa } from './components/staff-qa'

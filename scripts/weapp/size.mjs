@@ -20,8 +20,9 @@ const MB = 1024 * KB
 // The goal is 1.25× the hello world's 357,972 B (447,465 B); axios (fixed by the architecture, ~48 KB here) keeps the main package
 // above it, so the budget holds it where it is until that changes. 451 KB since the association network and mediation (issues
 // #15, #17): six new subpackages are listed in app.json and again in the app config compiled into app.js, and the home page links
-// 找服务站; every page of those features is in its subpackage.
-const MAIN_BUDGET = args.includes('--main-kb') ? opt('--main-kb', 0) * KB : 451 * KB
+// 找服务站; every page of those features is in its subpackage. 452 KB since lawyer Q&A (#18): its subpackage's five pages are
+// listed twice like the others, and two notification kinds (履行回访, 律师已答) joined the inbox labels; nothing else moved in.
+const MAIN_BUDGET = args.includes('--main-kb') ? opt('--main-kb', 0) * KB : 452 * KB
 const SUB_BUDGET = opt('--sub-kb', 500) * KB
 const WECHAT_PACKAGE_LIMIT = 2 * MB
 const WECHAT_TOTAL_LIMIT = 30 * MB

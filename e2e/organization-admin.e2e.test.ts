@@ -30,10 +30,13 @@ const ABOUT: XihuCase = {
 
 describe('联盟移送与组织管理（H5）', () => {
   const server = useServerAndBrowser()
+  // A phone gets one SMS code a minute, and the stories run back to back: each person signs in once for the file.
+  const sessions = new Map<string, ReturnType<typeof server.signIn>>()
+  const signIn = (phone: string) => sessions.get(phone) ?? sessions.set(phone, server.signIn(phone)).get(phone)!
 
   test('西湖区 sends a case to the alliance partner 苏州; 苏州 works it, 西湖区 still reads it, 上城区 never sees it', async (t) => {
-    const consumer = await server.signIn(CONSUMER)
-    const [xihu, suzhou, sibling] = [await server.signIn(XIHU_STAFF), await server.signIn(SUZHOU_STAFF), await server.signIn(SHANGCHENG_STAFF)]
+    const consumer = await signIn(CONSUMER)
+    const [xihu, suzhou, sibling] = [await signIn(XIHU_STAFF), await signIn(SUZHOU_STAFF), await signIn(SHANGCHENG_STAFF)]
     const filed = await fileInXihu(server, consumer, ABOUT)
     assert.equal((await server.api('GET', `/complaints/${filed.id}`, { token: suzhou.accessToken })).status, 404, 'the partner sees nothing before')
 
@@ -61,8 +64,8 @@ describe('联盟移送与组织管理（H5）', () => {
   })
 
   test('苏州 publishes a finding to the alliance after confirming; 西湖区 sees 联盟成员已发现 on its case about the same business', async (t) => {
-    const consumer = await server.signIn(CONSUMER)
-    const [suzhou, xihu, city] = [await server.signIn(SUZHOU_STAFF), await server.signIn(XIHU_STAFF), await server.signIn(CITY_STAFF)]
+    const consumer = await signIn(CONSUMER)
+    const [suzhou, xihu, city] = [await signIn(SUZHOU_STAFF), await signIn(XIHU_STAFF), await signIn(CITY_STAFF)]
     const filed = await fileInXihu(server, consumer, { ...ABOUT, business: { name: '湖畔示例游艇俱乐部', address: '西湖码头 5 号' } })
     const pattern = '预售太湖游艇年卡后停航，苏州会员无法退卡'
 
@@ -108,7 +111,7 @@ describe('联盟移送与组织管理（H5）', () => {
   })
 
   test('the 杭州 manager adds a colleague by phone, makes them a manager, removes them after confirming, and reads the alliance list', async (t) => {
-    const city = await server.signIn(CITY_STAFF)
+    const city = await signIn(CITY_STAFF)
     const story = async ({ page, screenshot }: Phone, tag: string) => {
       await signInAs(page, city)
       await page.goto(MANAGE)
@@ -145,7 +148,7 @@ describe('联盟移送与组织管理（H5）', () => {
       await alliance.getByText('杭州市西湖区消费者协会 → 苏州市消费者权益保护委员会').first().waitFor()
       await screenshot('org-admin-04-alliance-phone')
     })
-    const removed = await server.signIn(NEW_COLLEAGUE)
+    const removed = await signIn(NEW_COLLEAGUE)
     assert.equal((await server.api('GET', '/staff/complaints', { token: removed.accessToken })).status, 403, 'a removed member has no staff pages')
 
     await onPhone({ t, name: 'org-admin-text200', baseUrl: server.baseUrl, defaultFontSize: 32 }, async (phone) => {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { NewCourtCase } from '@/features/court'
+// Imported directly, not through the barrel that the consumer's complaint page also uses: this form stays in the staff package.
+import { NewCourtCase } from '@/features/court/components/new-court-case'
 import { WorkspaceShell } from '@/features/workspace'
 
 /** 登记法院委托案件: a court-referred dispute never filed with us (issue #17). */

@@ -99,7 +99,8 @@ describe('法院对接：诉前委托调解、支持诉讼函（H5）', () => {
     await onPhone({ t, name: 'court-new-case-desk', baseUrl: server.baseUrl, desk: { width: 1280, height: 800 } }, async ({ page, screenshot, allowConsoleError }) => {
       allowConsoleError(/status of 409.*@ .*\/api\/staff\/court-referrals$/)
       await signInAs(page, staff)
-      await page.goto(COURT_CASE)
+      await page.goto(STAFF_WORKSPACE)
+      await screen(page, STAFF_WORKSPACE).getByRole('button', { name: '登记法院委托案件' }).click()
       const form = screen(page, COURT_CASE)
       const field = (label: string, tag = 'input') => form.getByLabel(label, { exact: true }).locator(tag)
       const pickDate = async (label: RegExp) => {
@@ -136,6 +137,8 @@ describe('法院对接：诉前委托调解、支持诉讼函（H5）', () => {
       await screenshot('court-05-new-case-filed')
       await button(form, '打开案件').tap()
       await screen(page, STAFF_COMPLAINT).getByText('案号：（2026）浙0106民诉前调2002号').waitFor()
+      await page.goto(STAFF_WORKSPACE)
+      await screen(page, STAFF_WORKSPACE).locator('tr', { hasText: number }).locator('.queue-court', { hasText: '法院委托' }).waitFor()
     })
 
     for (const [name, defaultFontSize] of [['court-new-case-phone', undefined], ['court-new-case-text200', 32]] as const) {

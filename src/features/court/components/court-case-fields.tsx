@@ -17,12 +17,11 @@ export function CaseField({ label, hint, error, children }: { label: string; hin
   )
 }
 
-export function TextField(props: { label: string; value: string; placeholder?: string; maxlength?: number; hint?: string; error?: string; type?: 'text' | 'number'; onInput(value: string): void }) {
+export function TextField(props: { label: string; value: string; placeholder?: string; maxlength?: number; hint?: string; error?: string; onInput(value: string): void }) {
   return (
     <CaseField label={props.label} hint={props.hint} error={props.error}>
       <Input
         className='field-input'
-        type={props.type ?? 'text'}
         value={props.value}
         placeholder={props.placeholder}
         maxlength={props.maxlength ?? 100}

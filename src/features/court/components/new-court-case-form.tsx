@@ -35,7 +35,9 @@ export function NewCourtCaseForm({ draft, errors, onChange, onNext }: Props) {
           <DateField label='收到委托日期' value={draft.receivedOn} end={today} error={errors.receivedOn} onChange={(v) => onChange({ receivedOn: v })} />
           <DateField label='法院期限（法院确定的调解期限）' value={draft.courtDeadline} start={draft.receivedOn} error={errors.courtDeadline} onChange={(v) => onChange({ courtDeadline: v })} />
           <Text className='section-title court-new__subtitle'>消费者</Text>
-          <TextField label='消费者手机号' type='number' value={draft.phone} placeholder='11 位手机号' maxlength={11} hint='没有账号会新建，消费者用这个手机号登录即可看到案件' error={errors.phone} onInput={(v) => onChange({ phone: v })} />
+          <CaseField label='消费者手机号' hint='没有账号会新建，消费者用这个手机号登录即可看到案件' error={errors.phone}>
+            <DigitInput className='field-input' value={draft.phone} maxlength={11} placeholder='11 位手机号' onChange={(v) => onChange({ phone: v })} aria-label='消费者手机号' />
+          </CaseField>
           <TextField label='消费者称呼' value={draft.name} placeholder='如 王女士' maxlength={20} error={errors.name} onInput={(v) => onChange({ name: v })} />
         </View>
         <View className='card court-new__column'>

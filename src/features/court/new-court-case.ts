@@ -41,7 +41,7 @@ export function emptyDraft(today = chinaToday()): CourtCaseDraft {
 
 /** The server's checks (court-referral.service, complaint-checks), so the form says it before sending. */
 export const courtNameError = (name: string) => (name.trim().length >= 4 && name.trim().endsWith('法院') ? null : '请填写委托法院的全称，如 杭州市西湖区人民法院')
-export const caseNumberError = (value: string) => (COURT_CASE_NUMBER.test(normalizeCourtCaseNumber(value)) ? null : '案号格式不对：应含年份、省简称、法院代码、“民诉前调”和序号')
+export const caseNumberError = (value: string) => (COURT_CASE_NUMBER.test(normalizeCourtCaseNumber(value)) ? null : '案号格式不对：应含年份、省简称、法院代码、“民诉前调”和序号，以“号”结尾')
 
 export function draftErrors(d: CourtCaseDraft, today = chinaToday()): CourtCaseErrors {
   const found: CourtCaseErrors = {

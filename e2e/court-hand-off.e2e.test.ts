@@ -21,11 +21,14 @@ const CASE_NUMBER = '（2026）浙0106民诉前调1234号'
 
 describe('法院对接：诉前委托调解、支持诉讼函（H5）', () => {
   const server = useServerAndBrowser()
+  // One sign-in for both stories: a second code for the same phone within a minute is refused.
+  let staffSession: Awaited<ReturnType<typeof server.signIn>> | undefined
+  const signInStaff = async () => (staffSession ??= await server.signIn(STAFF))
 
   test('调解员登记法院委托、调解未成功后出具支持诉讼函，消费者看到法院期限并下载', async (t) => {
     const consumer = await server.signIn(CONSUMER)
     const liaison = await server.signIn(LIAISON)
-    const staff = await server.signIn(STAFF)
+    const staff = await signInStaff()
     const complaint = await fileCaseInMediation(server, { consumer, liaison, staff }, {
       amountFen: 128_000,
       description: '在超市买的礼盒茶叶打开就发霉了，商家不肯退货，已经向法院起诉，法院委托消协先调解。',
@@ -78,7 +81,7 @@ describe('法院对接：诉前委托调解、支持诉讼函（H5）', () => {
   })
 
   test('工作人员登记没在本会投诉过的法院委托案件：案号重复时在案号旁提示，登记后进入队列并带“法院委托”', async (t) => {
-    const staff = await server.signIn(STAFF)
+    const staff = await signInStaff()
     const taken = '（2026）浙0106民诉前调2001号'
     const first = await server.api('POST', '/staff/court-referrals', {
       token: staff.accessToken,

@@ -124,7 +124,7 @@ describe('法院对接：诉前委托调解、支持诉讼函（H5）', () => {
       await field('涉及金额（元）').fill('3280.5')
       await field('纠纷经过', 'textarea').fill('在家电城买的空调安装后不制冷，多次报修没有修好，商家拒绝退货，法院委托消协先行调解。')
       await form.getByRole('checkbox', { name: '退货' }).tap()
-      await page.evaluate(() => window.scrollTo(0, 0))
+      await form.getByText('法院委托函').scrollIntoViewIfNeeded()
       await screenshot('court-03-new-case-form')
       await button(form, '下一步：核对').tap()
       await form.getByText('3280.50 元').waitFor()

@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/volunteer', pages: ['pages/workspace/index', 'pages/report/index', 'pages/reports/index', 'pages/detail/index', 'pages/apply/index'] },
     { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index'] },
-    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index'] },
+    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index', 'pages/court-case/index'] },
     // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
     {
       root: 'packages/complaint',

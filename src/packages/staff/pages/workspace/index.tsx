@@ -16,6 +16,7 @@ import '@/features/complaints/handling/handling.css'
 
 const SECTIONS = [
   { title: '重点督办', meta: '群体性投诉：同一商家短期内被多人投诉，统一督办', more: '查看重点督办 ›', url: '/packages/groups/pages/staff-list/index' },
+  { title: '登记法院委托案件', meta: '法院委托调解、消费者没在本会投诉过的纠纷：按委托函立案，记下案号和法院期限', more: '登记法院委托 ›', url: '/packages/staff/pages/court-case/index' },
   { title: '投诉统计', meta: '收到、办结、挽回损失、超期，按行业和月份', more: '查看统计 ›', url: '/packages/staff/pages/statistics/index' },
   { title: '企业和联络员', meta: '新增或修改企业、绿色通道和承诺，添加联络员账号', more: '管理企业 ›', url: '/packages/staff/pages/enterprises/index' },
   { title: '志愿者与走访报告', meta: '审核志愿者申请，核实走访报告，转为投诉或警示', more: '审核申请和报告 ›', url: '/packages/staff-volunteers/pages/reports/index' },

@@ -12,6 +12,7 @@ import { bodyLimit } from './plugins/body-limit'
 import { errorHandler } from './plugins/error-handler'
 import { listGuard } from './plugins/list-guard'
 import { buildValidator } from './plugins/request-validation'
+import { reusingSerializers, reusingValidators } from './plugins/compiled-schemas'
 import { httpCaching } from './plugins/http-caching'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
@@ -62,7 +63,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: { compilersFactory: { buildValidator: reusingValidators(buildValidator), buildSerializer: reusingSerializers() } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandler)

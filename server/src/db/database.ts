@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   databaseUrl?: string
   /** SQLite file; ':memory:' for tests */
   sqliteFile?: string
+  /** An in-memory SQLite database starting as a copy of this serialized one (tests start from a migrated image). */
+  sqliteImage?: Buffer
   /** PostgreSQL schema to use (tests get a fresh one per run) */
   pgSchema?: string
   /** Called after every query (tests count them). */
@@ -62,7 +64,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   }
   const file = options.sqliteFile ?? ':memory:'
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
-  const sqlite = new SQLite(file)
+  const sqlite = new SQLite(options.sqliteImage ?? file)
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.onQuery })
   return { db, dialect: 'sqlite', close: () => db.destroy() }

@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diskStorage } from '../../storage/disk-storage'
 import { openS3Storage } from '../../storage/s3-storage'
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database'
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { migrateToLatest, openDatabase, SQLITE_PRAGMAS, type DatabaseHandle } from '../../db/database'
+import type { Database } from '../../db/schema'
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -34,9 +37,24 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+let migratedSqlite: Promise<Buffer> | undefined
+
+/** A migrated SQLite database, serialized once per process: each test app starts from a copy. */
+function migratedSqliteImage(): Promise<Buffer> {
+  return (migratedSqlite ??= (async () => {
+    const sqlite = new SQLite(':memory:')
+    for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma)
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    await migrateToLatest(db)
+    const image = sqlite.serialize()
+    await db.destroy()
+    return image
+  })())
+}
+
 /** A fresh database: in-memory SQLite, or a new PostgreSQL schema dropped afterwards. */
 async function freshDatabase(onQuery: () => void): Promise<{ database: DatabaseHandle; drop(): Promise<void>; schema?: string }> {
-  if (TEST_DB === 'sqlite') return { database: openDatabase({ sqliteFile: ':memory:', onQuery }), drop: async () => {} }
+  if (TEST_DB === 'sqlite') return { database: openDatabase({ sqliteImage: await migratedSqliteImage(), onQuery }), drop: async () => {} }
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
   const admin = new pg.Client({ connectionString: PG_URL })
   await admin.connect()

@@ -4,12 +4,15 @@ import { chinaToday } from '../../../../src/contract/complaint-rules'
 import { bearer, type TestApp } from './test-app'
 
 // Each helper-made complaint is another dispute (its own amount), so filing several in a row makes
-// several cases rather than merging them as repeats of the first (repeat-complaints.ts).
-let filed = 0
+// several cases rather than merging them as repeats of the first (repeat-complaints.ts). Counted
+// per app, so a test file sees the same amounts however many files share its process.
+const filed = new WeakMap<TestApp, number>()
 
 /** A complaint that passes every rule; override what a test is about. */
 export function validComplaint(t: TestApp, overrides: Partial<CreateComplaintRequest> = {}): CreateComplaintRequest {
-  const amountFen = 399_900 + filed++
+  const count = filed.get(t) ?? 0
+  filed.set(t, count + 1)
+  const amountFen = 399_900 + count
   return {
     business: { name: '快乐健身有限公司', address: '朝阳区建国路 88 号', region: '北京市/朝阳区' },
     industry: 'prepaid',

@@ -4,5 +4,5 @@
  * `photo-download.weapp.ts` or `photo-download.h5.ts` at build time; this neutral file types it.
  */
 export function downloadPhoto(_url: string, _photoId: string): Promise<{ file: string; bytes: number }> {
-  throw new Error('维权通只支持微信小程序和手机网页')
+  return Promise.reject(new Error('维权通只支持微信小程序和手机网页'))
 }

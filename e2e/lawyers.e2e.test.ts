@@ -207,6 +207,17 @@ describe('律师答疑：排期、提问、解答、公开、搜索（H5）', ()
       await screenshot('qa-12-question-complaint-status')
     })
 
+    // The same at 200 % text: the number and status reflow on the phone.
+    await onPhone({ t, name: 'qa-complaint-200', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {
+      await page.setViewportSize({ width: 390, height: 844 })
+      await signInAs(page, consumer)
+      await page.goto(QUESTION)
+      const status = screen(page, QUESTION).locator('.qa-follow-up')
+      await status.getByText(`投诉编号 ${complaintNumber}`).waitFor()
+      await status.scrollIntoViewIfNeeded()
+      await screenshot('qa-12b-question-complaint-status-200pct')
+    })
+
     // 跟进问题的解决: the lawyer sees how it is going: the status and dates, not who filed it.
     await onPhone({ t, name: 'qa-follow-up', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {
       await page.setViewportSize({ width: 390, height: 844 })

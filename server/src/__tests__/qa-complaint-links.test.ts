@@ -110,6 +110,7 @@ describe(`from answer to action: 一键投诉 from a lawyer's answer, and the la
     assert.equal(followUp.followUp.complaintNumber, null)
     assert.equal(followUp.followUp.complaintId, null)
     assert.doesNotMatch(JSON.stringify(workspace.followUps), /13719000004|13800000001|displayUrl|WQ\d/)
+    assert.match(followUp.question, /星光健身办了 5000 元的年卡/)
     assert.deepEqual((await get('/api/lawyer/workspace', colleague)).json().followUps, [])
     assert.equal((await get(`/api/qa/questions/${followUp.questionId}`, colleague)).json().followUp, null)
     assert.equal((await get(`/api/qa/questions/${followUp.questionId}`, lawyer)).json().followUp.statusLabel, '等待消协受理')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { AnswerAction, AnswerActionRequest, ComplaintPrefill, QuestionFollowUp } from '../../../../src/contract/lawyer-qa'
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from '../../../../src/contract/complaint-status'
-import { sessionTitle } from '../../../../src/contract/lawyer-qa-rules'
+import { maskDigitRuns, sessionTitle } from '../../../../src/contract/lawyer-qa-rules'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/database'
 import { AppError } from '../../errors'
@@ -115,13 +115,13 @@ export async function linkComplaintToQuestion(trx: Db, args: { questionId: strin
   await trx.insertInto('qa_complaint_links').values({ question_id: args.questionId, complaint_id: args.complaintId, lawyer_id: question.answered_by, created_at: args.now }).execute()
 }
 
-/** The lawyer's 跟进问题的解决 list: status and dates only. */
+/** The lawyer's 跟进问题的解决 list: status and dates only; the question they answered, numbers masked. */
 export async function followUpsOfLawyer(db: Db, lawyerId: string) {
   const rows = await followUpsOfLawyerQuery(db, lawyerId).execute()
   return rows.map((row) => ({
     questionId: row.question_id,
     sessionTitle: sessionTitle(Number(row.session_number)),
-    question: row.text,
+    question: maskDigitRuns(row.text),
     followUp: toFollowUp(row, false),
   }))
 }

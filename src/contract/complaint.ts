@@ -72,6 +72,7 @@ export const CreateComplaintRequest = Type.Object(
         'odr：先由参加在线纠纷解决（ODR）的商家处理（business.enterpriseId 须是 ODR 企业，否则由消协处理）；默认 association：直接由消协处理',
       ),
     ),
+    sourceQuestionId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '从律师答疑的问题一键投诉时：该问题的 id（每个问题只能投诉一次）' })),
   },
   { additionalProperties: false },
 )
@@ -187,6 +188,8 @@ export const ComplaintDetail = Type.Object({
       message: Type.String({ description: '告诉消费者的话，如 您已就该商家提交过投诉 WQ…，本次内容已补充到原投诉' }),
     }),
   ),
+  /** Filed with 一键投诉 from a lawyer's answer: 来自律师答疑 第97期. */
+  sourceQuestion: Type.Optional(Type.Object({ questionId: Type.String(), sessionTitle: Type.String() })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })

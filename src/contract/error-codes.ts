@@ -168,6 +168,9 @@ export const ERROR_MESSAGES = {
   QA_SESSION_CLOSED: '这一期答疑已经结束，请在正在进行或即将开始的一期提问',
   QA_QUESTION_NOT_FOUND: '没有找到这个问题',
   QA_ALREADY_ANSWERED: '这个问题已经有律师解答了',
+  QA_COMPLAINT_EXISTS: '这个问题已经投诉过了，请在“我的提问”里查看投诉进度',
+  QA_COMPLAINT_NOT_SUGGESTED: '律师的解答没有建议投诉，请从“我要投诉”填写',
+  QA_WARNING_NOT_FOUND: '所选的消费警示不存在或还没有发布',
   QA_NOT_PUBLISHABLE: '只有已解答、并且提问人同意公开的问题才能发布',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Evidence } from './evidence'
+import { BUSINESS_NAME_MAX } from './complaint-rules'
+import { ComplaintStatusSchema } from './complaint'
 import { PHONE_PATTERN } from './rules'
 import { Segment } from './warning'
 import {
@@ -100,6 +102,7 @@ export const AskQuestionRequest = Type.Object(
     text: Text(QUESTION_MIN, QUESTION_MAX, `问题，${QUESTION_MIN}–${QUESTION_MAX} 字`),
     photoIds: Type.Array(Id, { maxItems: QUESTION_PHOTOS_MAX, uniqueItems: true, description: `先上传的照片（POST /api/evidence），最多 ${QUESTION_PHOTOS_MAX} 张` }),
     allowPublish: Type.Boolean({ description: '同意隐去姓名、电话和号码后公开发布' }),
+    businessName: Type.Optional(Text(2, BUSINESS_NAME_MAX, '涉及的商家（可不填；一键投诉时带入）')),
   },
   { additionalProperties: false },
 )
@@ -114,10 +117,40 @@ export const Citation = Type.Object({
 })
 export type Citation = Static<typeof Citation>
 
+/** 下一步 as an action the asker can take: file a complaint (一键投诉) or read a published warning. */
+export const AnswerActionKind = { Complaint: 'complaint', Warning: 'warning' } as const
+export type AnswerActionKind = (typeof AnswerActionKind)[keyof typeof AnswerActionKind]
+export const AnswerActionRequest = Type.Union([
+  Type.Object({ kind: Type.Literal('complaint') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('warning'), warningId: Id }, { additionalProperties: false }),
+])
+export type AnswerActionRequest = Static<typeof AnswerActionRequest>
+export const AnswerAction = Type.Union([
+  Type.Object({ kind: Type.Literal('complaint') }),
+  Type.Object({ kind: Type.Literal('warning'), warningId: Type.String(), warningTitle: Type.String() }),
+])
+export type AnswerAction = Static<typeof AnswerAction>
+
+/**
+ * How a complaint filed from a question is going (跟进问题的解决). The asker also gets its number and
+ * id; the answering lawyer and staff only the status and dates (never the consumer or the evidence).
+ */
+export const QuestionFollowUp = Type.Object({
+  status: ComplaintStatusSchema,
+  statusLabel: Type.String(),
+  filedAt: Time,
+  updatedAt: Time,
+  closedAt: Type.Union([Time, Type.Null()]),
+  complaintId: Type.Union([Type.String(), Type.Null()]),
+  complaintNumber: Type.Union([Type.String(), Type.Null()]),
+})
+export type QuestionFollowUp = Static<typeof QuestionFollowUp>
+
 export const Answer = Type.Object({
   text: Type.String(),
   citations: Type.Array(Citation),
   nextSteps: Type.Array(Type.String()),
+  actions: Type.Array(AnswerAction),
   lawyerName: Type.String(),
   lawyerFirm: Type.String(),
   answeredAt: Time,
@@ -131,6 +164,7 @@ export const Question = Type.Object({
   sessionTitle: Type.String(),
   sessionTheme: Type.String(),
   text: Type.String(),
+  businessName: Type.Union([Type.String(), Type.Null()]),
   photos: Type.Array(Evidence),
   allowPublish: Type.Boolean(),
   status: StringEnum<QuestionStatus>(Object.values(QuestionStatus)),
@@ -138,6 +172,8 @@ export const Question = Type.Object({
   published: Type.Boolean(),
   publishedQuestion: Type.Union([Type.String(), Type.Null()]),
   publishedAnswer: Type.Union([Type.String(), Type.Null()]),
+  /** The complaint filed from this question: for the asker, the answering lawyer and staff; otherwise null. */
+  followUp: Type.Union([QuestionFollowUp, Type.Null()]),
   createdAt: Time,
 })
 export type Question = Static<typeof Question>
@@ -149,6 +185,7 @@ export const AnswerRequest = Type.Object(
     text: Text(5, ANSWER_MAX, `解答，5–${ANSWER_MAX} 字`),
     citations: Type.Array(StringEnum<string>(QA_LAW_CODES), { maxItems: CITATIONS_MAX, uniqueItems: true, description: '引用的法条（从常用法条中选）' }),
     nextSteps: Type.Array(Text(2, NEXT_STEP_MAX), { maxItems: NEXT_STEPS_MAX, description: '建议的下一步' }),
+    actions: Type.Optional(Type.Array(AnswerActionRequest, { maxItems: 2, description: '下一步可以直接去做的：一键投诉、阅读一条已发布的消费警示（各最多一个）' })),
   },
   { additionalProperties: false },
 )
@@ -167,6 +204,8 @@ export const LawyerWorkspace = Type.Object({
   lawyer: Lawyer,
   sessions: Type.Array(QaSession),
   waiting: Type.Array(Question),
+  /** 跟进问题的解决: complaints filed from questions this lawyer answered, newest first. */
+  followUps: Type.Array(Type.Object({ questionId: Type.String(), sessionTitle: Type.String(), question: Type.String(), followUp: QuestionFollowUp })),
 })
 export type LawyerWorkspace = Static<typeof LawyerWorkspace>
 
@@ -195,3 +234,16 @@ export const QaSearchHit = Type.Intersect([PublicAnswer, Type.Object({ highlight
 export type QaSearchHit = Static<typeof QaSearchHit>
 export const QaSearchResult = Type.Object({ total: Type.Integer(), items: Type.Array(QaSearchHit) })
 export type QaSearchResult = Static<typeof QaSearchResult>
+
+/**
+ * 一键投诉: what the filing flow is prefilled with. The photos are new, unused copies of the question's
+ * photos for the asker (the same stored files, nothing uploaded again), to be attached on submit.
+ */
+export const ComplaintPrefill = Type.Object({
+  questionId: Type.String(),
+  sessionTitle: Type.String(),
+  businessName: Type.Union([Type.String(), Type.Null()]),
+  facts: Type.String(),
+  photos: Type.Array(Evidence),
+})
+export type ComplaintPrefill = Static<typeof ComplaintPrefill>

@@ -389,6 +389,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/qa-sessions/{id}/questions': { expect: SIGNED_IN, params: { id: 'qaSession' }, body: { text: '网购的衣服七天内能退吗？', photoIds: [], allowPublish: false } },
   'GET /api/qa/questions/mine': { expect: SIGNED_IN, conceals: [{ fixture: 'qaQuestionOfA', from: ['consumerB', 'volunteer', 'liaisonE', 'liaisonF', 'staff', 'countyStaff'] }] },
   'GET /api/qa/questions/{id}': { expect: QUESTION_VIEWERS, params: { id: 'qaQuestionOfA' } },
+  // 一键投诉: the asker only; everyone else (the answering lawyer B and staff too) is told it does not exist.
+  'POST /api/qa/questions/{id}/complaint-prefill': { expect: [401, Y, 404, 404, 404, 404, 404, 404], params: { id: 'complaintSuggestedQuestionOfA' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

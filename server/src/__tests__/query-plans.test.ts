@@ -37,6 +37,7 @@ import { unfinishedFilingsOfPhoneQuery, unfinishedFilingsQuery } from '../module
 import { findingFeedQuery, findingsAboutQuery } from '../modules/alliances/alliance-findings.repository'
 import { lawyersOfOrganizationQuery, publishedOfSessionQuery, questionsOfAskerQuery, sessionQuestionsQuery, sessionsOfLawyerQuery, sessionsOfOrganizationQuery, sessionsPageQuery } from '../modules/lawyers/lawyers.repository'
 import { qaCandidatesQuery, qaPairHitsQuery } from '../modules/lawyers/qa-search'
+import { followUpsOfLawyerQuery } from '../modules/lawyers/qa-follow-up.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -589,6 +590,8 @@ describe('query plans', () => {
     "a session's published answers": ['qa_questions', 'qa_questions_session_published', true, (t: TestApp) => publishedOfSessionQuery(t.ctx.db, 's-1')],
     "an asker's questions": ['qa_questions', 'qa_questions_asker', true, (t: TestApp) => questionsOfAskerQuery(t.ctx.db, 'u-1')],
     'a 2-character archive search': ['qa_terms', 'qa_terms_rank', true, (t: TestApp) => qaPairHitsQuery(t.ctx.db, '预付', 50)],
+    // 跟进问题的解决: the complaints filed from one lawyer's answers, newest first.
+    "a lawyer's follow-ups": ['qa_complaint_links', 'qa_complaint_links_lawyer', true, (t: TestApp) => followUpsOfLawyerQuery(t.ctx.db, 'u-1')],
   } as const
   for (const [name, [table, index, ordered, build]] of Object.entries(qa)) {
     test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {

@@ -56,6 +56,18 @@ export interface QaQuestionTable {
   published_at: string | null
   created_at: string
   updated_at: string
+  /** The business the asker named, if any (migration 2026-12-05T0044). */
+  business_name: string | null
+  /** JSON array of AnswerAction (src/contract/lawyer-qa.ts): the answer's 下一步 as actions. */
+  answer_actions: string | null
+}
+
+/** A complaint filed from a question: at most one per question; the answering lawyer follows it. */
+export interface QaComplaintLinkTable {
+  question_id: string
+  complaint_id: string
+  lawyer_id: string
+  created_at: string
 }
 
 export interface QaQuestionPhotoTable {
@@ -77,4 +89,5 @@ export interface LawyerTables {
   qa_questions: QaQuestionTable
   qa_question_photos: QaQuestionPhotoTable
   qa_terms: QaTermTable
+  qa_complaint_links: QaComplaintLinkTable
 }

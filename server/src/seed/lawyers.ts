@@ -9,6 +9,15 @@ export const DEMO_LAWYER = { phone: '13800000018', displayName: '黄律师', fir
 /** The fictional consumer of the demo figures asks the demo session's questions (no one's real inbox). */
 const DEMO_ASKER = '13800000099'
 const DEMO_SCHEDULER = '13800000011'
+/** 王阿姨 asked privately in 第96期 and the lawyer suggested a complaint: she sees 一键投诉 in 我的提问. */
+const DEMO_CONSUMER = '13800000001'
+const PRIVATE_QUESTION = {
+  business: '示例阳光游泳馆',
+  question: '孙子在游泳馆报了 2600 元的暑期班，上了两节课就说教练走了要停课，只肯退一半，剩下的钱能全退吗？',
+  answer: '经营者以预收款方式提供服务，未按约定提供的，应当按照消费者的要求退回预付款并承担利息。游泳馆停课属于未按约定提供服务，可以要求退回未上课部分的全部费用，而不是只退一半。',
+  citations: ['cpl-53'],
+  nextSteps: ['保存报名收据和停课通知', '先书面要求退款，不同意就投诉'],
+}
 
 const PUBLISHED = [
   {
@@ -36,6 +45,7 @@ export async function seedDemoLawyers(db: Db, now: Date): Promise<void> {
   const at = now.toISOString()
   const lawyer = await findOrCreateUserByPhone(db, DEMO_LAWYER.phone, DEMO_LAWYER.displayName)
   const asker = await findOrCreateUserByPhone(db, DEMO_ASKER)
+  const consumer = await findUserByPhone(db, DEMO_CONSUMER)
   await db.transaction().execute(async (trx) => {
     const member = await trx.selectFrom('lawyer_memberships').select('user_id').where('user_id', '=', lawyer.id).executeTakeFirst()
     if (!member) {
@@ -57,8 +67,8 @@ export async function seedDemoLawyers(db: Db, now: Date): Promise<void> {
       starts_at: startsAt.toISOString(),
       ends_at: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
       created_by: scheduler.id,
-      question_count: PUBLISHED.length,
-      answer_count: PUBLISHED.length,
+      question_count: PUBLISHED.length + (consumer ? 1 : 0),
+      answer_count: PUBLISHED.length + (consumer ? 1 : 0),
       published_count: PUBLISHED.length,
       view_count: 128,
       created_at: at,
@@ -88,6 +98,28 @@ export async function seedDemoLawyers(db: Db, now: Date): Promise<void> {
       }
       await trx.insertInto('qa_questions').values(row).execute()
       await syncQaTerms(trx, row)
+    }
+    if (consumer) {
+      await trx
+        .insertInto('qa_questions')
+        .values({
+          id: randomUUID(),
+          session_id: session.id,
+          asker_id: consumer.id,
+          text: PRIVATE_QUESTION.question,
+          business_name: PRIVATE_QUESTION.business,
+          allow_publish: 0,
+          status: 'answered',
+          answer_text: PRIVATE_QUESTION.answer,
+          answer_citations: JSON.stringify(PRIVATE_QUESTION.citations),
+          answer_next_steps: JSON.stringify(PRIVATE_QUESTION.nextSteps),
+          answer_actions: JSON.stringify([{ kind: 'complaint' }]),
+          answered_by: lawyer.id,
+          answered_at: new Date(startsAt.getTime() + 5_400_000).toISOString(),
+          created_at: new Date(startsAt.getTime() + 1_800_000).toISOString(),
+          updated_at: at,
+        })
+        .execute()
     }
   })
 }

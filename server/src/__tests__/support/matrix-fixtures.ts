@@ -317,6 +317,13 @@ export const FIXTURES = {
     await ok(await t.app.inject({ method: 'POST', url: `/api/lawyer/questions/${id}/answer`, headers: bearer(c.people.consumerB.token), payload }), 'answer')
     return id
   },
+  /** Consumer A's question answered by B, suggesting 一键投诉. */
+  complaintSuggestedQuestionOfA: async (t: TestApp, c: Cast) => {
+    const id = await qaQuestionOfA(t, c)
+    const payload = { text: '可以要求退回预付款，也可以投诉。', citations: ['cpl-53'], nextSteps: [], actions: [{ kind: 'complaint' }] }
+    await ok(await t.app.inject({ method: 'POST', url: `/api/lawyer/questions/${id}/answer`, headers: bearer(c.people.consumerB.token), payload }), 'answer')
+    return id
+  },
   /** A lawyer of the top organization who is none of the actors (suspending them changes no other row). */
   otherLawyer: async (t: TestApp, c: Cast) => (await inviteLawyer(t.ctx.db, c.people.staff.id, { phone: freshPhone(), name: '另一位律师', firm: '矩阵律师事务所', licenceNo: freshLicence() }, t.ctx.now())).id,
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>

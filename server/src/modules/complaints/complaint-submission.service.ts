@@ -13,6 +13,8 @@ import type { OrganizationRow } from '../organizations/organizations.repository'
 import { groupKeyOf } from '../groups/group-key'
 import { detectGroup } from '../groups/group-formation.service'
 import { rulesForFiling, stepDeadline, type CaseRules } from '../rules/rule-sets.service'
+import { checkComplaintSource, linkComplaintToQuestion } from '../lawyers/qa-complaint.service'
+import { linkOfQuestion } from '../lawyers/qa-follow-up.repository'
 import { checkComplaint } from './complaint-checks'
 import { insertComplaintEvent } from './complaint-events.repository'
 import { nextComplaintNumber } from './complaint-number'
@@ -48,9 +50,12 @@ export async function submitComplaint(
 
   const now = ctx.now()
   const { enterpriseId, enterprise, path } = await checkFiling(ctx, request, now)
+  // 一键投诉 from a lawyer's answer: only the asker, once per question; never merged into another case.
+  const sourceQuestionId = request.sourceQuestionId
+  if (sourceQuestionId) await checkComplaintSource(ctx, consumer, sourceQuestionId)
   const repeatKey = repeatKeyOf(request, enterpriseId)
   const open = await findOpenRepeat(ctx.db, consumer.id, repeatKey)
-  if (open && sameFacts(open.description, request.description)) {
+  if (open && !sourceQuestionId && sameFacts(open.description, request.description)) {
     const answer = await tryMerge(ctx, { consumer, target: open, key, hash, request })
     if (answer) return answer
   }
@@ -65,6 +70,9 @@ export async function submitComplaint(
     // A concurrent request with the same key committed first: answer with its complaint.
     const winner = await findComplaintByIdempotencyKey(ctx.db, consumer.id, key)
     if (winner) return repeat(ctx, winner, hash)
+    // Two filings from one question at once (another key): the first keeps it.
+    if (sourceQuestionId && (await linkOfQuestion(ctx.db, sourceQuestionId))) throw new AppError(409, 'QA_COMPLAINT_EXISTS')
+    if (sourceQuestionId) return file(null)
     const mergedMeanwhile = await findMerge(ctx.db, consumer.id, key)
     if (mergedMeanwhile) return repeatMerge(ctx, mergedMeanwhile, hash)
     // The same dispute filed at once under another key: the first became the case, this one joins it.
@@ -212,5 +220,6 @@ export async function fileComplaint(
     now: at,
   })
   if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')
+  if (request.sourceQuestionId) await linkComplaintToQuestion(trx, { questionId: request.sourceQuestionId, complaintId: complaint.id, now: at })
   return complaint
 }

@@ -13,6 +13,8 @@ import { findComplaintVisibleTo } from './complaint-access'
 import { listConsumerComplaints, type ComplaintRow } from './complaints.repository'
 import { canTake } from '../../../../src/contract/complaint-workflow'
 import { referralDestinations, referralOptions } from '../referrals/referrals.service'
+import { sourceOfComplaint } from '../lawyers/qa-follow-up.repository'
+import { sessionTitle } from '../../../../src/contract/lawyer-qa-rules'
 
 const DEFAULT_PAGE_SIZE = 20
 
@@ -41,11 +43,13 @@ export function liaisonMaySeePhone(complaint: ComplaintRow, viewer: AuthUser): b
 /** The detail as `viewer` may see it: an enterprise sees the consumer's phone masked unless liaisonMaySeePhone. */
 export async function loadComplaintDetail(ctx: AppContext, complaint: ComplaintRow, viewer?: AuthUser): Promise<ComplaintDetail> {
   const [events, evidence] = await Promise.all([findComplaintEvents(ctx.db, complaint.id), findEvidenceByComplaint(ctx.db, complaint.id)])
-  const [detail, consumer] = await Promise.all([
+  const [detail, consumer, source] = await Promise.all([
     toComplaintDetail(ctx, complaint, events, evidence),
     ctx.db.selectFrom('users').select(['display_name', 'deleted_at']).where('id', '=', complaint.consumer_id).executeTakeFirst(),
+    sourceOfComplaint(ctx.db, complaint.id),
   ])
   if (consumer?.deleted_at) detail.consumerPseudonym = consumer.display_name
+  if (source) detail.sourceQuestion = { questionId: source.question_id, sessionTitle: sessionTitle(Number(source.session_number)) }
   // Staff who may still refer the case get the bodies to choose from, the likely ones first.
   if (viewer?.role === 'staff' && canTake('refer', complaint.status, 'staff')) {
     const grounds = detail.rules.refusalGrounds.map((g) => g.code)

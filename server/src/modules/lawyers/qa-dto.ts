@@ -8,6 +8,8 @@ import type { QaQuestionTable, QaSessionTable } from '../../db/schema-lawyers'
 import { parseTextList } from '../../json-text'
 import { toEvidenceDto } from '../evidence/evidence.service'
 import { lawyersOnDuty, photosOfQuestions, usersNamed } from './lawyers.repository'
+import { actionsOf, toFollowUp } from './qa-complaint.service'
+import { followUpsOfQuestions } from './qa-follow-up.repository'
 
 export type SessionRow = Selectable<QaSessionTable>
 export type QuestionRow = Selectable<QaQuestionTable>
@@ -47,10 +49,25 @@ export function citationsOf(json: string | null): Citation[] {
 
 const stepsOf = (json: string | null): string[] => parseTextList(json)
 
-/** Questions with photos and answers, for the asker, the lawyers on duty and staff (never public). */
-export async function toQuestionDtos(ctx: AppContext, rows: readonly QuestionRow[], sessions: readonly SessionRow[]): Promise<Question[]> {
+/** Who is looking, for the follow-up: callers have already checked that they may see the question. */
+export interface QuestionViewer {
+  id: string
+  role: string
+}
+
+/**
+ * Questions with photos and answers, for the asker, the lawyers on duty and staff (never public).
+ * The complaint filed from a question shows to its asker, the lawyer who answered and staff only.
+ */
+export async function toQuestionDtos(ctx: AppContext, rows: readonly QuestionRow[], sessions: readonly SessionRow[], viewer?: QuestionViewer): Promise<Question[]> {
   const ids = rows.map((row) => row.id)
-  const [photos, lawyers] = await Promise.all([photosOfQuestions(ctx.db, ids), usersNamed(ctx.db, rows.flatMap((row) => (row.answered_by ? [row.answered_by] : [])))])
+  const followedIds = viewer ? rows.filter((row) => row.asker_id === viewer.id || row.answered_by === viewer.id || viewer.role === 'staff').map((row) => row.id) : []
+  const [photos, lawyers, followUps] = await Promise.all([
+    photosOfQuestions(ctx.db, ids),
+    usersNamed(ctx.db, rows.flatMap((row) => (row.answered_by ? [row.answered_by] : []))),
+    followUpsOfQuestions(ctx.db, followedIds),
+  ])
+  const followUpOf = new Map(followUps.map((f) => [f.question_id, f]))
   const sessionOf = new Map(sessions.map((s) => [s.id, s]))
   const lawyerOf = new Map(lawyers.map((l) => [l.id, l]))
   return Promise.all(
@@ -64,16 +81,25 @@ export async function toQuestionDtos(ctx: AppContext, rows: readonly QuestionRow
         sessionTitle: session ? sessionTitle(Number(session.number)) : '',
         sessionTheme: session?.theme ?? '',
         text: row.text,
+        businessName: row.business_name,
         photos: await Promise.all(own.map((photo) => toEvidenceDto(ctx, photo))),
         allowPublish: Number(row.allow_publish) === 1,
         status: row.status,
         answer:
           row.answer_text && row.answered_at
-            ? { text: row.answer_text, citations: citationsOf(row.answer_citations), nextSteps: stepsOf(row.answer_next_steps), lawyerName: lawyer?.display_name ?? '', lawyerFirm: lawyer?.firm ?? '', answeredAt: row.answered_at }
+            ? {
+                text: row.answer_text,
+                citations: citationsOf(row.answer_citations),
+                nextSteps: stepsOf(row.answer_next_steps),
+                actions: actionsOf(row.answer_actions),
+                lawyerName: lawyer?.display_name ?? '', lawyerFirm: lawyer?.firm ?? '',
+                answeredAt: row.answered_at,
+              }
             : null,
         published: row.published_at !== null,
         publishedQuestion: row.published_question,
         publishedAnswer: row.published_answer,
+        followUp: followUpOf.has(row.id) ? toFollowUp(followUpOf.get(row.id)!, row.asker_id === viewer?.id) : null,
         createdAt: row.created_at,
       }
     }),

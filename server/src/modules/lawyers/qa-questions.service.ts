@@ -9,6 +9,7 @@ import { staffScope } from '../organizations/organization-scope'
 import { findQuestion, findSession, isOnDuty, questionsOfAskerQuery, sessionQuestionsQuery } from './lawyers.repository'
 import { toQuestionDtos, type QuestionRow } from './qa-dto'
 import { requireActiveLawyer } from './lawyer-team.service'
+import { checkAnswerActions } from './qa-complaint.service'
 
 /**
  * Anyone signed in asks in a session that has not ended, with up to 3 of their own fresh photos
@@ -40,6 +41,8 @@ export async function askQuestion(ctx: AppContext, asker: AuthUser, sessionId: s
     published_at: null,
     created_at: at,
     updated_at: at,
+    business_name: request.businessName?.trim() || null,
+    answer_actions: null,
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('qa_questions').values(row).execute()
@@ -60,14 +63,14 @@ export async function askQuestion(ctx: AppContext, asker: AuthUser, sessionId: s
     }
     await trx.updateTable('qa_sessions').set((eb) => ({ question_count: eb('question_count', '+', 1) })).where('id', '=', sessionId).execute()
   })
-  return (await toQuestionDtos(ctx, [row], [session]))[0]!
+  return (await toQuestionDtos(ctx, [row], [session], asker))[0]!
 }
 
 export async function myQuestions(ctx: AppContext, asker: AuthUser): Promise<QuestionList> {
   const rows = await questionsOfAskerQuery(ctx.db, asker.id).execute()
   const sessionIds = [...new Set(rows.map((row) => row.session_id))]
   const sessions = sessionIds.length === 0 ? [] : await ctx.db.selectFrom('qa_sessions').selectAll().where('id', 'in', sessionIds).execute()
-  return { items: await toQuestionDtos(ctx, rows, sessions) }
+  return { items: await toQuestionDtos(ctx, rows, sessions, asker) }
 }
 
 /**
@@ -78,7 +81,7 @@ export async function viewQuestion(ctx: AppContext, viewer: AuthUser, id: string
   const row = await findQuestion(ctx.db, id)
   const session = row && (await findSession(ctx.db, row.session_id))
   if (!row || !session || !(await maySee(ctx, viewer, row, session.organization_path))) throw new AppError(404, 'QA_QUESTION_NOT_FOUND')
-  return (await toQuestionDtos(ctx, [row], [session]))[0]!
+  return (await toQuestionDtos(ctx, [row], [session], viewer))[0]!
 }
 
 async function maySee(ctx: AppContext, viewer: AuthUser, row: QuestionRow, sessionPath: string): Promise<boolean> {
@@ -95,7 +98,7 @@ export async function sessionQuestionsForStaff(ctx: AppContext, staffId: string,
   const scope = await staffScope(ctx.db, staffId)
   if (!session || !session.organization_path.startsWith(scope.organization.path)) throw new AppError(404, 'QA_SESSION_NOT_FOUND')
   const [waiting, answered] = await Promise.all([sessionQuestionsQuery(ctx.db, sessionId, 'waiting').execute(), sessionQuestionsQuery(ctx.db, sessionId, 'answered').execute()])
-  return { items: await toQuestionDtos(ctx, [...waiting, ...answered], [session]) }
+  return { items: await toQuestionDtos(ctx, [...waiting, ...answered], [session], { id: staffId, role: 'staff' }) }
 }
 
 /**
@@ -110,6 +113,7 @@ export async function answerQuestion(ctx: AppContext, lawyer: AuthUser, id: stri
   if (!row || !session || !(await isOnDuty(ctx.db, row.session_id, lawyerId))) throw new AppError(404, 'QA_QUESTION_NOT_FOUND')
   const now = ctx.now()
   const at = now.toISOString()
+  const actions = await checkAnswerActions(ctx.db, request.actions ?? [], now)
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('qa_questions')
@@ -118,6 +122,7 @@ export async function answerQuestion(ctx: AppContext, lawyer: AuthUser, id: stri
         answer_text: request.text.trim(),
         answer_citations: JSON.stringify(request.citations),
         answer_next_steps: JSON.stringify(request.nextSteps.map((step) => step.trim()).filter(Boolean)),
+        answer_actions: JSON.stringify(actions),
         answered_by: lawyerId,
         answered_at: at,
         updated_at: at,

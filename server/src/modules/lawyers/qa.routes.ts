@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AskQuestionRequest, IdParams, PublicSession, QaSearchQuery, QaSearchResult, QaSessionList, Question, QuestionList } from '../../../../src/contract/lawyer-qa'
+import { AskQuestionRequest, ComplaintPrefill, IdParams, PublicSession, QaSearchQuery, QaSearchResult, QaSessionList, Question, QuestionList } from '../../../../src/contract/lawyer-qa'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
 import { ApiErrorSchema } from '../../schemas'
 import { searchArchive } from './qa-archive.service'
 import { askQuestion, myQuestions, viewQuestion } from './qa-questions.service'
+import { prefillComplaint } from './qa-complaint.service'
 import { publicSession, publicSessions } from './qa-sessions.service'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema }
@@ -41,5 +42,18 @@ export const qaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (a
     '/qa/questions/:id',
     { config: { access: 'user' }, schema: { tags, summary: '一个问题（提问人、值班律师、该期所属组织的工作人员）', params: IdParams, response: { 200: Question, ...errors } } },
     (request) => viewQuestion(ctx, currentUser(request), request.params.id),
+  )
+  app.post(
+    '/qa/questions/:id/complaint-prefill',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: '一键投诉：用这个问题的商家、事实和照片准备一份投诉（仅提问人；解答建议投诉且尚未投诉过；照片不必重新上传）',
+        params: IdParams,
+        response: { 200: ComplaintPrefill, ...errors },
+      },
+    },
+    (request) => prefillComplaint(ctx, currentUser(request), request.params.id),
   )
 }

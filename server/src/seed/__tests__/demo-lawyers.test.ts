@@ -27,4 +27,16 @@ describe(`demo data: a lawyer and 第96期 of the lawyer Q&A (${TEST_DB})`, () =
     assert.equal(workspace.statusCode, 200, workspace.body)
     assert.equal(workspace.json().lawyer.firm, DEMO_LAWYER.firm)
   })
+
+  test('王阿姨 finds her private question answered with 一键投诉, and the one tap fills in the business and the facts', async () => {
+    const consumer = await loginByPhone(t, '13800000001')
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/qa/questions/mine', headers: bearer(consumer.accessToken) })).json().items
+    assert.equal(mine.length, 1)
+    assert.deepEqual(mine[0].answer.actions, [{ kind: 'complaint' }])
+    assert.equal(mine[0].published, false)
+    const prefill = await t.app.inject({ method: 'POST', url: `/api/qa/questions/${mine[0].id}/complaint-prefill`, headers: bearer(consumer.accessToken) })
+    assert.equal(prefill.statusCode, 200, prefill.body)
+    assert.equal(prefill.json().businessName, '示例阳光游泳馆')
+    assert.match(prefill.json().facts, /2600 元的暑期班/)
+  })
 })

@@ -141,6 +141,7 @@ export function DetailView({ complaintId, beforeSend, aside }: { complaintId?: s
           <StatusChip status={complaint.status} />
         </View>
         <Text className='muted'>投诉编号 {complaint.number}</Text>
+        {complaint.sourceQuestion && <Text className='detail__source'>来自律师答疑 {complaint.sourceQuestion.sessionTitle}</Text>}
         {next && <Text className='detail__next'>接下来：{next}</Text>}
         <DeadlineLine deadline={complaint.handling} />
         <RuleBasis complaint={complaint} />

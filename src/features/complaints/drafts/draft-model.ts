@@ -177,5 +177,6 @@ export function toCreateRequest(draft: ComplaintDraft): CreateComplaintRequest {
   if (request.demandDetail === undefined) delete request.demandDetail
   const path = handlingPathOf(draft)
   if (path) request.path = path
+  if (draft.sourceQuestion) request.sourceQuestionId = draft.sourceQuestion.id
   return request
 }

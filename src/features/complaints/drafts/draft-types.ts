@@ -73,6 +73,8 @@ export interface ComplaintDraft {
   keepsBeside?: string[]
   /** The amount (in fen) the person confirmed is right although it is unusually large. */
   amountConfirmedFen?: number
+  /** 一键投诉 from a lawyer's answer: the question it came from (来自律师答疑 第97期). */
+  sourceQuestion?: { id: string; sessionTitle: string }
 }
 
 export const FILING_STEPS = [

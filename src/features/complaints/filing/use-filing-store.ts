@@ -12,6 +12,8 @@ import { EVIDENCE_KEEP_MS, newDraft, normalizeBusinessKey, photoState, type Comp
 import { deleteDraft, listDrafts, loadDraft, saveDraft } from '../drafts/draft-storage'
 import { DRAFT_DELETED_EVENT } from '../start'
 import { describeUploadFailure, uploadPhotoFile, type UploadProgress } from './upload-photo'
+import { prefillFromQuestion } from '../api/prefill-from-question'
+import { draftFromQuestion } from './draft-from-question'
 
 const SAVE_DELAY_MS = 400
 
@@ -21,7 +23,8 @@ interface FilingState {
   uploads: Record<string, UploadProgress>
   /** The complaint just filed, for the result screen. */
   filed: ComplaintDetail | null
-  open(args: { ownerId: string; draftId: string; phone: string | null }): Promise<ComplaintDraft>
+  /** `fromQuestion`: a new draft is filled from that question (一键投诉); a draft already saved wins. */
+  open(args: { ownerId: string; draftId: string; phone: string | null; fromQuestion?: string }): Promise<ComplaintDraft>
   update(change: (draft: ComplaintDraft) => void): void
   reachStep(step: number): void
   addPhotos(picked: PickedPhoto[]): Promise<void>
@@ -136,13 +139,14 @@ export const useFilingStore = create<FilingState>()((set, get) => {
     uploads: {},
     filed: null,
 
-    async open({ ownerId, draftId, phone }) {
+    async open({ ownerId, draftId, phone, fromQuestion }) {
       const current = get().draft
       if (current && current.id === draftId && current.ownerId === ownerId) return current
       await persistNow()
       const stored = await loadDraft(ownerId, draftId)
       const now = new Date().toISOString()
-      const draft = stored ?? newDraft({ id: draftId, idempotencyKey: uuid(), ownerId, phone, now })
+      const fresh = newDraft({ id: draftId, idempotencyKey: uuid(), ownerId, phone, now })
+      const draft = stored ?? (fromQuestion ? await draftFromQuestion(fresh, await prefillFromQuestion(fromQuestion), now) : fresh)
       // A photo that failed for lack of network gets another chance each time the draft is opened, and
       // one uploaded long ago is sent again before the server forgets it.
       const staleBefore = Date.now() - EVIDENCE_KEEP_MS
@@ -151,6 +155,8 @@ export const useFilingStore = create<FilingState>()((set, get) => {
         return (p.error && !p.rejected) || stale ? { ...p, error: null, evidence: stale ? null : p.evidence } : p
       })
       set({ draft, uploads: {} })
+      // Filled from a question: saved at once, so going back and forth never asks the server again.
+      if (!stored && fromQuestion) void persistNow()
       resumeUploads()
       return draft
     },

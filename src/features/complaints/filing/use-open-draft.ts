@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useDidHide, useUnload } from '@tarojs/taro'
+import { errorMessage } from '@/lib/http'
 import type { ComplaintDraft } from '../drafts/draft-model'
 import { useFilingStore } from './use-filing-store'
 
@@ -8,8 +9,11 @@ export interface DraftOwner {
   phone: string | null
 }
 
-/** Opens (or creates) the draft named in the page URL and saves it when the page goes away. */
-export function useOpenDraft(owner: DraftOwner, draftId: string | undefined): { draft: ComplaintDraft | null; problem: string | null } {
+/**
+ * Opens (or creates) the draft named in the page URL and saves it when the page goes away; a new one
+ * is filled from a lawyer's answer when the URL names the question (一键投诉).
+ */
+export function useOpenDraft(owner: DraftOwner, draftId: string | undefined, fromQuestion?: string): { draft: ComplaintDraft | null; problem: string | null } {
   const draft = useFilingStore((s) => s.draft)
   const open = useFilingStore((s) => s.open)
   const flush = useFilingStore((s) => s.flush)
@@ -20,8 +24,8 @@ export function useOpenDraft(owner: DraftOwner, draftId: string | undefined): { 
       setProblem('没有找到这份投诉草稿')
       return
     }
-    open({ ownerId: owner.id, draftId, phone: owner.phone }).catch(() => setProblem('草稿读取失败，请返回后重试'))
-  }, [open, owner.id, owner.phone, draftId])
+    open({ ownerId: owner.id, draftId, phone: owner.phone, fromQuestion }).catch((error: unknown) => setProblem(fromQuestion ? errorMessage(error) : '草稿读取失败，请返回后重试'))
+  }, [open, owner.id, owner.phone, draftId, fromQuestion])
 
   useDidHide(() => void flush())
   useUnload(() => void flush())

@@ -15,6 +15,7 @@ import type {
   Question,
   QuestionList,
 } from '@/contract/lawyer-qa'
+import type { WarningSearchResponse } from '@/contract/warning'
 import { getJson, http, postJson } from '@/lib/http'
 
 const id = (value: string) => encodeURIComponent(value)
@@ -40,3 +41,6 @@ export const staffSessions = () => getJson<QaSessionList>('/staff/qa-sessions')
 export const scheduleSession = (body: CreateSessionRequest) => postJson<QaSession>('/staff/qa-sessions', body)
 export const sessionQuestions = (sessionId: string) => getJson<QuestionList>(`/staff/qa-sessions/${id(sessionId)}/questions`)
 export const publishQuestion = async (questionId: string, body: PublishRequest) => (await http.put<Question>(`/staff/qa-questions/${id(questionId)}/publication`, body)).data
+
+/** GET /api/warnings/search (public): published warnings a lawyer may point the asker to. */
+export const searchWarnings = (q: string) => getJson<WarningSearchResponse>('/warnings/search', { q })

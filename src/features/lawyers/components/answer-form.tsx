@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import type { AnswerRequest } from '@/contract/lawyer-qa'
+import type { AnswerActionRequest, AnswerRequest } from '@/contract/lawyer-qa'
 import { ANSWER_MAX, CITATIONS_MAX, NEXT_STEP_MAX, NEXT_STEPS_MAX } from '@/contract/lawyer-qa-rules'
 import { QA_LAWS } from '@/contract/qa-laws'
+import { WarningPicker, type PickedWarning } from './warning-picker'
 
 /** The lawyer's answer: text, laws picked from the short list (tap to add or remove), next steps one per line. */
 export function AnswerForm({ busy, problem, onSubmit }: { busy: boolean; problem: string; onSubmit: (answer: AnswerRequest) => void }) {
@@ -10,6 +11,8 @@ export function AnswerForm({ busy, problem, onSubmit }: { busy: boolean; problem
   const [citations, setCitations] = useState<string[]>([])
   const [steps, setSteps] = useState('')
   const [own, setOwn] = useState('')
+  const [suggestComplaint, setSuggestComplaint] = useState(false)
+  const [warning, setWarning] = useState<PickedWarning | null>(null)
   const toggle = (code: string) => setCitations((current) => (current.includes(code) ? current.filter((c) => c !== code) : current.length < CITATIONS_MAX ? [...current, code] : current))
 
   function submit() {
@@ -17,7 +20,8 @@ export function AnswerForm({ busy, problem, onSubmit }: { busy: boolean; problem
     const nextSteps = steps.split('\n').map((s) => s.trim()).filter(Boolean)
     if (nextSteps.length > NEXT_STEPS_MAX || nextSteps.some((s) => [...s].length > NEXT_STEP_MAX || [...s].length < 2)) return setOwn(`下一步最多 ${NEXT_STEPS_MAX} 条，每条 2–${NEXT_STEP_MAX} 字，一行一条`)
     setOwn('')
-    onSubmit({ text: text.trim(), citations, nextSteps })
+    const actions: AnswerActionRequest[] = [...(suggestComplaint ? [{ kind: 'complaint' as const }] : []), ...(warning ? [{ kind: 'warning' as const, warningId: warning.id }] : [])]
+    onSubmit({ text: text.trim(), citations, nextSteps, actions })
   }
 
   return (
@@ -40,6 +44,11 @@ export function AnswerForm({ busy, problem, onSubmit }: { busy: boolean; problem
       </View>
       <Text className='qa-label'>建议下一步（一行一条，可不填）</Text>
       <Textarea className='field-input qa-textarea qa-textarea--small' value={steps} maxlength={NEXT_STEPS_MAX * (NEXT_STEP_MAX + 1)} autoHeight aria-label='建议下一步' placeholder={'保留付款凭证\n向消协投诉'} onInput={(e) => setSteps(e.detail.value)} />
+      <Text className='qa-label'>可以直接去做的下一步（可不选）</Text>
+      <View className={`qa-chip ${suggestComplaint ? 'qa-chip--on' : ''}`} role='button' aria-pressed={suggestComplaint} onClick={() => setSuggestComplaint((on) => !on)}>
+        {suggestComplaint ? '✓ ' : ''}建议投诉：提问人点“一键投诉”即可带着问题和照片去投诉
+      </View>
+      <WarningPicker picked={warning} onPick={setWarning} />
       {(own || problem) && <Text className='field-error'>{own || problem}</Text>}
       <Button className='btn btn-primary' disabled={busy || undefined} onClick={submit}>
         {busy ? '正在提交…' : '提交解答'}

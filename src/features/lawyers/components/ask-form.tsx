@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { Button, Image, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { BUSINESS_NAME_MAX } from '@/contract/complaint-rules'
 import type { Evidence } from '@/contract/evidence'
 import type { Question } from '@/contract/lawyer-qa'
 import { QUESTION_MAX, QUESTION_MIN, QUESTION_PHOTOS_MAX } from '@/contract/lawyer-qa-rules'
@@ -16,6 +17,7 @@ import './lawyers.css'
  */
 export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (question: Question) => void }) {
   const [text, setText] = useState('')
+  const [businessName, setBusinessName] = useState('')
   const [photos, setPhotos] = useState<Evidence[]>([])
   const [allowPublish, setAllowPublish] = useState(true)
   const [status, setStatus] = useState('')
@@ -56,10 +58,12 @@ export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (q
     if (busy) return
     const trimmed = text.trim()
     if ([...trimmed].length < QUESTION_MIN) return setProblem(`请把问题写清楚一些（至少 ${QUESTION_MIN} 个字）`)
+    const business = businessName.trim()
+    if (business && [...business].length < 2) return setProblem('商家名称至少 2 个字，不清楚可以不填')
     setBusy(true)
     setProblem('')
     try {
-      onAsked(await askQuestion(sessionId, { text: trimmed, photoIds: photos.map((p) => p.id), allowPublish }))
+      onAsked(await askQuestion(sessionId, { text: trimmed, photoIds: photos.map((p) => p.id), allowPublish, ...(business ? { businessName: business } : {}) }))
     } catch (error) {
       setProblem(errorMessage(error))
     } finally {
@@ -74,6 +78,9 @@ export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (q
         <Text className='muted qa-hint'>写清楚在哪里买的、花了多少钱、商家怎么说的。</Text>
         <Textarea className='field-input qa-textarea' value={text} maxlength={QUESTION_MAX} autoHeight aria-label='您的问题' placeholder='例如：在健身房办了预付卡，店关门了……' onInput={(e) => setText(e.detail.value)} />
         <Text className='muted qa-count'>{[...text].length} / {QUESTION_MAX} 字</Text>
+        <Text className='qa-label'>涉及的商家（可不填）</Text>
+        <Text className='muted qa-hint'>填了以后，如果律师建议投诉，可以一键带入投诉。不会公开。</Text>
+        <Input className='field-input' value={businessName} maxlength={BUSINESS_NAME_MAX} aria-label='涉及的商家' placeholder='例如：星光健身（朝阳店）' onInput={(e) => setBusinessName(e.detail.value)} />
       </View>
       <View className='card'>
         <Text className='qa-label'>照片（可选，最多 {QUESTION_PHOTOS_MAX} 张）</Text>

@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/http'
 import { answerQuestion, getWorkspace } from '../api/lawyer-qa'
 import { AnswerForm } from './answer-form'
 import { QuestionCard } from './question-card'
+import { formatWhen } from './when'
 import './lawyers.css'
 
 /** 律师工作台: the questions waiting in my sessions, oldest first; 解答 opens the form under the question. */
@@ -63,6 +64,25 @@ export function LawyerWorkspace() {
               </Button>
             )}
           </QuestionCard>
+        ))
+      )}
+      <Text className='section-title'>跟进问题的解决（{workspace.followUps.length}）</Text>
+      {workspace.followUps.length === 0 ? (
+        <View className='card'>
+          <PageState kind='empty' title='还没有提问人从您的解答投诉' description='提问人点“一键投诉”后，投诉的处理进度会出现在这里。' />
+        </View>
+      ) : (
+        workspace.followUps.map((item) => (
+          <View key={item.questionId} className='card qa-follow-up-card' aria-label={`${item.sessionTitle}的问题的投诉进度`}>
+            <Text className='qa-muted-title'>{item.sessionTitle} · 您解答过的问题</Text>
+            <Text className='qa-question__text qa-follow-up-card__question'>{item.question}</Text>
+            <View className='qa-follow-up'>
+              <Text className='qa-line qa-follow-up__status'>投诉状态：{item.followUp.statusLabel}</Text>
+              <Text className='qa-line muted'>
+                {formatWhen(item.followUp.filedAt)} 提交 · {item.followUp.closedAt ? `${formatWhen(item.followUp.closedAt)} 结束` : `${formatWhen(item.followUp.updatedAt)} 最近更新`}
+              </Text>
+            </View>
+          </View>
         ))
       )}
     </View>

@@ -1,11 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Question } from '@/contract/lawyer-qa'
+import { AnswerActions } from './answer-actions'
 import { AnswerView } from './answer-view'
 import { formatWhen } from './when'
 
 /** A question as its asker, the lawyer on duty or staff see it: text, photos, and the answer if any. */
-export function QuestionCard({ question, children }: { question: Question; children?: React.ReactNode }) {
+export function QuestionCard({ question, children, onFileComplaint }: { question: Question; children?: React.ReactNode; onFileComplaint?: (question: Question) => void }) {
   const urls = question.photos.map((p) => p.displayUrl)
   return (
     <View className='card qa-question' aria-label={`${question.sessionTitle}的问题`}>
@@ -15,6 +16,7 @@ export function QuestionCard({ question, children }: { question: Question; child
         </Text>
         <Text className={`qa-badge ${question.status === 'answered' ? 'qa-badge--open' : ''}`}>{question.status === 'answered' ? '已解答' : '等待律师解答'}</Text>
       </View>
+      {question.businessName && <Text className='qa-line'>涉及商家：{question.businessName}</Text>}
       <Text className='qa-question__text'>{question.text}</Text>
       {urls.length > 0 && (
         <View className='qa-photos'>
@@ -28,6 +30,7 @@ export function QuestionCard({ question, children }: { question: Question; child
         {question.published ? ' · 已公开' : ''}
       </Text>
       {question.answer && <AnswerView text={question.answer.text} citations={question.answer.citations} nextSteps={question.answer.nextSteps} lawyer={`${question.answer.lawyerName}（${question.answer.lawyerFirm}）`} />}
+      {question.answer && <AnswerActions question={question} onFileComplaint={onFileComplaint} />}
       {children}
     </View>
   )

@@ -11,6 +11,7 @@ import { draftTitle } from '../../drafts/draft-model'
 import { ChoiceChips } from '../choice-chips'
 import { Field } from '../field'
 import { ReferralHint } from '../referral-hint'
+import { SourceQuestionNote } from '../source-question-note'
 import { goToStep, stepUrl } from '../navigation'
 import { StepFrame } from '../step-frame'
 import { useFilingStore } from '../use-filing-store'
@@ -33,8 +34,8 @@ function chooseEnterprise(d: ComplaintDraft, s: BusinessSuggestion) {
   d.path = s.odr ? 'odr' : 'association'
 }
 
-export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: string }) {
-  const { draft, problem } = useOpenDraft(owner, draftId)
+export function BusinessStep({ owner, draftId, fromQuestion }: { owner: DraftOwner; draftId?: string; fromQuestion?: string }) {
+  const { draft, problem } = useOpenDraft(owner, draftId, fromQuestion)
   const update = useFilingStore((s) => s.update)
   const { errorOf, focusOf, touch, check } = useStepValidation(1, draft)
   const [suggestions, setSuggestions] = useState<BusinessSuggestion[]>([])
@@ -107,6 +108,7 @@ export function BusinessStep({ owner, draftId }: { owner: DraftOwner; draftId?: 
 
   return (
     <StepFrame step={1} ready={!!draft} problem={problem} onNext={next} nextBusy={busy}>
+      {draft?.sourceQuestion && <SourceQuestionNote sessionTitle={draft.sourceQuestion.sessionTitle} />}
       {draft && (
         <View className='card'>
           <Field name='businessName' label='商家名称' hint='店名或公司名，如 示例优选超市' error={errorOf('businessName')}>

@@ -8,6 +8,7 @@ import { createComplaint } from '../../api/create-complaint'
 import { firstIncompleteStep, handlingPathOf, notUploadedText, photoState, toCreateRequest } from '../../drafts/draft-model'
 import { chineseDate } from '../../receipt'
 import { FILING_ROOT, goToStep } from '../navigation'
+import { SourceQuestionNote } from '../source-question-note'
 import { StepFrame } from '../step-frame'
 import { useFilingStore } from '../use-filing-store'
 import { useOpenDraft, type DraftOwner } from '../use-open-draft'
@@ -132,6 +133,7 @@ export function ReviewStep({ owner, draftId, beforeSubmit }: { owner: DraftOwner
       {draft && (
         <View>
           <Text className='tip review__intro'>请核对以下内容，有误可以点“修改”。核对好后，点最下面的“提交投诉”。</Text>
+          {draft.sourceQuestion && <SourceQuestionNote sessionTitle={draft.sourceQuestion.sessionTitle} />}
           <Section title='被投诉的商家' step={1} draftId={draft.id}>
             <Row label='商家名称' value={draft.business.name.trim()} />
             {!!draft.business.region.trim() && <Row label='所在地区' value={draft.business.region.trim()} />}

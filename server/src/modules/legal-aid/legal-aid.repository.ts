@@ -7,8 +7,9 @@ export type LegalAidRow = Selectable<LegalAidRequestTable>
 /** A request with what its lists show of the case and the lawyer. */
 export type LegalAidListRow = LegalAidRow & { number: string; business_name: string }
 
+// Not aliased: complaintsVisibleTo (organization-scope.ts) names complaints' columns in full.
 const withCase = (db: Db) =>
-  db.selectFrom('legal_aid_requests as r').innerJoin('complaints as c', 'c.id', 'r.complaint_id').selectAll('r').select(['c.number', 'c.business_name'])
+  db.selectFrom('legal_aid_requests as r').innerJoin('complaints', 'complaints.id', 'r.complaint_id').selectAll('r').select(['complaints.number', 'complaints.business_name'])
 
 export function findLegalAid(db: Db, id: string): Promise<LegalAidListRow | undefined> {
   return withCase(db).where('r.id', '=', id).executeTakeFirst()

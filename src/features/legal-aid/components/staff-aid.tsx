@@ -35,7 +35,7 @@ function AssignBlock({ aid, lawyers, onAssigned }: { aid: LegalAid; lawyers: Aid
   }
 
   return (
-    <View>
+    <View className='aid-assign'>
       <Text className='aid-label'>选择律师</Text>
       <View className='aid-kinds' role='radiogroup'>
         {lawyers.map((lawyer) => (

@@ -4,7 +4,7 @@ import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
 import { findComplaintVisibleTo } from '../complaints/complaint-access'
 import { notify } from '../notifications/notify'
-import { complaintsVisibleTo, staffScope } from '../organizations/organization-scope'
+import { assertHolds, complaintsHeldBy, staffScope } from '../organizations/organization-scope'
 import { pathIds } from '../organizations/organizations.repository'
 import { lawyersOfOrganizationQuery } from '../lawyers/lawyers.repository'
 import { toAidLawyer, toLegalAidDtos } from './legal-aid-dto'
@@ -13,11 +13,12 @@ import { CONSUMER_AID_LINK } from './legal-aid-request.service'
 
 /**
  * Staff: the requests waiting for a lawyer, then those in hand, on the cases their organization
- * sees (its own and those below it); and the active lawyers of their team and the teams above.
+ * holds (its own and those below it; not a case it only reads after sending it across an alliance);
+ * and the active lawyers of their team and the teams above.
  */
 export async function staffLegalAid(ctx: AppContext, staff: AuthUser): Promise<StaffLegalAidList> {
   const scope = await staffScope(ctx.db, staff.id)
-  const visible = complaintsVisibleTo(scope)
+  const visible = complaintsHeldBy(scope)
   const list = (status: 'open' | 'assigned') => {
     const query = aidByStatusQuery(ctx.db, status)
     return (visible ? query.where(visible) : query).execute()
@@ -37,10 +38,13 @@ export async function staffLegalAid(ctx: AppContext, staff: AuthUser): Promise<S
  */
 export async function assignLawyer(ctx: AppContext, staff: AuthUser, id: string, body: AssignLawyerRequest): Promise<LegalAid> {
   const row = await findLegalAid(ctx.db, id)
-  if (!row || !(await findComplaintVisibleTo(ctx, staff, row.complaint_id))) throw new AppError(404, 'LEGAL_AID_NOT_FOUND')
+  const complaint = row && (await findComplaintVisibleTo(ctx, staff, row.complaint_id))
+  if (!row || !complaint) throw new AppError(404, 'LEGAL_AID_NOT_FOUND')
+  const scope = await staffScope(ctx.db, staff.id)
+  // A case read after sending it across an alliance is worked by its holder only.
+  assertHolds(scope, complaint)
   if (row.status !== 'open') throw new AppError(409, 'LEGAL_AID_NOT_OPEN')
   if (body.lawyerId === row.consumer_id) throw new AppError(422, 'LEGAL_AID_LAWYER_IS_CONSUMER')
-  const scope = await staffScope(ctx.db, staff.id)
   const [lawyer] = await aidLawyers(ctx.db, [body.lawyerId])
   if (!lawyer || lawyer.status !== 'active' || !scope.organization.path.startsWith(lawyer.path)) throw new AppError(422, 'LAWYER_NOT_AVAILABLE')
   const now = ctx.now()

@@ -119,6 +119,7 @@ describe('法律援助：申请、指派律师、律师意见（H5）', () => {
         const img = document.querySelector<HTMLImageElement>('.aid-photo img')
         return img !== null && img.complete && img.naturalWidth > 0
       })
+      await photo.scrollIntoViewIfNeeded()
       await screenshot('aid-05-lawyer-case-200pct')
       await workspace.locator('textarea').first().fill(OPINION)
       await screenshot('aid-06-opinion-form-200pct', { fullPage: true })

@@ -33,7 +33,7 @@ export default defineAppConfig({
     // The mediation agreement: the mediator's editor, the parties' reading and signing, the public check of a printed one.
     { root: 'packages/agreement', pages: ['pages/draft/index', 'pages/sign/index', 'pages/verify/index'] },
     // Lawyer Q&A (律师答疑): the public archive and one session (asking happens there), the asker's answers, the lawyer's workspace, staff scheduling.
-    { root: 'packages/lawyers', pages: ['pages/list/index', 'pages/session/index', 'pages/mine/index', 'pages/lawyer/index', 'pages/staff/index'] },
+    { root: 'packages/lawyers', pages: ['pages/list/index', 'pages/session/index', 'pages/mine/index', 'pages/lawyer/index', 'pages/staff/index', 'pages/aid/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -48,6 +48,8 @@ export const COMPLAINT_EVENT_LABELS = {
   performance_reopened: '消费者重新打开：商家没有履行',
   performance_retry: '调解员督促履行，定了新的履行期限',
   performance_closed: '未履行，调解员结案',
+  // Legal aid (legal-aid.ts): the assigned lawyer's opinion, part of the case.
+  lawyer_opinion: '律师意见',
 } as const
 import type { MoveEventType } from './complaint-moves'
 

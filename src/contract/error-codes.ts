@@ -172,6 +172,14 @@ export const ERROR_MESSAGES = {
   QA_COMPLAINT_NOT_SUGGESTED: '律师的解答没有建议投诉，请从“我要投诉”填写',
   QA_WARNING_NOT_FOUND: '所选的消费警示不存在或还没有发布',
   QA_NOT_PUBLISHABLE: '只有已解答、并且提问人同意公开的问题才能发布',
+  // ── legal aid (#18) ──
+  LEGAL_AID_CONSENT_REQUIRED: '请先勾选“同意受指派律师查阅本案材料”，否则律师无法帮您看案件',
+  LEGAL_AID_EXISTS: '这件投诉已经有一个同类的法律援助申请在处理中',
+  LEGAL_AID_NOT_FOUND: '没有找到这个法律援助申请',
+  LEGAL_AID_COMPLAINT_WITHDRAWN: '这件投诉已经撤回，不能再申请法律援助',
+  LEGAL_AID_NOT_OPEN: '这个申请已经指派、完成或撤回，不能再这样操作',
+  LEGAL_AID_LAWYER_IS_CONSUMER: '不能把申请人本人指派为律师',
+  LEGAL_AID_NO_OPINION: '请先写下法律意见，再结束这次援助',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -106,6 +106,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/evidence': { expect: SIGNED_IN, photo: true },
   'GET /api/evidence/{id}': { expect: ODR_VIEWERS, params: { id: 'odrPhoto' } },
   'GET /api/evidence/{id} #association path': { expect: ASSOCIATION_VIEWERS, params: { id: 'associationPhoto' } },
+  // B is the lawyer assigned to the case's legal aid request (with A's consent).
+  'GET /api/evidence/{id} #assigned lawyer': { expect: [401, Y, Y, 404, 404, 404, Y, 404], params: { id: 'legalAidPhoto' } },
   'GET /api/evidence/{id} #not yet attached': { expect: [401, Y, 404, 404, 404, 404, Y, Y], params: { id: 'unattachedPhoto' } },
   'GET /api/evidence/{id} #on a field report': { expect: [401, 404, 404, Y, 404, 404, Y, 404], params: { id: 'fieldReportPhoto' } },
   'GET /api/evidence/{id}/original': { expect: [401, 404, 404, 404, 404, 404, Y, 404], params: { id: 'odrPhoto' } },
@@ -391,6 +393,22 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/qa/questions/{id}': { expect: QUESTION_VIEWERS, params: { id: 'qaQuestionOfA' } },
   // 一键投诉: the asker only; everyone else (the answering lawyer B and staff too) is told it does not exist.
   'POST /api/qa/questions/{id}/complaint-prefill': { expect: [401, Y, 404, 404, 404, 404, 404, 404], params: { id: 'complaintSuggestedQuestionOfA' } },
+
+  // Legal aid (#18): A asks on A's case; the top organization's staff assign B; B reads the case while assigned.
+  // Consent, withdrawal, suspension and other lawyers: legal-aid.test.ts.
+  'POST /api/complaints/{id}/legal-aid': {
+    expect: A_ACTS,
+    params: { id: 'associationComplaint' },
+    body: { kind: 'litigation', description: '商家拒不退款，想请律师看看能不能起诉。', consent: true },
+  },
+  'GET /api/complaints/{id}/legal-aid': { expect: COURT_VIEWERS, params: { id: 'associationComplaint' } },
+  'POST /api/legal-aid/{id}/withdraw': { expect: A_ACTS, params: { id: 'legalAidOfA' } },
+  'GET /api/staff/legal-aid': { expect: STAFF, conceals: [{ fixture: 'legalAidOfA', from: ['countyStaff'] }] },
+  'POST /api/staff/legal-aid/{id}/assign': { expect: STAFF_OF_HOLDER, params: { id: 'legalAidOfA' }, body: (_t, cast) => ({ lawyerId: cast.people.consumerB.id }) },
+  'GET /api/lawyer/legal-aid': { expect: LAWYER },
+  'GET /api/lawyer/legal-aid/{id}': { expect: LAWYER, params: { id: 'assignedLegalAid' } },
+  'POST /api/lawyer/legal-aid/{id}/opinion': { expect: LAWYER, params: { id: 'assignedLegalAid' }, body: { text: '建议保留付款凭证，先向商家书面催告。' } },
+  'POST /api/lawyer/legal-aid/{id}/finish': { expect: LAWYER, params: { id: 'opinionedLegalAid' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

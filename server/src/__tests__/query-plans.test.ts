@@ -38,6 +38,7 @@ import { findingFeedQuery, findingsAboutQuery } from '../modules/alliances/allia
 import { lawyersOfOrganizationQuery, publishedOfSessionQuery, questionsOfAskerQuery, sessionQuestionsQuery, sessionsOfLawyerQuery, sessionsOfOrganizationQuery, sessionsPageQuery } from '../modules/lawyers/lawyers.repository'
 import { qaCandidatesQuery, qaPairHitsQuery } from '../modules/lawyers/qa-search'
 import { followUpsOfLawyerQuery } from '../modules/lawyers/qa-follow-up.repository'
+import { aidByStatusQuery, aidOfComplaintQuery, aidOfLawyerQuery } from '../modules/legal-aid/legal-aid.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -599,6 +600,24 @@ describe('query plans', () => {
       assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
       assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
       if (ordered) assertInOrder(text)
+    })
+  }
+
+  // Legal aid (#18): a case's requests, staff's lists by status (narrowed to the cases they see), a lawyer's assignments.
+  const legalAid = {
+    "a case's legal aid requests": ['legal_aid_requests_complaint', (t: TestApp) => aidOfComplaintQuery(t.ctx.db, 'c-1')],
+    'open legal aid requests for the top organization': ['legal_aid_requests_status', (t: TestApp) => aidByStatusQuery(t.ctx.db, 'open')],
+    'open legal aid requests for a county': ['legal_aid_requests_status', (t: TestApp) => aidByStatusQuery(t.ctx.db, 'open').where(COUNTY!)],
+    'assigned legal aid requests for a city': ['legal_aid_requests_status', (t: TestApp) => aidByStatusQuery(t.ctx.db, 'assigned').where(CITY!)],
+    "a lawyer's assigned requests": ['legal_aid_requests_lawyer', (t: TestApp) => aidOfLawyerQuery(t.ctx.db, 'u-1', 'assigned')],
+  } as const
+  for (const [name, [index, build]] of Object.entries(legalAid)) {
+    test(`${name} reads ${index} in order`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, /SCAN (legal_aid_requests|r)(?! USING (COVERING )?INDEX)|Seq Scan on legal_aid_requests/, text)
+      assert.doesNotMatch(text, /SCAN complaints(?! USING (COVERING )?(INDEX|PRIMARY KEY))|Seq Scan on complaints/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      assertInOrder(text)
     })
   }
 

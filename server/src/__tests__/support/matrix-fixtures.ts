@@ -326,7 +326,37 @@ export const FIXTURES = {
   },
   /** A lawyer of the top organization who is none of the actors (suspending them changes no other row). */
   otherLawyer: async (t: TestApp, c: Cast) => (await inviteLawyer(t.ctx.db, c.people.staff.id, { phone: freshPhone(), name: '另一位律师', firm: '矩阵律师事务所', licenceNo: freshLicence() }, t.ctx.now())).id,
+  /** A's open legal aid request (诉讼支持) on a fresh association-path case. */
+  legalAidOfA: (t: TestApp, c: Cast) => legalAidOfA(t, c),
+  /** A's legal aid request assigned to B (a lawyer of the top organization's team). */
+  assignedLegalAid: (t: TestApp, c: Cast) => assignedLegalAid(t, c),
+  /** An assigned request on which B already wrote an opinion (ready to finish). */
+  opinionedLegalAid: async (t: TestApp, c: Cast) => {
+    const id = await assignedLegalAid(t, c)
+    const payload = { text: '建议保留付款凭证，先向商家书面催告。' }
+    await ok(await t.app.inject({ method: 'POST', url: `/api/lawyer/legal-aid/${id}/opinion`, headers: bearer(c.people.consumerB.token), payload }), 'opinion')
+    return id
+  },
+  /** A photo on a case whose legal aid request is assigned to B. */
+  legalAidPhoto: async (t: TestApp, c: Cast) => {
+    const id = await assignedLegalAid(t, c)
+    const complaint = await t.ctx.db.selectFrom('legal_aid_requests').select('complaint_id').where('id', '=', id).executeTakeFirstOrThrow()
+    return photoOn(t, c, complaint.complaint_id)
+  },
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
+
+async function legalAidOfA(t: TestApp, c: Cast): Promise<string> {
+  const payload = { kind: 'litigation', description: '商家拒不退款，想请律师看看能不能起诉。', consent: true }
+  const response = await t.app.inject({ method: 'POST', url: `/api/complaints/${await associationComplaint(t, c)}/legal-aid`, headers: bearer(c.people.consumerA.token), payload })
+  return (await ok(response, 'legal aid')).json().id as string
+}
+
+async function assignedLegalAid(t: TestApp, c: Cast): Promise<string> {
+  const id = await legalAidOfA(t, c)
+  const payload = { lawyerId: c.people.consumerB.id }
+  await ok(await t.app.inject({ method: 'POST', url: `/api/staff/legal-aid/${id}/assign`, headers: bearer(c.people.staff.token), payload }), 'assign')
+  return id
+}
 
 let qaSessions = 0
 /** The number of the next matrix session (第 N 期 is unique per organization). */

@@ -19,6 +19,7 @@ import { processEvidenceImage } from './image-processing'
 import { IMAGE_EXTENSIONS, IMAGE_MIME_TYPES, type ImageType } from './image-sniff'
 import { mayReadThread } from '../mediation/mediation-access'
 import { roomOfPhoto } from '../mediation/mediation.repository'
+import { isAssignedLawyerOf } from '../legal-aid/legal-aid.repository'
 
 /** Signed URLs live long enough to look through a complaint, short enough that a leaked link dies. */
 export const EVIDENCE_URL_TTL_SECONDS = 15 * 60
@@ -114,14 +115,16 @@ export async function uploadEvidence(
  * the complaint detail uses); a photo not on a complaint, to its owner and staff (a field report's
  * photo only to staff who may open the report). Everyone else gets
  * 404 rather than 403, so the answer does not reveal that the photo exists. A photo sent in the
- * mediation room follows its thread (a side thread's photo never reaches the other party).
+ * mediation room follows its thread (a side thread's photo never reaches the other party). A lawyer
+ * assigned to a legal aid request on the case sees its photos while the request (and so the
+ * consumer's consent) stands; a withdrawn or finished request, or a suspended lawyer, sees nothing.
  */
 export async function findEvidenceFor(ctx: AppContext, viewer: AuthUser, id: string): Promise<EvidenceRow> {
   const row = await findEvidenceById(ctx.db, id)
   if (!row) throw notFound()
   const room = row.complaint_id ? undefined : await roomOfPhoto(ctx.db, row.id)
   const allowed = row.complaint_id
-    ? (await findComplaintVisibleTo(ctx, viewer, row.complaint_id)) !== undefined
+    ? (await findComplaintVisibleTo(ctx, viewer, row.complaint_id)) !== undefined || (await isAssignedLawyerOf(ctx.db, viewer.id, row.complaint_id))
     : room
       ? await mayReadThread(ctx, viewer, room.complaint_id, room.thread)
       : row.owner_id === viewer.id || (viewer.role === 'staff' && (await staffMaySeeLoosePhoto(ctx.db, viewer, row.id)))

@@ -139,6 +139,10 @@ export async function notifyComplaintEvent(trx: Db, event: Omit<Insertable<Compl
     case 'court_referred':
       add(consumer, 'consumer', 'complaint_status', '法院委托消协调解您的纠纷')
       break
+    case 'lawyer_opinion':
+      add(consumer, 'consumer', 'complaint_status', '律师给出了法律意见')
+      add(await staff(), 'staff', 'complaint_message', '律师给出了法律意见')
+      break
     case 'litigation_letter_issued':
       add(consumer, 'consumer', 'complaint_status', '消协已为您出具支持诉讼函，可在投诉详情中下载')
       break

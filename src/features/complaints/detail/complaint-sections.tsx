@@ -59,7 +59,7 @@ export function ComplaintSections({ complaint, viewer, showPhone = false }: { co
               <View className='timeline__dot' />
               <View className='timeline__body'>
                 <Text className='timeline__title'>
-                  {actorLabel(event.actorRole, viewer)} · {eventTitle(event)}
+                  {event.type === 'lawyer_opinion' ? '律师' : actorLabel(event.actorRole, viewer)} · {eventTitle(event)}
                 </Text>
                 <Text className='timeline__when'>{when(event.createdAt)}</Text>
                 {event.note && <Text className='timeline__note'>{event.note}</Text>}

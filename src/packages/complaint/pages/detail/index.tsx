@@ -7,6 +7,8 @@ import { GroupOffer } from '@/features/groups'
 import { AgreementCard } from '@/features/mediation-agreements'
 import { CourtCard } from '@/features/court'
 import { PerformanceCard } from '@/features/performance'
+// The entry only (a link into the lawyers subpackage), not the whole legal-aid feature.
+import { LegalAidEntry } from '@/features/legal-aid/components/legal-aid-entry'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -29,6 +31,7 @@ export default function ComplaintDetailPage() {
           {params.id && <CourtCard complaintId={params.id} />}
           {params.id && <PerformanceCard complaintId={params.id} />}
           {params.id && <AgreementCard complaintId={params.id} />}
+          {params.id && <LegalAidEntry complaintId={params.id} />}
           <RoomEntry complaintId={params.id} />
           <GroupOffer complaintId={params.id} />
         </>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '律师答疑管理' })
+export default definePageConfig({ navigationBarTitleText: '律师答疑与法律援助' })

@@ -169,6 +169,8 @@ export const ERROR_MESSAGES = {
   QA_QUESTION_NOT_FOUND: '没有找到这个问题',
   QA_ALREADY_ANSWERED: '这个问题已经有律师解答了',
   QA_NOT_PUBLISHABLE: '只有已解答、并且提问人同意公开的问题才能发布',
+  QA_SESSION_ENDED: '这一期答疑已经结束，不能再修改',
+  QA_SESSION_EDIT_CONFLICT: '这一期刚被别人修改过，请刷新后再改',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

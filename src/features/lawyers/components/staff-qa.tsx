@@ -74,7 +74,7 @@ export function StaffQa() {
             <View key={session.id}>
               <SessionCard session={session} onOpen={() => setOpen(session)} />
               {session.open && (
-                <Button className='btn btn-plain qa-edit' onClick={() => setEditing(session)}>
+                <Button className='btn btn-plain' onClick={() => setEditing(session)}>
                   修改{session.title}的主题、时间或律师
                 </Button>
               )}

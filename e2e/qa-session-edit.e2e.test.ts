@@ -50,6 +50,8 @@ describe('律师答疑：修改一期（H5）', () => {
       await desk.getByText('期数不能改').waitFor()
       assert.equal(await input(desk, '本期主题').inputValue(), '网购退货', 'the form starts from the session as it is')
       await input(desk, '本期主题').fill('网购退货和七日无理由')
+      // The H5 page scrolls in its own container: back to the form's heading for the picture.
+      await desk.getByText('修改第98期').first().scrollIntoViewIfNeeded()
       await screenshot('qa-edit-01-form-desk')
 
       // Meanwhile a colleague changes the same session.
@@ -83,7 +85,8 @@ describe('律师答疑：修改一期（H5）', () => {
       const desk = screen(page, STAFF_QA)
       await button(desk, '修改第98期的主题、时间或律师').click()
       await desk.getByText('期数不能改').waitFor()
-      await screenshot('qa-edit-03-form-200pct', { fullPage: true })
+      await desk.getByText('修改第98期').first().scrollIntoViewIfNeeded()
+      await screenshot('qa-edit-03-form-200pct')
       await page.goto(`${SESSION}?id=${session.id}`)
       await screen(page, SESSION).getByText('网购退货和七日无理由').first().waitFor()
     })

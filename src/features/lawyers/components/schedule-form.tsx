@@ -61,7 +61,9 @@ export function ScheduleForm({ lawyers, editing, onDone }: { lawyers: readonly S
     <View className='card qa'>
       <Text className='section-title'>{editing ? `修改${editing.title}` : '安排新一期律师答疑'}</Text>
       {editing ? (
-        <Text className='muted'>期数不能改。改好后，提问的人和值班律师看到的都是新的主题、时间和律师。</Text>
+        <View className='field'>
+          <Text className='muted'>期数不能改。改好后，提问的人和值班律师看到的都是新的主题、时间和律师。</Text>
+        </View>
       ) : (
         <View className='field'>
           <Text className='field-label'>期数（第几期）</Text>

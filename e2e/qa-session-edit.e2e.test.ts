@@ -46,6 +46,8 @@ describe('律师答疑：修改一期（H5）', () => {
       await signInAs(page, staff)
       await page.goto(STAFF_QA)
       const desk = screen(page, STAFF_QA)
+      await button(desk, '修改第98期的主题、时间或律师').waitFor()
+      await screenshot('qa-edit-00-desk')
       await button(desk, '修改第98期的主题、时间或律师').click()
       await desk.getByText('期数不能改').waitFor()
       assert.equal(await input(desk, '本期主题').inputValue(), '网购退货', 'the form starts from the session as it is')

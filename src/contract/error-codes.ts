@@ -180,6 +180,8 @@ export const ERROR_MESSAGES = {
   LEGAL_AID_NOT_OPEN: '这个申请已经指派、完成或撤回，不能再这样操作',
   LEGAL_AID_LAWYER_IS_CONSUMER: '不能把申请人本人指派为律师',
   LEGAL_AID_NO_OPINION: '请先写下法律意见，再结束这次援助',
+  QA_SESSION_ENDED: '这一期答疑已经结束，不能再修改',
+  QA_SESSION_EDIT_CONFLICT: '这一期刚被别人修改过，请刷新后再改',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -73,6 +73,19 @@ export const CreateSessionRequest = Type.Object(
 )
 export type CreateSessionRequest = Static<typeof CreateSessionRequest>
 
+/** Staff change a session before it ends: its theme, time and lawyers on duty (not its number). */
+export const UpdateSessionRequest = Type.Object(
+  {
+    version: Type.Integer({ minimum: 0, description: '编辑开始时看到的版本号（同时有人改过则 409）' }),
+    theme: Text(2, THEME_MAX, '本期主题'),
+    startsAt: Type.String({ format: 'date-time', description: '开始时间' }),
+    endsAt: Type.String({ format: 'date-time', description: '结束时间（之前都可以提问）' }),
+    lawyerIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true, description: '值班律师（本组织或上级组织律师团的在职律师）' }),
+  },
+  { additionalProperties: false },
+)
+export type UpdateSessionRequest = Static<typeof UpdateSessionRequest>
+
 export const SessionLawyer = Type.Object({ id: Type.String(), name: Type.String(), firm: Type.String() })
 export type SessionLawyer = Static<typeof SessionLawyer>
 
@@ -92,6 +105,8 @@ export const QaSession = Type.Object({
   answerCount: Type.Integer(),
   publishedCount: Type.Integer(),
   viewCount: Type.Integer(),
+  /** For staff edits (compare-and-swap). */
+  version: Type.Integer(),
 })
 export type QaSession = Static<typeof QaSession>
 export const QaSessionList = Type.Object({ items: Type.Array(QaSession) })

@@ -381,6 +381,15 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
       return { number: nextQaSessionNumber(), theme: '预付卡退费', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), lawyerIds: [cast.people.consumerB.id] }
     },
   },
+  // A fresh session per allowed caller: version 0 is the one each edit starts from.
+  'PUT /api/staff/qa-sessions/{id}': {
+    expect: STAFF_OF_HOLDER,
+    params: { id: 'qaSession' },
+    body: (t, cast) => {
+      const now = t.ctx.now().getTime()
+      return { version: 0, theme: '预付卡退费（改期）', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 7200_000).toISOString(), lawyerIds: [cast.people.consumerB.id] }
+    },
+  },
   'GET /api/staff/qa-sessions/{id}/questions': { expect: STAFF_OF_HOLDER, params: { id: 'qaSession' } },
   'PUT /api/staff/qa-questions/{id}/publication': { expect: STAFF_OF_HOLDER, params: { id: 'answeredQuestionOfA' }, body: { question: '健身房的预付卡不给退怎么办？', answer: '可以要求退回预付款。' } },
   'GET /api/lawyer/workspace': { expect: LAWYER },

@@ -9,7 +9,7 @@ import { fileReport, makeStaff, makeVolunteer, signIn, staffPost } from './suppo
 import { createCast, fileOdrComplaint, readComplaint, type Cast } from './support/workflow'
 
 const DAY = 86400_000
-const NOTHING = { sms_codes: 0, sessions: 0, access_records: 0, closed_complaints: 0, field_report_coordinates: 0, data_exports: 0, walk_in_filings: 0, photoFiles: 0 }
+const NOTHING = { sms_codes: 0, sessions: 0, access_records: 0, closed_complaints: 0, field_report_coordinates: 0, data_exports: 0, walk_in_filings: 0, qa_questions: 0, photoFiles: 0 }
 
 describe(`the retention schedule runs by itself (${TEST_DB})`, () => {
   let t: TestApp

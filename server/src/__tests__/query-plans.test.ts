@@ -39,6 +39,7 @@ import { lawyersOfOrganizationQuery, publishedOfSessionQuery, questionsOfAskerQu
 import { qaCandidatesQuery, qaPairHitsQuery } from '../modules/lawyers/qa-search'
 import { followUpsOfLawyerQuery } from '../modules/lawyers/qa-follow-up.repository'
 import { aidByStatusQuery, aidOfComplaintQuery, aidOfLawyerQuery } from '../modules/legal-aid/legal-aid.repository'
+import { unansweredQuestionsQuery } from '../modules/lawyers/qa-erasure'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -620,6 +621,14 @@ describe('query plans', () => {
       assertInOrder(text)
     })
   }
+  // Either way round is bounded: ended sessions from qa_sessions_ends, then each one's waiting questions;
+  // or the waiting questions (few: the job deletes the old ones) from the same index, each session by key.
+  test('retention: unanswered questions of sessions ended before the cutoff are read from indexes, never a table scan', async () => {
+    const text = await plan(unansweredQuestionsQuery(t.ctx.db, AFTER.due, 200))
+    assert.doesNotMatch(text, /SCAN (qa_questions|qa_sessions)(?! USING (COVERING )?INDEX)|Seq Scan on (qa_questions|qa_sessions)/, text)
+    assert.match(text, /qa_questions_session_status\b/, text)
+    assert.match(text, /qa_sessions_ends\b|qa_sessions_pkey|sqlite_autoindex_qa_sessions_1/, text)
+  })
 
   test('a longer archive search intersects its pairs from the qa_terms key, never scanning it', async () => {
     const text = await plan(qaCandidatesQuery(t.ctx.db, '预付卡退费'))

@@ -29,6 +29,8 @@ export interface QaSessionTable {
   published_count: number
   view_count: number
   created_at: string
+  /** Raised by each staff edit; an edit names the version it started from (migration 2026-12-05T0046). */
+  version: number
 }
 
 export interface QaSessionLawyerTable {
@@ -39,7 +41,8 @@ export interface QaSessionLawyerTable {
 export interface QaQuestionTable {
   id: string
   session_id: string
-  asker_id: string
+  /** Null once the asker's account is deleted: only published questions stay, without the person. */
+  asker_id: string | null
   text: string
   allow_publish: number
   status: QuestionStatus

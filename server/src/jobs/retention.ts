@@ -12,6 +12,7 @@ import {
 import { retentionCutoff, type RetentionKind } from '../modules/privacy/retention-schedule'
 import { expireExportsBefore } from '../modules/data-export/data-export.repository'
 import { deleteUnfinishedFilings, unfinishedFilingsBefore } from '../modules/walk-ins/walk-in-erasure'
+import { deleteUnpublishedQuestions, unansweredQuestionsBefore } from '../modules/lawyers/qa-erasure'
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000
 const BATCH_SIZE = 200
@@ -46,6 +47,7 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
     field_report_coordinates: 0,
     data_exports: 0,
     walk_in_filings: 0,
+    qa_questions: 0,
     photoFiles: 0,
   }
 
@@ -75,6 +77,15 @@ export async function enforceRetention(ctx: AppContext): Promise<RetentionResult
       return { due, done: await deleteUnfinishedFilings(trx, due.map((row) => row.id)) }
     })
     result.walk_in_filings += done.filings
+    result.photoFiles += await deleteUnreferencedFiles(ctx, done.evidence)
+    if (due.length < BATCH_SIZE) break
+  }
+  for (;;) {
+    const { due, done } = await ctx.db.transaction().execute(async (trx) => {
+      const due = await unansweredQuestionsBefore(trx, cutoff('qa_questions'), BATCH_SIZE)
+      return { due, done: await deleteUnpublishedQuestions(trx, due.map((row) => row.id), { waitingOnly: true }) }
+    })
+    result.qa_questions += done.questions
     result.photoFiles += await deleteUnreferencedFiles(ctx, done.evidence)
     if (due.length < BATCH_SIZE) break
   }

@@ -71,6 +71,7 @@ export async function seedDemoLawyers(db: Db, now: Date): Promise<void> {
       answer_count: PUBLISHED.length + (consumer ? 1 : 0),
       published_count: PUBLISHED.length,
       view_count: 128,
+      version: 0,
       created_at: at,
     }
     await trx.insertInto('qa_sessions').values(session).execute()

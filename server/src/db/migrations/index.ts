@@ -40,6 +40,7 @@ import * as performanceFollowUp from './2026-12-04T0040-performance-follow-up'
 import * as lawyersQa from './2026-12-04T0042-lawyers-qa'
 import * as qaComplaintLinks from './2026-12-05T0044-qa-complaint-links'
 import * as legalAid from './2026-12-05T0045-legal-aid'
+import * as qaPrivacy from './2026-12-05T0046-qa-privacy'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
   '2026-12-05T0044-qa-complaint-links': qaComplaintLinks,
   '2026-12-05T0045-legal-aid': legalAid,
+  '2026-12-05T0046-qa-privacy': qaPrivacy,
 }

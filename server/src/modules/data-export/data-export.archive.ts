@@ -10,6 +10,7 @@ import type { AppContext } from '../../context'
 import { parseTextObject } from '../../json-text'
 import { complaintFacts } from '../complaints/complaint-facts'
 import { listPreferences } from '../notifications/notification-preferences'
+import { questionsForExport } from './data-export.qa'
 
 const COMPLAINTS_PER_PAGE = 50
 const NOTIFICATIONS_PER_PAGE = 500
@@ -25,6 +26,8 @@ settings.json       通知设置（每种通知用哪些方式提醒您）
 notifications.json  收到的全部消息
 complaints/<投诉编号>/complaint.json  每件投诉：填写的内容、处理进度（时间线）、补充说明和各方留言
 complaints/<投诉编号>/photos/         您上传的照片原件，与上传时逐字节相同（文件名含 SHA-256 前 12 位，complaint.json 里有完整值）
+lawyer-qa/<日期>-<编号>/question.json  在律师答疑提的每个问题：问题、是否同意公开、律师的解答（引用的法条、下一步建议）、公开发布的文字
+lawyer-qa/<日期>-<编号>/photos/        提问时上传的照片原件
 
 JSON 文件是 UTF-8 编码的文本，可以用记事本或任何文本编辑器打开。
 `
@@ -166,6 +169,14 @@ export async function writeExportArchive(ctx: AppContext, userId: string, file: 
       const last = complaints.at(-1)
       if (complaints.length < COMPLAINTS_PER_PAGE || !last) break
       after = { createdAt: last.created_at, id: last.id }
+    }
+    for await (const question of questionsForExport(ctx, userId)) {
+      await appendOne(archive, json(question.json), `${question.folder}/question.json`, false)
+      for (const photo of question.photos) {
+        await appendOne(archive, await ctx.storage.getStream(photo.originalKey), `${question.folder}/${photo.file}`, true)
+        photoCount++
+        await onProgress()
+      }
     }
     await archive.finalize()
     await written

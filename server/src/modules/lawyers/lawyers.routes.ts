@@ -13,6 +13,7 @@ import {
   QaSessionList,
   Question,
   QuestionList,
+  UpdateSessionRequest,
 } from '../../../../src/contract/lawyer-qa'
 import type { AppContext } from '../../context'
 import { currentUser } from '../../plugins/access'
@@ -22,6 +23,7 @@ import { lawyerWorkspace } from './lawyer-workspace.service'
 import { answerQuestion, sessionQuestionsForStaff } from './qa-questions.service'
 import { publishQuestion } from './qa-publication.service'
 import { createSession, sessionsOfMyOrganization } from './qa-sessions.service'
+import { updateSession } from './qa-session-edit.service'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema }
 const tags = ['律师答疑']
@@ -58,6 +60,20 @@ export const lawyersRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     '/staff/qa-sessions',
     { config: { access: ['staff'] }, schema: { tags, summary: '安排一期律师答疑：期数、主题、时间、值班律师', body: CreateSessionRequest, response: { 201: QaSession, ...errors } } },
     async (request, reply) => reply.code(201).send(await createSession(ctx.db, currentUser(request).id, request.body, ctx.now())),
+  )
+  app.put(
+    '/staff/qa-sessions/:id',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags,
+        summary: '结束前修改一期的主题、时间和值班律师（带上看到的版本号；同时有人改过则 409）',
+        params: IdParams,
+        body: UpdateSessionRequest,
+        response: { 200: QaSession, ...errors },
+      },
+    },
+    (request) => updateSession(ctx.db, currentUser(request).id, request.params.id, request.body, ctx.now()),
   )
   app.get(
     '/staff/qa-sessions/:id/questions',

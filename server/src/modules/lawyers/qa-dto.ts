@@ -36,6 +36,7 @@ export async function toSessionDtos(db: Db, rows: readonly SessionRow[], now: Da
     answerCount: Number(row.answer_count),
     publishedCount: Number(row.published_count),
     viewCount: Number(row.view_count),
+    version: Number(row.version),
   }))
 }
 

@@ -132,7 +132,8 @@ export async function answerQuestion(ctx: AppContext, lawyer: AuthUser, id: stri
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'QA_ALREADY_ANSWERED')
     await trx.updateTable('qa_sessions').set((eb) => ({ answer_count: eb('answer_count', '+', 1) })).where('id', '=', row.session_id).execute()
-    await notify(trx, {
+    // A question still waiting always has its asker (only published ones lose theirs).
+    if (row.asker_id) await notify(trx, {
       recipientId: row.asker_id,
       type: 'qa_answered',
       title: '律师已解答您的问题',

@@ -7,12 +7,19 @@ import { searchArchive } from './qa-archive.service'
 import { askQuestion, myQuestions, viewQuestion } from './qa-questions.service'
 import { prefillComplaint } from './qa-complaint.service'
 import { publicSession, publicSessions } from './qa-sessions.service'
+import { scheduleViewFlushes } from '../../db/view-counter'
+import { SessionViewCounter } from './qa-views'
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema }
 const tags = ['律师答疑']
 
 /** The public archive (no login) and asking: anyone signed in. */
 export const qaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Session views are written in batches, not one UPDATE per reader; closing the app writes the rest.
+  const views = new SessionViewCounter(ctx.db)
+  const stopFlushes = scheduleViewFlushes(views, (error) => app.log.error({ err: error }, 'saving Q&A session views failed'))
+  app.addHook('onClose', stopFlushes)
+
   app.get(
     '/qa-sessions',
     { config: { access: 'public', publicCache: true }, schema: { tags, summary: '律师答疑各期（无需登录；最新 50 期，含提问数、解答数、浏览数）', response: { 200: QaSessionList, ...errors } } },
@@ -21,7 +28,7 @@ export const qaRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (a
   app.get(
     '/qa-sessions/:id',
     { config: { access: 'public' }, schema: { tags, summary: '一期答疑和已公开的解答（无需登录；匿名，不含提问人）', params: IdParams, response: { 200: PublicSession, ...errors } } },
-    (request) => publicSession(ctx, request.params.id),
+    (request) => publicSession(ctx, views, request.params.id),
   )
   app.get(
     '/qa/search',

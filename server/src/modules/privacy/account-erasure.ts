@@ -5,6 +5,8 @@ import type { UserRow } from '../users/user.repository'
 import { anonymizeComplaints } from './retention.repository'
 import { announceSessionsEnded } from '../notifications/inbox-signal'
 import { eraseWalkInsOf } from '../walk-ins/walk-in-erasure'
+import { eraseQuestionsOf } from '../lawyers/qa-erasure'
+import { eraseLegalAidOf } from '../legal-aid/legal-aid-erasure'
 
 type Trx = Transaction<Database>
 type StoredFiles = Awaited<ReturnType<typeof anonymizeComplaints>>['evidence']
@@ -28,6 +30,8 @@ export function pseudonymFor(userId: string): string {
  * - field reports: kept for the association; the volunteer's positions (report and photos) cleared
  * - walk-in filings naming the phone that never became a complaint: deleted with their counter photos;
  *   those that did: phone cleared, name replaced by the pseudonym
+ * - lawyer Q&A questions: unpublished ones deleted with their photos; published ones stay in the
+ *   archive as published, without the asker, their original wording or their photos
  */
 export async function eraseAccount(trx: Trx, user: UserRow, at: string): Promise<StoredFiles> {
   const pseudonym = pseudonymFor(user.id)
@@ -78,11 +82,13 @@ export async function eraseAccount(trx: Trx, user: UserRow, at: string): Promise
     .execute()
 
   const counterPhotos = await eraseWalkInsOf(trx, user, pseudonym)
+  const questionPhotos = await eraseQuestionsOf(trx, user.id)
+  await eraseLegalAidOf(trx, user.id, at)
 
   await trx
     .updateTable('users')
     .set({ phone: null, wechat_openid: null, display_name: pseudonym, disabled: 1, deleted_at: at, updated_at: at })
     .where('id', '=', user.id)
     .execute()
-  return [...anonymized.evidence, ...unattached, ...counterPhotos]
+  return [...anonymized.evidence, ...unattached, ...counterPhotos, ...questionPhotos]
 }

@@ -12,6 +12,7 @@ export const RETENTION_KINDS = [
   'access_records',
   'data_exports',
   'walk_in_filings',
+  'qa_questions',
 ] as const
 export type RetentionKind = (typeof RETENTION_KINDS)[number]
 
@@ -109,6 +110,16 @@ export const RETENTION_SCHEDULE: Readonly<Record<RetentionKind, RetentionRule>> 
     from: '开始代办时间',
     action: '删除没有立案的服务站代办记录（手机号、称呼）和柜台拍的照片及文件',
     reason: '投诉人没有用验证码确认、或确认后 2 小时内没有提交的代办不会再成为投诉；与短信验证码一样留 7 天，便于核查有人借代办给别人发短信，之后删除。已立案的代办随投诉保留。',
+    basis: 'PIPL 第 19 条、第 47 条（处理目的已无法实现时删除）',
+  },
+  qa_questions: {
+    env: 'RETENTION_QA_QUESTIONS_DAYS',
+    unit: 'days',
+    period: 30,
+    min: 1,
+    from: '该期律师答疑结束时间',
+    action: '删除没有得到解答（因而也没有公开）的提问：问题文字、照片记录和文件',
+    reason: '答疑结束后律师仍可补答；30 天后仍没有解答的提问不会再有人解答，提问里的个人信息（描述、照片）不再必要。已解答的随提问人的“我的提问”保留，已公开的以匿名形式留在答疑档案里。',
     basis: 'PIPL 第 19 条、第 47 条（处理目的已无法实现时删除）',
   },
 }

@@ -14,6 +14,7 @@ import type {
   QaSessionList,
   Question,
   QuestionList,
+  UpdateSessionRequest,
 } from '@/contract/lawyer-qa'
 import type { WarningSearchResponse } from '@/contract/warning'
 import { getJson, http, postJson } from '@/lib/http'
@@ -39,6 +40,8 @@ export const inviteLawyer = (body: InviteLawyerRequest) => postJson<Lawyer>('/st
 export const setLawyerStatus = async (lawyerId: string, status: LawyerStatus) => (await http.put<Lawyer>(`/staff/lawyers/${id(lawyerId)}/status`, { status })).data
 export const staffSessions = () => getJson<QaSessionList>('/staff/qa-sessions')
 export const scheduleSession = (body: CreateSessionRequest) => postJson<QaSession>('/staff/qa-sessions', body)
+/** PUT /api/staff/qa-sessions/:id: theme, time and lawyers before the session ends (409 when someone changed it meanwhile). */
+export const updateSession = async (sessionId: string, body: UpdateSessionRequest) => (await http.put<QaSession>(`/staff/qa-sessions/${id(sessionId)}`, body)).data
 export const sessionQuestions = (sessionId: string) => getJson<QuestionList>(`/staff/qa-sessions/${id(sessionId)}/questions`)
 export const publishQuestion = async (questionId: string, body: PublishRequest) => (await http.put<Question>(`/staff/qa-questions/${id(questionId)}/publication`, body)).data
 

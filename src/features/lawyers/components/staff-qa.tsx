@@ -17,6 +17,7 @@ export function StaffQa() {
   const [sessions, setSessions] = useState<QaSession[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [mode, setMode] = useState<'list' | 'invite' | 'schedule'>('list')
+  const [editing, setEditing] = useState<QaSession | null>(null)
   const [open, setOpen] = useState<QaSession | null>(null)
   const load = () => {
     setProblem(null)
@@ -48,6 +49,18 @@ export function StaffQa() {
   if (!lawyers || !sessions) return <PageState kind='loading' />
   if (open) return <SessionQuestions session={open} onBack={() => setOpen(null)} />
   if (mode === 'invite') return <InviteLawyerForm onDone={(lawyer) => { if (lawyer) setLawyers([...lawyers, lawyer]); setMode('list') }} />
+  if (editing) {
+    return (
+      <ScheduleForm
+        lawyers={lawyers.filter((l) => l.status === 'active')}
+        editing={editing}
+        onDone={(saved) => {
+          if (saved) setSessions(sessions.map((s) => (s.id === saved.id ? saved : s)))
+          setEditing(null)
+        }}
+      />
+    )
+  }
   if (mode === 'schedule') return <ScheduleForm lawyers={lawyers.filter((l) => l.status === 'active')} onDone={(session) => { if (session) setSessions([session, ...sessions]); setMode('list') }} />
   return (
     <View className='qa qa-desk'>
@@ -57,7 +70,16 @@ export function StaffQa() {
         {sessions.length === 0 ? (
           <View className='card'><PageState kind='empty' title='还没有安排答疑' description='点“安排新一期”：期数、主题、时间和值班律师。' /></View>
         ) : (
-          sessions.map((session) => <SessionCard key={session.id} session={session} onOpen={() => setOpen(session)} />)
+          sessions.map((session) => (
+            <View key={session.id}>
+              <SessionCard session={session} onOpen={() => setOpen(session)} />
+              {session.open && (
+                <Button className='btn btn-plain' onClick={() => setEditing(session)}>
+                  修改{session.title}的主题、时间或律师
+                </Button>
+              )}
+            </View>
+          ))
         )}
       </View>
       <View className='qa-desk__column'>

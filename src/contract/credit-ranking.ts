@@ -122,7 +122,7 @@ export const RANKING_MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$'
 
 /** "排名方法", shown on the ranking page word for word. */
 export const RANKING_METHOD_TEXT: readonly string[] = [
-  `每月初，按上个月的数据自动计算一次，存档后不再改动；没有任何人工调整排名的途径。`,
+  `一个月结束后，第一次有人查看时按该月的数据自动计算一次，存档后不再改动；没有任何人工调整排名的途径。`,
   `参加排名：当月通过本平台收到投诉不少于 ${RANKING_MIN_COMPLAINTS} 件的名录企业。`,
   `答复率 = 当月收到的投诉中已得到答复的件数 ÷ 当月收到的投诉件数；解决率 = 其中和解或调解成功的件数 ÷ 当月收到的投诉件数（均以计算排名时的状态为准）。`,
   `得分 = 100 ×（${RESPONSE_WEIGHT} × 答复率 + ${SETTLED_WEIGHT} × 解决率）− ${UNANSWERED_PENALTY} × 逾期未答复件数，保留一位小数。逾期未答复：绿色通道的企业答复期限在当月届满而企业没有答复、投诉转交消协的件数。`,

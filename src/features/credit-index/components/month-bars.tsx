@@ -17,7 +17,7 @@ export function MonthBars({ months }: { months: ReadonlyArray<{ month: string; r
       {months.map((row, index) => {
         const current = index === months.length - 1
         return (
-          <View key={row.month} className='credit-bars__row' aria-label={`${label(row.month, true)} ${row.received} 件${current ? '（本月未完）' : ''}`}>
+          <View key={row.month} className='credit-bars__row'>
             <Text className='credit-bars__label'>{label(row.month, index === 0)}</Text>
             <View className='credit-bars__track'>
               <View className={`credit-bars__fill ${current ? 'credit-bars__fill--current' : ''}`} style={{ width: `${row.received ? Math.max(3, (row.received / max) * 100) : 0}%` }} />

@@ -57,17 +57,17 @@ export function RankingView() {
       <Text className='credit__intro'>每月按各企业的投诉答复和解决情况自动排名。{RANKING_NO_REMOVAL_NOTE}</Text>
       <View className='credit-filters'>
         <Picker mode='selector' range={months.map(monthText)} value={Math.max(0, months.indexOf(ranking?.month ?? ''))} onChange={(e) => setMonth(months[Number(e.detail.value)])} disabled={!months.length}>
-          <View className='credit-filters__item' role='button' aria-label='选择月份'>
+          <View className='credit-filters__item' role='button'>
             <Text>月份：{ranking ? monthText(ranking.month) : month ? monthText(month) : '上个月'} ▾</Text>
           </View>
         </Picker>
         <Picker mode='selector' range={INDUSTRY_CHOICES.map(industryText)} value={INDUSTRY_CHOICES.indexOf(industry)} onChange={(e) => setIndustry(INDUSTRY_CHOICES[Number(e.detail.value)] ?? '')}>
-          <View className='credit-filters__item' role='button' aria-label='选择行业'>
+          <View className='credit-filters__item' role='button'>
             <Text>行业：{industryText(industry)} ▾</Text>
           </View>
         </Picker>
         <Picker mode='selector' range={regions.map((r) => r || '全部地区')} value={Math.max(0, regions.indexOf(region))} onChange={(e) => setRegion(regions[Number(e.detail.value)] ?? '')}>
-          <View className='credit-filters__item' role='button' aria-label='选择地区'>
+          <View className='credit-filters__item' role='button'>
             <Text>地区：{region || '全部地区'} ▾</Text>
           </View>
         </Picker>
@@ -98,7 +98,6 @@ export function RankingView() {
               key={row.enterpriseId}
               className='credit-row'
               role='link'
-              aria-label={`第 ${row.place} 名 ${row.name} ${row.score} 分`}
               onClick={() => void Taro.navigateTo({ url: `${ENTERPRISE_PAGE}?id=${encodeURIComponent(row.enterpriseId)}` })}
             >
               <Text className={`credit-row__place credit-row__place--${board}`}>{row.place}</Text>

@@ -1,9 +1,23 @@
 import type { Kysely } from 'kysely'
+import { addNumericChecks, dropNumericChecks, type NumericRule } from './2026-12-03T0007-numeric-checks'
 
 // Frozen in time once shipped: add a new migration instead of editing.
 // Monthly 红榜/黑榜 (issue #19). A closed month is ranked once: the first request inserts its row in
 // credit_ranking_months (primary key, so two instances cannot both compute it), then its inputs and
 // boards in the same transaction. Nothing updates or deletes these rows afterwards.
+
+const COUNT = 2_000_000_000
+
+export const RULES: NumericRule[] = [
+  ['credit_ranking_months', 'method_version', 'integer', 1, 1000],
+  ['credit_ranking_inputs', 'received', 'integer', 0, COUNT],
+  ['credit_ranking_inputs', 'responded', 'integer', 0, COUNT],
+  ['credit_ranking_inputs', 'settled', 'integer', 0, COUNT],
+  ['credit_ranking_inputs', 'unanswered', 'integer', 0, COUNT],
+  ['credit_rankings', 'place', 'integer', 1, 1000],
+  // 100 points at most; 10 points off per unanswered deadline, in tenths.
+  ['credit_rankings', 'score_tenths', 'integer', -COUNT, 1000],
+]
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -49,9 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The enterprise index: complaints per month (business_rollups is keyed by period first) and mediation results.
   await db.schema.createIndex('business_rollups_enterprise').on('business_rollups').columns(['enterprise_id', 'grain', 'period', 'n']).execute()
   await db.schema.createIndex('complaints_enterprise_mediation').on('complaints').columns(['enterprise_id', 'mediation_result']).execute()
+  await addNumericChecks(db, RULES)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await dropNumericChecks(db, RULES)
   for (const index of ['complaints_enterprise_mediation', 'business_rollups_enterprise', 'complaint_events_type_created', 'complaints_created_response', 'credit_rankings_enterprise']) {
     await db.schema.dropIndex(index).execute()
   }

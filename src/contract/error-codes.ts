@@ -169,9 +169,6 @@ export const ERROR_MESSAGES = {
   QA_QUESTION_NOT_FOUND: '没有找到这个问题',
   QA_ALREADY_ANSWERED: '这个问题已经有律师解答了',
   QA_NOT_PUBLISHABLE: '只有已解答、并且提问人同意公开的问题才能发布',
-  // ── credit index (#19) ──
-  RANKING_MONTH_NOT_CLOSED: '这个月还没有结束，月度排名在下个月初公布',
-  RANKING_MONTH_TOO_OLD: '只能查看最近 24 个月的排名',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

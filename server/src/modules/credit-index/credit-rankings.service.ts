@@ -25,10 +25,15 @@ export function closedMonths(now: Date): string[] {
   return months
 }
 
+// Plain VALIDATION_FAILED with its own words: every code in the shared table ships in the
+// mini-program's main package, which has no room to spare, and the app never asks for such a month.
+export const MONTH_NOT_CLOSED = '这个月还没有结束，月度排名在下个月初公布'
+export const MONTH_TOO_OLD = `只能查看最近 ${RANKING_MONTHS_BACK} 个月的排名`
+
 /** Refuses the month under way, a future one and one too old to rank. */
 export function assertRankableMonth(month: string, now: Date): void {
-  if (month >= currentMonth(now)) throw badRequest('RANKING_MONTH_NOT_CLOSED')
-  if (!closedMonths(now).includes(month)) throw badRequest('RANKING_MONTH_TOO_OLD')
+  if (month >= currentMonth(now)) throw badRequest('VALIDATION_FAILED', MONTH_NOT_CLOSED)
+  if (!closedMonths(now).includes(month)) throw badRequest('VALIDATION_FAILED', MONTH_TOO_OLD)
 }
 
 /** Each enterprise's counts for the month, read from the indexes (never the whole complaints table). */

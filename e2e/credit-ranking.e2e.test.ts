@@ -1,6 +1,6 @@
 /**
  * Public enterprise index and monthly 红榜/黑榜 (issue #19): an anonymous visitor opens 企业红黑榜 from
- * the warnings list, reads last month's boards and the method, switches to 黑榜 and a city, opens an
+ * the warnings list, reads last month's boards and the method, switches to 黑榜, opens an
  * enterprise and sees its place and its monthly complaints. Phone 390×844, phone at 200 % text, and
  * a 1280×800 desk. The demo (server/src/seed/credit-rankings.ts) files last month's complaints.
  *

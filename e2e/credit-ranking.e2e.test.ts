@@ -17,7 +17,7 @@ const RANKING = '/packages/credit/pages/ranking/index'
 describe('企业红黑榜与信用指数（H5，无需登录）', () => {
   const server = useServerAndBrowser()
 
-  test('from the warnings list to last month\'s boards, the method, 黑榜 of a city, and an enterprise\'s place', async (t) => {
+  test('from the warnings list to last month\'s boards, the method, 黑榜, and an enterprise\'s place', async (t) => {
     await onPhone({ t, name: 'credit-phone', baseUrl: server.baseUrl }, async ({ page, screenshot }) => {
       await page.goto(WARNINGS_LIST)
       await screen(page, WARNINGS_LIST).getByText('企业红黑榜 ›').click()

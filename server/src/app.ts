@@ -47,6 +47,7 @@ import { performanceRoutes } from './modules/performance/performance.routes'
 import { lawyersRoutes } from './modules/lawyers/lawyers.routes'
 import { qaRoutes } from './modules/lawyers/qa.routes'
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes'
+import { creditIndexRoutes } from './modules/credit-index/credit-index.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(lawyersRoutes, { ctx })
       await api.register(legalAidRoutes, { ctx })
       await api.register(qaRoutes, { ctx })
+      await api.register(creditIndexRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

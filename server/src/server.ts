@@ -16,6 +16,7 @@ import { scheduleUrgentWarningAlerts } from './modules/warnings/warning-alerts'
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo'
 import { seedDemoGroup } from './seed/demo-group'
 import { DEMO_LAWYER, seedDemoLawyers } from './seed/lawyers'
+import { seedDemoRankings } from './seed/credit-rankings'
 import { localCertificate } from './tls/local-certificate'
 import { phoneAccessLines, phoneAddresses } from './tls/phone-access'
 import { ROLE_LABELS } from '../../src/contract/roles'
@@ -27,6 +28,7 @@ async function main() {
     await seedDemoData(ctx.db)
     await seedDemoGroup(ctx)
     await seedDemoLawyers(ctx.db, new Date())
+    await seedDemoRankings(ctx.db, new Date())
   }
   const leaveRegistry = await registerInstance(ctx)
   const addresses = phoneAddresses(config.host)

@@ -444,4 +444,8 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/staff/warnings/{id}/archive': { expect: STAFF, params: { id: 'publishedWarning' } },
   'POST /api/staff/warning-images': { expect: STAFF, photo: true },
   'GET /api/warning-images/{id}': { expect: EVERYONE, params: { id: 'warningImage' } },
+  // Public enterprise index and monthly rankings (#19): read by anyone; no route writes a ranking.
+  'GET /api/credit/enterprises/{id}': { expect: EVERYONE, params: { id: 'enterpriseE' } },
+  'GET /api/credit/rankings': { expect: EVERYONE },
+  'GET /api/credit/rankings/{month}/inputs': { expect: EVERYONE, params: { month: 'closedMonth' } },
 }

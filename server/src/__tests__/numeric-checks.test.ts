@@ -28,13 +28,14 @@ import { RULES as GROUP_ACTION_RULES } from '../db/migrations/2026-12-04T0037-gr
 import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-alliance-findings'
 import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-qa'
 import { RULES as LEGAL_AID_RULES } from '../db/migrations/2026-12-05T0045-legal-aid'
+import { RULES as CREDIT_RULES } from '../db/migrations/2026-12-05T0047-credit-rankings'
 import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...CREDIT_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -114,6 +115,10 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       payload: { kind: 'consultation', description: '想咨询能不能要求赔偿', consent: true },
     })
     assert.equal(aid.statusCode, 201, aid.body)
+    // Monthly rankings: a ranked month with one input and one place.
+    await t.ctx.db.insertInto('credit_ranking_months').values({ month: '2026-01', method_version: 1, computed_at: now }).execute()
+    await t.ctx.db.insertInto('credit_ranking_inputs').values({ month: '2026-01', enterprise_id: cast.enterpriseId, name: 'x', industry: 'food', region: '', received: 5, responded: 5, settled: 5, unanswered: 0 }).execute()
+    await t.ctx.db.insertInto('credit_rankings').values({ month: '2026-01', industry: '', region: '', board: 'red', place: 1, enterprise_id: cast.enterpriseId, name: 'x', score_tenths: 1000 }).execute()
   })
   after(() => t.close())
 

@@ -40,6 +40,7 @@ import { qaCandidatesQuery, qaPairHitsQuery } from '../modules/lawyers/qa-search
 import { followUpsOfLawyerQuery } from '../modules/lawyers/qa-follow-up.repository'
 import { aidByStatusQuery, aidOfComplaintQuery, aidOfLawyerQuery } from '../modules/legal-aid/legal-aid.repository'
 import { unansweredQuestionsQuery } from '../modules/lawyers/qa-erasure'
+import { boardQuery, enterpriseMediationQuery, enterpriseMonthsQuery, monthComplaintCountsQuery, monthEscalationsQuery, monthInputsQuery, monthRegionsQuery, placesOfEnterpriseQuery } from '../modules/credit-index/credit-index.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -635,4 +636,28 @@ describe('query plans', () => {
     assert.doesNotMatch(text, /SCAN qa_terms(?! USING (COVERING )?INDEX)|Seq Scan on qa_terms/, text)
     assert.match(text, /qa_terms_(pk|rank)|sqlite_autoindex_qa_terms_1/, text)
   })
+
+  // Monthly rankings (#19): ranking a month reads its complaints and escalations from indexes; the
+  // boards, an enterprise's places and the export are key ranges of the stored tables.
+  const FROM = '2026-10-31T16:00:00.000Z'
+  const TO = '2026-11-30T16:00:00.000Z'
+  const credit = {
+    "a month's complaints per enterprise": ['complaints', 'complaints_created_response', false, (t: TestApp) => monthComplaintCountsQuery(t.ctx.db, FROM, TO)],
+    "a month's unanswered ODR deadlines": ['complaint_events', 'complaint_events_type_created', false, (t: TestApp) => monthEscalationsQuery(t.ctx.db, FROM, TO)],
+    'one board of a scope, in place order': ['credit_rankings', 'credit_rankings_pk|sqlite_autoindex_credit_rankings_1', true, (t: TestApp) => boardQuery(t.ctx.db, '2026-11', 'food', '杭州市', 'red').limit(10)],
+    "the month's regions": ['credit_rankings', 'credit_rankings_pk|sqlite_autoindex_credit_rankings_1', false, (t: TestApp) => monthRegionsQuery(t.ctx.db, '2026-11')],
+    "an enterprise's places": ['credit_rankings', 'credit_rankings_enterprise', false, (t: TestApp) => placesOfEnterpriseQuery(t.ctx.db, 'e-1', '2026-11')],
+    "a month's export, in enterprise order": ['credit_ranking_inputs', 'credit_ranking_inputs_pk|sqlite_autoindex_credit_ranking_inputs_1', true, (t: TestApp) => monthInputsQuery(t.ctx.db, '2026-11')],
+    "an enterprise's complaints per month": ['business_rollups', 'business_rollups_enterprise', true, (t: TestApp) => enterpriseMonthsQuery(t.ctx.db, 'e-1', '2025-12', '2026-11')],
+    "an enterprise's mediation results": ['complaints', 'complaints_enterprise_mediation', false, (t: TestApp) => enterpriseMediationQuery(t.ctx.db, 'e-1')],
+  } as const
+  for (const [name, [table, index, ordered, build]] of Object.entries(credit)) {
+    test(`credit index: ${name} reads ${index.split('|')[0]}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.doesNotMatch(text, /SCAN complaints(?! USING (COVERING )?INDEX)|Seq Scan on complaints\b/, text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) (${index})\\b`), text)
+      if (ordered) assertInOrder(text)
+    })
+  }
 })

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { CreditIndexTables } from './schema-credit-index'
 import type { Role } from '../../../src/contract/roles'
 import type { ComplaintEventType } from '../../../src/contract/complaint-events'
 import type { ComplaintStatus, HandlingPath } from '../../../src/contract/complaint-status'
@@ -229,7 +230,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -18,6 +18,8 @@ import { DEFAULT_ORGANIZATION_ID } from '../../modules/organizations/organizatio
 import { inviteLawyer } from '../../modules/lawyers/lawyer-team.service'
 import { createSession } from '../../modules/lawyers/qa-sessions.service'
 import { freshLicence } from './lawyers'
+import { previousMonth } from '../../../../src/contract/credit-ranking'
+import { chinaToday } from '../../../../src/contract/complaint-rules'
 
 /**
  * The people of the authorization matrix, in its column order. `staff` belongs to the top
@@ -310,6 +312,8 @@ export const FIXTURES = {
   qaSession,
   /** Consumer A's question in qaSession, waiting for an answer. */
   qaQuestionOfA,
+  /** The last closed China month (YYYY-MM): its 红榜/黑榜 are public. */
+  closedMonth: async (t: TestApp) => previousMonth(chinaToday(t.ctx.now()).slice(0, 7)),
   /** Consumer A's question answered by B, which A allowed to publish. */
   answeredQuestionOfA: async (t: TestApp, c: Cast) => {
     const id = await qaQuestionOfA(t, c)

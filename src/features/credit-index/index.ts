@@ -1,0 +1,2 @@
+export { CreditIndexSection } from './components/credit-index-section'
+export { RankingView } from './components/ranking-view'

@@ -169,6 +169,16 @@ export const ERROR_MESSAGES = {
   QA_QUESTION_NOT_FOUND: '没有找到这个问题',
   QA_ALREADY_ANSWERED: '这个问题已经有律师解答了',
   QA_NOT_PUBLISHABLE: '只有已解答、并且提问人同意公开的问题才能发布',
+  // ── published cases (#19) ──
+  PUBLICATION_NOT_FOUND: '没有找到这个公示案例',
+  PUBLICATION_CASE_NOT_ENDED: '只有已和解或已结案的投诉才能公示',
+  PUBLICATION_NO_CONSENT: '消费者没有同意公示本案（或已撤回同意），不能公示',
+  PUBLICATION_REPLY_WINDOW_OPEN: '商家的回复期还没有结束，期满后才能公示',
+  PUBLICATION_PII_FOUND: '公示内容里还有个人信息，请去掉后再提交',
+  PUBLICATION_PHOTOS_NOT_ALLOWED: '消费者没有同意公示照片',
+  PUBLICATION_NOT_PROPOSED: '请先告知商家（提议公示），回复期满后再公示',
+  PUBLICATION_REPLY_EXISTS: '每个公示案例只能回复一次，您已经回复过了',
+  PUBLICATION_REPLY_NOT_PENDING: '这条回复已经审核过了',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

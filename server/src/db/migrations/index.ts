@@ -38,6 +38,7 @@ import * as groupActions from './2026-12-04T0037-group-actions'
 import * as figureIndexes from './2026-12-04T0038-figure-indexes'
 import * as performanceFollowUp from './2026-12-04T0040-performance-follow-up'
 import * as lawyersQa from './2026-12-04T0042-lawyers-qa'
+import * as publishedCases from './2026-12-05T0048-published-cases'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0041-court-hand-off': courtHandOff,
   '2026-12-04T0042-lawyers-qa': lawyersQa,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
+  '2026-12-05T0048-published-cases': publishedCases,
 }

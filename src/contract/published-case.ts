@@ -45,6 +45,8 @@ export type PhotoView = Static<typeof PhotoView>
 export const StaffPublication = Type.Object({
   complaintId: Type.String(),
   complaintNumber: Type.String(),
+  /** Settled or closed: it may be proposed. */
+  ended: Type.Boolean(),
   id: Nullable(Type.String()),
   status: Type.Union([StringEnum<PublicationStatus>(['proposed', 'published', 'withdrawn']), Type.Null()]),
   consent: Type.Object({ publish: Type.Boolean(), photos: Type.Boolean(), answeredAt: Nullable(Time) }),

@@ -50,6 +50,7 @@ export async function staffPublication(ctx: AppContext, staff: AuthUser, complai
   return {
     complaintId: complaint.id,
     complaintNumber: complaint.number,
+    ended: PUBLISHABLE_STATUSES.has(complaint.status),
     id: publication?.id ?? null,
     status: publication?.status ?? null,
     consent: { publish: Number(consent?.publish ?? 0) === 1, photos: photosAllowed, answeredAt: consent?.created_at ?? null },

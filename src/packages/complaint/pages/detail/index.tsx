@@ -7,6 +7,7 @@ import { GroupOffer } from '@/features/groups'
 import { AgreementCard } from '@/features/mediation-agreements'
 import { CourtCard } from '@/features/court'
 import { PerformanceCard } from '@/features/performance'
+import { ConsentPanel } from '@/features/published-cases/components/consent-panel'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -28,6 +29,7 @@ export default function ComplaintDetailPage() {
         <>
           {params.id && <CourtCard complaintId={params.id} />}
           {params.id && <PerformanceCard complaintId={params.id} />}
+          {params.id && <ConsentPanel complaintId={params.id} />}
           {params.id && <AgreementCard complaintId={params.id} />}
           <RoomEntry complaintId={params.id} />
           <GroupOffer complaintId={params.id} />

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { REPLY_WINDOW_DAYS } from '../../../src/contract/published-case-rules'
 import { findPii } from '../modules/published-cases/pii'
+import { seedDemoData } from '../seed/demo'
 import { fileComplaint } from './support/complaints'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
 import { act, createCast, PROPOSAL, type Cast } from './support/workflow'
@@ -160,6 +161,28 @@ describe(`published cases: consent, reply window, one reply, public search (${TE
     for (const item of list.items) {
       const page = (await as(null, 'GET', `/published-cases/${item.id}`)).json()
       assert.deepEqual(findPii(`${page.summary}\n${page.reply?.text ?? ''}`, { names }), [])
+    }
+  })
+})
+
+describe(`published cases: the demo (${TEST_DB})`, () => {
+  let t: TestApp
+  before(async () => {
+    t = await createTestApp()
+  })
+  after(() => t.close())
+
+  test('a fresh start shows two anonymous published cases, found by a 2-character term; seeding again adds none', async () => {
+    await seedDemoData(t.ctx.db)
+    await seedDemoData(t.ctx.db)
+    const list = (await t.app.inject({ method: 'GET', url: '/api/published-cases' })).json()
+    assert.deepEqual(list.items.map((item: { businessName: string }) => item.businessName).sort(), ['示例家电城', '示例教育培训'])
+    const found = (await t.app.inject({ method: 'GET', url: `/api/published-cases?q=${encodeURIComponent('空调')}` })).json()
+    assert.deepEqual(found.items.map((item: { businessName: string }) => item.businessName), ['示例家电城'])
+    const names = (await t.ctx.db.selectFrom('users').select('display_name').execute()).map((row) => row.display_name)
+    for (const item of list.items) {
+      const page = (await t.app.inject({ method: 'GET', url: `/api/published-cases/${item.id}` })).json()
+      assert.deepEqual(findPii(page.summary, { names }), [], page.summary)
     }
   })
 })

@@ -82,7 +82,7 @@ export function StaffPublicationPanel({ complaintId }: { complaintId: string }) 
                 className={`btn ${pub.status === 'proposed' ? 'btn-secondary' : 'btn-primary'}`}
                 disabled={busy || undefined}
                 onClick={async () => {
-                  if (pub.status !== 'proposed' && !(await ask('提议公示', '将通知商家本案拟公示，商家可在回复期内回复一次。确定提议吗？', '提议并通知'))) return
+                  if (pub.status !== 'proposed' && !(await ask('提议公示', '将通知商家本案拟公示，商家可在回复期内回复一次。确定提议吗？', '确定提议'))) return
                   await run(() => proposePublication(complaintId, { summary }), pub.status === 'proposed' ? '摘要已保存' : '已提议公示，已通知商家')
                 }}
               >

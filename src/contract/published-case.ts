@@ -28,6 +28,8 @@ export const ConsentState = Type.Object({
   askNow: Type.Boolean(),
   /** The case is on the public list now. */
   published: Type.Boolean(),
+  /** The consumer uploaded photos to this case (the photo question is asked only then). */
+  hasPhotos: Type.Boolean(),
 })
 export type ConsentState = Static<typeof ConsentState>
 

@@ -7,7 +7,7 @@ import type { ComplaintRow } from '../complaints/complaints.repository'
 import { findComplaintById } from '../complaints/complaints.repository'
 import { AppError } from '../../errors'
 import type { AuthUser } from '../auth/auth.service'
-import { latestConsentQuery, findPublicationByComplaint } from './published-cases.repository'
+import { consumerPhotos, latestConsentQuery, findPublicationByComplaint } from './published-cases.repository'
 import { unpublish } from './case-terms'
 
 /** Only a case that ended with a result can be published (not one withdrawn, refused or referred). */
@@ -52,6 +52,7 @@ async function stateOf(ctx: AppContext, complaint: ComplaintRow): Promise<Consen
     textVersion: consent?.text_version ?? null,
     askNow: endedAt !== null && (!consent || consent.created_at < endedAt),
     published: publication?.status === 'published',
+    hasPhotos: (await consumerPhotos(ctx.db, complaint.id, complaint.consumer_id)).length > 0,
   }
 }
 

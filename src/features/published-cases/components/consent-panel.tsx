@@ -39,7 +39,7 @@ export function ConsentPanel({ complaintId }: { complaintId: string }) {
     setBusy(true)
     setProblem(null)
     try {
-      setState(await answerConsent(complaintId, { publish, photos: publish && photos }))
+      setState(await answerConsent(complaintId, { publish, photos: publish && photos && state!.hasPhotos }))
     } catch (error) {
       setProblem(errorMessage(error))
     } finally {
@@ -55,12 +55,14 @@ export function ConsentPanel({ complaintId }: { complaintId: string }) {
         <>
           <Text className='pc-line'>您的投诉已经结束。是否同意消协把本案匿名公示？</Text>
           <Text className='pc-note'>{CONSENT_TEXT}</Text>
-          <View className={`check-row ${photos ? 'check-row--on' : ''}`} role='checkbox' aria-checked={photos} onClick={() => setPhotos(!photos)}>
-            <Text className='check-row__box'>{photos ? '✓' : ''}</Text>
-            <View className='check-row__text'>
-              <Text>{PHOTOS_CONSENT_TEXT}</Text>
+          {state.hasPhotos && (
+            <View className={`check-row ${photos ? 'check-row--on' : ''}`} role='checkbox' aria-checked={photos} onClick={() => setPhotos(!photos)}>
+              <Text className='check-row__box'>{photos ? '✓' : ''}</Text>
+              <View className='check-row__text'>
+                <Text>{PHOTOS_CONSENT_TEXT}</Text>
+              </View>
             </View>
-          </View>
+          )}
           <View className='pc-actions'>
             <Button className='btn btn-primary' disabled={busy || undefined} onClick={() => void answer(true)}>
               同意公示

@@ -167,7 +167,7 @@ describe('个案公示：单独同意、回复期、商家回复、公开查找�
       await button(list, '查找').click()
       await list.getByText('“奶粉”的公示案例：1 件').waitFor()
       await screenshot('pc-07-public-search-200pct')
-      await list.locator('[aria-label$="的公示案例"]').filter({ hasText: '商家已回复' }).first().click()
+      await list.locator('.pc-case-card').filter({ hasText: '商家已回复' }).first().click()
       const page1 = screen(page, CASE)
       await page1.getByText(REPLY).waitFor()
       const text = (await page1.textContent()) ?? ''

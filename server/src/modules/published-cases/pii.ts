@@ -32,7 +32,7 @@ const MASKS: Record<PiiKind, string> = {
 
 // Full-width digits and separators are folded first (１３８ → 138), so they cannot slip through.
 const fold = (text: string) =>
-  text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－—‐–]/g, '-').replace(/[　]/g, ' ')
+  text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－—‐–]/g, '-').replace(/\u3000/g, ' ')
 
 const SEP = '[ \\-.]?'
 const digits = (n: number) => `\\d(?:${SEP}\\d){${n - 1}}`

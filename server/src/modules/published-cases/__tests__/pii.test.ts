@@ -9,6 +9,7 @@ const FOUND: ReadonlyArray<readonly [PiiKind, string]> = [
   ['phone', '+86 139 1234 5678'],
   ['phone', '8615912345678'],
   ['phone', '１３８００１３８０００'],
+  ['phone', '１３８\u3000００１３\u3000８０００'],
   ['phone', '010-65001234'],
   ['phone', '0755 2345 6789'],
   ['phone', '（021）64331234'],

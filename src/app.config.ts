@@ -34,8 +34,8 @@ export default defineAppConfig({
     { root: 'packages/agreement', pages: ['pages/draft/index', 'pages/sign/index', 'pages/verify/index'] },
     // Lawyer Q&A (律师答疑): the public archive and one session (asking happens there), the asker's answers, the lawyer's workspace, staff scheduling.
     { root: 'packages/lawyers', pages: ['pages/list/index', 'pages/session/index', 'pages/mine/index', 'pages/lawyer/index', 'pages/staff/index', 'pages/aid/index'] },
-    // Public credit pages (issue #19): the monthly 红榜/黑榜.
-    { root: 'packages/credit', pages: ['pages/ranking/index'] },
+    // Public credit pages (信用, issue #19): the monthly 红榜/黑榜, published cases (个案公示) and one case with the business's reply.
+    { root: 'packages/credit', pages: ['pages/ranking/index', 'pages/cases/index', 'pages/case/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -48,6 +48,7 @@ import { lawyersRoutes } from './modules/lawyers/lawyers.routes'
 import { qaRoutes } from './modules/lawyers/qa.routes'
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes'
 import { creditIndexRoutes } from './modules/credit-index/credit-index.routes'
+import { publishedCasesRoutes } from './modules/published-cases/published-cases.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(legalAidRoutes, { ctx })
       await api.register(qaRoutes, { ctx })
       await api.register(creditIndexRoutes, { ctx })
+      await api.register(publishedCasesRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

@@ -66,6 +66,12 @@ export const CreateComplaintRequest = Type.Object(
     evidenceIds: Type.Array(Id, { maxItems: MAX_PHOTOS_PER_COMPLAINT, uniqueItems: true, description: `最多 ${MAX_PHOTOS} 张，多了答复 TOO_MANY_PHOTOS` }),
     contactPhone: Type.String({ pattern: PHONE_PATTERN.source }),
     consentToShare: Type.Literal(true, { description: '同意将投诉内容提供给被投诉商家' }),
+    publicationConsent: Type.Optional(
+      Type.Object(
+        { publish: Type.Boolean(), photos: Type.Boolean() },
+        { additionalProperties: false, description: '单独同意：结案后可匿名公示本案（个案公示），以及是否公示照片；不影响投诉处理' },
+      ),
+    ),
     path: Type.Optional(
       StringEnum<HandlingPath>(
         ['odr', 'association'],

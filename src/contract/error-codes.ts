@@ -182,6 +182,16 @@ export const ERROR_MESSAGES = {
   LEGAL_AID_NO_OPINION: '请先写下法律意见，再结束这次援助',
   QA_SESSION_ENDED: '这一期答疑已经结束，不能再修改',
   QA_SESSION_EDIT_CONFLICT: '这一期刚被别人修改过，请刷新后再改',
+  // ── published cases (#19) ──
+  PUBLICATION_NOT_FOUND: '没有找到这个公示案例',
+  PUBLICATION_CASE_NOT_ENDED: '只有已和解或已结案的投诉才能公示',
+  PUBLICATION_NO_CONSENT: '消费者没有同意公示本案（或已撤回同意），不能公示',
+  PUBLICATION_REPLY_WINDOW_OPEN: '商家的回复期还没有结束，期满后才能公示',
+  PUBLICATION_PII_FOUND: '公示内容里还有个人信息，请去掉后再提交',
+  PUBLICATION_PHOTOS_NOT_ALLOWED: '消费者没有同意公示照片',
+  PUBLICATION_NOT_PROPOSED: '请先告知商家（提议公示），回复期满后再公示',
+  PUBLICATION_REPLY_EXISTS: '每个公示案例只能回复一次，您已经回复过了',
+  PUBLICATION_REPLY_NOT_PENDING: '这条回复已经审核过了',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

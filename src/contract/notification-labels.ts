@@ -31,6 +31,8 @@ export const NOTIFICATION_TYPE_LABELS = {
   account_status: '账号与安全',
   /** A lawyer answered the recipient's question (律师答疑). */
   qa_answered: '律师答疑',
+  /** The association proposes to publish a case about the recipient's enterprise; it may reply (个案公示). */
+  case_publication: '个案公示',
 } as const
 export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
 export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]

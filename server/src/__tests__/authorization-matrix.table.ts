@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, nextQaSessionNumber, STATION_FORM } from './support/matrix-fixtures'
+import { ACTORS, CASE_SUMMARY, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, nextQaSessionNumber, STATION_FORM } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -418,6 +418,19 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/lawyer/legal-aid/{id}': { expect: LAWYER, params: { id: 'assignedLegalAid' } },
   'POST /api/lawyer/legal-aid/{id}/opinion': { expect: LAWYER, params: { id: 'assignedLegalAid' }, body: { text: '建议保留付款凭证，先向商家书面催告。' } },
   'POST /api/lawyer/legal-aid/{id}/finish': { expect: LAWYER, params: { id: 'opinionedLegalAid' } },
+  // Published cases (#19). Consent, the reply window, PII and a second reply: published-cases.test.ts.
+  'GET /api/published-cases': { expect: EVERYONE, conceals: [{ fixture: 'proposedPublication', from: ACTORS }] },
+  'GET /api/published-cases/{id}': { expect: EVERYONE, params: { id: 'publishedCase' } },
+  'GET /api/complaints/{id}/publication-consent': { expect: A_ACTS, params: { id: 'consentedCase' } },
+  'PUT /api/complaints/{id}/publication-consent': { expect: A_ACTS, params: { id: 'consentedCase' }, body: { publish: true, photos: false } },
+  'GET /api/staff/complaints/{id}/publication': { expect: STAFF_OF_HOLDER, params: { id: 'consentedCase' } },
+  'POST /api/staff/complaints/{id}/publication/proposal': { expect: STAFF_OF_HOLDER, params: { id: 'consentedCase' }, body: { summary: CASE_SUMMARY } },
+  'POST /api/staff/complaints/{id}/publication/publish': { expect: STAFF_OF_HOLDER, params: { id: 'publishableCase' }, body: { summary: CASE_SUMMARY, photoIds: [] } },
+  'POST /api/staff/complaints/{id}/publication/reply-moderation': { expect: STAFF_OF_HOLDER, params: { id: 'repliedCase' }, body: { decision: 'approve' } },
+  'GET /api/staff/published-case-replies': { expect: STAFF },
+  'GET /api/enterprise/published-cases': { expect: LIAISONS },
+  // E's liaison replies to a case about E; F's liaison is told there is no such case.
+  'POST /api/enterprise/published-cases/{id}/reply': { expect: [401, 403, 403, 403, Y, 404, 403, 403], params: { id: 'proposedPublication' }, body: { text: '我店已经全额退款，欢迎监督。' } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

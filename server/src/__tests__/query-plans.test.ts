@@ -41,6 +41,8 @@ import { followUpsOfLawyerQuery } from '../modules/lawyers/qa-follow-up.reposito
 import { aidByStatusQuery, aidOfComplaintQuery, aidOfLawyerQuery } from '../modules/legal-aid/legal-aid.repository'
 import { unansweredQuestionsQuery } from '../modules/lawyers/qa-erasure'
 import { boardQuery, enterpriseMediationQuery, enterpriseMonthsQuery, monthComplaintCountsQuery, monthEscalationsQuery, monthInputsQuery, monthRegionsQuery, placesOfEnterpriseQuery } from '../modules/credit-index/credit-index.repository'
+import { caseCandidatesQuery, casePairHitsQuery } from '../modules/published-cases/case-terms'
+import { casesForEnterpriseQuery, latestConsentQuery, pendingRepliesQuery, publishedOfEnterpriseQuery, publishedPageQuery } from '../modules/published-cases/published-cases.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -660,4 +662,27 @@ describe('query plans', () => {
       if (ordered) assertInOrder(text)
     })
   }
+  // Published cases (#19): the public list, an enterprise's cases, the consent, the moderation queue, the search.
+  const published = {
+    'the public list, newest first': ['published_cases', 'published_cases_public', true, (t: TestApp) => publishedPageQuery(t.ctx.db, 50)],
+    "an enterprise's published cases": ['published_cases', 'published_cases_enterprise', true, (t: TestApp) => publishedOfEnterpriseQuery(t.ctx.db, 'e-1', 50)],
+    "a liaison's cases": ['published_cases', 'published_cases_enterprise', false, (t: TestApp) => casesForEnterpriseQuery(t.ctx.db, 'e-1')],
+    "a case's latest consent": ['publication_consents', 'publication_consents_complaint', true, (t: TestApp) => latestConsentQuery(t.ctx.db, 'c-1')],
+    'replies waiting for moderation': ['published_case_replies', 'published_case_replies_queue', true, (t: TestApp) => pendingRepliesQuery(t.ctx.db, '/1/2/')],
+    'a 2-character case search': ['published_case_terms', 'published_case_terms_rank', true, (t: TestApp) => casePairHitsQuery(t.ctx.db, '年卡', 50)],
+  } as const
+  for (const [name, [table, index, ordered, build]] of Object.entries(published)) {
+    test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      if (ordered) assertInOrder(text)
+    })
+  }
+
+  test('a longer case search intersects its pairs from the published_case_terms key, never scanning it', async () => {
+    const text = await plan(caseCandidatesQuery(t.ctx.db, '健身年卡退'))
+    assert.doesNotMatch(text, /SCAN published_case_terms(?! USING (COVERING )?INDEX)|Seq Scan on published_case_terms/, text)
+    assert.match(text, /published_case_terms_(pk|rank)|sqlite_autoindex_published_case_terms_1/, text)
+  })
 })

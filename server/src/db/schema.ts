@@ -18,6 +18,7 @@ import type { CourtTables } from './schema-court'
 import type { PerformanceTables } from './schema-performance'
 import type { LawyerTables } from './schema-lawyers'
 import type { LegalAidTables } from './schema-legal-aid'
+import type { PublishedCaseTables } from './schema-published-cases'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -230,7 +231,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables, PublishedCaseTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -8,6 +8,7 @@ import { seedWarnings } from './warnings'
 import { seedDemoNetwork } from './organizations'
 import { seedDemoStations } from './stations'
 import { seedDemoFigures } from './demo-figures'
+import { seedDemoPublishedCases } from './published-cases'
 import { seedDemoFinding } from './demo-finding'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
@@ -98,5 +99,6 @@ export async function seedDemoData(db: Db): Promise<void> {
     await addStaffToOrganization(db, user.id, organization.id, permissions, new Date())
   }
   await seedDemoFigures(db, new Date())
+  await seedDemoPublishedCases(db, new Date())
   await seedDemoFinding(db, new Date())
 }

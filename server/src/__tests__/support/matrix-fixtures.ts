@@ -347,6 +347,26 @@ export const FIXTURES = {
     const complaint = await t.ctx.db.selectFrom('legal_aid_requests').select('complaint_id').where('id', '=', id).executeTakeFirstOrThrow()
     return photoOn(t, c, complaint.complaint_id)
   },
+  // Published cases (#19): A's settled ODR complaint about E, A consented at filing.
+  consentedCase,
+  /** The publication proposed for a consentedCase (its id), enterprise E told. */
+  proposedPublication: async (t: TestApp, c: Cast) => (await proposedCase(t, c)).publicationId,
+  /** A consentedCase proposed 15 days and a minute ago: staff may publish it now. */
+  publishableCase: async (t: TestApp, c: Cast) => (await windowPassed(t, c)).complaintId,
+  /** A proposed case with E's reply waiting for moderation. */
+  repliedCase: async (t: TestApp, c: Cast) => {
+    const { complaintId, publicationId } = await proposedCase(t, c)
+    const payload = { text: '我店已经全额退款，欢迎监督。' }
+    await ok(await t.app.inject({ method: 'POST', url: `/api/enterprise/published-cases/${publicationId}/reply`, headers: bearer(c.people.liaisonE.token), payload }), 'reply')
+    return complaintId
+  },
+  /** A published case (its publication id). */
+  publishedCase: async (t: TestApp, c: Cast) => {
+    const { complaintId, publicationId } = await windowPassed(t, c)
+    const payload = { summary: CASE_SUMMARY, photoIds: [] }
+    await ok(await t.app.inject({ method: 'POST', url: `/api/staff/complaints/${complaintId}/publication/publish`, headers: bearer(c.people.staff.token), payload }), 'publish')
+    return publicationId
+  },
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
 
 async function legalAidOfA(t: TestApp, c: Cast): Promise<string> {
@@ -415,4 +435,30 @@ let organizations = 0
 export function newChildOrganization(t: TestApp) {
   organizations += 1
   return createOrganization(t.ctx.db, { name: `矩阵测试消协${organizations}-${randomUUID().slice(0, 8)}`, level: 'county', regionCode: '110105', parentId: DEFAULT_ORGANIZATION_ID }, t.ctx.now())
+}
+
+/** An anonymous summary without personal details. */
+export const CASE_SUMMARY = '一位消费者在超市购买的商品有质量问题，商家答复退款，消费者接受，本案已和解。'
+
+async function consentedCase(t: TestApp, c: Cast): Promise<string> {
+  const filed = await fileComplaint(t, c.people.consumerA.token, {
+    business: { name: '示例优选超市有限公司', enterpriseId: c.enterpriseE },
+    path: 'odr',
+    publicationConsent: { publish: true, photos: false },
+  })
+  await step(t, c.people.liaisonE.token, filed.id, 'propose', PROPOSAL)
+  return step(t, c.people.consumerA.token, filed.id, 'accept_proposal', {})
+}
+
+async function proposedCase(t: TestApp, c: Cast) {
+  const complaintId = await consentedCase(t, c)
+  const response = await t.app.inject({ method: 'POST', url: `/api/staff/complaints/${complaintId}/publication/proposal`, headers: bearer(c.people.staff.token), payload: { summary: CASE_SUMMARY } })
+  return { complaintId, publicationId: (await ok(response, 'propose publication')).json().id as string }
+}
+
+async function windowPassed(t: TestApp, c: Cast) {
+  const proposed = await proposedCase(t, c)
+  const past = new Date(t.ctx.now().getTime() - 60_000).toISOString()
+  await t.ctx.db.updateTable('published_cases').set({ reply_window_ends_at: past }).where('id', '=', proposed.publicationId).execute()
+  return proposed
 }

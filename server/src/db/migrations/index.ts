@@ -42,6 +42,7 @@ import * as lawyersQa from './2026-12-04T0042-lawyers-qa'
 import * as qaComplaintLinks from './2026-12-05T0044-qa-complaint-links'
 import * as legalAid from './2026-12-05T0045-legal-aid'
 import * as qaPrivacy from './2026-12-05T0046-qa-privacy'
+import * as publishedCases from './2026-12-05T0048-published-cases'
 
 /** Listed by hand so the same files run under tsx, in tests and on both databases. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0045-legal-aid': legalAid,
   '2026-12-05T0046-qa-privacy': qaPrivacy,
   '2026-12-05T0047-credit-rankings': creditRankings,
+  '2026-12-05T0048-published-cases': publishedCases,
 }

@@ -22,6 +22,7 @@ import { findComplaintByIdempotencyKey, insertComplaint, type ComplaintRow } fro
 import { loadComplaintDetail } from './complaints.service'
 import { findMerge, findOpenRepeat, mergedAnswer, mergeRepeat, reloadComplaint, repeatKeyOf, sameFacts } from './repeat-complaints'
 import { requestHash } from './request-hash'
+import { recordConsent } from '../published-cases/consent.service'
 
 export interface Submission {
   /** 201 when this request filed the complaint, 200 when it repeats one already filed. */
@@ -221,5 +222,8 @@ export async function fileComplaint(
   })
   if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')
   if (request.sourceQuestionId) await linkComplaintToQuestion(trx, { questionId: request.sourceQuestionId, complaintId: complaint.id, now: at })
+  // 个案公示: the separate consent asked at filing (issue #19), recorded only when answered.
+  const publication = request.publicationConsent
+  if (publication) await recordConsent(trx, { complaintId: complaint.id, consumerId: consumer.id, stage: 'filing', publish: publication.publish, photos: publication.photos, at })
   return complaint
 }

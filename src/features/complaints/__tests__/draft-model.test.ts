@@ -108,7 +108,18 @@ describe('the submitted request', () => {
       evidenceIds: ['ev-a', 'ev-b'],
       contactPhone: '13800000001',
       consentToShare: true,
+      publicationConsent: { publish: false, photos: false },
     })
+  })
+
+  test('the separate consent to publish is always answered, no unless ticked; photos only with it', () => {
+    const d = filled()
+    d.publishPhotos = true
+    assert.deepEqual(toCreateRequest(d).publicationConsent, { publish: false, photos: false })
+    d.publishConsent = true
+    assert.deepEqual(toCreateRequest(d).publicationConsent, { publish: true, photos: false }, 'no photos in the draft')
+    d.photos = [photo({ id: 'a', evidence: { id: 'ev-a', sha256: 'x', original: false, uploadedAt: '2026-11-23T01:00:00.000Z' } })]
+    assert.deepEqual(toCreateRequest(d).publicationConsent, { publish: true, photos: true })
   })
 
   test('the green channel is asked for only for a chosen ODR enterprise; any other business goes to the association', () => {

@@ -169,6 +169,8 @@ export function toCreateRequest(draft: ComplaintDraft): CreateComplaintRequest {
     evidenceIds: draft.photos.map((p) => p.evidence?.id).filter((id): id is string => !!id),
     contactPhone: draft.contactPhone.trim(),
     consentToShare: true,
+    // Always answered at filing (no by default); asked again when the case ends.
+    publicationConsent: { publish: !!draft.publishConsent, photos: !!draft.publishConsent && !!draft.publishPhotos && draft.photos.length > 0 },
   }
   // JSON drops undefined anyway; removing them keeps the request hash stable across retries.
   for (const key of Object.keys(request.business) as Array<keyof typeof request.business>) {

@@ -67,6 +67,10 @@ export interface ComplaintDraft {
   photos: DraftPhoto[]
   contactPhone: string
   consent: boolean
+  /** 个案公示: the separate, optional consent to publish the case anonymously once it ends (unticked by default; absent in older drafts). */
+  publishConsent?: boolean
+  /** …and its photos too (only with publishConsent). */
+  publishPhotos?: boolean
   /** A submit was sent and no answer came back: it may have been filed already. */
   submitUncertain: boolean
   /** Other drafts for the same business the person chose to keep beside this one (用新的 → 先不删). */

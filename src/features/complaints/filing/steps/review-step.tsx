@@ -3,6 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { chinaToday, DEMAND_LABELS, fenToYuan, INDUSTRY_LABELS, yuanToFen } from '@/contract/complaint-rules'
 import { HANDLING_PATH_TEXT } from '@/contract/enterprise-rules'
+import { CONSENT_TEXT, CONSENT_TITLE, PHOTOS_CONSENT_TEXT } from '@/contract/published-case-rules'
+import { CheckRow } from '../check-row'
 import { ApiRequestError, errorMessage } from '@/lib/http'
 import { createComplaint } from '../../api/create-complaint'
 import { firstIncompleteStep, handlingPathOf, notUploadedText, photoState, toCreateRequest } from '../../drafts/draft-model'
@@ -157,6 +159,21 @@ export function ReviewStep({ owner, draftId, beforeSubmit }: { owner: DraftOwner
             <Row label='联系电话' value={draft.contactPhone} />
             <Row label='同意提供给商家' value={draft.consent ? '已同意' : '未同意'} />
           </Section>
+          <View className='card review' id='field-publish-consent'>
+            <Text className='review__title'>个案公示（单独同意，可不选）</Text>
+            <CheckRow checked={!!draft.publishConsent} onChange={(on) => useFilingStore.getState().update((d) => {
+                d.publishConsent = on
+                if (!on) d.publishPhotos = false
+              })}>
+              <Text className='check-row__title'>{CONSENT_TITLE}</Text>
+              <Text className='muted'>{CONSENT_TEXT}</Text>
+            </CheckRow>
+            {!!draft.publishConsent && draft.photos.length > 0 && (
+              <CheckRow checked={!!draft.publishPhotos} onChange={(on) => useFilingStore.getState().update((d) => void (d.publishPhotos = on))}>
+                <Text className='check-row__title'>{PHOTOS_CONSENT_TEXT}</Text>
+              </CheckRow>
+            )}
+          </View>
           {problem && (
             <View className='card review__problem' role='alert'>
               <Text className='field-error'>{problem.text}</Text>

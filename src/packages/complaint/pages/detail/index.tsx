@@ -9,6 +9,7 @@ import { CourtCard } from '@/features/court'
 import { PerformanceCard } from '@/features/performance'
 // The entry only (a link into the lawyers subpackage), not the whole legal-aid feature.
 import { LegalAidEntry } from '@/features/legal-aid/components/legal-aid-entry'
+import { ConsentPanel } from '@/features/published-cases/components/consent-panel'
 import { requestSubscriptions } from '@/features/notifications'
 import '@/features/complaints/filing/filing.css'
 
@@ -30,6 +31,7 @@ export default function ComplaintDetailPage() {
         <>
           {params.id && <CourtCard complaintId={params.id} />}
           {params.id && <PerformanceCard complaintId={params.id} />}
+          {params.id && <ConsentPanel complaintId={params.id} />}
           {params.id && <AgreementCard complaintId={params.id} />}
           {params.id && <LegalAidEntry complaintId={params.id} />}
           <RoomEntry complaintId={params.id} />

@@ -1,14 +1,17 @@
 import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
 import { EnterpriseView } from '@/features/enterprises'
 import { CreditIndexSection } from '@/features/credit-index/components/credit-index-section'
+import { EnterpriseCasesSection } from '@/features/published-cases/components/enterprise-cases-section'
 
 /** 企业信息: reachable from the business suggestions while filing, no login needed. */
 export default function EnterpriseDetailPage() {
   const { params } = useRouter()
   return (
-    <>
+    <View>
       <EnterpriseView enterpriseId={params.id} />
       <CreditIndexSection enterpriseId={params.id} />
-    </>
+      <EnterpriseCasesSection enterpriseId={params.id} />
+    </View>
   )
 }

@@ -7,6 +7,7 @@ import { useWorkQueue } from '@/features/complaints/handling/use-work-queue'
 import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-queue'
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
+import { EnterpriseReplies } from '@/features/published-cases/components/enterprise-replies'
 
 export default function EnterpriseWorkspacePage() {
   const role = useSessionStore((s) => s.user?.role)
@@ -23,6 +24,7 @@ export default function EnterpriseWorkspacePage() {
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/enterprise/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='enterprise' title='企业处理台'>
+      {role === 'enterprise' && <EnterpriseReplies />}
       {problem && !items ? (
         <View className='card'>
           <PageState kind='error' description={problem} onRetry={() => void load()} />

@@ -7,6 +7,7 @@ import { RoomEntry } from '@/features/mediation'
 import { AgreementCard } from '@/features/mediation-agreements'
 import { CourtCard } from '@/features/court'
 import { PerformanceHandling } from '@/features/performance'
+import { StaffPublicationPanel } from '@/features/published-cases/components/staff-publication-panel'
 import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
 import '@/features/complaints/filing/filing.css'
@@ -30,6 +31,7 @@ export default function StaffComplaintPage() {
       {params.id && !gone && <PerformanceHandling key={`performance-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <AgreementCard key={`agreement-${moves}`} complaintId={params.id} staff />}
       {params.id && !gone && <CourtCard key={`court-${moves}`} complaintId={params.id} staff />}
+      {params.id && !gone && <StaffPublicationPanel key={`publication-${moves}`} complaintId={params.id} />}
       {params.id && !gone && (
         <MoveCase
           complaintId={params.id}

@@ -3,6 +3,7 @@ import { prefetchWarningList, WarningListView } from '@/features/warnings'
 // One small file, not the lawyers feature's index: the rest of it stays in its own subpackage.
 import { QaEntry } from '@/features/lawyers/components/qa-entry'
 import { CreditEntry } from '@/features/credit-index/components/credit-entry'
+import { CasesEntry } from '@/features/published-cases/components/cases-entry'
 
 prefetchWarningList()
 
@@ -12,6 +13,7 @@ export default function WarningListPage() {
     <View>
       <QaEntry />
       <CreditEntry />
+      <CasesEntry />
       <WarningListView />
     </View>
   )

@@ -1,0 +1,6 @@
+export { ConsentPanel } from './components/consent-panel'
+export { EnterpriseCasesSection } from './components/enterprise-cases-section'
+export { EnterpriseReplies } from './components/enterprise-replies'
+export { PublicCaseList } from './components/public-list'
+export { PublicCaseView } from './components/public-case'
+export { StaffPublicationPanel } from './components/staff-publication-panel'

@@ -45,6 +45,7 @@ import { courtRoutes } from './modules/court/court.routes'
 import { performanceRoutes } from './modules/performance/performance.routes'
 import { lawyersRoutes } from './modules/lawyers/lawyers.routes'
 import { qaRoutes } from './modules/lawyers/qa.routes'
+import { returnCommitmentsRoutes } from './modules/return-commitments/return-commitments.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(performanceRoutes, { ctx })
       await api.register(lawyersRoutes, { ctx })
       await api.register(qaRoutes, { ctx })
+      await api.register(returnCommitmentsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

@@ -72,6 +72,8 @@ export const CreateComplaintRequest = Type.Object(
         'odr：先由参加在线纠纷解决（ODR）的商家处理（business.enterpriseId 须是 ODR 企业，否则由消协处理）；默认 association：直接由消协处理',
       ),
     ),
+    /** 一键投诉 from a committed store's page (线下无理由退货承诺): the commitment the complaint carries. */
+    returnCommitmentId: Type.Optional(Id),
   },
   { additionalProperties: false },
 )

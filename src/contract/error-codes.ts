@@ -169,6 +169,13 @@ export const ERROR_MESSAGES = {
   QA_QUESTION_NOT_FOUND: '没有找到这个问题',
   QA_ALREADY_ANSWERED: '这个问题已经有律师解答了',
   QA_NOT_PUBLISHABLE: '只有已解答、并且提问人同意公开的问题才能发布',
+  // ── no-reason-return stores (#19) ──
+  RETURN_COMMITMENT_NOT_FOUND: '没有找到这份线下无理由退货承诺',
+  RETURN_COMMITMENT_EXISTS: '这家门店已经签署了线下无理由退货承诺，不能重复签署',
+  RETURN_COMMITMENT_RESIGN_TOO_SOON: '这家门店的承诺被撤销不久，暂时不能重新签署',
+  RETURN_COMMITMENT_NOT_ACTIVE: '这家门店的无理由退货承诺已被撤销',
+  RETURN_REFUSALS_TOO_FEW: '近期经核实的拒绝退货投诉还没有达到撤销标准',
+  RETURN_REFUSAL_ALREADY_UPHELD: '这件拒绝退货投诉已经核实过了',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -27,13 +27,14 @@ import { RULES as AGREEMENT_RULES } from '../db/migrations/2026-12-04T0035-media
 import { RULES as GROUP_ACTION_RULES } from '../db/migrations/2026-12-04T0037-group-actions'
 import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-alliance-findings'
 import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-qa'
+import { RULES as RETURN_COMMITMENT_RULES } from '../db/migrations/2026-12-05T0049-return-commitments'
 import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...RETURN_COMMITMENT_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'

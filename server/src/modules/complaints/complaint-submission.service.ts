@@ -20,6 +20,7 @@ import { findComplaintByIdempotencyKey, insertComplaint, type ComplaintRow } fro
 import { loadComplaintDetail } from './complaints.service'
 import { findMerge, findOpenRepeat, mergedAnswer, mergeRepeat, reloadComplaint, repeatKeyOf, sameFacts } from './repeat-complaints'
 import { requestHash } from './request-hash'
+import { attachCommitment } from '../return-commitments/complaint-link'
 
 export interface Submission {
   /** 201 when this request filed the complaint, 200 when it repeats one already filed. */
@@ -212,5 +213,8 @@ export async function fileComplaint(
     now: at,
   })
   if (!attached) throw new AppError(422, 'EVIDENCE_INVALID')
+  if (request.returnCommitmentId) {
+    await attachCommitment(trx, { complaintId: complaint.id, commitmentId: request.returnCommitmentId, enterpriseId: args.enterpriseId, at })
+  }
   return complaint
 }

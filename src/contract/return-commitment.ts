@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { INDUSTRIES, type Industry } from './complaint-rules'
 
 /**
  * 线下无理由退货承诺 (issue #19). Online, 消费者权益保护法第二十五条 gives seven days without a reason by law;
@@ -79,6 +80,8 @@ export const ReturnCommitment = Type.Object({
   id: Type.String(),
   enterpriseId: Type.String(),
   enterpriseName: Type.String(),
+  /** The enterprise's industry, prefilled as the complaint's category by 一键投诉. */
+  industry: Type.Unsafe<Industry>({ type: 'string', enum: [...INDUSTRIES] }),
   storeName: Type.String(),
   storeAddress: Type.String(),
   region: Type.String(),

@@ -38,7 +38,8 @@ const RULES = [
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
-import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { chinaToday } from '../../../src/contract/complaint-rules'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 import { fileReport, makeVolunteer } from './support/volunteers'
 import { insertEvidenceRows } from './support/evidence-rows'
@@ -106,6 +107,12 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     const [photo] = await insertEvidenceRows(t, cast.consumer.id, 1)
     const asked = await ask(t, { ...cast.consumer, phone: '' }, await scheduleSession(t, { ...cast.staff, phone: '' }, [lawyer], 1), '预付卡不给退怎么办？', { photoIds: [photo!] })
     assert.equal(asked.statusCode, 201, asked.body)
+    // No-reason-return stores: a signed store (with its location) and a month of returns.
+    const store = { storeName: '数字检查门店', storeAddress: '西湖区文三路 1 号', region: '浙江省/杭州市/西湖区', latitude: 30.2, longitude: 120.1, days: 7, conditions: '商品完好', exclusions: [], startsOn: chinaToday(t.ctx.now()), confirmed: true }
+    const signed = await t.app.inject({ method: 'POST', url: '/api/enterprise/return-commitments', headers: bearer(cast.liaison.token), payload: store })
+    assert.equal(signed.statusCode, 201, signed.body)
+    const month = await t.app.inject({ method: 'PUT', url: `/api/enterprise/return-commitments/${signed.json().id}/returns`, headers: bearer(cast.liaison.token), payload: { month: chinaToday(t.ctx.now()).slice(0, 7), returnsCount: 2, amountFen: 100 } })
+    assert.equal(month.statusCode, 200, month.body)
   })
   after(() => t.close())
 

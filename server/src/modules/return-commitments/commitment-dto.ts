@@ -1,4 +1,5 @@
 import type { ReturnCommitment, ReturnCommitmentTerms, ReturnExclusion } from '../../../../src/contract/return-commitment'
+import type { Industry } from '../../../../src/contract/complaint-rules'
 import type { CommitmentRow } from './return-commitments.repository'
 
 export function termsOf(row: CommitmentRow): ReturnCommitmentTerms {
@@ -16,6 +17,7 @@ export function toCommitmentDto(row: CommitmentRow): ReturnCommitment {
     id: row.id,
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
+    industry: row.enterprise_industry as Industry,
     storeName: row.store_name,
     storeAddress: row.store_address,
     region: row.region,

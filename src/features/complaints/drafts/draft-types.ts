@@ -4,6 +4,7 @@
  */
 import type { Demand, Industry } from '@/contract/complaint-rules'
 import type { HandlingPath } from '@/contract/complaint-status'
+import type { ReturnCommitmentTerms } from '@/contract/return-commitment'
 
 export interface UploadedEvidence {
   id: string
@@ -73,6 +74,8 @@ export interface ComplaintDraft {
   keepsBeside?: string[]
   /** The amount (in fen) the person confirmed is right although it is unusually large. */
   amountConfirmedFen?: number
+  /** 一键投诉 from a committed store: the commitment the complaint will carry (dropped when the business changes). */
+  returnCommitment?: { id: string; enterpriseName: string; storeName: string; storeAddress: string; terms: ReturnCommitmentTerms } | null
 }
 
 export const FILING_STEPS = [

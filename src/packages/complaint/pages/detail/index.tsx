@@ -8,6 +8,7 @@ import { AgreementCard } from '@/features/mediation-agreements'
 import { CourtCard } from '@/features/court'
 import { PerformanceCard } from '@/features/performance'
 import { requestSubscriptions } from '@/features/notifications'
+import { ComplaintCommitment } from '@/features/return-commitments/components/complaint-commitment'
 import '@/features/complaints/filing/filing.css'
 
 export default function ComplaintDetailPage() {
@@ -26,6 +27,7 @@ export default function ComplaintDetailPage() {
       beforeSend={requestSubscriptions}
       aside={
         <>
+          <ComplaintCommitment complaintId={params.id} />
           {params.id && <CourtCard complaintId={params.id} />}
           {params.id && <PerformanceCard complaintId={params.id} />}
           {params.id && <AgreementCard complaintId={params.id} />}

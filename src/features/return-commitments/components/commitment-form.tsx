@@ -1,0 +1,154 @@
+import { useState } from 'react'
+import { Button, Input, Slider, Text, Textarea, View } from '@tarojs/components'
+import { chinaToday } from '@/contract/complaint-rules'
+import {
+  CONDITIONS_MAX,
+  EXCLUSION_NOTE_MAX,
+  RETURN_DAYS_MAX,
+  RETURN_DAYS_MIN,
+  RETURN_EXCLUSION_LABELS,
+  RETURN_EXCLUSIONS,
+  STORE_ADDRESS_MAX,
+  STORE_NAME_MAX,
+  textLength,
+  type ReturnCommitment,
+  type ReturnExclusion,
+  type SignReturnCommitmentRequest,
+} from '@/contract/return-commitment'
+import { errorMessage } from '@/lib/http'
+import { signCommitment } from '../api/return-commitments'
+import { LawNote } from './law-note'
+import { TermsView } from './terms-view'
+
+type Form = Omit<SignReturnCommitmentRequest, 'confirmed' | 'latitude' | 'longitude'> & { latitude: string; longitude: string }
+
+const empty = (): Form => ({ storeName: '', storeAddress: '', region: '', latitude: '', longitude: '', days: 7, conditions: '商品完好，不影响二次销售，凭购物小票或付款记录', exclusions: [], exclusionNote: '', startsOn: chinaToday() })
+
+/** What is wrong with the form, in the order the fields appear; null when it can be shown for confirmation. */
+export function formProblem(form: Form): string | null {
+  if (textLength(form.storeName) < 2 || textLength(form.storeName) > STORE_NAME_MAX) return `门店名称请填写 2–${STORE_NAME_MAX} 个字`
+  if (textLength(form.storeAddress) < 4 || textLength(form.storeAddress) > STORE_ADDRESS_MAX) return `门店地址请填写 4–${STORE_ADDRESS_MAX} 个字`
+  if (textLength(form.region) < 2) return '请填写所在地区，如 浙江省/杭州市/西湖区'
+  if ((form.latitude.trim() === '') !== (form.longitude.trim() === '')) return '门店位置要同时填写纬度和经度，或都不填'
+  if (form.latitude.trim() && (!Number.isFinite(Number(form.latitude)) || Math.abs(Number(form.latitude)) > 90 || !Number.isFinite(Number(form.longitude)) || Math.abs(Number(form.longitude)) > 180)) return '门店位置的经纬度不正确'
+  if (textLength(form.conditions) < 2 || textLength(form.conditions) > CONDITIONS_MAX) return `退货条件请填写 2–${CONDITIONS_MAX} 个字`
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.startsOn) || form.startsOn < chinaToday()) return '开始日期不能早于今天'
+  return null
+}
+
+export function toRequest(form: Form): SignReturnCommitmentRequest {
+  const located = form.latitude.trim() !== ''
+  return {
+    storeName: form.storeName.trim(),
+    storeAddress: form.storeAddress.trim(),
+    region: form.region.trim(),
+    ...(located ? { latitude: Number(form.latitude), longitude: Number(form.longitude) } : {}),
+    days: form.days,
+    conditions: form.conditions.trim(),
+    exclusions: form.exclusions,
+    ...(form.exclusionNote?.trim() ? { exclusionNote: form.exclusionNote.trim() } : {}),
+    startsOn: form.startsOn,
+    confirmed: true,
+  }
+}
+
+/** Signing in two steps: fill in the terms, then read all of them and confirm (the signing is public). */
+export function CommitmentForm({ onSigned }: { onSigned: (commitment: ReturnCommitment) => void }) {
+  const [form, setForm] = useState<Form>(empty)
+  const [confirming, setConfirming] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }))
+  const toggle = (code: ReturnExclusion) => set({ exclusions: form.exclusions.includes(code) ? form.exclusions.filter((c) => c !== code) : [...form.exclusions, code] })
+
+  function review() {
+    const wrong = formProblem(form)
+    setProblem(wrong)
+    if (!wrong) setConfirming(true)
+  }
+
+  async function sign() {
+    setBusy(true)
+    setProblem(null)
+    try {
+      onSigned(await signCommitment(toRequest(form)))
+      setForm(empty())
+      setConfirming(false)
+    } catch (error) {
+      setProblem(errorMessage(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (confirming) {
+    const request = toRequest(form)
+    return (
+      <View className='card rc-confirm' aria-label='确认承诺条款'>
+        <Text className='section-title'>请确认承诺的全部条款</Text>
+        <Text className='rc-line rc-line--strong'>{request.storeName}</Text>
+        <Text className='rc-line'>
+          {request.region} {request.storeAddress}
+        </Text>
+        <TermsView terms={{ days: request.days, conditions: request.conditions, exclusions: request.exclusions, exclusionNote: request.exclusionNote ?? null, startsOn: request.startsOn }} />
+        <Text className='rc-warning'>签署后，门店会以“线下无理由退货承诺店”公开显示；消费者按这些条款退货被拒绝，可以一键投诉，消协优先处理。经核实多次拒绝的，消协可以撤销标识并公开原因。</Text>
+        {problem && (
+          <View role='alert'>
+          <Text className='field-error'>{problem}</Text>
+        </View>
+        )}
+        <View className='rc-actions'>
+          <Button className='btn btn-primary rc-action' loading={busy || undefined} disabled={busy || undefined} onClick={() => void sign()}>
+            确认签署
+          </Button>
+          <Button className='btn btn-plain rc-action' disabled={busy || undefined} onClick={() => setConfirming(false)}>
+            返回修改
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='card rc-form'>
+      <Text className='section-title'>签署线下无理由退货承诺</Text>
+      <LawNote />
+      <Text className='rc-label'>门店名称（整个企业签署时填企业名称）</Text>
+      <Input className='field-input' value={form.storeName} maxlength={STORE_NAME_MAX} aria-label='门店名称' placeholder='如 示例优选超市西湖店' onInput={(e) => set({ storeName: e.detail.value })} />
+      <Text className='rc-label'>所在地区</Text>
+      <Input className='field-input' value={form.region} maxlength={60} aria-label='所在地区' placeholder='如 浙江省/杭州市/西湖区' onInput={(e) => set({ region: e.detail.value })} />
+      <Text className='rc-label'>门店地址</Text>
+      <Input className='field-input' value={form.storeAddress} maxlength={STORE_ADDRESS_MAX} aria-label='门店地址' placeholder='街道、门牌号' onInput={(e) => set({ storeAddress: e.detail.value })} />
+      <Text className='rc-label'>门店位置（选填，用于地图；纬度、经度）</Text>
+      <View className='rc-pair'>
+        <Input className='field-input' type='digit' value={form.latitude} aria-label='纬度' placeholder='纬度，如 30.28' onInput={(e) => set({ latitude: e.detail.value })} />
+        <Input className='field-input' type='digit' value={form.longitude} aria-label='经度' placeholder='经度，如 120.13' onInput={(e) => set({ longitude: e.detail.value })} />
+      </View>
+      <Text className='rc-label'>
+        购物后几天内可以退货：<Text className='rc-line--strong'>{form.days} 天</Text>
+      </Text>
+      <Slider min={RETURN_DAYS_MIN} max={RETURN_DAYS_MAX} step={1} value={form.days} showValue aria-label='退货天数' activeColor='#b71c1c' onChange={(e) => set({ days: e.detail.value })} />
+      <Text className='rc-label'>退货条件</Text>
+      <Textarea className='field-input rc-textarea' value={form.conditions} maxlength={CONDITIONS_MAX} aria-label='退货条件' onInput={(e) => set({ conditions: e.detail.value })} />
+      <Text className='rc-label'>不适用无理由退货的商品（可多选）</Text>
+      <View className='rc-regions__row'>
+        {RETURN_EXCLUSIONS.map((code) => (
+          <View key={code} className={`rc-chip ${form.exclusions.includes(code) ? 'rc-chip--on' : ''}`} role='checkbox' aria-checked={form.exclusions.includes(code)} onClick={() => toggle(code)}>
+            <Text>{RETURN_EXCLUSION_LABELS[code]}</Text>
+          </View>
+        ))}
+      </View>
+      <Input className='field-input' value={form.exclusionNote ?? ''} maxlength={EXCLUSION_NOTE_MAX} aria-label='其他不适用的商品' placeholder='其他不适用的商品（选填）' onInput={(e) => set({ exclusionNote: e.detail.value })} />
+      <Text className='rc-label'>承诺开始日期</Text>
+      <Input className='field-input' value={form.startsOn} maxlength={10} aria-label='承诺开始日期' placeholder='YYYY-MM-DD' onInput={(e) => set({ startsOn: e.detail.value })} />
+      {problem && (
+        <View role='alert'>
+          <Text className='field-error'>{problem}</Text>
+        </View>
+      )}
+      <Button className='btn btn-primary' onClick={review}>
+        下一步：确认条款
+      </Button>
+    </View>
+  )
+}

@@ -126,7 +126,7 @@ describe(`no-reason-return stores (${TEST_DB})`, () => {
     assert.equal((await put(otherLiaison, { month, returnsCount: 1, amountFen: 1 })).statusCode, 404)
     assert.equal((await put(liaison, { month: '2999-01', returnsCount: 1, amountFen: 1 })).statusCode, 400)
 
-    const revoke = () => t.app.inject({ method: 'POST', url: `/api/staff/return-commitments/${commitment.id}/revoke`, headers: bearer(staff.token), payload: { reason: '多次拒绝履行无理由退货承诺，经核实属实', confirmed: true } })
+    const revoke = () => t.app.inject({ method: 'POST', url: `/api/staff/return-commitments/${commitment.id}/revoke`, headers: bearer(staff.token), payload: { reason: '多次拒绝履行无理由退货承诺，经核实属实（消费者 138 0013 8000 投诉）', confirmed: true } })
     const early = await revoke()
     assert.equal(early.statusCode, 409)
     assert.equal(early.json().code, 'RETURN_REFUSALS_TOO_FEW')
@@ -153,7 +153,7 @@ describe(`no-reason-return stores (${TEST_DB})`, () => {
 
     const shown = await t.app.inject({ method: 'GET', url: `/api/return-commitments/${commitment.id}` })
     assert.equal(shown.json().status, 'revoked')
-    assert.equal(shown.json().revocation.reason, '多次拒绝履行无理由退货承诺，经核实属实')
+    assert.equal(shown.json().revocation.reason, '多次拒绝履行无理由退货承诺，经核实属实（消费者 *** **** **** 投诉）', 'a phone number in the reason is never published')
     const publicList = await t.app.inject({ method: 'GET', url: '/api/return-commitments' })
     assert.ok(!publicList.json().items.some((c: { id: string }) => c.id === commitment.id))
     const tooSoon = await sign(liaison, terms(t, { storeName: '示例优选超市撤销店' }))

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { chinaToday } from '../../../../src/contract/complaint-rules'
+import { maskDigitRuns } from '../../../../src/contract/lawyer-qa-rules'
 import {
   CONDITIONS_MAX,
   EXCLUSION_NOTE_MAX,
@@ -212,7 +213,8 @@ async function heldCommitment(db: Db, staff: AuthUser, id: string) {
 /** Staff take the badge away after repeated upheld refusals; the reason is shown publicly. */
 export async function revokeCommitment(ctx: AppContext, staff: AuthUser, id: string, body: RevokeReturnCommitmentRequest): Promise<StaffReturnCommitment> {
   const row = await heldCommitment(ctx.db, staff, id)
-  const reason = checkText(body.reason, '撤销理由', 5, REVOKE_REASON_MAX)
+  // Shown publicly: phone, ID and card numbers never (published-cases/pii.ts is another engineer's; the digit-run mask of the Q&A archive here).
+  const reason = maskDigitRuns(checkText(body.reason, '撤销理由', 5, REVOKE_REASON_MAX))
   if (row.status !== 'active') throw new AppError(409, 'RETURN_COMMITMENT_NOT_ACTIVE')
   const now = ctx.now()
   const upheld = Number((await upheldSinceQuery(ctx.db, id, windowStart(now)).executeTakeFirst())?.n ?? 0)

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Slider, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { chinaToday } from '@/contract/complaint-rules'
 import {
   CONDITIONS_MAX,
@@ -19,6 +19,9 @@ import { errorMessage } from '@/lib/http'
 import { signCommitment } from '../api/return-commitments'
 import { LawNote } from './law-note'
 import { TermsView } from './terms-view'
+
+/** The choices offered: at least the seven days online shoppers get by law, at most thirty. */
+const DAY_CHOICES = [RETURN_DAYS_MIN, 10, 15, 20, RETURN_DAYS_MAX]
 
 type Form = Omit<SignReturnCommitmentRequest, 'confirmed' | 'latitude' | 'longitude'> & { latitude: string; longitude: string }
 
@@ -127,7 +130,13 @@ export function CommitmentForm({ onSigned }: { onSigned: (commitment: ReturnComm
       <Text className='rc-label'>
         购物后几天内可以退货：<Text className='rc-line--strong'>{form.days} 天</Text>
       </Text>
-      <Slider min={RETURN_DAYS_MIN} max={RETURN_DAYS_MAX} step={1} value={form.days} showValue aria-label='退货天数' activeColor='#b71c1c' onChange={(e) => set({ days: e.detail.value })} />
+      <View className='rc-regions__row' aria-label='退货天数'>
+        {DAY_CHOICES.map((days) => (
+          <View key={days} className={`rc-chip ${form.days === days ? 'rc-chip--on' : ''}`} role='radio' aria-checked={form.days === days} onClick={() => set({ days })}>
+            <Text>{days} 天</Text>
+          </View>
+        ))}
+      </View>
       <Text className='rc-label'>退货条件</Text>
       <Textarea className='field-input rc-textarea' value={form.conditions} maxlength={CONDITIONS_MAX} aria-label='退货条件' onInput={(e) => set({ conditions: e.detail.value })} />
       <Text className='rc-label'>不适用无理由退货的商品（可多选）</Text>

@@ -50,7 +50,7 @@ export function StaffStores() {
       </Text>
       <View className='rc-regions__row'>
         {(['active', 'revoked'] as const).map((s) => (
-          <View key={s} className={`rc-chip ${status === s ? 'rc-chip--on' : ''}`} role='tab' aria-selected={status === s} onClick={() => setStatus(s)}>
+          <View key={s} className={`rc-chip ${status === s ? 'rc-chip--on' : ''}`} role='button' aria-pressed={status === s} onClick={() => setStatus(s)}>
             <Text>{s === 'active' ? '承诺中' : '已撤销'}</Text>
           </View>
         ))}

@@ -55,7 +55,9 @@ describe('无理由退货承诺店：签署、查找、一键投诉、优先处�
       // The confirmation shows every term before anything is public.
       const confirm = view.locator('.rc-confirm')
       for (const text of ['请确认承诺的全部条款', STORE_NAME, '购物之日起 15 天内，无需说明理由', '鲜活易腐的商品；烟酒']) await confirm.getByText(text, { exact: false }).first().waitFor()
-      await screenshot('rc-02-confirm-terms', { fullPage: true })
+      // The H5 page scrolls in its own container: bring the top of the terms into view.
+      await confirm.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('rc-02-confirm-terms')
       await button(view, '确认签署').tap()
       await view.locator('.rc-store').filter({ hasText: STORE_NAME }).getByText('线下无理由退货承诺店').waitFor()
     })
@@ -103,6 +105,8 @@ describe('无理由退货承诺店：签署、查找、一键投诉、优先处�
       await card.getByText(STORE_NAME, { exact: false }).waitFor()
       await card.getByText('承诺：购物之日起 15 天内无理由退货', { exact: false }).waitFor()
       assert.equal(await input(one, '商家名称').inputValue(), '示例优选超市有限公司')
+      // The demo supermarket is in the green channel: it stays a choice, the association is chosen.
+      await one.getByText('这家企业没有加入绿色通道', { exact: false }).waitFor({ state: 'detached' })
       await chip(one, '食品').and(one.locator('.chip--on, [aria-checked="true"], [aria-pressed="true"]')).waitFor()
       await toastGone(page)
       await screenshot('rc-06-one-tap-step1')

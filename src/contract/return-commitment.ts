@@ -82,6 +82,8 @@ export const ReturnCommitment = Type.Object({
   enterpriseName: Type.String(),
   /** The enterprise's industry, prefilled as the complaint's category by 一键投诉. */
   industry: Type.Unsafe<Industry>({ type: 'string', enum: [...INDUSTRIES] }),
+  /** The enterprise takes part in the ODR green channel (the filing flow offers it). */
+  enterpriseOdr: Type.Boolean(),
   storeName: Type.String(),
   storeAddress: Type.String(),
   region: Type.String(),

@@ -18,6 +18,7 @@ export function toCommitmentDto(row: CommitmentRow): ReturnCommitment {
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
     industry: row.enterprise_industry as Industry,
+    enterpriseOdr: Number(row.enterprise_odr) === 1,
     storeName: row.store_name,
     storeAddress: row.store_address,
     region: row.region,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database'
 import type { ReturnCommitmentTable } from '../../db/schema-return-commitments'
 import { subtreeEnd } from '../organizations/organization-scope'
 
-export type CommitmentRow = Selectable<ReturnCommitmentTable> & { enterprise_name: string; enterprise_industry: string }
+export type CommitmentRow = Selectable<ReturnCommitmentTable> & { enterprise_name: string; enterprise_industry: string; enterprise_odr: number }
 
 /** Where a region page stopped: the last store's organization path, name and id. */
 export interface StorePosition {
@@ -13,7 +13,7 @@ export interface StorePosition {
 }
 
 const withEnterprise = (db: Db) =>
-  db.selectFrom('return_commitments').innerJoin('enterprises', 'enterprises.id', 'return_commitments.enterprise_id').selectAll('return_commitments').select(['enterprises.name as enterprise_name', 'enterprises.industry as enterprise_industry'])
+  db.selectFrom('return_commitments').innerJoin('enterprises', 'enterprises.id', 'return_commitments.enterprise_id').selectAll('return_commitments').select(['enterprises.name as enterprise_name', 'enterprises.industry as enterprise_industry', 'enterprises.odr as enterprise_odr'])
 
 export function findCommitment(db: Db, id: string): Promise<CommitmentRow | undefined> {
   return withEnterprise(db).where('return_commitments.id', '=', id).executeTakeFirst()

@@ -23,8 +23,8 @@ export function useCommitmentPrefill(draft: ComplaintDraft | null, commitmentId:
         if (!live) return
         if (store.status !== 'active') return setProblem('这家门店的无理由退货承诺已被撤销，仍可以按普通投诉填写')
         update((d) => {
-          d.business = { name: store.enterpriseName, region: store.region, address: store.storeAddress, creditCode: '', enterpriseId: store.enterpriseId, enterpriseOdr: false }
-          // The association judges the refusal against the signed terms.
+          d.business = { name: store.enterpriseName, region: store.region, address: store.storeAddress, creditCode: '', enterpriseId: store.enterpriseId, enterpriseOdr: store.enterpriseOdr }
+          // The association judges the refusal against the signed terms (the green channel stays a choice).
           d.path = 'association'
           d.industry = store.industry
           d.demands = ['return']

@@ -106,7 +106,8 @@ describe('无理由退货承诺店：签署、查找、一键投诉、优先处�
       await card.getByText('承诺：购物之日起 15 天内无理由退货', { exact: false }).waitFor()
       assert.equal(await input(one, '商家名称').inputValue(), '示例优选超市有限公司')
       // The demo supermarket is in the green channel: it stays a choice, the association is chosen.
-      await one.getByText('这家企业没有加入绿色通道', { exact: false }).waitFor({ state: 'detached' })
+      await one.getByText('这家企业加入了绿色通道，请选择处理方式').waitFor()
+      await one.locator('.path-option--selected[aria-checked="true"]').filter({ hasText: '消协' }).waitFor()
       await chip(one, '食品').and(one.locator('.chip--on, [aria-checked="true"], [aria-pressed="true"]')).waitFor()
       await toastGone(page)
       await screenshot('rc-06-one-tap-step1')

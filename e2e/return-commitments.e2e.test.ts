@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core'
 import { onPhone } from './support/browser'
 import { useServerAndBrowser } from './support/suite'
 import { button, input, screen, signInAs, toastGone } from './support/taro'
-import { COMPLAINT_DETAIL, CONSUMER, FILING_STEPS, LIAISON, STAFF, STAFF_WORKSPACE, WARNINGS_LIST } from './support/routes'
+import { COMPLAINT_DETAIL, CONSUMER, ENTERPRISE_PAGE, FILING_STEPS, LIAISON, STAFF, STAFF_WORKSPACE, WARNINGS_LIST } from './support/routes'
 
 const SIGN = '/packages/enterprise/pages/commitment/index'
 const STORES = '/packages/credit/pages/stores/index'
@@ -79,6 +79,17 @@ describe('无理由退货承诺店：签署、查找、一键投诉、优先处�
       await store.getByText('门店承诺的条款').waitFor()
       await button(store, '商家拒绝退货？一键投诉').waitFor()
       await screenshot('rc-04-store-page')
+
+      // The enterprise's public page carries the badge with its committed stores.
+      const found = (await (await page.request.get(`${server.baseUrl}/api/return-commitments`)).json()) as { items: Array<{ storeName: string; enterpriseId: string }> }
+      const enterpriseId = found.items.find((s) => s.storeName === STORE_NAME)?.enterpriseId
+      assert.ok(enterpriseId)
+      await page.goto(`${ENTERPRISE_PAGE}?id=${enterpriseId}`)
+      const badge = screen(page, ENTERPRISE_PAGE).locator('.rc-badge-card')
+      await badge.locator('.rc-badge').filter({ hasText: '线下无理由退货承诺店' }).waitFor()
+      await badge.getByText(`${STORE_NAME}：15 天无理由退货`).waitFor()
+      await badge.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot('rc-04b-enterprise-badge')
     })
 
     await onPhone({ t, name: 'rc-store-200pct', baseUrl: server.baseUrl, defaultFontSize: 32 }, async ({ page, screenshot }) => {

@@ -49,6 +49,7 @@ import { qaRoutes } from './modules/lawyers/qa.routes'
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes'
 import { creditIndexRoutes } from './modules/credit-index/credit-index.routes'
 import { publishedCasesRoutes } from './modules/published-cases/published-cases.routes'
+import { returnCommitmentsRoutes } from './modules/return-commitments/return-commitments.routes'
 import { ApiErrorSchema } from './schemas'
 
 export interface BuildAppOptions {
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(qaRoutes, { ctx })
       await api.register(creditIndexRoutes, { ctx })
       await api.register(publishedCasesRoutes, { ctx })
+      await api.register(returnCommitmentsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

@@ -76,6 +76,8 @@ export const WorkItem = Type.Object({
   organizationName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** 诉前委托调解: the referring court's case number and its deadline (the deadline that counts for the case). */
   courtReferral: Type.Optional(Type.Union([Type.Object({ caseNumber: Type.String(), deadline: Type.String() }), Type.Null()])),
+  /** 拒绝退货: filed with 一键投诉 at a store that promised no-reason returns; open ones lead the staff queue. */
+  priority: Type.Optional(Type.Boolean()),
 })
 export type WorkItem = Static<typeof WorkItem>
 

@@ -79,6 +79,8 @@ export const CreateComplaintRequest = Type.Object(
       ),
     ),
     sourceQuestionId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '从律师答疑的问题一键投诉时：该问题的 id（每个问题只能投诉一次）' })),
+    /** 一键投诉 from a committed store's page (线下无理由退货承诺): the commitment the complaint carries. */
+    returnCommitmentId: Type.Optional(Id),
   },
   { additionalProperties: false },
 )

@@ -192,6 +192,13 @@ export const ERROR_MESSAGES = {
   PUBLICATION_NOT_PROPOSED: '请先告知商家（提议公示），回复期满后再公示',
   PUBLICATION_REPLY_EXISTS: '每个公示案例只能回复一次，您已经回复过了',
   PUBLICATION_REPLY_NOT_PENDING: '这条回复已经审核过了',
+  // ── no-reason-return stores (#19) ──
+  RETURN_COMMITMENT_NOT_FOUND: '没有找到这份线下无理由退货承诺',
+  RETURN_COMMITMENT_EXISTS: '这家门店已经签署了线下无理由退货承诺，不能重复签署',
+  RETURN_COMMITMENT_RESIGN_TOO_SOON: '这家门店的承诺被撤销不久，暂时不能重新签署',
+  RETURN_COMMITMENT_NOT_ACTIVE: '这家门店的无理由退货承诺已被撤销',
+  RETURN_REFUSALS_TOO_FEW: '近期经核实的拒绝退货投诉还没有达到撤销标准',
+  RETURN_REFUSAL_ALREADY_UPHELD: '这件拒绝退货投诉已经核实过了',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { validComplaint } from './support/complaints'
 import type { Actor, Cast, FixtureName } from './support/matrix-fixtures'
-import { ACTORS, CASE_SUMMARY, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, nextQaSessionNumber, STATION_FORM } from './support/matrix-fixtures'
+import { ACTORS, CASE_SUMMARY, FIXTURES, freshPhone, MATRIX_PARTNER, newChildOrganization, nextQaSessionNumber, returnCommitmentForm, STATION_FORM } from './support/matrix-fixtures'
 import type { TestApp } from './support/test-app'
 import { validReport } from './support/volunteers'
 import { WARNING_FIELDS } from './support/warnings'
@@ -368,6 +368,17 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   // Public: an unknown hash is 404 to everyone alike (valid and void answers are in mediation-agreements.test.ts).
   'GET /api/agreement-verifications/{hash}': { expect: [404, 404, 404, 404, 404, 404, 404, 404], params: { hash: 'unknownAgreementHash' } },
 
+  // No-reason-return stores (#19). The stores are in 广州市, which no organization of the matrix covers (its counties are 朝阳区): the top
+  // holds them (a county gets 404). Revoking needs upheld refusals first (409 here; the full path in return-commitments.test.ts).
+  'GET /api/return-commitments': { expect: EVERYONE },
+  'GET /api/return-commitments/{id}': { expect: EVERYONE, params: { id: 'returnCommitment' } },
+  'GET /api/enterprise/return-commitments': { expect: LIAISONS },
+  'POST /api/enterprise/return-commitments': { expect: LIAISONS, body: (t) => returnCommitmentForm(t) },
+  'PUT /api/enterprise/return-commitments/{id}/returns': { expect: [401, 403, 403, 403, Y, 404, 403, 403], params: { id: 'returnCommitment' }, body: (t) => ({ month: chinaToday(t.ctx.now()).slice(0, 7), returnsCount: 3, amountFen: 12_000 }) },
+  'GET /api/staff/return-commitments': { expect: STAFF },
+  'POST /api/staff/return-commitments/{id}/revoke': { expect: STAFF_OF_HOLDER, params: { id: 'returnCommitment' }, body: { reason: '多次拒绝履行承诺，经核实属实', confirmed: true }, alsoOk: [409] },
+  'POST /api/staff/return-refusals/{complaintId}/uphold': { expect: STAFF_OF_HOLDER, params: { complaintId: 'refusalComplaint' } },
+  'GET /api/complaints/{id}/return-commitment': { expect: ODR_VIEWERS, params: { id: 'refusalComplaint' } },
   // Lawyer Q&A (#18). Suspension, off-duty lawyers and sibling organizations: lawyers-qa.test.ts.
   'GET /api/staff/lawyers': { expect: STAFF },
   'POST /api/staff/lawyers': { expect: STAFF, body: () => ({ phone: freshPhone(), name: '郑律师', firm: '某某律师事务所', licenceNo: freshLicence() }) },

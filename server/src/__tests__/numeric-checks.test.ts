@@ -29,17 +29,19 @@ import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-allianc
 import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-qa'
 import { RULES as LEGAL_AID_RULES } from '../db/migrations/2026-12-05T0045-legal-aid'
 import { RULES as CREDIT_RULES } from '../db/migrations/2026-12-05T0047-credit-rankings'
+import { RULES as RETURN_COMMITMENT_RULES } from '../db/migrations/2026-12-05T0049-return-commitments'
 import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...CREDIT_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...CREDIT_RULES, ...RETURN_COMMITMENT_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
-import { createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
+import { chinaToday } from '../../../src/contract/complaint-rules'
 import { act, createCast, fileOdrComplaint, PROPOSAL, type Cast } from './support/workflow'
 import { fileReport, makeVolunteer } from './support/volunteers'
 import { insertEvidenceRows } from './support/evidence-rows'
@@ -119,6 +121,12 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     await t.ctx.db.insertInto('credit_ranking_months').values({ month: '2026-01', method_version: 1, computed_at: now }).execute()
     await t.ctx.db.insertInto('credit_ranking_inputs').values({ month: '2026-01', enterprise_id: cast.enterpriseId, name: 'x', industry: 'food', region: '', received: 5, responded: 5, settled: 5, unanswered: 0 }).execute()
     await t.ctx.db.insertInto('credit_rankings').values({ month: '2026-01', industry: '', region: '', board: 'red', place: 1, enterprise_id: cast.enterpriseId, name: 'x', score_tenths: 1000 }).execute()
+    // No-reason-return stores: a signed store (with its location) and a month of returns.
+    const store = { storeName: '数字检查门店', storeAddress: '西湖区文三路 1 号', region: '浙江省/杭州市/西湖区', latitude: 30.2, longitude: 120.1, days: 7, conditions: '商品完好', exclusions: [], startsOn: chinaToday(t.ctx.now()), confirmed: true }
+    const signed = await t.app.inject({ method: 'POST', url: '/api/enterprise/return-commitments', headers: bearer(cast.liaison.token), payload: store })
+    assert.equal(signed.statusCode, 201, signed.body)
+    const month = await t.app.inject({ method: 'PUT', url: `/api/enterprise/return-commitments/${signed.json().id}/returns`, headers: bearer(cast.liaison.token), payload: { month: chinaToday(t.ctx.now()).slice(0, 7), returnsCount: 2, amountFen: 100 } })
+    assert.equal(month.statusCode, 200, month.body)
   })
   after(() => t.close())
 

@@ -5,7 +5,8 @@ import { countsByStatusQuery, responseTimesPage } from '../modules/enterprises/e
 import { lateAnswersQuery, unflaggedLateStepsQuery } from '../jobs/deadlines'
 import { childOrganizations, figuresByOrganization, figuresByPeriodAndIndustry } from '../modules/statistics/figures.repository'
 import { businessCountsIn, complaintCountsIn, complaintsCreatedPage, overdueBeforeTodayQuery, overdueTodayQuery, type RollupSpan } from '../modules/statistics/statistics.repository'
-import { enterpriseQueueQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
+import { enterpriseQueueQuery, priorityLaneQuery, staffQueueQuery } from '../modules/workflow/workflow.repository'
+import { enterpriseCommitmentsQuery, latestOfStoreQuery, monthsOfQuery, refusalsOfQuery, regionStoresQuery, upheldSinceQuery } from '../modules/return-commitments/return-commitments.repository'
 import { accessRecordsQuery } from '../modules/privacy/access-log.repository'
 import { countPublicQuery, listPublicPage, newestUrgentQuery, relatedSteps } from '../modules/warnings/warnings.repository'
 import { longTermHits, pairHitCount, pairHitsPage } from '../modules/warnings/warning-search'
@@ -103,6 +104,9 @@ describe('query plans', () => {
     'staff queue of a city (its subtree)': ['complaints_open_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { visible: CITY }, AFTER, 21)],
     'staff queue of a city: one status': ['complaints_status_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { status: 'closed', visible: CITY }, null, 21)],
     'staff queue of a county: mine': ['complaints_open_assigned_queue', (t: TestApp) => staffQueueQuery(t.ctx.db, { assignedTo: 'u-1', visible: COUNTY }, AFTER, 21)],
+    // Refused returns at committed stores lead the first page of the staff queue (线下无理由退货承诺).
+    'staff queue: the refused-returns lane': ['complaints_priority_queue', (t: TestApp) => priorityLaneQuery(t.ctx.db, {})],
+    'staff queue of a county: the refused-returns lane': ['complaints_priority_queue', (t: TestApp) => priorityLaneQuery(t.ctx.db, { visible: COUNTY })],
     'enterprise inbox': ['complaints_enterprise_queue', (t: TestApp) => enterpriseQueueQuery(t.ctx.db, 'e-1', null, 21)],
     'enterprise inbox: next page': ['complaints_enterprise_queue', (t: TestApp) => enterpriseQueueQuery(t.ctx.db, 'e-1', AFTER, 21)],
   } as const
@@ -632,6 +636,24 @@ describe('query plans', () => {
     assert.match(text, /qa_questions_session_status\b/, text)
     assert.match(text, /qa_sessions_ends\b|qa_sessions_pkey|sqlite_autoindex_qa_sessions_1/, text)
   })
+  // No-reason-return stores (#19): every list from its index, in its order.
+  const stores = {
+    'the public list of a region': ['return_commitments', 'return_commitments_region', true, (t: TestApp) => regionStoresQuery(t.ctx.db, '/org-default/', { path: '/org-default/', name: '店', id: 'r-1' }, 51)],
+    'revoked stores for staff': ['return_commitments', 'return_commitments_region', true, (t: TestApp) => regionStoresQuery(t.ctx.db, '/org-default/o-city/', null, 21, 'revoked')],
+    "an enterprise's commitments": ['return_commitments', 'return_commitments_enterprise', true, (t: TestApp) => enterpriseCommitmentsQuery(t.ctx.db, 'e-1', 100)],
+    "a store's latest commitment": ['return_commitments', 'return_commitments_store', true, (t: TestApp) => latestOfStoreQuery(t.ctx.db, 'e-1|店')],
+    "a store's returns by month": ['return_commitment_months', 'sqlite_autoindex_return_commitment_months_1|return_commitment_months_pk', true, (t: TestApp) => monthsOfQuery(t.ctx.db, 'r-1')],
+    "a store's refusals": ['return_commitment_complaints', 'return_commitment_complaints_store', true, (t: TestApp) => refusalsOfQuery(t.ctx.db, 'r-1', 50)],
+    "a store's upheld refusals in six months": ['return_commitment_complaints', 'return_commitment_complaints_upheld', false, (t: TestApp) => upheldSinceQuery(t.ctx.db, 'r-1', '2026-06-01T00:00:00.000Z')],
+  } as const
+  for (const [name, [table, index, ordered, build]] of Object.entries(stores)) {
+    test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?(PRIMARY KEY|INDEX)|Index (Only )?Scan( Backward)? using) (${index})\\b`), text)
+      if (ordered) assertInOrder(text)
+    })
+  }
 
   test('a longer archive search intersects its pairs from the qa_terms key, never scanning it', async () => {
     const text = await plan(qaCandidatesQuery(t.ctx.db, '预付卡退费'))

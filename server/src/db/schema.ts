@@ -19,6 +19,7 @@ import type { PerformanceTables } from './schema-performance'
 import type { LawyerTables } from './schema-lawyers'
 import type { LegalAidTables } from './schema-legal-aid'
 import type { PublishedCaseTables } from './schema-published-cases'
+import type { QueuePriority, ReturnCommitmentTables } from './schema-return-commitments'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -160,6 +161,8 @@ export interface ComplaintTable {
   /** 诉前委托调解: the referring court's case number and deadline (migration 2026-12-04T0041-court-hand-off). */
   court_case_number: Generated<string | null>
   court_deadline: Generated<string | null>
+  /** 1: a refused return at a committed store (migration 2026-12-05T0049); open ones come first in the staff queue. */
+  queue_priority: QueuePriority
 }
 
 /** A filing that repeated an open complaint and was added to it, by its idempotency key. */
@@ -231,7 +234,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables, PublishedCaseTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables, PublishedCaseTables, ReturnCommitmentTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

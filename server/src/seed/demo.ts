@@ -10,6 +10,7 @@ import { seedDemoStations } from './stations'
 import { seedDemoFigures } from './demo-figures'
 import { seedDemoPublishedCases } from './published-cases'
 import { seedDemoFinding } from './demo-finding'
+import { seedDemoReturnCommitment } from './demo-return-commitment'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 import { DEMO_STATION, ensureDemoStation } from './walk-in'
@@ -101,4 +102,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoFigures(db, new Date())
   await seedDemoPublishedCases(db, new Date())
   await seedDemoFinding(db, new Date())
+  await seedDemoReturnCommitment(db, new Date())
 }

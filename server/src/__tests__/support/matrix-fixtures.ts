@@ -367,6 +367,13 @@ export const FIXTURES = {
     await ok(await t.app.inject({ method: 'POST', url: `/api/staff/complaints/${complaintId}/publication/publish`, headers: bearer(c.people.staff.token), payload }), 'publish')
     return publicationId
   },
+  /** A store of enterprise E that signed the no-reason-return commitment (held by the top organization). */
+  returnCommitment,
+  /** Consumer A's 一键投诉 (ODR path) against a store of E that signed the commitment. */
+  refusalComplaint: async (t: TestApp, c: Cast) => {
+    const commitmentId = await returnCommitment(t, c)
+    return fileComplaint(t, c.people.consumerA.token, { business: { name: '示例优选超市有限公司', enterpriseId: c.enterpriseE }, path: 'odr', demands: ['return'], returnCommitmentId: commitmentId }).then((d) => d.id)
+  },
 } satisfies Record<string, (t: TestApp, c: Cast) => Promise<string>>
 
 async function legalAidOfA(t: TestApp, c: Cast): Promise<string> {
@@ -396,6 +403,24 @@ async function qaQuestionOfA(t: TestApp, c: Cast): Promise<string> {
   const payload = { text: '健身房的预付卡不给退怎么办？', photoIds: [], allowPublish: true }
   const response = await t.app.inject({ method: 'POST', url: `/api/qa-sessions/${await qaSession(t, c)}/questions`, headers: bearer(c.people.consumerA.token), payload })
   return (await ok(response, 'ask')).json().id as string
+}
+
+let stores = 0
+/** The sign-up form of a new store of E (each store signs once). */
+export const returnCommitmentForm = (t: TestApp) => ({
+  storeName: `示例优选矩阵店${++stores}`,
+  storeAddress: '天河区体育西路 1 号',
+  region: '广东省/广州市/天河区',
+  days: 7,
+  conditions: '商品完好，凭购物小票',
+  exclusions: ['perishable'],
+  startsOn: new Date(t.ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+  confirmed: true,
+})
+
+async function returnCommitment(t: TestApp, c: Cast): Promise<string> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/enterprise/return-commitments', headers: bearer(c.people.liaisonE.token), payload: returnCommitmentForm(t) })
+  return (await ok(response, 'sign a return commitment')).json().id as string
 }
 
 export type FixtureName = keyof typeof FIXTURES

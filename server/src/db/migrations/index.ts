@@ -35,6 +35,7 @@ import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
 import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 import * as fieldReportOrgs from './2026-12-04T0043-field-report-orgs'
 import * as creditRankings from './2026-12-05T0047-credit-rankings'
+import * as returnCommitments from './2026-12-05T0049-return-commitments'
 import * as groupActions from './2026-12-04T0037-group-actions'
 import * as figureIndexes from './2026-12-04T0038-figure-indexes'
 import * as performanceFollowUp from './2026-12-04T0040-performance-follow-up'
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0046-qa-privacy': qaPrivacy,
   '2026-12-05T0047-credit-rankings': creditRankings,
   '2026-12-05T0048-published-cases': publishedCases,
+  '2026-12-05T0049-return-commitments': returnCommitments,
 }

@@ -23,6 +23,7 @@ import { loadComplaintDetail } from './complaints.service'
 import { findMerge, findOpenRepeat, mergedAnswer, mergeRepeat, reloadComplaint, repeatKeyOf, sameFacts } from './repeat-complaints'
 import { requestHash } from './request-hash'
 import { recordConsent } from '../published-cases/consent.service'
+import { attachCommitment } from '../return-commitments/complaint-link'
 
 export interface Submission {
   /** 201 when this request filed the complaint, 200 when it repeats one already filed. */
@@ -225,5 +226,8 @@ export async function fileComplaint(
   // 个案公示: the separate consent asked at filing (issue #19), recorded only when answered.
   const publication = request.publicationConsent
   if (publication) await recordConsent(trx, { complaintId: complaint.id, consumerId: consumer.id, stage: 'filing', publish: publication.publish, photos: publication.photos, at })
+  if (request.returnCommitmentId) {
+    await attachCommitment(trx, { complaintId: complaint.id, commitmentId: request.returnCommitmentId, enterpriseId: args.enterpriseId, at })
+  }
   return complaint
 }

@@ -36,6 +36,7 @@ function queueQuery(db: Db) {
       'rule_set_id',
       'court_case_number',
       'court_deadline',
+      'queue_priority',
     ])
     .select(rankExpr.as('queue_rank'))
     .select((eb) =>
@@ -97,4 +98,19 @@ export function staffQueueQuery(db: Db, filter: StaffQueueFilter, after: QueuePo
 
 export function listStaffComplaints(db: Db, filter: StaffQueueFilter, after: QueuePosition | null, limit: number) {
   return staffQueueQuery(db, filter, after, limit).execute()
+}
+
+/** How many refused-return complaints (queue_priority = 1) the front of the staff queue holds at most. */
+export const PRIORITY_LANE_MAX = 100
+
+/**
+ * The front of the staff queue: open complaints about a refused return at a committed store
+ * (线下无理由退货承诺), by deadline, from the partial index complaints_priority_queue.
+ */
+export function priorityLaneQuery(db: Db, filter: StaffQueueFilter) {
+  let query = queueQuery(db).where('queue_priority', '=', sql.lit(1)).where(isOpenExpr)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.assignedTo) query = query.where('assigned_staff_id', '=', filter.assignedTo)
+  if (filter.visible) query = query.where(filter.visible)
+  return query.orderBy(dueExpr).orderBy('created_at').orderBy('id').limit(PRIORITY_LANE_MAX)
 }

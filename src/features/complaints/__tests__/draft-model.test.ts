@@ -151,3 +151,11 @@ describe('photo state', () => {
     assert.equal(photoState(photo({ original: true, evidence: { id: 'e', sha256: 's', original: false, uploadedAt: '2026-11-23T01:00:00.000Z' } })), 'pending')
   })
 })
+
+test('一键投诉: the request names the store commitment the draft carries, and an ordinary draft names none', () => {
+  const terms = { days: 15, conditions: '商品完好', exclusions: ['perishable' as const], exclusionNote: null, startsOn: TODAY }
+  const oneTap = { ...filled(), returnCommitment: { id: 'rc-1', enterpriseName: '示例优选超市有限公司', storeName: '三里屯店', storeAddress: '三里屯路 19 号', terms } }
+  assert.equal(toCreateRequest(oneTap).returnCommitmentId, 'rc-1')
+  assert.equal('returnCommitmentId' in toCreateRequest(filled()), false)
+  assert.equal('returnCommitmentId' in toCreateRequest({ ...filled(), returnCommitment: null }), false)
+})

@@ -85,6 +85,11 @@ export function QueueTable(props: Props) {
                 </button>
               </td>
               <td className='queue-table__business' title={row.businessName}>
+                {row.priority && (
+                  <span className='queue-court' title='在无理由退货承诺店被拒绝退货（一键投诉），优先处理'>
+                    优先 · 拒绝退货
+                  </span>
+                )}
                 {row.courtReferral && (
                   <span className='queue-court' title={`法院委托：案号 ${row.courtReferral.caseNumber}，法院期限 ${row.courtReferral.deadline}`}>
                     法院委托

@@ -177,6 +177,7 @@ export function toCreateRequest(draft: ComplaintDraft): CreateComplaintRequest {
     if (request.business[key] === undefined) delete request.business[key]
   }
   if (request.demandDetail === undefined) delete request.demandDetail
+  if (draft.returnCommitment) request.returnCommitmentId = draft.returnCommitment.id
   const path = handlingPathOf(draft)
   if (path) request.path = path
   if (draft.sourceQuestion) request.sourceQuestionId = draft.sourceQuestion.id

@@ -4,6 +4,7 @@
  */
 import type { Demand, Industry } from '@/contract/complaint-rules'
 import type { HandlingPath } from '@/contract/complaint-status'
+import type { ReturnCommitmentTerms } from '@/contract/return-commitment'
 
 export interface UploadedEvidence {
   id: string
@@ -79,6 +80,8 @@ export interface ComplaintDraft {
   amountConfirmedFen?: number
   /** 一键投诉 from a lawyer's answer: the question it came from (来自律师答疑 第97期). */
   sourceQuestion?: { id: string; sessionTitle: string }
+  /** 一键投诉 from a committed store: the commitment the complaint will carry (dropped when the business changes). */
+  returnCommitment?: { id: string; enterpriseName: string; storeName: string; storeAddress: string; terms: ReturnCommitmentTerms } | null
 }
 
 export const FILING_STEPS = [

@@ -13,6 +13,7 @@ export function WorkItemCard({ item, onOpen }: { item: WorkItem; onOpen(id: stri
         <Text className='complaint-item__business'>{item.businessName}</Text>
         <StatusChip status={item.status} />
       </View>
+      {item.priority && <Text className='complaint-item__court'>优先 · 承诺店拒绝退货</Text>}
       {item.courtReferral && (
         <Text className='complaint-item__court'>
           法院委托 · 法院期限 {item.courtReferral.deadline}

@@ -5,7 +5,7 @@ import type { DraftOwner } from '@/features/complaints/filing/use-open-draft'
 import '@/features/complaints/filing/filing.css'
 
 /** Every filing step: needs a signed-in user (the draft is theirs) and the draft id from the URL. */
-export function FilingPage({ step: Step }: { step: (props: { owner: DraftOwner; draftId?: string; fromQuestion?: string }) => JSX.Element }) {
+export function FilingPage({ step: Step }: { step: (props: { owner: DraftOwner; draftId?: string; fromQuestion?: string; commitmentId?: string }) => JSX.Element }) {
   const user = useSessionStore((s) => s.user)
   const { params } = useRouter()
   if (!user) {
@@ -15,5 +15,5 @@ export function FilingPage({ step: Step }: { step: (props: { owner: DraftOwner; 
       </View>
     )
   }
-  return <Step owner={{ id: user.id, phone: user.phone }} draftId={params.draft} fromQuestion={params.fromQuestion} />
+  return <Step owner={{ id: user.id, phone: user.phone }} draftId={params.draft} fromQuestion={params.fromQuestion} commitmentId={params.commitment} />
 }

@@ -17,6 +17,8 @@ import { StepFrame } from '../step-frame'
 import { useFilingStore } from '../use-filing-store'
 import { useOpenDraft, type DraftOwner } from '../use-open-draft'
 import { useStepValidation } from '../use-step-validation'
+import { CommitmentCard } from '../commitment-card'
+import { useCommitmentPrefill } from '../use-commitment-prefill'
 
 const INDUSTRY_OPTIONS = INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABELS[value] }))
 const RED = '#b71c1c'
@@ -24,6 +26,7 @@ const ENTERPRISE_PAGE = '/packages/enterprise-directory/pages/detail/index'
 
 /** Choosing a directory entry fills in what the directory knows; the green channel is the default where offered. */
 function chooseEnterprise(d: ComplaintDraft, s: BusinessSuggestion) {
+  if (d.returnCommitment && s.enterpriseId !== d.business.enterpriseId) d.returnCommitment = null
   d.business.name = s.name
   d.business.enterpriseId = s.enterpriseId
   d.business.enterpriseOdr = s.odr
@@ -34,8 +37,9 @@ function chooseEnterprise(d: ComplaintDraft, s: BusinessSuggestion) {
   d.path = s.odr ? 'odr' : 'association'
 }
 
-export function BusinessStep({ owner, draftId, fromQuestion }: { owner: DraftOwner; draftId?: string; fromQuestion?: string }) {
+export function BusinessStep({ owner, draftId, fromQuestion, commitmentId }: { owner: DraftOwner; draftId?: string; fromQuestion?: string; commitmentId?: string }) {
   const { draft, problem } = useOpenDraft(owner, draftId, fromQuestion)
+  const prefillProblem = useCommitmentPrefill(draft, commitmentId)
   const update = useFilingStore((s) => s.update)
   const { errorOf, focusOf, touch, check } = useStepValidation(1, draft)
   const [suggestions, setSuggestions] = useState<BusinessSuggestion[]>([])
@@ -109,6 +113,12 @@ export function BusinessStep({ owner, draftId, fromQuestion }: { owner: DraftOwn
   return (
     <StepFrame step={1} ready={!!draft} problem={problem} onNext={next} nextBusy={busy}>
       {draft?.sourceQuestion && <SourceQuestionNote sessionTitle={draft.sourceQuestion.sessionTitle} />}
+      {prefillProblem && (
+        <View className='card' role='alert'>
+          <Text>{prefillProblem}</Text>
+        </View>
+      )}
+      {draft?.returnCommitment && <CommitmentCard commitment={draft.returnCommitment} />}
       {draft && (
         <View className='card'>
           <Field name='businessName' label='商家名称' hint='店名或公司名，如 示例优选超市' error={errorOf('businessName')}>
@@ -125,6 +135,7 @@ export function BusinessStep({ owner, draftId, fromQuestion }: { owner: DraftOwn
                   d.business.enterpriseId = null
                   d.business.enterpriseOdr = false
                   d.path = 'association'
+                  if (d.returnCommitment) d.returnCommitment = null
                 })
               }
               onBlur={() => touch('businessName')}

@@ -15,6 +15,7 @@ import { StepFrame } from '../step-frame'
 import { useFilingStore } from '../use-filing-store'
 import { useOpenDraft, type DraftOwner } from '../use-open-draft'
 import { PhotoThumbs } from '../photo-thumbs'
+import { CommitmentCard } from '../commitment-card'
 
 type Phase = 'idle' | 'uploading' | 'sending'
 
@@ -144,6 +145,7 @@ export function ReviewStep({ owner, draftId, beforeSubmit }: { owner: DraftOwner
             <Row label='行业' value={draft.industry ? INDUSTRY_LABELS[draft.industry] : '未选择'} />
             {handlingPathOf(draft) && <Row label='处理方式' value={HANDLING_PATH_TEXT[handlingPathOf(draft)!].title} />}
           </Section>
+          {draft.returnCommitment && <CommitmentCard commitment={draft.returnCommitment} />}
           <Section title='发生了什么' step={2} draftId={draft.id}>
             <Row label='发生日期' value={draft.incidentDate ? chineseDate(draft.incidentDate) : '未选择'} />
             <Row label='涉及金额' value={yuanToFen(draft.amountYuan) === null ? '未填写' : `${fenToYuan(yuanToFen(draft.amountYuan) ?? 0)} 元`} />

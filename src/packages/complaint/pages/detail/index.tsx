@@ -11,6 +11,7 @@ import { PerformanceCard } from '@/features/performance'
 import { LegalAidEntry } from '@/features/legal-aid/components/legal-aid-entry'
 import { ConsentPanel } from '@/features/published-cases/components/consent-panel'
 import { requestSubscriptions } from '@/features/notifications'
+import { ComplaintCommitment } from '@/features/return-commitments/components/complaint-commitment'
 import '@/features/complaints/filing/filing.css'
 
 export default function ComplaintDetailPage() {
@@ -29,6 +30,7 @@ export default function ComplaintDetailPage() {
       beforeSend={requestSubscriptions}
       aside={
         <>
+          <ComplaintCommitment complaintId={params.id} />
           {params.id && <CourtCard complaintId={params.id} />}
           {params.id && <PerformanceCard complaintId={params.id} />}
           {params.id && <ConsentPanel complaintId={params.id} />}

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { EnterpriseView } from '@/features/enterprises'
 import { CreditIndexSection } from '@/features/credit-index/components/credit-index-section'
 import { EnterpriseCasesSection } from '@/features/published-cases/components/enterprise-cases-section'
+import { ReturnBadge } from '@/features/return-commitments/components/return-badge'
 
 /** 企业信息: reachable from the business suggestions while filing, no login needed. */
 export default function EnterpriseDetailPage() {
@@ -11,6 +12,7 @@ export default function EnterpriseDetailPage() {
     <View>
       <EnterpriseView enterpriseId={params.id} />
       <CreditIndexSection enterpriseId={params.id} />
+      {params.id && <ReturnBadge enterpriseId={params.id} />}
       <EnterpriseCasesSection enterpriseId={params.id} />
     </View>
   )

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { getEnterpriseInbox } from '@/features/complaints/api/get-enterprise-inbox'
@@ -25,6 +25,10 @@ export default function EnterpriseWorkspacePage() {
   return (
     <WorkspaceShell role='enterprise' title='企业处理台'>
       {role === 'enterprise' && <EnterpriseReplies />}
+      <View className='card' role='link' onClick={() => void Taro.navigateTo({ url: '/packages/enterprise/pages/commitment/index' })}>
+        <Text className='section-title'>线下无理由退货承诺 ›</Text>
+        <Text className='muted'>为门店签署承诺，每月登记已办理的退货</Text>
+      </View>
       {problem && !items ? (
         <View className='card'>
           <PageState kind='error' description={problem} onRetry={() => void load()} />

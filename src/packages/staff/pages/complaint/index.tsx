@@ -10,6 +10,7 @@ import { PerformanceHandling } from '@/features/performance'
 import { StaffPublicationPanel } from '@/features/published-cases/components/staff-publication-panel'
 import { MovedAway, MoveCase } from '@/features/organizations'
 import { WorkspaceShell } from '@/features/workspace'
+import { ComplaintCommitment } from '@/features/return-commitments/components/complaint-commitment'
 import '@/features/complaints/filing/filing.css'
 
 export default function StaffComplaintPage() {
@@ -26,6 +27,7 @@ export default function StaffComplaintPage() {
       ) : (
         <WorkDetail key={moves} complaintId={params.id} role='staff' userId={userId} />
       )}
+      {params.id && !gone && <ComplaintCommitment key={`commitment-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <MatchingFindings key={`findings-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <RoomEntry key={`room-${moves}`} complaintId={params.id} />}
       {params.id && !gone && <PerformanceHandling key={`performance-${moves}`} complaintId={params.id} />}

@@ -4,6 +4,7 @@ import { prefetchWarningList, WarningListView } from '@/features/warnings'
 import { QaEntry } from '@/features/lawyers/components/qa-entry'
 import { CreditEntry } from '@/features/credit-index/components/credit-entry'
 import { CasesEntry } from '@/features/published-cases/components/cases-entry'
+import { StoresEntry } from '@/features/return-commitments/components/stores-entry'
 
 prefetchWarningList()
 
@@ -14,6 +15,7 @@ export default function WarningListPage() {
       <QaEntry />
       <CreditEntry />
       <CasesEntry />
+      <StoresEntry />
       <WarningListView />
     </View>
   )

@@ -1,0 +1,6 @@
+export { StoreFinder } from './components/store-finder'
+export { StoreDetail } from './components/store-detail'
+export { EnterpriseCommitments } from './components/enterprise-commitments'
+export { StaffStores } from './components/staff-stores'
+export { ComplaintCommitment } from './components/complaint-commitment'
+export { ReturnBadge } from './components/return-badge'

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '无理由退货承诺店' })

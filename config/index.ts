@@ -93,7 +93,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: ['@tarojs/plugin-http', path.resolve(__dirname, 'weapp-page-meta.js')],
+    plugins: ['@tarojs/plugin-http', path.resolve(__dirname, 'weapp-page-meta.js'), path.resolve(__dirname, 'weapp-wxml-compact.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {
       // NOTE: weapp resolves relative request URLs against a fake origin, so it needs an absolute base.
@@ -114,8 +114,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       webpackChain: dropAxiosFetchAdapter,
-      // Templates without indentation: base.wxml alone is ~1.8 KB smaller in the main package.
-      minifyXML: { collapseWhitespace: true },
       postcss: {
         // Mini-program styles run only in WeChat's own web views (WKWebView on iOS, the Chromium-based XWeb on Android
         // and desktop), never in IE/Edge or old Android browsers: the package.json browserslist (for H5) added -ms- and

@@ -93,7 +93,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: ['@tarojs/plugin-http', path.resolve(__dirname, 'weapp-page-meta.js')],
+    plugins: ['@tarojs/plugin-http', path.resolve(__dirname, 'weapp-page-meta.js'), path.resolve(__dirname, 'weapp-wxml-compact.js')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {
       // NOTE: weapp resolves relative request URLs against a fake origin, so it needs an absolute base.
@@ -115,6 +115,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       webpackChain: dropAxiosFetchAdapter,
       postcss: {
+        // Mini-program styles run only in WeChat's own web views (WKWebView on iOS; on Android the Chromium-based
+        // XWeb, before it Tencent's X5 kernel, Chromium 37 and later), never in IE/Edge or an old Android browser:
+        // the package.json browserslist (for H5) added -ms- and flexbox -webkit- prefixes that no WeChat client reads
+        // (~3 KB of the main package's WXSS). iOS 9 and Chrome 37 are older than the WeChat versions that run current
+        // base libraries (not checked against an official statement, hence this margin); prefixes those need stay
+        // (e.g. -webkit-sticky, -webkit-animation).
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['iOS >= 9', 'Chrome >= 37'] } },
         pxtransform: { enable: true, config: {} },
         // Text in rem, following WeChat's font size.
         [path.resolve(__dirname, 'postcss-rem-text.js')]: { enable: true, config: {} },

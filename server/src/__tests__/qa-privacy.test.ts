@@ -5,6 +5,7 @@ import type { DataExport } from '../../../src/contract/data-export'
 import { completeDueAccountDeletions } from '../jobs/account-deletion'
 import { runDataExports } from '../jobs/data-export'
 import { enforceRetention } from '../jobs/retention'
+import { postComplaint, validComplaint } from './support/complaints'
 import { answer, ask, inviteLawyer, publish, scheduleSession } from './support/lawyers'
 import { fetchSigned, makeJpeg, storedFiles, uploadPhoto } from './support/photos'
 import { bearer, createTestApp, TEST_DB, type TestApp } from './support/test-app'
@@ -87,6 +88,40 @@ describe(`lawyer Q&A and personal data: deletion, export, retention (${TEST_DB})
     assert.deepEqual(page.json().answers.map((a: { id: string; answer: string }) => [a.id, a.answer.slice(0, 3)]), [[published, '不合理']])
     const found = (await t.app.inject({ url: `/api/qa/search?q=${encodeURIComponent('充值')}` })).json()
     assert.ok(found.items.some((hit: { id: string }) => hit.id === published), 'the archive search still finds it')
+  })
+
+  test('deleting the account also unties a complaint filed from a question and withdraws a legal aid request, clearing its words', async () => {
+    const sessionId = await scheduleSession(t, staff, [lawyer], ++sessionNumber, '家装纠纷')
+    const person = await signIn(t, nextPhone())
+    const questionId = await asked(person, sessionId, '装修公司收了定金就不来施工了，能退吗？')
+    const suggested = { text: '可以要求退还定金。', citations: ['cpl-53'], nextSteps: ['保留收据'], actions: [{ kind: 'complaint' }] }
+    assert.equal((await answer(t, lawyer, questionId, suggested)).statusCode, 200)
+    const filed = await postComplaint(t, person.token, validComplaint(t, { sourceQuestionId: questionId, path: 'association' }))
+    assert.equal(filed.statusCode, 201, filed.body)
+    const complaintId = filed.json().id as string
+    const aid = await t.app.inject({
+      method: 'POST',
+      url: `/api/complaints/${complaintId}/legal-aid`,
+      headers: bearer(person.token),
+      payload: { kind: 'consultation', description: '我叫王小明，想问问能不能要求双倍返还定金', consent: true },
+    })
+    assert.equal(aid.statusCode, 201, aid.body)
+    const followUps = async () => (await t.app.inject({ url: '/api/lawyer/workspace', headers: bearer(lawyer.token) })).json().followUps as unknown[]
+    assert.equal((await followUps()).length, 1, 'the lawyer follows the complaint before')
+
+    const sent = await t.app.inject({ method: 'POST', url: '/api/account/deletion/sms-code', headers: bearer(person.token) })
+    assert.equal(sent.statusCode, 200, sent.body)
+    const code = t.sms.filter((sms) => sms.phone === person.phone).at(-1)!.code
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/account/deletion', headers: bearer(person.token), payload: { code } })).statusCode, 200)
+    t.advance(8 * DAY)
+    assert.equal((await completeDueAccountDeletions(t.ctx, { sendNotification: async () => {} })).completed, 1)
+
+    assert.equal(await question(questionId), undefined, 'the unpublished question is gone')
+    assert.equal(await t.ctx.db.selectFrom('qa_complaint_links').select('complaint_id').where('complaint_id', '=', complaintId).executeTakeFirst(), undefined)
+    assert.ok(await t.ctx.db.selectFrom('complaints').select('id').where('id', '=', complaintId).executeTakeFirst(), 'the complaint itself stays (anonymized)')
+    assert.deepEqual(await followUps(), [], 'the lawyer no longer follows it')
+    const request = await t.ctx.db.selectFrom('legal_aid_requests').select(['status', 'description', 'consent_text']).where('complaint_id', '=', complaintId).executeTakeFirstOrThrow()
+    assert.deepEqual(request, { status: 'withdrawn', description: '', consent_text: '' })
   })
 
   test('the export holds the questions, answers, publication consent and photos byte for byte', async () => {

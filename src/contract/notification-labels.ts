@@ -31,6 +31,8 @@ export const NOTIFICATION_TYPE_LABELS = {
   account_status: '账号与安全',
   /** A lawyer answered the recipient's question (律师答疑). */
   qa_answered: '律师答疑',
+  /** A bad-faith finding about the recipient's enterprise was proposed or decided (失信认定). */
+  credit_finding: '失信认定',
 } as const
 export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
 export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]

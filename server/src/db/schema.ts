@@ -16,6 +16,7 @@ import type { AgreementTables } from './schema-agreements'
 import type { CourtTables } from './schema-court'
 import type { PerformanceTables } from './schema-performance'
 import type { LawyerTables } from './schema-lawyers'
+import type { BadFaithFindingTables } from './schema-bad-faith-findings'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -228,7 +229,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, BadFaithFindingTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -34,6 +34,7 @@ import * as complaintGroups from './2026-12-04T0031-complaint-groups'
 import * as eventHashChain from './2026-12-04T0036-event-hash-chain'
 import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 import * as fieldReportOrgs from './2026-12-04T0043-field-report-orgs'
+import * as badFaithFindings from './2026-12-05T0050-bad-faith-findings'
 import * as groupActions from './2026-12-04T0037-group-actions'
 import * as figureIndexes from './2026-12-04T0038-figure-indexes'
 import * as performanceFollowUp from './2026-12-04T0040-performance-follow-up'
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0041-court-hand-off': courtHandOff,
   '2026-12-04T0042-lawyers-qa': lawyersQa,
   '2026-12-04T0043-field-report-orgs': fieldReportOrgs,
+  '2026-12-05T0050-bad-faith-findings': badFaithFindings,
 }

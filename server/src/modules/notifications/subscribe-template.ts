@@ -25,6 +25,7 @@ const PHRASES: Record<NotificationType, string> = {
   mediation_session: '调解提醒',
   performance_check: '履行回访',
   qa_answered: '律师已答',
+  credit_finding: '失信认定',
 }
 
 /** thing: ≤ 20 characters of any kind; longer text is cut with an ellipsis. */

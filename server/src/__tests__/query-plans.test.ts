@@ -37,6 +37,7 @@ import { unfinishedFilingsOfPhoneQuery, unfinishedFilingsQuery } from '../module
 import { findingFeedQuery, findingsAboutQuery } from '../modules/alliances/alliance-findings.repository'
 import { lawyersOfOrganizationQuery, publishedOfSessionQuery, questionsOfAskerQuery, sessionQuestionsQuery, sessionsOfLawyerQuery, sessionsOfOrganizationQuery, sessionsPageQuery } from '../modules/lawyers/lawyers.repository'
 import { qaCandidatesQuery, qaPairHitsQuery } from '../modules/lawyers/qa-search'
+import { enterpriseCasesQuery, enterpriseFindingsQuery, organizationFindingsQuery, publicFindingsQuery } from '../modules/bad-faith-findings/bad-faith-findings.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -604,4 +605,21 @@ describe('query plans', () => {
     assert.doesNotMatch(text, /SCAN qa_terms(?! USING (COVERING )?INDEX)|Seq Scan on qa_terms/, text)
     assert.match(text, /qa_terms_(pk|rank)|sqlite_autoindex_qa_terms_1/, text)
   })
+
+  // Bad-faith findings (#19): each list from its index; a subtree's few findings are sorted after the range finds them.
+  const findings = {
+    'the public list of published findings': ['bad_faith_findings', 'bad_faith_findings_public', true, (t: TestApp) => publicFindingsQuery(t.ctx.db, '2026-12-05T00:00:00.000Z')],
+    "an enterprise's findings": ['bad_faith_findings', 'bad_faith_findings_enterprise', true, (t: TestApp) => enterpriseFindingsQuery(t.ctx.db, 'e-1')],
+    "an organization's findings (its subtree)": ['bad_faith_findings', 'bad_faith_findings_organization', false, (t: TestApp) => organizationFindingsQuery(t.ctx.db, '/org-default/o-city/')],
+    "a county's cases about an enterprise, to link": ['complaints', 'complaints_enterprise_created', true, (t: TestApp) => enterpriseCasesQuery(t.ctx.db, 'e-1', '/org-default/o-city/o-county/')],
+    "the top's cases about an enterprise, to link": ['complaints', 'complaints_enterprise_created', true, (t: TestApp) => enterpriseCasesQuery(t.ctx.db, 'e-1', null)],
+  } as const
+  for (const [name, [table, index, ordered, build]] of Object.entries(findings)) {
+    test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      if (ordered) assertInOrder(text)
+    })
+  }
 })

@@ -9,6 +9,7 @@ import { seedDemoNetwork } from './organizations'
 import { seedDemoStations } from './stations'
 import { seedDemoFigures } from './demo-figures'
 import { seedDemoFinding } from './demo-finding'
+import { grantDemoCreditPermission } from './demo-credit'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 import { DEMO_STATION, ensureDemoStation } from './walk-in'
@@ -99,4 +100,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   }
   await seedDemoFigures(db, new Date())
   await seedDemoFinding(db, new Date())
+  await grantDemoCreditPermission(db)
 }

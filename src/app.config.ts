@@ -2,8 +2,8 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/complaints/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     { root: 'packages/volunteer', pages: ['pages/workspace/index', 'pages/report/index', 'pages/reports/index', 'pages/detail/index', 'pages/apply/index'] },
-    { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index'] },
-    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index', 'pages/court-case/index'] },
+    { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/finding/index'] },
+    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index', 'pages/court-case/index', 'pages/credit-findings/index'] },
     // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
     {
       root: 'packages/complaint',
@@ -33,6 +33,8 @@ export default defineAppConfig({
     // The mediation agreement: the mediator's editor, the parties' reading and signing, the public check of a printed one.
     { root: 'packages/agreement', pages: ['pages/draft/index', 'pages/sign/index', 'pages/verify/index'] },
     // Lawyer Q&A (律师答疑): the public archive and one session (asking happens there), the asker's answers, the lawyer's workspace, staff scheduling.
+    // Public credit pages (issue #19): 失信认定公示.
+    { root: 'packages/credit', pages: ['pages/findings/index'] },
     { root: 'packages/lawyers', pages: ['pages/list/index', 'pages/session/index', 'pages/mine/index', 'pages/lawyer/index', 'pages/staff/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.

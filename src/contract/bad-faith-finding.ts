@@ -80,7 +80,7 @@ export const Finding = Type.Object({
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   expiresAt: Nullable(Type.String({ format: 'date-time' })),
   lift: Type.Union([
-    Type.Object({ reason: Type.String(), requestedBy: Type.String(), requestedAt: Type.String(), liftedBy: Nullable(Type.String()), liftedAt: Nullable(Type.String()) }),
+    Type.Object({ reason: Type.String(), requestedBy: Type.String(), requestedById: Type.String(), requestedAt: Type.String(), liftedBy: Nullable(Type.String()), liftedAt: Nullable(Type.String()) }),
     Type.Null(),
   ]),
   /** For staff: whether the caller may decide now (a different staff member with the permission, appeal in or window over). */

@@ -63,7 +63,7 @@ export async function toFindingDtos(ctx: AppContext, rows: readonly FindingRow[]
         expiresAt: row.expires_at,
         lift:
           row.lift_requested_by && row.lift_reason && row.lift_requested_at
-            ? { reason: row.lift_reason, requestedBy: name(row.lift_requested_by), requestedAt: row.lift_requested_at, liftedBy: row.lifted_by ? name(row.lifted_by) : null, liftedAt: row.lifted_at }
+            ? { reason: row.lift_reason, requestedBy: name(row.lift_requested_by), requestedById: row.lift_requested_by, requestedAt: row.lift_requested_at, liftedBy: row.lifted_by ? name(row.lifted_by) : null, liftedAt: row.lifted_at }
             : null,
         canDecide: viewer.mayDecide && state === 'awaiting_decision' && row.proposed_by !== viewer.id,
         canAppeal: viewer.liaison && state === 'appeal_open' && row.appeal_at === null,

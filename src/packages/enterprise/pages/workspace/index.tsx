@@ -7,6 +7,7 @@ import { useWorkQueue } from '@/features/complaints/handling/use-work-queue'
 import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-queue'
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
+import { FindingsNotice } from '@/features/bad-faith-findings/components/findings-notice'
 
 export default function EnterpriseWorkspacePage() {
   const role = useSessionStore((s) => s.user?.role)
@@ -23,6 +24,7 @@ export default function EnterpriseWorkspacePage() {
   const open = (id: string) => void Taro.navigateTo({ url: `/packages/enterprise/pages/complaint/index?id=${encodeURIComponent(id)}` })
   return (
     <WorkspaceShell role='enterprise' title='企业处理台'>
+      <FindingsNotice />
       {problem && !items ? (
         <View className='card'>
           <PageState kind='error' description={problem} onRetry={() => void load()} />

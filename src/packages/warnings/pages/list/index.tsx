@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { prefetchWarningList, WarningListView } from '@/features/warnings'
 // One small file, not the lawyers feature's index: the rest of it stays in its own subpackage.
 import { QaEntry } from '@/features/lawyers/components/qa-entry'
+import { FindingsEntry } from '@/features/bad-faith-findings/components/findings-entry'
 
 prefetchWarningList()
 
@@ -10,6 +11,7 @@ export default function WarningListPage() {
   return (
     <View>
       <QaEntry />
+      <FindingsEntry />
       <WarningListView />
     </View>
   )

@@ -143,7 +143,7 @@ export function ProposeForm({ onProposed }: { onProposed: (finding: Finding) => 
         {[...facts].length} / {FINDING_FACTS_MAX} 字
       </Text>
       <Text className='credit-label'>公示期限</Text>
-      <View className='credit-actions' role='radiogroup'>
+      <View className='credit-actions credit-months' role='radiogroup'>
         {MONTHS.map((m) => (
           <Button key={m} className={`btn ${months === m ? 'btn-primary' : 'btn-plain'}`} onClick={() => setMonths(m)}>
             {m} 个月

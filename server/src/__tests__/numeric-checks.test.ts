@@ -27,13 +27,14 @@ import { RULES as AGREEMENT_RULES } from '../db/migrations/2026-12-04T0035-media
 import { RULES as GROUP_ACTION_RULES } from '../db/migrations/2026-12-04T0037-group-actions'
 import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-alliance-findings'
 import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-qa'
+import { RULES as BAD_FAITH_RULES } from '../db/migrations/2026-12-05T0050-bad-faith-findings'
 import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...BAD_FAITH_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -105,6 +106,17 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     const [photo] = await insertEvidenceRows(t, cast.consumer.id, 1)
     const asked = await ask(t, { ...cast.consumer, phone: '' }, await scheduleSession(t, { ...cast.staff, phone: '' }, [lawyer], 1), '预付卡不给退怎么办？', { photoIds: [photo!] })
     assert.equal(asked.statusCode, 201, asked.body)
+    // Bad-faith findings: one finding with an appeal photo.
+    const [appealPhoto] = await insertEvidenceRows(t, cast.consumer.id, 1)
+    await t.ctx.db
+      .insertInto('bad_faith_findings')
+      .values({
+        id: 'numeric-finding', enterprise_id: cast.enterpriseId, organization_id: 'org-default', organization_path: '/org-default/', proposed_by: cast.staff.id, basis_code: 'cpl-37-expose',
+        facts: '数字检查用的认定事实', months: 6, status: 'appeal_open', appeal_due_at: now, appeal_text: null, appeal_by: null, appeal_at: null, decided_by: null, decided_at: null,
+        decision_reasons: null, published_at: null, expires_at: null, lift_requested_by: null, lift_reason: null, lift_requested_at: null, lifted_by: null, lifted_at: null, created_at: now, updated_at: now,
+      })
+      .execute()
+    await t.ctx.db.insertInto('bad_faith_finding_photos').values({ evidence_id: appealPhoto!, finding_id: 'numeric-finding', position: 0 }).execute()
   })
   after(() => t.close())
 

@@ -89,6 +89,7 @@ describe('失信认定：提出、申辩、另一位工作人员复核、公示�
       const card = desk.locator(`[aria-label="失信认定：${ENTERPRISE}"]`)
       await card.getByText('申辩期内', { exact: true }).waitFor()
       await toastGone(page)
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await screenshot('credit-02-proposed-desk')
     })
 
@@ -141,12 +142,14 @@ describe('失信认定：提出、申辩、另一位工作人员复核、公示�
       const card = desk.locator(`[aria-label="失信认定：${ENTERPRISE}"]`)
       await card.getByText('我司已于 12 月 3 日', { exact: false }).waitFor()
       await card.locator('.credit-photo').first().waitFor()
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await card.locator('textarea').first().fill('企业称已退款，但回单只涉及一位消费者，其余投诉的退款仍未履行，申辩不予采纳。')
       await screenshot('credit-06-decide-desk')
       await button(card, '提交决定').click()
       await modalConfirm(page, '确定').click()
       await card.getByText('已认定并公示', { exact: true }).waitFor()
       await toastGone(page)
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await screenshot('credit-07-decided-desk')
     })
 

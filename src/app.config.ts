@@ -2,8 +2,8 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/complaints/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     { root: 'packages/volunteer', pages: ['pages/workspace/index', 'pages/report/index', 'pages/reports/index', 'pages/detail/index', 'pages/apply/index'] },
-    { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/commitment/index'] },
-    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index', 'pages/court-case/index'] },
+    { root: 'packages/enterprise', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/commitment/index', 'pages/finding/index'] },
+    { root: 'packages/staff', pages: ['pages/workspace/index', 'pages/complaint/index', 'pages/statistics/index', 'pages/enterprises/index', 'pages/enterprise/index', 'pages/access-log/index', 'pages/court-case/index', 'pages/credit-findings/index'] },
     // Filing (5 steps, one job each), the result and a complaint's detail: uploads and compression stay out of the main package.
     {
       root: 'packages/complaint',
@@ -35,8 +35,8 @@ export default defineAppConfig({
     // Lawyer Q&A (律师答疑): the public archive and one session (asking happens there), the asker's answers, the lawyer's workspace, staff scheduling.
     { root: 'packages/lawyers', pages: ['pages/list/index', 'pages/session/index', 'pages/mine/index', 'pages/lawyer/index', 'pages/staff/index', 'pages/aid/index'] },
     // Public credit pages (信用, issue #19): the monthly 红榜/黑榜, published cases (个案公示) and one case with the business's reply,
-    // no-reason-return stores (finder, one store with 一键投诉, staff's view with ?staff=1).
-    { root: 'packages/credit', pages: ['pages/ranking/index', 'pages/cases/index', 'pages/case/index', 'pages/stores/index'] },
+    // no-reason-return stores (finder, one store with 一键投诉, staff's view with ?staff=1), 失信认定公示.
+    { root: 'packages/credit', pages: ['pages/ranking/index', 'pages/cases/index', 'pages/case/index', 'pages/stores/index', 'pages/findings/index'] },
   ],
   // The filing subpackage is small; fetching it early makes 我要投诉 open at once on slow networks.
   preloadRule: {

@@ -1,3 +1,4 @@
+import { badFaithFindingsRoutes } from './modules/bad-faith-findings/bad-faith-findings.routes'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       await api.register(creditIndexRoutes, { ctx })
       await api.register(publishedCasesRoutes, { ctx })
       await api.register(returnCommitmentsRoutes, { ctx })
+      await api.register(badFaithFindingsRoutes, { ctx })
       await api.register(privacyRoutes, { ctx })
       await api.register(dataExportRoutes, { ctx })
     },

@@ -199,6 +199,17 @@ export const ERROR_MESSAGES = {
   RETURN_COMMITMENT_NOT_ACTIVE: '这家门店的无理由退货承诺已被撤销',
   RETURN_REFUSALS_TOO_FEW: '近期经核实的拒绝退货投诉还没有达到撤销标准',
   RETURN_REFUSAL_ALREADY_UPHELD: '这件拒绝退货投诉已经核实过了',
+  // ── bad-faith findings (失信惩戒认定) ──
+  CREDIT_PERMISSION_REQUIRED: '您没有失信认定权限，请联系本组织的管理人员授予',
+  CREDIT_FINDING_NOT_FOUND: '没有找到这项失信认定',
+  CREDIT_FINDING_OPEN_EXISTS: '这家企业已有一项正在申辩期或待决定的失信认定',
+  CREDIT_FINDING_CASE_INVALID: '所选投诉不是本组织或下级组织办理的、针对这家企业的投诉',
+  FINDING_SAME_STAFF: '提出认定（或申请撤销）的工作人员不能自己决定，请由另一位有失信认定权限的工作人员复核',
+  CREDIT_FINDING_APPEAL_CLOSED: '申辩期已过，不能再提交申辩',
+  CREDIT_FINDING_ALREADY_APPEALED: '这项认定已经提交过申辩，每项认定只能申辩一次',
+  CREDIT_FINDING_APPEAL_PENDING: '申辩期还没有结束，企业也尚未申辩：请等申辩或申辩期满后再决定',
+  CREDIT_FINDING_ALREADY_DECIDED: '这项认定已经作出决定',
+  CREDIT_FINDING_NOT_PUBLISHED: '只有正在公示的认定可以提前撤销',
   // ── general ──
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',

@@ -33,6 +33,8 @@ export const NOTIFICATION_TYPE_LABELS = {
   qa_answered: '律师答疑',
   /** The association proposes to publish a case about the recipient's enterprise; it may reply (个案公示). */
   case_publication: '个案公示',
+  /** A bad-faith finding about the recipient's enterprise was proposed or decided (失信认定). */
+  credit_finding: '失信认定',
 } as const
 export type NotificationType = keyof typeof NOTIFICATION_TYPE_LABELS
 export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TYPE_LABELS) as NotificationType[]

@@ -12,6 +12,8 @@ export const OrganizationMember = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   canManage: Type.Boolean(),
   canMediate: Type.Boolean(),
+  /** 失信认定: may propose and decide bad-faith findings. */
+  canCreditFindings: Type.Boolean(),
   station: Type.Union([OrganizationRef, Type.Null()]),
 })
 export type OrganizationMember = Static<typeof OrganizationMember>
@@ -32,6 +34,7 @@ export const OrganizationMemberParams = Type.Object({ id: Type.String({ minLengt
 const permissions = {
   canManage: Type.Boolean({ description: '管理本组织（成员、站点、下级组织）' }),
   canMediate: Type.Boolean({ description: '受理、调解投诉' }),
+  canCreditFindings: Type.Optional(Type.Boolean({ description: '失信认定：提出和复核失信惩戒认定；不填则不变（新成员为否）' })),
   stationId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], { description: '站点值守：本组织的一个服务站；null 不值守' }),
 }
 

@@ -9,6 +9,7 @@ import { PROPOSAL } from './support/workflow'
 import { DRAFT } from './support/agreements'
 import { chinaToday } from '../../../src/contract/complaint-rules'
 import { freshLicence } from './support/lawyers'
+import { proposalBody } from './support/credit-findings'
 
 /**
  * What each kind of caller gets from each route. `ok`: let through (2xx, or a status in `alsoOk`);
@@ -77,6 +78,8 @@ const courtReferral = (t: TestApp) => ({
 /** A's settled ODR case: A, and staff of the organization holding it; liaisons have no follow-up to see. */
 const PERFORMANCE_VIEWERS = [401, Y, 404, 404, 403, 403, Y, 404] as const
 /** The lawyer routes: consumer B is on the top organization's lawyer team (matrix-fixtures), no one else. */
+/** Bad-faith findings: staff holding 失信认定 (the top's staff actor); the county's staff lack it. */
+const CREDIT_STAFF = [401, 403, 403, 403, 403, 403, Y, 403] as const
 const LAWYER = [401, 403, Y, 403, 403, 403, 403, 403] as const
 /** A's question in a session of the top organization with B on duty: A, B, the top's staff. */
 const QUESTION_VIEWERS = [401, Y, Y, 404, 404, 404, Y, 404] as const
@@ -442,6 +445,16 @@ export const MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/enterprise/published-cases': { expect: LIAISONS },
   // E's liaison replies to a case about E; F's liaison is told there is no such case.
   'POST /api/enterprise/published-cases/{id}/reply': { expect: [401, 403, 403, 403, Y, 404, 403, 403], params: { id: 'proposedPublication' }, body: { text: '我店已经全额退款，欢迎监督。' } },
+  // Bad-faith findings (#19). Four-eyes, sibling organizations, late appeals: bad-faith-findings.test.ts.
+  'GET /api/credit-findings': { expect: EVERYONE },
+  'GET /api/enterprises/{id}/credit-findings': { expect: EVERYONE, params: { id: 'enterpriseE' } },
+  'GET /api/staff/credit-findings': { expect: CREDIT_STAFF },
+  'GET /api/staff/credit-findings/cases': { expect: CREDIT_STAFF, search: 'creditCaseQuery' },
+  'POST /api/staff/credit-findings': { expect: CREDIT_STAFF, body: proposalBody },
+  'POST /api/staff/credit-findings/{id}/decision': { expect: CREDIT_STAFF, params: { id: 'findingAwaitingDecision' }, body: { outcome: 'publish', reasons: '申辩期满企业未申辩，事实清楚。' } },
+  'POST /api/staff/credit-findings/{id}/lift': { expect: CREDIT_STAFF, params: { id: 'publishedFinding' }, body: { reason: '企业已全部退款并提交凭证，经核实属实。' } },
+  'GET /api/enterprise/credit-findings': { expect: LIAISONS },
+  'POST /api/enterprise/credit-findings/{id}/appeal': { expect: [401, 403, 403, 403, Y, 404, 403, 403], params: { id: 'openFindingAboutE' }, body: { text: '我司已全部退款，附凭证。', photoIds: [] } },
 
   'GET /api/rule-sets': { expect: EVERYONE },
   'GET /api/rule-sets/current': { expect: EVERYONE },

@@ -30,13 +30,14 @@ import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-
 import { RULES as LEGAL_AID_RULES } from '../db/migrations/2026-12-05T0045-legal-aid'
 import { RULES as CREDIT_RULES } from '../db/migrations/2026-12-05T0047-credit-rankings'
 import { RULES as RETURN_COMMITMENT_RULES } from '../db/migrations/2026-12-05T0049-return-commitments'
+import { RULES as BAD_FAITH_RULES } from '../db/migrations/2026-12-05T0050-bad-faith-findings'
 import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
 import { createStation } from '../modules/stations/stations.service'
 import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...CREDIT_RULES, ...RETURN_COMMITMENT_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...CREDIT_RULES, ...RETURN_COMMITMENT_RULES, ...BAD_FAITH_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -127,6 +128,17 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
     assert.equal(signed.statusCode, 201, signed.body)
     const month = await t.app.inject({ method: 'PUT', url: `/api/enterprise/return-commitments/${signed.json().id}/returns`, headers: bearer(cast.liaison.token), payload: { month: chinaToday(t.ctx.now()).slice(0, 7), returnsCount: 2, amountFen: 100 } })
     assert.equal(month.statusCode, 200, month.body)
+    // Bad-faith findings: one finding with an appeal photo.
+    const [appealPhoto] = await insertEvidenceRows(t, cast.consumer.id, 1)
+    await t.ctx.db
+      .insertInto('bad_faith_findings')
+      .values({
+        id: 'numeric-finding', enterprise_id: cast.enterpriseId, organization_id: 'org-default', organization_path: '/org-default/', proposed_by: cast.staff.id, basis_code: 'cpl-37-expose',
+        facts: '数字检查用的认定事实', months: 6, status: 'appeal_open', appeal_due_at: now, appeal_text: null, appeal_by: null, appeal_at: null, decided_by: null, decided_at: null,
+        decision_reasons: null, published_at: null, expires_at: null, lift_requested_by: null, lift_reason: null, lift_requested_at: null, lifted_by: null, lifted_at: null, created_at: now, updated_at: now,
+      })
+      .execute()
+    await t.ctx.db.insertInto('bad_faith_finding_photos').values({ evidence_id: appealPhoto!, finding_id: 'numeric-finding', position: 0 }).execute()
   })
   after(() => t.close())
 

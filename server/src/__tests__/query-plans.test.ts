@@ -44,6 +44,7 @@ import { unansweredQuestionsQuery } from '../modules/lawyers/qa-erasure'
 import { boardQuery, enterpriseMediationQuery, enterpriseMonthsQuery, monthComplaintCountsQuery, monthEscalationsQuery, monthInputsQuery, monthRegionsQuery, placesOfEnterpriseQuery } from '../modules/credit-index/credit-index.repository'
 import { caseCandidatesQuery, casePairHitsQuery } from '../modules/published-cases/case-terms'
 import { casesForEnterpriseQuery, latestConsentQuery, pendingRepliesQuery, publishedOfEnterpriseQuery, publishedPageQuery } from '../modules/published-cases/published-cases.repository'
+import { enterpriseCasesQuery, enterpriseFindingsQuery, organizationFindingsQuery, publicFindingsQuery } from '../modules/bad-faith-findings/bad-faith-findings.repository'
 
 // Every statistics, enterprise-figures and queue query is read from an index, never by scanning all
 // complaints; queues also come out of the index in their order (no sort of every matching row).
@@ -694,6 +695,23 @@ describe('query plans', () => {
     'a 2-character case search': ['published_case_terms', 'published_case_terms_rank', true, (t: TestApp) => casePairHitsQuery(t.ctx.db, '年卡', 50)],
   } as const
   for (const [name, [table, index, ordered, build]] of Object.entries(published)) {
+    test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
+      const text = await plan(build(t))
+      assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)
+      assert.match(text, new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan( Backward)? using) ${index}\\b`), text)
+      if (ordered) assertInOrder(text)
+    })
+  }
+
+  // Bad-faith findings (#19): each list from its index; a subtree's few findings are sorted after the range finds them.
+  const findings = {
+    'the public list of published findings': ['bad_faith_findings', 'bad_faith_findings_public', true, (t: TestApp) => publicFindingsQuery(t.ctx.db, '2026-12-05T00:00:00.000Z')],
+    "an enterprise's findings": ['bad_faith_findings', 'bad_faith_findings_enterprise', true, (t: TestApp) => enterpriseFindingsQuery(t.ctx.db, 'e-1')],
+    "an organization's findings (its subtree)": ['bad_faith_findings', 'bad_faith_findings_organization', false, (t: TestApp) => organizationFindingsQuery(t.ctx.db, '/org-default/o-city/')],
+    "a county's cases about an enterprise, to link": ['complaints', 'complaints_enterprise_created', true, (t: TestApp) => enterpriseCasesQuery(t.ctx.db, 'e-1', '/org-default/o-city/o-county/')],
+    "the top's cases about an enterprise, to link": ['complaints', 'complaints_enterprise_created', true, (t: TestApp) => enterpriseCasesQuery(t.ctx.db, 'e-1', null)],
+  } as const
+  for (const [name, [table, index, ordered, build]] of Object.entries(findings)) {
     test(`${name} reads ${index}${ordered ? ' in order' : ''}`, async () => {
       const text = await plan(build(t))
       assert.doesNotMatch(text, new RegExp(`SCAN ${table}(?! USING (COVERING )?INDEX)|Seq Scan on ${table}`), text)

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely'
 import type { OrganizationLevel } from '../../../src/contract/organization'
 import type { RuleSetFamily } from '../../../src/contract/rule-text'
 import type { StationHostKind } from '../../../src/contract/station'
@@ -73,6 +74,8 @@ export interface StaffMembershipTable {
   station_id: string | null
   can_manage: number
   can_mediate: number
+  /** 失信认定: may propose and decide bad-faith findings (migration 2026-12-05T0050). */
+  can_credit_findings: Generated<number>
   created_at: string
 }
 

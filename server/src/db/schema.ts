@@ -20,6 +20,7 @@ import type { LawyerTables } from './schema-lawyers'
 import type { LegalAidTables } from './schema-legal-aid'
 import type { PublishedCaseTables } from './schema-published-cases'
 import type { QueuePriority, ReturnCommitmentTables } from './schema-return-commitments'
+import type { BadFaithFindingTables } from './schema-bad-faith-findings'
 
 /** Times are ISO-8601 UTC strings on both SQLite and PostgreSQL; flags are 0/1 integers. */
 export interface EnterpriseTable {
@@ -234,7 +235,7 @@ export interface EvidenceTable {
 }
 
 /** Each capability declares its tables in its own schema-*.ts file. */
-export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables, PublishedCaseTables, ReturnCommitmentTables {
+export interface Database extends NotificationTables, WarningTables, VolunteerTables, PrivacyTables, RollupTables, RuleTables, OrganizationTables, MediationTables, GroupTables, AgreementTables, CourtTables, PerformanceTables, LawyerTables, LegalAidTables, CreditIndexTables, PublishedCaseTables, ReturnCommitmentTables, BadFaithFindingTables {
   enterprises: EnterpriseTable
   users: UserTable
   sms_codes: SmsCodeTable

@@ -11,6 +11,7 @@ import { seedDemoFigures } from './demo-figures'
 import { seedDemoPublishedCases } from './published-cases'
 import { seedDemoFinding } from './demo-finding'
 import { seedDemoReturnCommitment } from './demo-return-commitment'
+import { grantDemoCreditPermission } from './demo-credit'
 import { addStaffToOrganization } from '../modules/organizations/organizations.service'
 import { findMembership, findOrganizationByName } from '../modules/organizations/organizations.repository'
 import { DEMO_STATION, ensureDemoStation } from './walk-in'
@@ -103,4 +104,5 @@ export async function seedDemoData(db: Db): Promise<void> {
   await seedDemoPublishedCases(db, new Date())
   await seedDemoFinding(db, new Date())
   await seedDemoReturnCommitment(db, new Date())
+  await grantDemoCreditPermission(db)
 }

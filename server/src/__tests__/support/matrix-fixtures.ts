@@ -20,6 +20,7 @@ import { createSession } from '../../modules/lawyers/qa-sessions.service'
 import { freshLicence } from './lawyers'
 import { previousMonth } from '../../../../src/contract/credit-ranking'
 import { chinaToday } from '../../../../src/contract/complaint-rules'
+import { CREDIT_FIXTURES } from './credit-findings'
 
 /**
  * The people of the authorization matrix, in its column order. `staff` belongs to the top
@@ -47,6 +48,8 @@ export async function createMatrixCast(t: TestApp): Promise<Cast> {
   await t.ctx.db.updateTable('enterprises').set({ odr: 1 }).execute()
   const enterprise = async (name: string) => (await t.ctx.db.selectFrom('enterprises').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
   const staff = await signIn(t, '13500000007')
+  // The top organization's staff actor holds 失信认定; the county's does not.
+  await t.ctx.db.updateTable('staff_memberships').set({ can_credit_findings: 1 }).where('user_id', '=', staff.id).execute()
   const county = await newChildOrganization(t)
   await runAdminCommand(t.ctx.db, 'add-staff', { phone: '13500000008', name: '县消协干事', organization: county.name })
   // Consumer B is also on the top organization's lawyer team (律师团 is a membership, not a role):
@@ -329,6 +332,7 @@ export const FIXTURES = {
     return id
   },
   /** A lawyer of the top organization who is none of the actors (suspending them changes no other row). */
+  ...CREDIT_FIXTURES,
   otherLawyer: async (t: TestApp, c: Cast) => (await inviteLawyer(t.ctx.db, c.people.staff.id, { phone: freshPhone(), name: '另一位律师', firm: '矩阵律师事务所', licenceNo: freshLicence() }, t.ctx.now())).id,
   /** A's open legal aid request (诉讼支持) on a fresh association-path case. */
   legalAidOfA: (t: TestApp, c: Cast) => legalAidOfA(t, c),

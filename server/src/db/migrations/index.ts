@@ -36,6 +36,7 @@ import * as mediationAgreements from './2026-12-04T0035-mediation-agreements'
 import * as fieldReportOrgs from './2026-12-04T0043-field-report-orgs'
 import * as creditRankings from './2026-12-05T0047-credit-rankings'
 import * as returnCommitments from './2026-12-05T0049-return-commitments'
+import * as badFaithFindings from './2026-12-05T0050-bad-faith-findings'
 import * as groupActions from './2026-12-04T0037-group-actions'
 import * as figureIndexes from './2026-12-04T0038-figure-indexes'
 import * as performanceFollowUp from './2026-12-04T0040-performance-follow-up'
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0047-credit-rankings': creditRankings,
   '2026-12-05T0048-published-cases': publishedCases,
   '2026-12-05T0049-return-commitments': returnCommitments,
+  '2026-12-05T0050-bad-faith-findings': badFaithFindings,
 }

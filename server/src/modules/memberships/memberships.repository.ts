@@ -11,7 +11,7 @@ export function membersQuery(db: Db, organizationId: string) {
     .selectFrom('staff_memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('organization_stations as s', 's.id', 'm.station_id')
-    .select(['m.user_id', 'u.display_name', 'u.phone', 'm.can_manage', 'm.can_mediate', 's.id as station_id', 's.name as station_name'])
+    .select(['m.user_id', 'u.display_name', 'u.phone', 'm.can_manage', 'm.can_mediate', 'm.can_credit_findings', 's.id as station_id', 's.name as station_name'])
     .where('m.organization_id', '=', organizationId)
     .orderBy('m.user_id')
     .limit(500)

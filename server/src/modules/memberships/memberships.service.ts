@@ -31,6 +31,7 @@ export async function organizationAdminView(db: Db, userId: string, organization
         phone: row.phone ? maskPhone(row.phone) : null,
         canManage: Number(row.can_manage) === 1,
         canMediate: Number(row.can_mediate) === 1,
+        canCreditFindings: Number(row.can_credit_findings) === 1,
         station: row.station_id && row.station_name ? { id: row.station_id, name: row.station_name } : null,
       }),
     ),
@@ -47,7 +48,13 @@ async function checkStation(db: Db, organizationId: string, stationId: string | 
 }
 
 function permissionColumns(request: MemberPermissionsRequest) {
-  return { can_manage: request.canManage ? 1 : 0, can_mediate: request.canMediate ? 1 : 0, station_id: request.stationId }
+  return {
+    can_manage: request.canManage ? 1 : 0,
+    can_mediate: request.canMediate ? 1 : 0,
+    station_id: request.stationId,
+    // 失信认定 is left as it is when the request does not mention it (older apps).
+    ...(request.canCreditFindings === undefined ? {} : { can_credit_findings: request.canCreditFindings ? 1 : 0 }),
+  }
 }
 
 /**

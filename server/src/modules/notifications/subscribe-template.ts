@@ -26,6 +26,7 @@ const PHRASES: Record<NotificationType, string> = {
   performance_check: '履行回访',
   qa_answered: '律师已答',
   case_publication: '个案公示',
+  credit_finding: '失信认定',
 }
 
 /** thing: ≤ 20 characters of any kind; longer text is cut with an ellipsis. */

@@ -98,7 +98,7 @@ export function findMembership(db: Db, userId: string): Promise<MembershipRow | 
 }
 
 /** A staff member belongs to one organization: joining another moves them. */
-export async function upsertMembership(db: Db, row: MembershipRow): Promise<void> {
+export async function upsertMembership(db: Db, row: Omit<MembershipRow, 'can_credit_findings'>): Promise<void> {
   await db
     .insertInto('staff_memberships')
     .values(row)

@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/http'
 import { addMember } from '../api/organization-admin'
 import { PermissionFields } from './permission-fields'
 
-const START: MemberPermissionsRequest = { canManage: false, canMediate: true, stationId: null }
+const START: MemberPermissionsRequest = { canManage: false, canMediate: true, canCreditFindings: false, stationId: null }
 
 /** 添加工作人员 by phone; the name is needed only when the phone has no account yet. */
 export function AddMember({ organizationId, stations, onAdded }: { organizationId: string; stations: readonly OrganizationRef[]; onAdded(view: OrganizationAdminView): void }) {

@@ -19,7 +19,7 @@ interface Props {
 
 /** What a member may do, in words: 管理 · 调解 · 值守：某某服务站. */
 export function permissionWords(member: OrganizationMember): string {
-  const words = [member.canManage && '管理', member.canMediate && '调解', member.station && `值守：${member.station.name}`].filter(Boolean)
+  const words = [member.canManage && '管理', member.canMediate && '调解', member.canCreditFindings && '失信认定', member.station && `值守：${member.station.name}`].filter(Boolean)
   return words.length ? words.join(' · ') : '只能查看'
 }
 
@@ -89,7 +89,7 @@ export function MemberRow({ organizationId, member, isMe, lastManager, stations,
         </View>
       ) : (
         <View className='org-admin__member-buttons'>
-          <Button className='btn btn-secondary' onClick={() => setEditing({ canManage: member.canManage, canMediate: member.canMediate, stationId: member.station?.id ?? null })}>
+          <Button className='btn btn-secondary' onClick={() => setEditing({ canManage: member.canManage, canMediate: member.canMediate, canCreditFindings: member.canCreditFindings, stationId: member.station?.id ?? null })}>
             设置权限
           </Button>
           {!lastManager && (

@@ -10,11 +10,12 @@ interface Props {
 
 const NO_STATION = '不值守服务站'
 
-/** 管理 / 调解 switches (with the word 开/关 beside them) and the station the member staffs, if any. */
+/** 管理 / 调解 / 失信认定 switches (with the word 开/关 beside them) and the station the member staffs, if any. */
 export function PermissionFields({ value, stations, onChange }: Props) {
   const toggles = [
     { key: 'canManage', label: '管理', hint: '管理成员、服务站和下级组织' },
     { key: 'canMediate', label: '调解', hint: '受理、调解、移送投诉' },
+    { key: 'canCreditFindings', label: '失信认定', hint: '提出失信惩戒认定，或复核他人提出的认定' },
   ] as const
   const choices = [NO_STATION, ...stations.map((s) => s.name)]
   const index = value.stationId ? stations.findIndex((s) => s.id === value.stationId) + 1 : 0
@@ -27,7 +28,7 @@ export function PermissionFields({ value, stations, onChange }: Props) {
             <Text className='muted'>{toggle.hint}</Text>
           </View>
           <Text className={`org-admin__state ${value[toggle.key] ? 'org-admin__state--on' : ''}`}>{value[toggle.key] ? '开' : '关'}</Text>
-          <Switch color='#b71c1c' checked={value[toggle.key]} aria-label={toggle.label} onChange={(e) => onChange({ ...value, [toggle.key]: e.detail.value })} />
+          <Switch color='#b71c1c' checked={value[toggle.key] === true} aria-label={toggle.label} onChange={(e) => onChange({ ...value, [toggle.key]: e.detail.value })} />
         </View>
       ))}
       <Text className='org-admin__label'>站点值守</Text>

@@ -4,6 +4,7 @@ import { EnterpriseView } from '@/features/enterprises'
 import { CreditIndexSection } from '@/features/credit-index/components/credit-index-section'
 import { EnterpriseCasesSection } from '@/features/published-cases/components/enterprise-cases-section'
 import { ReturnBadge } from '@/features/return-commitments/components/return-badge'
+import { EnterpriseFindingsSection } from '@/features/bad-faith-findings/components/enterprise-findings-section'
 
 /** 企业信息: reachable from the business suggestions while filing, no login needed. */
 export default function EnterpriseDetailPage() {
@@ -13,6 +14,7 @@ export default function EnterpriseDetailPage() {
       <EnterpriseView enterpriseId={params.id} />
       <CreditIndexSection enterpriseId={params.id} />
       {params.id && <ReturnBadge enterpriseId={params.id} />}
+      <EnterpriseFindingsSection enterpriseId={params.id} />
       <EnterpriseCasesSection enterpriseId={params.id} />
     </View>
   )

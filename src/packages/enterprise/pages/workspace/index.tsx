@@ -8,6 +8,7 @@ import { MoreButton, WorkItemCard } from '@/features/complaints/handling/work-qu
 import { useSessionStore } from '@/features/auth'
 import { WorkspaceShell } from '@/features/workspace'
 import { EnterpriseReplies } from '@/features/published-cases/components/enterprise-replies'
+import { FindingsNotice } from '@/features/bad-faith-findings/components/findings-notice'
 
 export default function EnterpriseWorkspacePage() {
   const role = useSessionStore((s) => s.user?.role)
@@ -29,6 +30,7 @@ export default function EnterpriseWorkspacePage() {
         <Text className='section-title'>线下无理由退货承诺 ›</Text>
         <Text className='muted'>为门店签署承诺，每月登记已办理的退货</Text>
       </View>
+      <FindingsNotice />
       {problem && !items ? (
         <View className='card'>
           <PageState kind='error' description={problem} onRetry={() => void load()} />

@@ -24,6 +24,7 @@ const SECTIONS = [
   { title: '查看记录', meta: '谁在何时看过消费者的手机号、投诉详情、原图，谁导出过数据', more: '查看记录 ›', url: '/packages/staff/pages/access-log/index' },
   { title: '联盟', meta: '与邻近城市的消协共享发现：哪家商家、什么问题、多少件', more: '查看和发布联盟发现 ›', url: '/packages/staff-organization/pages/findings/index' },
   { title: '组织管理', meta: '本组织的成员和权限（管理、调解、站点值守）、下级组织、所在联盟', more: '管理成员和下级组织 ›', url: '/packages/staff-organization/pages/manage/index' },
+  { title: '失信认定', meta: '提出失信惩戒认定、看企业申辩、复核他人提出的认定（需失信认定权限）', more: '进入失信认定 ›', url: '/packages/staff/pages/credit-findings/index' },
   { title: '律师答疑', meta: '律师团（邀请、暂停）、安排每期答疑和值班律师、整理并公开律师的解答', more: '管理律师答疑 ›', url: '/packages/lawyers/pages/staff/index' },
   { title: '无理由退货承诺店', meta: '本地区承诺店的退货登记和拒绝退货投诉；核实属实、撤销承诺店标识', more: '查看承诺店 ›', url: '/packages/credit/pages/stores/index?staff=1' },
   { title: '服务站', meta: '新增、修改、停用本组织和下级组织的服务站（地址、开放时间、电话、能办的事）', more: '管理服务站 ›', url: '/packages/stations/pages/manage/index' },

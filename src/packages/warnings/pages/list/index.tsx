@@ -5,6 +5,7 @@ import { QaEntry } from '@/features/lawyers/components/qa-entry'
 import { CreditEntry } from '@/features/credit-index/components/credit-entry'
 import { CasesEntry } from '@/features/published-cases/components/cases-entry'
 import { StoresEntry } from '@/features/return-commitments/components/stores-entry'
+import { FindingsEntry } from '@/features/bad-faith-findings/components/findings-entry'
 
 prefetchWarningList()
 
@@ -16,6 +17,7 @@ export default function WarningListPage() {
       <CreditEntry />
       <CasesEntry />
       <StoresEntry />
+      <FindingsEntry />
       <WarningListView />
     </View>
   )

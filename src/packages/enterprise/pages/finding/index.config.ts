@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '失信认定与申辩' })

@@ -28,7 +28,9 @@ import { RULES as GROUP_ACTION_RULES } from '../db/migrations/2026-12-04T0037-gr
 import { RULES as FINDING_RULES } from '../db/migrations/2026-12-04T0039-alliance-findings'
 import { RULES as LAWYER_RULES } from '../db/migrations/2026-12-04T0042-lawyers-qa'
 import { RULES as LEGAL_AID_RULES } from '../db/migrations/2026-12-05T0045-legal-aid'
+import { RULES as QA_PRIVACY_RULES } from '../db/migrations/2026-12-05T0046-qa-privacy'
 import { RULES as CREDIT_RULES } from '../db/migrations/2026-12-05T0047-credit-rankings'
+import { RULES as PUBLISHED_CASE_RULES } from '../db/migrations/2026-12-05T0048-published-cases'
 import { RULES as RETURN_COMMITMENT_RULES } from '../db/migrations/2026-12-05T0049-return-commitments'
 import { RULES as BAD_FAITH_RULES } from '../db/migrations/2026-12-05T0050-bad-faith-findings'
 import { ask, inviteLawyer, scheduleSession } from './support/lawyers'
@@ -37,7 +39,7 @@ import { agreementApi, mediatingCase } from './support/agreements'
 
 const RULES = [
   ...[...FIRST_RULES, ...COUNTER_RULES, ...EVIDENCE_RULES, ...WARNING_TERM_RULES, ...EXPORT_RULES, ...ROLLUP_RULES, ...JOB_CLAIM_RULES, ...RULE_SET_RULES],
-  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...CREDIT_RULES, ...RETURN_COMMITMENT_RULES, ...BAD_FAITH_RULES],
+  ...[...ORGANIZATION_RULES, ...REFERRAL_RULES, ...ORG_ROLLUP_RULES, ...STATION_RULES, ...WALK_IN_RULES, ...GROUP_RULES, ...FIGURE_RULES, ...MEDIATION_RULES, ...AGREEMENT_RULES, ...CHAIN_RULES, ...GROUP_ACTION_RULES, ...FINDING_RULES, ...LAWYER_RULES, ...LEGAL_AID_RULES, ...QA_PRIVACY_RULES, ...CREDIT_RULES, ...PUBLISHED_CASE_RULES, ...RETURN_COMMITMENT_RULES, ...BAD_FAITH_RULES],
 ]
 import { errorHandler } from '../plugins/error-handler'
 import { insertComplaintAbout } from './support/enterprises'
@@ -139,6 +141,17 @@ describe(`the database itself refuses bad numbers (${TEST_DB})`, () => {
       })
       .execute()
     await t.ctx.db.insertInto('bad_faith_finding_photos').values({ evidence_id: appealPhoto!, finding_id: 'numeric-finding', position: 0 }).execute()
+    // Published cases: a consent at filing, a proposed publication with one reviewed photo.
+    await t.ctx.db.insertInto('publication_consents').values({ id: 'numeric-consent', complaint_id: filed.id, consumer_id: cast.consumer.id, stage: 'filing', publish: 1, photos: 1, text_version: 'v1', created_at: now }).execute()
+    await t.ctx.db
+      .insertInto('published_cases')
+      .values({
+        id: 'numeric-case', complaint_id: filed.id, enterprise_id: cast.enterpriseId, business_name: 'x', industry: 'food', organization_path: '/org-default/', status: 'proposed', summary: '数字检查',
+        proposed_by: cast.staff.id, notified_at: now, reply_window_ends_at: now, published_by: null, published_at: null, withdrawn_at: null, created_at: now, updated_at: now,
+      })
+      .execute()
+    const [casePhoto] = await insertEvidenceRows(t, cast.consumer.id, 1)
+    await t.ctx.db.insertInto('published_case_photos').values({ published_case_id: 'numeric-case', evidence_id: casePhoto!, position: 0, reviewed_by: cast.staff.id }).execute()
   })
   after(() => t.close())
 

@@ -322,6 +322,8 @@ describe('核对并提交 packages/complaint/pages/review/index', () => {
       evidenceIds: ['ev-1', 'ev-2'],
       contactPhone: CONSUMER.phone,
       consentToShare: true,
+      // 个案公示 is a separate consent, unticked unless the consumer ticks it; the answer is always sent.
+      publicationConsent: { publish: false, photos: false },
     })
     await p.waitFor(() => !p.storage.has('weiquan-draft:draft-ready'), 2000, 'draft deleted')
     expect(JSON.parse(p.storage.get('weiquan-drafts:u-1'))).toEqual([])

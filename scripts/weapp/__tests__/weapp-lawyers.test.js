@@ -188,6 +188,7 @@ describe('律师工作台 packages/lawyers/pages/lawyer', () => {
     lawyer: { id: 'u-law', name: '黄律师', phone: '138****0018', firm: '浙江示例律师事务所', licenceNo: '13301201010000018', status: 'active', organizationId: 'org-default', organizationName: '示例省消费者协会' },
     sessions: [SESSION],
     waiting: [QUESTION],
+    followUps: [],
   }
 
   test('a waiting question is answered with a law picked from the list and next steps; it leaves the list', async () => {
@@ -198,6 +199,8 @@ describe('律师工作台 packages/lawyers/pages/lawyer', () => {
       wx: { showToast },
       respond: (opts) => {
         if (is(opts, 'GET', /\/api\/lawyer\/workspace$/)) return { data: WORKSPACE }
+        // The page's 法律援助 section: no cases assigned.
+        if (is(opts, 'GET', /\/api\/lawyer\/legal-aid$/)) return { data: { items: [] } }
         if (is(opts, 'POST', /\/api\/lawyer\/questions\/q-2\/answer$/)) {
           posts.push(bodyOf(opts))
           return { data: ANSWERED }
@@ -216,7 +219,7 @@ describe('律师工作台 packages/lawyers/pages/lawyer', () => {
     await p.input(stepsBox, '保留会员卡和消费记录\n向消协投诉')
     p.tap(p.find('wx-button', '提交解答'))
     await p.waitForText('等待解答（0）')
-    expect(posts).toEqual([{ text: '新老板承接了门店经营的，应当继续履行或退款。', citations: ['cpl-53'], nextSteps: ['保留会员卡和消费记录', '向消协投诉'] }])
+    expect(posts).toEqual([{ text: '新老板承接了门店经营的，应当继续履行或退款。', citations: ['cpl-53'], nextSteps: ['保留会员卡和消费记录', '向消协投诉'], actions: [] }])
     expect(showToast.mock.calls[0][0].title).toBe('已解答，已通知提问人')
     expect(p.text()).toContain('没有等待解答的问题')
   })

@@ -19,6 +19,7 @@ import { COMPLAINT_DETAIL, CONSUMER, ENTERPRISE_INBOX, ENTERPRISE_NAME, ENTERPRI
 
 const CASES = '/packages/credit/pages/cases/index'
 const CASE = '/packages/credit/pages/case/index'
+const RANKING = '/packages/credit/pages/ranking/index'
 const PHONE_IN_FACTS = '13912345678'
 const FACTS = `我买的进口奶粉开罐后发现结块发霉，店员不给退，说是保存不当。我的电话 ${PHONE_IN_FACTS}，请商家联系我。`
 const REPLY = '我店已向消费者全额退款，并对该批次奶粉下架送检，欢迎社会监督。'
@@ -180,6 +181,12 @@ describe('个案公示：单独同意、回复期、商家回复、公开查找�
       await section.getByText('商家已回复').waitFor()
       await section.scrollIntoViewIfNeeded()
       await screenshot('pc-09-enterprise-page-200pct')
+      // The same page carries the enterprise's public index and its place in last month's boards (this demo
+      // enterprise had too few complaints last month to be ranked, and the page says so); the boards are one tap away.
+      await enterprise.getByText('每月收到的投诉').waitFor()
+      await enterprise.getByText(/没有进入上月红榜或黑榜|榜第 \d+ 名/).first().waitFor()
+      await enterprise.getByText('查看月度红黑榜和排名方法 ›').click()
+      await screen(page, RANKING).getByText('排名方法').first().waitFor()
     })
   })
 })

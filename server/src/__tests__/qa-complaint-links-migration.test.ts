@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
-import { Migrator, sql } from 'kysely'
-import { openDatabase } from '../db/database'
-import { migrations } from '../db/migrations'
+import { withUnmigratedDatabase } from './support/migration-database'
 import { TEST_DB } from './support/test-app'
 
 describe(`migration 2026-12-05T0044-qa-complaint-links (${TEST_DB})`, () => {
   test('runs on a database with questions, keeps them, and goes down and up again', async () => {
-    const schema = TEST_DB === 'postgres' ? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` : undefined
-    const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-    if (schema) {
-      const admin = openDatabase({ databaseUrl: url })
-      await sql`create schema ${sql.id(schema)}`.execute(admin.db)
-      await admin.close()
-    }
-    const { db, close } = schema ? openDatabase({ databaseUrl: url, pgSchema: schema }) : openDatabase({ sqliteFile: ':memory:' })
-    try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+    await withUnmigratedDatabase(async (db, migrator) => {
       assert.equal((await migrator.migrateTo('2026-12-04T0043-field-report-orgs')).error, undefined)
       const now = new Date().toISOString()
       const user = { id: randomUUID(), phone: '13687100001', role: 'consumer', display_name: '老用户', created_at: now, updated_at: now }
@@ -43,13 +32,6 @@ describe(`migration 2026-12-05T0044-qa-complaint-links (${TEST_DB})`, () => {
       assert.equal((await db.selectFrom('qa_questions').select('text').where('id', '=', questionId).executeTakeFirstOrThrow()).text, '旧的问题还在吗？')
       assert.equal((await migrator.migrateToLatest()).error, undefined)
       assert.deepEqual(await db.selectFrom('qa_complaint_links').selectAll().execute(), [])
-    } finally {
-      await close()
-      if (schema) {
-        const admin = openDatabase({ databaseUrl: url })
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db)
-        await admin.close()
-      }
-    }
+    })
   })
 })

@@ -162,7 +162,7 @@ describe(`public enterprise index and monthly 红榜/黑榜 (${TEST_DB})`, () =>
     await t.app.ready()
     const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths
     const creditOperations = Object.entries(paths)
-      .filter(([route]) => route.startsWith('/api/credit'))
+      .filter(([route]) => route.startsWith('/api/credit/'))
       .flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method} ${route}`))
     assert.deepEqual(creditOperations.sort(), ['get /api/credit/enterprises/{id}', 'get /api/credit/rankings', 'get /api/credit/rankings/{month}/inputs'])
     const deletion = await t.app.inject({ method: 'DELETE', url: `/api/credit/rankings?month=${lastMonth}` })

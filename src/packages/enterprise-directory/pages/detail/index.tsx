@@ -5,12 +5,13 @@ import { CreditIndexSection } from '@/features/credit-index/components/credit-in
 import { EnterpriseCasesSection } from '@/features/published-cases/components/enterprise-cases-section'
 import { ReturnBadge } from '@/features/return-commitments/components/return-badge'
 import { EnterpriseFindingsSection } from '@/features/bad-faith-findings/components/enterprise-findings-section'
+import './index.css'
 
 /** 企业信息: reachable from the business suggestions while filing, no login needed. */
 export default function EnterpriseDetailPage() {
   const { params } = useRouter()
   return (
-    <View>
+    <View className='enterprise-detail'>
       <EnterpriseView enterpriseId={params.id} />
       <CreditIndexSection enterpriseId={params.id} />
       {params.id && <ReturnBadge enterpriseId={params.id} />}

@@ -1,47 +1,17 @@
 import { useState } from 'react'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { Evidence } from '@/contract/evidence'
 import type { Finding } from '@/contract/bad-faith-finding'
 import { FINDING_APPEAL_MAX, FINDING_APPEAL_MIN, FINDING_PHOTOS_MAX } from '@/contract/bad-faith-finding-rules'
 import { errorMessage } from '@/lib/http'
-import { choosePhotos, discardPhoto } from '@/lib/photo-files'
-import { describeUploadFailure, uploadPhotoFile } from '@/lib/upload-photo'
+import { usePhotoAttachments } from '@/lib/use-photo-attachments'
 import { appealFinding } from '../api/credit-findings'
 import { chinaDay } from './finding-words'
 
 /** 提交申辩: one text and optional photos (uploaded one by one first), confirmed before sending: it can be sent once. */
 export function AppealForm({ finding, onAppealed }: { finding: Finding; onAppealed: (finding: Finding) => void }) {
   const [text, setText] = useState('')
-  const [photos, setPhotos] = useState<Evidence[]>([])
-  const [status, setStatus] = useState('')
-  const [problem, setProblem] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  async function addPhoto() {
-    if (busy || photos.length >= FINDING_PHOTOS_MAX) return
-    setProblem('')
-    let file: string | undefined
-    try {
-      file = (await choosePhotos('camera-or-album', 1))[0]?.file
-    } catch (error) {
-      return setProblem(error instanceof Error ? error.message : '没能选择照片，请重试')
-    }
-    if (!file) return
-    setBusy(true)
-    try {
-      const evidence = await uploadPhotoFile(file, { original: false }, (p) =>
-        setStatus(p.stage === 'preparing' ? '正在准备照片…' : p.stage === 'waiting' ? `网络不好，正在第 ${p.attempt} 次重试…` : `照片上传中 ${p.percent}%`),
-      )
-      setPhotos((current) => [...current, evidence])
-    } catch (error) {
-      setProblem(describeUploadFailure(error).message)
-    } finally {
-      void discardPhoto(file)
-      setStatus('')
-      setBusy(false)
-    }
-  }
+  const { photos, setPhotos, status, problem, setProblem, busy, setBusy, addPhoto } = usePhotoAttachments(FINDING_PHOTOS_MAX)
 
   async function send() {
     if (busy) return

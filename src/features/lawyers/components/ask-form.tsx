@@ -6,8 +6,7 @@ import type { Evidence } from '@/contract/evidence'
 import type { Question } from '@/contract/lawyer-qa'
 import { QUESTION_MAX, QUESTION_MIN, QUESTION_PHOTOS_MAX } from '@/contract/lawyer-qa-rules'
 import { errorMessage } from '@/lib/http'
-import { choosePhotos, discardPhoto } from '@/lib/photo-files'
-import { describeUploadFailure, uploadPhotoFile } from '@/lib/upload-photo'
+import { usePhotoAttachments } from '@/lib/use-photo-attachments'
 import { askQuestion } from '../api/lawyer-qa'
 import './lawyers.css'
 
@@ -18,36 +17,8 @@ import './lawyers.css'
 export function AskForm({ sessionId, onAsked }: { sessionId: string; onAsked: (question: Question) => void }) {
   const [text, setText] = useState('')
   const [businessName, setBusinessName] = useState('')
-  const [photos, setPhotos] = useState<Evidence[]>([])
+  const { photos, setPhotos, status, problem, setProblem, busy, setBusy, addPhoto } = usePhotoAttachments(QUESTION_PHOTOS_MAX)
   const [allowPublish, setAllowPublish] = useState(true)
-  const [status, setStatus] = useState('')
-  const [problem, setProblem] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  async function addPhoto() {
-    if (busy || photos.length >= QUESTION_PHOTOS_MAX) return
-    setProblem('')
-    let file: string | undefined
-    try {
-      file = (await choosePhotos('camera-or-album', 1))[0]?.file
-    } catch (error) {
-      return setProblem(error instanceof Error ? error.message : '没能选择照片，请重试')
-    }
-    if (!file) return
-    setBusy(true)
-    try {
-      const evidence = await uploadPhotoFile(file, { original: false }, (p) =>
-        setStatus(p.stage === 'preparing' ? '正在准备照片…' : p.stage === 'waiting' ? `网络不好，正在第 ${p.attempt} 次重试…` : `照片上传中 ${p.percent}%`),
-      )
-      setPhotos((current) => [...current, evidence])
-    } catch (error) {
-      setProblem(describeUploadFailure(error).message)
-    } finally {
-      void discardPhoto(file)
-      setStatus('')
-      setBusy(false)
-    }
-  }
 
   async function removePhoto(photo: Evidence) {
     const { confirm } = await Taro.showModal({ title: '删除照片', content: '确定不要这张照片了吗？', confirmText: '删除', cancelText: '保留' })
